@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns a file's bytes into text, detecting the encoding.
+///
+/// Detection order: a byte-order mark (UTF-8, UTF-16LE/BE); UTF-16 without a BOM when
+/// every other byte is zero; valid UTF-8; then Shift_JIS (CP932, which includes `髙` and
+/// `①`) and EUC-JP, each decoded strictly by the system's `iconv`, keeping whichever
+/// decodes and reads as more Japanese.
+///
+/// ```swift
+/// let decoded = try TextDecoder().decode(bytes, path: "sjis.txt")
+/// decoded.encoding   // .shiftJIS
+/// ```
+public struct TextDecoder: Sendable {
+    /// Decoded text and the encoding it was found in.
+    public struct Decoded: Sendable {
+        public var text: String
+        public var encoding: TextEncoding
+    }
+
+    public init() {}
+
+    /// Decodes `data`; `path` only names the file in errors.
+    /// - Throws: ``InputError`` when the data is empty, binary or in no known encoding.
+    public func decode(_ data: Data, path: String) throws(InputError) -> Decoded {
+        let bytes = [UInt8](data)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw InputError(path: path, reason: .empty)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try checked(String(decoding: bytes.dropFirst(3), as: UTF8.self), .utf8BOM, path)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: true), .utf16LE, path) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: false), .utf16BE, path) }
+        if let endianness = bomlessUTF16(bytes) {
+            return try checked(utf16(bytes[...], littleEndian: endianness), endianness ? .utf16LE : .utf16BE, path)
+        }
+        if bytes.contains(0) { throw InputError(path: path, reason: .binary) }
+        if let text = String(validating: bytes, as: UTF8.self) { return try checked(text, .utf8, path) }
+
+        let candidates: [(TextEncoding, String)] = [(.shiftJIS, "CP932"), (.eucJP, "EUC-JP")].compactMap { enc, name in
+            Self.iconvDecode(bytes, from: name).map { (enc, $0) }
+        }
+        guard let best = candidates.max(by: { Self.japaneseScore($0.1) < Self.japaneseScore($1.1) }) else {
+            throw InputError(path: path, reason: looksBinary(bytes) ? .binary : .undecodable)
+        }
+        return try checked(best.1, best.0, path)
+    }
+
+    private func checked(_ text: String, _ encoding: TextEncoding, _ path: String) throws(InputError) -> Decoded {
+        var controls = 0
+        var total = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            let v = scalar.value
+            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || v == 0xFFFD { controls += 1 }
+        }
+        if total > 0, controls * 20 > total { throw InputError(path: path, reason: .binary) }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw InputError(path: path, reason: .empty) }
+        return Decoded(text: text, encoding: encoding)
+    }
+
+    private func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// `true` for little-endian, `false` for big-endian, `nil` when the bytes do not look like UTF-16.
+    private func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        let sample = bytes.prefix(4096)
+        var evenZero = 0, oddZero = 0
+        for (i, b) in sample.enumerated() where b == 0 { if i % 2 == 0 { evenZero += 1 } else { oddZero += 1 } }
+        let pairs = sample.count / 2
+        if oddZero * 10 > pairs * 3 && evenZero == 0 { return true }
+        if evenZero * 10 > pairs * 3 && oddZero == 0 { return false }
+        return nil
+    }
+
+    private func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(4096)
+        let controls = sample.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
+        return controls * 20 > sample.count
+    }
+
+    /// How Japanese a decoding reads: kana and common punctuation count, rare ranges do not.
+    static func japaneseScore(_ text: String) -> Int {
+        var score = 0
+        for scalar in text.unicodeScalars.prefix(20_000) {
+            switch scalar.value {
+            case 0x3040...0x30FF, 0x3000...0x3003: score += 2       // kana, 、。
+            case 0x4E00...0x9FFF: score += 1                          // CJK ideographs
+            case 0xFF01...0xFF5E: score += 1                          // full-width ASCII
+            case 0xFF61...0xFF9F: score -= 1                          // half-width katakana: rare in real text
+            case 0xE000...0xF8FF: score -= 3                          // private use: a wrong guess
+            default: break
+            }
+        }
+        return score
+    }
+
+    /// Strict conversion through the system's iconv: any invalid sequence fails.
+    static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
+        let cd = iconv_open("UTF-8", encoding)
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 3 + 16)
+        var inLeft = input.count
+        var outLeft = output.count
+        let converted = input.withUnsafeMutableBufferPointer { ib -> Bool in
+            output.withUnsafeMutableBufferPointer { ob -> Bool in
+                var ip: UnsafeMutablePointer<CChar>? = ib.baseAddress
+                var op: UnsafeMutablePointer<CChar>? = ob.baseAddress
+                return iconv(cd, &ip, &inLeft, &op, &outLeft) != -1 && inLeft == 0
+            }
+        }
+        guard converted else { return nil }
+        return String(decoding: output[0..<(output.count - outLeft)].lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

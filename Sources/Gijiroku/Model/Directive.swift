@@ -1,0 +1,29 @@
+/// An instruction given at the meeting (市長指示 and the like).
+///
+/// ```swift
+/// let d = Directive(issuer: "市長", text: "年内を目途に、この本部会議に諮ること。", agendaNumber: nil, lines: LineRange(180, 186))
+/// ```
+public struct Directive: Sendable, Hashable, Codable {
+    /// Who gave it (`市長`, `髙橋副市長`).
+    public var issuer: String
+    /// What was directed, as written.
+    public var text: String
+    /// The agenda item it was given under, or `nil` when it concerns the meeting as a whole.
+    public var agendaNumber: Int?
+    public var lines: LineRange
+
+    public init(issuer: String, text: String, agendaNumber: Int?, lines: LineRange) {
+        self.issuer = issuer
+        self.text = text
+        self.agendaNumber = agendaNumber
+        self.lines = lines
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(text, forKey: .text)
+        try c.encode(agendaNumber, forKey: .agendaNumber)
+        try c.encode(lines, forKey: .lines)
+    }
+}

@@ -1,0 +1,89 @@
+/// The structured record of one set of meeting minutes (議事概要・議事録).
+///
+/// Produced by ``MinutesParser``; every element carries the source lines it came from,
+/// and every non-blank source line is accounted for by exactly one header field,
+/// layout line, element or warning.
+///
+/// ```swift
+/// let minutes = try MinutesParser().parse(data, path: "第３回本部会議.txt")
+/// minutes.date            // "2018-11-16"
+/// minutes.agenda[0].exchanges.count
+/// ```
+public struct Minutes: Sendable, Hashable, Codable {
+    /// Always `"minutes"`.
+    public var kind: String = "minutes"
+    /// The full title, broken title lines rejoined.
+    public var title: String?
+    public var meeting: Meeting
+    /// The meeting date, ISO `YYYY-MM-DD`.
+    public var date: String?
+    /// The weekday as written in brackets beside the date (`金`).
+    public var weekday: String?
+    /// Start time, `HH:MM` 24-hour.
+    public var startTime: String?
+    /// End time, `HH:MM` 24-hour.
+    public var endTime: String?
+    public var place: String?
+    /// The date of the notice convening the meeting (招集通知年月日), not the meeting date.
+    public var noticeDate: String?
+    public var attendees: [Attendee]
+    /// Posts or people noted as absent (`市長が欠席`).
+    public var absentees: [String]
+    /// Who chaired, when the minutes say so (`髙橋副市長が議長として議事進行`).
+    public var chair: String?
+    /// Notes (`※…`) as written.
+    public var notes: [Passage]
+    public var agenda: [AgendaItem]
+    public var directives: [Directive]
+    /// Items of the `＜その他＞` block.
+    public var other: [Passage]
+    /// Text outside any recognised block, kept so that nothing is lost.
+    public var paragraphs: [Passage]
+    /// The header fields as written.
+    public var header: [HeaderField]
+    /// Structural lines: block labels, `特になし`, page chrome.
+    public var layout: [LayoutLine]
+    public var warnings: [ParseWarning]
+    public var source: SourceInfo
+
+    public init(source: SourceInfo) {
+        self.title = nil
+        self.meeting = Meeting()
+        self.attendees = []
+        self.absentees = []
+        self.notes = []
+        self.agenda = []
+        self.directives = []
+        self.other = []
+        self.paragraphs = []
+        self.header = []
+        self.layout = []
+        self.warnings = []
+        self.source = source
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(meeting, forKey: .meeting)
+        try c.encode(date, forKey: .date)
+        try c.encode(weekday, forKey: .weekday)
+        try c.encode(startTime, forKey: .startTime)
+        try c.encode(endTime, forKey: .endTime)
+        try c.encode(place, forKey: .place)
+        try c.encode(noticeDate, forKey: .noticeDate)
+        try c.encode(attendees, forKey: .attendees)
+        try c.encode(absentees, forKey: .absentees)
+        try c.encode(chair, forKey: .chair)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(agenda, forKey: .agenda)
+        try c.encode(directives, forKey: .directives)
+        try c.encode(other, forKey: .other)
+        try c.encode(paragraphs, forKey: .paragraphs)
+        try c.encode(header, forKey: .header)
+        try c.encode(layout, forKey: .layout)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(source, forKey: .source)
+    }
+}

@@ -1,0 +1,32 @@
+/// Where a record came from: the file, its digest and how its bytes were decoded.
+///
+/// ```swift
+/// let source = SourceInfo(path: "Corpus/minutes/a.txt", sha256: "…", encoding: .utf8, lineCount: 120)
+/// ```
+public struct SourceInfo: Sendable, Hashable, Codable {
+    /// The path as given to the parser (`-` for standard input).
+    public var path: String
+    /// The SHA-256 of the file's bytes, lowercase hex.
+    public var sha256: String
+    /// The text encoding that was detected and used.
+    public var encoding: TextEncoding
+    /// How many physical lines the file has.
+    public var lineCount: Int
+
+    public init(path: String, sha256: String, encoding: TextEncoding, lineCount: Int) {
+        self.path = path
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.lineCount = lineCount
+    }
+}
+
+/// The text encodings Gijiroku detects.
+public enum TextEncoding: String, Sendable, Hashable, Codable, CaseIterable {
+    case utf8 = "UTF-8"
+    case utf8BOM = "UTF-8 (BOM)"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case shiftJIS = "Shift_JIS (CP932)"
+    case eucJP = "EUC-JP"
+}

@@ -1,0 +1,173 @@
+/// Splits an attendance list into one ``Attendee`` per person or post.
+///
+/// Entries are separated by `、`, `,` or `，` (or by white space when the list uses no
+/// commas) and by line ends that close an entry (in PDF text, a line that ends in white
+/// space); a line broken mid-word (`都市戦略` / `本部長`) is rejoined. A bracket after an
+/// entry is a member list when it holds separators (`幹事区長（西区長、緑区長）`), a proxy
+/// mark (`（代理）`), an absence (`（欠席）`), a post beside a name (`山田太郎（委員長）`),
+/// or else a remark kept as `note`.
+///
+/// ```swift
+/// // 【出席者】 財政局長（代理）、幹事区長（西区長、緑区長）
+/// // → 財政局長 (proxy), 西区長 (group 幹事区長), 緑区長 (group 幹事区長)
+/// ```
+struct AttendeeExtractor {
+    struct Result {
+        var attendees: [Attendee] = []
+        var absentees: [String] = []
+    }
+
+    /// One scalar of the list with the line it came from; `nil` scalar marks a closed line end.
+    private typealias Token = (scalar: Unicode.Scalar?, line: Int)
+
+    func extract(_ parts: [(text: Substring, line: SourceLine)]) -> Result {
+        var tokens: [Token] = []
+        for (n, part) in parts.enumerated() {
+            for scalar in part.text.unicodeScalars { tokens.append((scalar, part.line.number)) }
+            if n + 1 < parts.count, part.line.endsWithSpace { tokens.append((nil, part.line.number)) }
+        }
+        let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
+        var result = Result()
+        var entries = split(tokens, spaces: !commaSeparated)
+        if !commaSeparated { entries = mergePostsWithNames(entries, in: tokens) }
+        for entry in entries {
+            add(entry, group: nil, to: &result)
+        }
+        return result
+    }
+
+    /// In a list separated by spaces, `委員 中村 健` is one entry: a bare post followed by
+    /// the one or two short words of a name.
+    private func mergePostsWithNames(_ entries: [ArraySlice<Token>], in tokens: [Token]) -> [ArraySlice<Token>] {
+        var merged: [ArraySlice<Token>] = []
+        var i = 0
+        while i < entries.count {
+            let word = text(entries[i])
+            var end = i
+            if isPost(word), word.count <= 4 {
+                while end + 1 < entries.count, end - i < 2, !isPost(text(entries[end + 1])), text(entries[end + 1]).count <= 4 {
+                    end += 1
+                }
+            }
+            if end > i {
+                let first = entries[i].startIndex, last = entries[end].endIndex
+                merged.append(tokens[first..<last])
+            } else {
+                merged.append(entries[i])
+            }
+            i = end + 1
+        }
+        return merged
+    }
+
+    private func isSeparator(_ token: Token, spaces: Bool) -> Bool {
+        guard let s = token.scalar else { return true }
+        return s == "、" || s == "," || s == "，" || (spaces && SourceLine.isSpace(s))
+    }
+
+    /// Splits at separators outside brackets.
+    private func split(_ tokens: ArraySlice<Token>, spaces: Bool) -> [ArraySlice<Token>] {
+        var entries: [ArraySlice<Token>] = []
+        var depth = 0
+        var start = tokens.startIndex
+        for i in tokens.indices {
+            if let s = tokens[i].scalar {
+                if "（(【［[〔".unicodeScalars.contains(s) { depth += 1 }
+                if "）)】］]〕".unicodeScalars.contains(s) { depth = max(0, depth - 1) }
+            }
+            if depth == 0, isSeparator(tokens[i], spaces: spaces) {
+                entries.append(tokens[start..<i])
+                start = i + 1
+            }
+        }
+        entries.append(tokens[start..<tokens.endIndex])
+        return entries.map(trim).filter { !$0.isEmpty }
+    }
+
+    private func split(_ tokens: [Token], spaces: Bool) -> [ArraySlice<Token>] { split(tokens[...], spaces: spaces) }
+
+    private func trim(_ t: ArraySlice<Token>) -> ArraySlice<Token> {
+        var t = t
+        while let f = t.first, f.scalar.map(SourceLine.isSpace) ?? true { t = t.dropFirst() }
+        while let l = t.last, l.scalar.map(SourceLine.isSpace) ?? true { t = t.dropLast() }
+        return t
+    }
+
+    private func text(_ t: ArraySlice<Token>) -> String {
+        String(String.UnicodeScalarView(t.compactMap(\.scalar)))
+    }
+
+    private func add(_ entry: ArraySlice<Token>, group: String?, to result: inout Result) {
+        let lines = LineRange(entry.first!.line, entry.last!.line)
+        // A trailing bracket: （代理）, （西区長、緑区長）, （秘書・総合調整担当）.
+        if let close = entry.last?.scalar, close == "）" || close == ")",
+           let open = entry.lastIndex(where: { $0.scalar == "（" || $0.scalar == "(" }), open > entry.startIndex {
+            let outer = text(trim(entry[entry.startIndex..<open]))
+            let innerTokens = entry[(open + 1)..<(entry.endIndex - 1)]
+            let inner = text(trim(innerTokens))
+            let compact = WidthFolding.compact(inner)
+            if group == nil, innerTokens.contains(where: { isSeparator($0, spaces: false) }) {
+                for member in split(innerTokens, spaces: false) { add(member, group: outer, to: &result) }
+                return
+            }
+            if compact == "代理" || compact == "代理出席" {
+                result.attendees.append(attendee(outer, group: group, lines: lines, proxy: true))
+                return
+            }
+            if compact == "欠席" {
+                result.absentees.append(outer)
+                return
+            }
+            if isPost(inner), !isPost(outer) {
+                result.attendees.append(Attendee(role: inner, name: outer, group: group, lines: lines))
+                return
+            }
+            if isPost(outer), !isPost(inner), isName(inner) {
+                result.attendees.append(Attendee(role: outer, name: inner, group: group, lines: lines))
+                return
+            }
+            result.attendees.append(attendee(outer, group: group, lines: lines, note: inner))
+            return
+        }
+        result.attendees.append(attendee(text(entry), group: group, lines: lines))
+    }
+
+    private func attendee(_ entry: String, group: String?, lines: LineRange, proxy: Bool = false, note: String? = nil) -> Attendee {
+        // A head count: 委員22名, 委員 22人.
+        let folded = WidthFolding.fold(entry)
+        if folded.hasSuffix("名") || folded.hasSuffix("人") {
+            let body = folded.dropLast()
+            let digits = body.reversed().prefix(while: { $0.isASCII && $0.isNumber })
+            if !digits.isEmpty, let count = Int(String(digits.reversed())) {
+                let role = TitleExtractor.trimSpaces(String(body.dropLast(digits.count)))
+                let written = TitleExtractor.trimSpaces(String(entry.prefix(role.count)))
+                return Attendee(role: written.isEmpty ? entry : written, proxy: proxy, group: group, note: note, count: count, lines: lines)
+            }
+        }
+        // "委員長 山田太郎" / "山田 太郎 委員長": a post and a name separated by white space.
+        let words = entry.split(whereSeparator: { $0.unicodeScalars.allSatisfy(SourceLine.isSpace) })
+        if words.count >= 2 {
+            if isPost(words[0]), !words.dropFirst().contains(where: { isPost($0) }), isName(words.dropFirst().joined()) {
+                return Attendee(role: String(words[0]), name: words.dropFirst().joined(separator: " "), proxy: proxy, group: group, note: note, lines: lines)
+            }
+            if let last = words.last, isPost(last), !words.dropLast().contains(where: { isPost($0) }),
+               isName(words.dropLast().joined()) {
+                return Attendee(role: String(last), name: words.dropLast().joined(separator: " "), proxy: proxy, group: group, note: note, lines: lines)
+            }
+        }
+        return Attendee(role: entry, proxy: proxy, group: group, note: note, lines: lines)
+    }
+
+    static let postSuffixes = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当"]
+
+    private func isPost<S: StringProtocol>(_ s: S) -> Bool {
+        let t = WidthFolding.compact(s)
+        return !t.isEmpty && Self.postSuffixes.contains { t.hasSuffix($0) } && !t.hasSuffix("担当")
+    }
+
+    /// A short run of kanji/kana with no post suffix reads as a personal name.
+    private func isName<S: StringProtocol>(_ s: S) -> Bool {
+        let t = WidthFolding.compact(s)
+        return (2...8).contains(t.count) && !t.contains("・") && t.unicodeScalars.allSatisfy { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Stage 2b: groups the body's lines into labelled blocks of elements.
+///
+/// A marker line (`・`, `⇒`, `○`, `（１）`) opens an element; an unmarked line continues
+/// the open element (PDF extraction broke it, or a page break interrupted it);
+/// `＜…＞`-style labels open blocks; an element that announces directives
+/// (`市長から以下のとおり指示があった`) closes its block and opens a directives block.
+///
+/// ```swift
+/// let assembled = BlockAssembler().assemble(lines[header.bodyStart...])
+/// assembled.blocks.first?.kind   // .explanation
+/// ```
+struct BlockAssembler {
+    struct Result {
+        var blocks: [Block] = []
+        var layout: [LayoutLine] = []
+        /// Directive introductions found, by the index of the directives block they open.
+        var directiveIntros: [Int: Element] = [:]
+    }
+
+    func assemble(_ lines: ArraySlice<SourceLine>) -> Result {
+        var result = Result()
+        var current = Block()
+        var open = false   // whether the last element accepts continuation lines
+
+        func flush() {
+            if current.label != nil || !current.elements.isEmpty { result.blocks.append(current) }
+        }
+
+        for line in lines where !line.isBlank {
+            let kind = LineClassifier.classify(line.content)
+            switch kind {
+            case .blank:
+                continue
+            case .chrome:
+                result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .pageChrome))
+                continue
+            case .blockLabel(let blockKind, let number, let issuer):
+                // （市長指示） right after an announcement joins the directives block it opened.
+                if blockKind == .directives, current.kind == .directives, current.elements.isEmpty, current.label == nil {
+                    current.label = line
+                    current.issuer = current.issuer ?? issuer
+                } else {
+                    flush()
+                    current = Block(kind: blockKind, number: number, issuer: issuer, label: line)
+                }
+                result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: Self.role(of: blockKind)))
+                open = false
+                continue
+            case .note:
+                current.elements.append(Element(kind: .note, marker: "※", lines: [line]))
+            case .subheading:
+                current.elements.append(Element(kind: .heading, marker: nil, lines: [line]))
+            case .noComments:
+                current.elements.append(Element(kind: .noComments, marker: nil, lines: [line]))
+            case .answer(let marker), .bullet(let marker):
+                current.elements.append(Element(kind: .marked, marker: marker, lines: [line]))
+            case .numbered(let numbering):
+                current.elements.append(Element(kind: .numbered, marker: numbering.label, lines: [line]))
+            case .text:
+                if open, let last = current.elements.last, startsParagraph(after: last, in: current) {
+                    current.elements.append(Element(kind: .plain, marker: nil, lines: [line]))
+                } else if open, !current.elements.isEmpty {
+                    current.elements[current.elements.count - 1].lines.append(line)
+                } else {
+                    current.elements.append(Element(kind: .plain, marker: nil, lines: [line]))
+                }
+            }
+            open = current.elements.last?.acceptsContinuation ?? false
+        }
+        flush()
+        splitAtDirectiveIntros(&result)
+        return result
+    }
+
+    /// In running text (not in question-and-answer or directive blocks), a line that
+    /// ended hard after `。`, or a numbered heading line, closes its paragraph.
+    private func startsParagraph(after element: Element, in block: Block) -> Bool {
+        guard block.kind != .comments, block.kind != .directives, let previous = element.lines.last, previous.endsWithSpace else {
+            return false
+        }
+        return previous.content.hasSuffix("。") || (element.kind == .numbered && element.lines.count == 1)
+    }
+
+    /// Moves the elements after `…から以下のとおり指示があった。` into a directives block.
+    private func splitAtDirectiveIntros(_ result: inout Result) {
+        var blocks: [Block] = []
+        for var block in result.blocks {
+            guard block.kind != .directives,
+                  let cut = block.elements.firstIndex(where: { $0.kind != .note && DirectiveIntro.issuer(in: $0.text) != nil }) else {
+                blocks.append(block)
+                continue
+            }
+            let intro = block.elements[cut]
+            let issuer = DirectiveIntro.issuer(in: intro.text)
+            var directives = Block(kind: .directives, number: nil, issuer: issuer, label: nil)
+            directives.elements = Array(block.elements[(cut + 1)...])
+            block.elements.removeSubrange(cut...)
+            if block.label != nil || !block.elements.isEmpty { blocks.append(block) }
+            result.directiveIntros[blocks.count] = intro
+            for line in intro.lines {
+                result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .directiveIntro))
+            }
+            blocks.append(directives)
+        }
+        // An announcement followed by a （市長指示） label: one block, not two.
+        var merged: [Block] = []
+        var intros: [Int: Element] = [:]
+        for (i, block) in blocks.enumerated() {
+            if let last = merged.last, last.kind == .directives, last.label == nil, last.elements.isEmpty,
+               block.kind == .directives, result.directiveIntros[i] == nil {
+                var combined = block
+                combined.issuer = last.issuer ?? block.issuer
+                merged[merged.count - 1] = combined
+                continue
+            }
+            if let intro = result.directiveIntros[i] { intros[merged.count] = intro }
+            merged.append(block)
+        }
+        result.blocks = merged
+        result.directiveIntros = intros
+        result.layout.sort { $0.line < $1.line }
+    }
+
+    static func role(of kind: LineClassifier.BlockKind) -> LayoutLine.Role {
+        switch kind {
+        case .explanation: return .explanationLabel
+        case .comments: return .commentsLabel
+        case .directives: return .directivesLabel
+        case .other: return .otherLabel
+        case .section: return .sectionLabel
+        }
+    }
+}
+
+/// Recognises a sentence announcing directives and who gave them:
+/// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
+enum DirectiveIntro {
+    static func issuer(in text: String) -> String? {
+        let phrases = ["から以下のとおり指示", "から以下の通り指示", "から次のとおり指示", "から次の通り指示",
+                       "から次のような指示", "から以下の指示", "から次の指示"]
+        for phrase in phrases {
+            guard let r = text.range(of: phrase) else { continue }
+            let before = text[..<r.lowerBound]
+            let start = before.lastIndex(where: { "、，,。 　・".contains($0) }).map { before.index(after: $0) } ?? before.startIndex
+            let issuer = before[start...].trimmingCharacters(in: .whitespaces)
+            return issuer.isEmpty ? nil : issuer
+        }
+        return nil
+    }
+}

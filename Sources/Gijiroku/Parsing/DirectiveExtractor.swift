@@ -1,0 +1,37 @@
+/// Reads a directives block (`（市長指示）`, or the lines after
+/// `市長から以下のとおり指示があった`): each `・` line with its continuation lines is one
+/// directive from the block's issuer.
+///
+/// ```swift
+/// // （市長指示）
+/// // ・ 三世代同居・近居支援については、…検討を進めてほしい。
+/// // → Directive(issuer: "市長", text: "三世代同居・近居支援については、…")
+/// ```
+struct DirectiveExtractor {
+    struct Result {
+        var directives: [Directive] = []
+        var notes: [Passage] = []
+        var warnings: [ParseWarning] = []
+    }
+
+    func extract(_ block: Block, intro: Element?, agendaNumber: Int?) -> Result {
+        var result = Result()
+        let issuer = block.issuer ?? "市長"
+        let overall = intro.map { $0.text.contains("全体を通して") || $0.text.contains("全体を通じて") } ?? false
+        for element in block.elements {
+            switch element.kind {
+            case .note:
+                result.notes.append(Passage(text: element.text, lines: element.range))
+            case .noComments:
+                result.warnings.append(ParseWarning(line: element.range.start, message: "指示のブロックに「\(element.text)」とあります"))
+            default:
+                result.directives.append(Directive(issuer: issuer, text: element.text, agendaNumber: overall ? nil : agendaNumber, lines: element.range))
+            }
+        }
+        if result.directives.isEmpty {
+            let line = block.label?.number ?? intro?.range.start
+            result.warnings.append(ParseWarning(line: line, message: "指示の見出しの後に指示の本文がありません"))
+        }
+        return result
+    }
+}

@@ -1,0 +1,38 @@
+/// A run of physical lines that makes one element: a marker line and the lines that
+/// continue it (PDF extraction broke it, or a page break interrupted it).
+struct Element {
+    enum Kind: Hashable { case marked, plain, heading, note, noComments, numbered }
+
+    var kind: Kind
+    /// The marker as written (`・`, `⇒`, `（１）`), if any.
+    var marker: Substring?
+    var lines: [SourceLine]
+
+    var range: LineRange { LineRange(lines.first?.number ?? 0, lines.last?.number) }
+
+    /// The text as written: marker removed, lines rejoined without their line breaks.
+    var text: String {
+        var out = ""
+        for (n, line) in lines.enumerated() {
+            var part = line.content
+            if n == 0, let marker, part.hasPrefix(marker) {
+                part = part.dropFirst(marker.count)
+                while let f = part.unicodeScalars.first, SourceLine.isSpace(f) { part = Substring(part.unicodeScalars.dropFirst()) }
+            }
+            out += part
+        }
+        return out
+    }
+
+    /// Whether a following unmarked line continues this element.
+    var acceptsContinuation: Bool { kind != .heading && kind != .noComments }
+}
+
+/// A labelled block of the body (`＜議題説明①＞` and the elements under it).
+struct Block {
+    var kind: LineClassifier.BlockKind?   // nil: text before any block label
+    var number: Int?
+    var issuer: String?
+    var label: SourceLine?
+    var elements: [Element] = []
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Parses Japanese meeting minutes (議事概要・議事録) into a ``Minutes`` record.
+///
+/// The stages run in order, each in its own file: ``TextDecoder`` (bytes → text),
+/// ``SourceLine`` (numbered lines), `LineClassifier` (what each line is),
+/// `HeaderReader` and `BlockAssembler` (fields, blocks, elements), then one extractor per
+/// field (title, date and time, attendees, notes, agenda, explanations, exchanges,
+/// directives). Problems that do not stop parsing become ``ParseWarning``s.
+///
+/// ```swift
+/// let data = try Data(contentsOf: URL(fileURLWithPath: "第３回推進本部会議.txt"))
+/// let minutes = try MinutesParser().parse(data, path: "第３回推進本部会議.txt")
+/// print(minutes.date ?? "?", minutes.agenda.count, minutes.directives.count)
+/// ```
+public struct MinutesParser: Sendable {
+    public init() {}
+
+    /// Decodes and parses one file's bytes.
+    /// - Parameters:
+    ///   - data: the file's bytes, in any encoding ``TextDecoder`` detects.
+    ///   - path: the path recorded in `source` and named in errors.
+    /// - Returns: the record, with warnings for anything it could not read.
+    /// - Throws: ``InputError`` when the bytes are empty, binary or undecodable.
+    public func parse(_ data: Data, path: String) throws(InputError) -> Minutes {
+        let decoded = try TextDecoder().decode(data, path: path)
+        let sha = SHA256.hex(of: data)
+        return parse(text: decoded.text, path: path, sha256: sha, encoding: decoded.encoding)
+    }
+
+    /// Parses text that is already decoded.
+    ///
+    /// ```swift
+    /// let minutes = MinutesParser().parse(text: "【日 時】 令和元年５月２０日（月）\n", path: "-")
+    /// minutes.date   // "2019-05-20"
+    /// ```
+    public func parse(text: String, path: String, sha256: String? = nil, encoding: TextEncoding = .utf8) -> Minutes {
+        let lines = SourceLine.split(text)
+        let source = SourceInfo(path: path, sha256: sha256 ?? SHA256.hex(of: Array(text.utf8)), encoding: encoding, lineCount: lines.count)
+        var minutes = Minutes(source: source)
+
+        let header = HeaderReader().read(lines)
+        readHeader(header, into: &minutes)
+
+        let body = BlockAssembler().assemble(lines[header.bodyStart...])
+        minutes.layout += body.layout
+        readBody(body, into: &minutes)
+
+        if !body.blocks.contains(where: { $0.kind != nil && $0.kind != .section }) {
+            minutes.warnings.append(ParseWarning(line: nil, message: "議事概要のブロック（＜議題説明＞・＜意見等＞・市長指示など）が見つかりません。本文は paragraphs に残しました"))
+        }
+        minutes.layout.sort { $0.line < $1.line }
+        minutes.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return minutes
+    }
+
+    private func readHeader(_ header: HeaderReader.Result, into minutes: inout Minutes) {
+        if !header.titleLines.isEmpty {
+            minutes.title = TitleExtractor.title(from: header.titleLines)
+            let range = LineRange(header.titleLines.first!.number, header.titleLines.last!.number)
+            minutes.header.append(HeaderField(field: .title, label: nil, value: minutes.title ?? "", lines: range))
+        }
+        if let title = minutes.title {
+            minutes.meeting = TitleExtractor.meeting(from: title)
+        } else {
+            minutes.warnings.append(ParseWarning(line: nil, message: "表題が見つかりません"))
+        }
+        for line in header.chrome {
+            minutes.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .pageChrome))
+        }
+
+        let time = DateTimeExtractor().extract(fields: header.fields, title: minutes.title, titleLine: header.titleLines.first?.number)
+        minutes.date = time.date
+        minutes.weekday = time.weekday
+        minutes.startTime = time.startTime
+        minutes.endTime = time.endTime
+        minutes.noticeDate = time.noticeDate
+        minutes.warnings += time.warnings
+
+        for field in header.fields {
+            minutes.header.append(HeaderField(field: field.field, label: field.label.map(String.init), value: field.value, lines: field.range))
+            switch field.field {
+            case .place:
+                if minutes.place == nil { minutes.place = TitleExtractor.trimSpaces(field.value) }
+            case .attendees, .secretariat:
+                var found = AttendeeExtractor().extract(field.valueParts)
+                if field.field == .secretariat {
+                    let group = field.label.map { WidthFolding.compact($0).contains("説明") } == true ? "説明員" : "事務局"
+                    for i in found.attendees.indices where found.attendees[i].group == nil { found.attendees[i].group = group }
+                }
+                minutes.attendees += found.attendees
+                minutes.absentees += found.absentees
+            case .absentees:
+                let value = WidthFolding.compact(field.value)
+                guard !["なし", "なし。", "無し", "-"].contains(value) else { break }
+                let found = AttendeeExtractor().extract(field.valueParts)
+                minutes.absentees += found.attendees.map { [$0.role, $0.name].compactMap { $0 }.joined(separator: " ") } + found.absentees
+            case .chair:
+                minutes.chair = TitleExtractor.trimSpaces(field.value)
+            case .agenda:
+                minutes.agenda += AgendaExtractor().extract(field.valueParts)
+            default:
+                break
+            }
+        }
+        if !header.fields.contains(where: { $0.field == .attendees }) {
+            minutes.warnings.append(ParseWarning(line: nil, message: "出席者の欄が見つかりません"))
+        }
+        for note in header.notes { addNote(Passage(text: note.text, lines: note.range), to: &minutes) }
+    }
+
+    private func addNote(_ note: Passage, to minutes: inout Minutes) {
+        minutes.notes.append(note)
+        for absentee in NoteExtractor.absentees(in: note.text) where !minutes.absentees.contains(absentee) {
+            minutes.absentees.append(absentee)
+        }
+        if minutes.chair == nil { minutes.chair = NoteExtractor.chair(in: note.text) }
+    }
+
+    private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
+        var current: Int?   // index into minutes.agenda of the item being discussed
+
+        func agendaIndex(number: Int?, creatingWith title: String?, line: Int?) -> Int {
+            if let number, let i = minutes.agenda.firstIndex(where: { $0.number == number }) { return i }
+            if number == nil, let current { return current }
+            if number == nil, let i = minutes.agenda.firstIndex(where: { $0.explanation == nil }) { return i }
+            if !minutes.agenda.isEmpty, number != nil {
+                minutes.warnings.append(ParseWarning(line: line, message: "議題一覧にない議題番号\(number!)のブロックです"))
+            }
+            minutes.agenda.append(AgendaItem(number: number, title: title))
+            return minutes.agenda.count - 1
+        }
+
+        for (index, block) in body.blocks.enumerated() {
+            let labelLine = block.label?.number
+            switch block.kind {
+            case .explanation:
+                let found = ExplanationExtractor().extract(block)
+                var i = agendaIndex(number: block.number, creatingWith: found.titleFromIntro, line: labelLine)
+                if block.number == nil, minutes.agenda[i].explanation != nil {
+                    minutes.agenda.append(AgendaItem(number: nil, title: found.titleFromIntro))
+                    i = minutes.agenda.count - 1
+                }
+                if minutes.agenda[i].explanation != nil {
+                    minutes.warnings.append(ParseWarning(line: labelLine, message: "議題\(block.number.map(String.init) ?? "")の説明が二度あります。後のものを残しました"))
+                }
+                minutes.agenda[i].explanation = found.explanation
+                if minutes.agenda[i].title == nil { minutes.agenda[i].title = found.titleFromIntro }
+                if minutes.agenda[i].lines == nil { minutes.agenda[i].lines = found.explanation.intro?.lines }
+                found.notes.forEach { addNote($0, to: &minutes) }
+                current = i
+            case .comments:
+                let found = ExchangeExtractor().extract(block)
+                if minutes.agenda.isEmpty {
+                    minutes.warnings.append(ParseWarning(line: labelLine, message: "どの議題の意見等か分かりません（議題がありません）"))
+                }
+                let i = agendaIndex(number: block.number, creatingWith: nil, line: labelLine)
+                minutes.agenda[i].exchanges += found.exchanges
+                minutes.agenda[i].noComments = minutes.agenda[i].noComments || found.noComments
+                minutes.layout += found.layout
+                minutes.warnings += found.warnings
+                found.notes.forEach { addNote($0, to: &minutes) }
+                current = i
+            case .directives:
+                let number = current.flatMap { minutes.agenda[$0].number }
+                let found = DirectiveExtractor().extract(block, intro: body.directiveIntros[index], agendaNumber: number)
+                minutes.directives += found.directives
+                minutes.warnings += found.warnings
+                found.notes.forEach { addNote($0, to: &minutes) }
+            case .other:
+                for element in block.elements {
+                    if element.kind == .note { addNote(Passage(text: element.text, lines: element.range), to: &minutes) }
+                    else { minutes.other.append(Passage(text: element.text, lines: element.range)) }
+                }
+            case .section, nil:
+                for element in block.elements {
+                    if element.kind == .note { addNote(Passage(text: element.text, lines: element.range), to: &minutes); continue }
+                    let text = element.lines.map { String($0.content) }.joined()
+                    minutes.paragraphs.append(Passage(text: text, lines: element.range))
+                }
+            }
+        }
+    }
+}

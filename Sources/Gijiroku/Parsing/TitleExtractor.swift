@@ -1,0 +1,78 @@
+/// Extracts the title and the meeting (name, session, fiscal year) from the title lines.
+///
+/// ```swift
+/// TitleExtractor.meeting(from: "■平成２８年度第２回さいたま市地方創生・成長戦略統合推進本部会議議事概要")
+/// // name "さいたま市地方創生・成長戦略統合推進本部会議", session 2, fiscalYear 2016
+/// ```
+enum TitleExtractor {
+    static let documentSuffixes = ["議事概要", "議事要旨", "議事録", "会議録", "会議概要", "会議要旨", "会議記録", "概要", "要旨", "記録"]
+
+    /// The title as written, broken lines rejoined and leading decorations removed.
+    static func title(from lines: [SourceLine]) -> String? {
+        var text = lines.map { String($0.content) }.joined()
+        while let f = text.unicodeScalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) {
+            text.unicodeScalars.removeFirst()
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    static func meeting(from title: String) -> Meeting {
+        var meeting = Meeting()
+        var scalars = Array(title.unicodeScalars)
+        while let f = scalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) { scalars.removeFirst() }
+
+        // Fiscal year: 平成２８年度 / 令和元年度 / 2016年度 (optionally with the other calendar's year in brackets).
+        var s = ScalarScanner(String(String.UnicodeScalarView(scalars)))
+        var cut: [Range<Int>] = []
+        while !s.isAtEnd {
+            let start = s.index
+            if let era = Era.all.first(where: { s.scan($0.name) }), let n = s.scanNumber(), s.scan("年度") {
+                meeting.fiscalYear = meeting.fiscalYear ?? era.westernYear(n)
+                skipBracket(&s)
+                cut.append(start..<s.index)
+                continue
+            }
+            s.index = start
+            if let n = s.scanNumber(), n > 1900, n < 2200, s.scan("年度") {
+                meeting.fiscalYear = meeting.fiscalYear ?? n
+                skipBracket(&s)
+                cut.append(start..<s.index)
+                continue
+            }
+            s.index = start
+            if s.scan("第"), let n = s.scanNumber(), s.scan("回") {
+                if meeting.session == nil { meeting.session = n; cut.append(start..<s.index) }
+                continue
+            }
+            s.index = start + 1
+        }
+        // ScalarScanner folds width but keeps one scalar per scalar, so indices map back to the title.
+        var kept: [Unicode.Scalar] = []
+        for (i, c) in scalars.enumerated() where !cut.contains(where: { $0.contains(i) }) { kept.append(c) }
+        var name = String(String.UnicodeScalarView(kept))
+        name = trimSpaces(name)
+        for suffix in documentSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
+            name = trimSpaces(String(name.dropLast(suffix.count)))
+            break
+        }
+        if name.hasSuffix("の") { name = String(name.dropLast()) }
+        meeting.name = name.isEmpty ? nil : name
+        return meeting
+    }
+
+    private static func skipBracket(_ s: inout ScalarScanner) {
+        let save = s.index
+        if s.scanAny(["(", "（"]) != nil {
+            while let c = s.current, c != ")" && c != "）" { s.index += 1 }
+            if !s.isAtEnd { s.index += 1; return }
+        }
+        s.index = save
+    }
+
+    static func trimSpaces(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let f = scalars.first, SourceLine.isSpace(f) { scalars.removeFirst() }
+        while let l = scalars.last, SourceLine.isSpace(l) { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,218 @@
+/// A calendar date read from Japanese text: era dates (`平成30年11月16日`, `令和元年`,
+/// `平成二十八年五月十八日`), Western dates (`2018年11月16日`, `2018/11/16`), either
+/// with the other's year in brackets (`令和2年（2020年）`), and the weekday written beside it.
+///
+/// ```swift
+/// let found = JapaneseDate.find(in: "平成３０年１１月１６日（金）午後３時～")!
+/// found.date.iso        // "2018-11-16"
+/// found.weekday         // "金"
+/// found.problems        // [] (a mismatching weekday would be listed here)
+/// ```
+public struct JapaneseDate: Sendable, Hashable, Comparable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= JapaneseDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// 0 = Sunday … 6 = Saturday.
+    public var weekdayIndex: Int {
+        let days = JapaneseDate.daysFromCivil(year, month, day)   // 1970-01-01 was a Thursday
+        return ((days % 7) + 7 + 4) % 7
+    }
+
+    /// The weekday as one kanji (`日月火水木金土`).
+    public var weekdayKanji: String { JapaneseDate.weekdayNames[weekdayIndex] }
+
+    public static func < (a: JapaneseDate, b: JapaneseDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    static let weekdayNames = ["日", "月", "火", "水", "木", "金", "土"]
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}
+
+/// The Japanese eras since 明治, with the Western year of their first year and their start date.
+public struct Era: Sendable, Hashable {
+    public let name: String
+    let abbreviation: Unicode.Scalar
+    /// Western year = era year + offset.
+    let offset: Int
+    let start: (month: Int, day: Int)
+
+    public static func == (a: Era, b: Era) -> Bool { a.name == b.name }
+    public func hash(into h: inout Hasher) { h.combine(name) }
+
+    public static let all: [Era] = [
+        Era(name: "明治", abbreviation: "M", offset: 1867, start: (1, 25)),
+        Era(name: "大正", abbreviation: "T", offset: 1911, start: (7, 30)),
+        Era(name: "昭和", abbreviation: "S", offset: 1925, start: (12, 25)),
+        Era(name: "平成", abbreviation: "H", offset: 1988, start: (1, 8)),
+        Era(name: "令和", abbreviation: "R", offset: 2018, start: (5, 1)),
+    ]
+
+    /// The Western year of `eraYear` of this era.
+    public func westernYear(_ eraYear: Int) -> Int { eraYear + offset }
+
+    /// Whether a date falls inside this era.
+    func contains(_ date: JapaneseDate) -> Bool {
+        guard let first = JapaneseDate(year: offset + 1, month: start.month, day: start.day) else { return false }
+        if date < first { return false }
+        if let i = Era.all.firstIndex(of: self), i + 1 < Era.all.count {
+            let next = Era.all[i + 1]
+            if let nextFirst = JapaneseDate(year: next.offset + 1, month: next.start.month, day: next.start.day), !(date < nextFirst) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+extension JapaneseDate {
+    /// A date found in a text, with what was written beside it.
+    public struct Found: Sendable, Hashable {
+        public var date: JapaneseDate
+        /// The weekday written in brackets, if any (`金`).
+        public var weekday: String?
+        /// Inconsistencies that do not prevent reading the date (a wrong weekday, an era
+        /// year outside its era, a bracketed year that disagrees).
+        public var problems: [String]
+        /// Where the date ended in the folded text, in scalars.
+        var end: Int
+    }
+
+    /// The first date in `text`, if any.
+    public static func find<S: StringProtocol>(in text: S) -> Found? {
+        var scanner = ScalarScanner(text)
+        return find(in: &scanner)
+    }
+
+    static func find(in scanner: inout ScalarScanner) -> Found? {
+        while !scanner.isAtEnd {
+            let start = scanner.index
+            if let found = parse(&scanner) { return found }
+            scanner.index = start + 1
+        }
+        return nil
+    }
+
+    /// Reads one date at the scanner's position; restores the position when there is none.
+    static func parse(_ s: inout ScalarScanner) -> Found? {
+        let start = s.index
+        var problems: [String] = []
+        var year: Int?
+        var eraUsed: (Era, Int)?
+
+        if let era = Era.all.first(where: { s.scan($0.name) }) {
+            guard let n = s.scanNumber(), s.scan("年") else { s.index = start; return nil }
+            year = era.westernYear(n)
+            eraUsed = (era, n)
+            if let bracketYear = bracketedWesternYear(&s), bracketYear != year {
+                problems.append("括弧内の西暦\(bracketYear)年が\(era.name)\(n)年（\(year!)年）と一致しません")
+            }
+        } else if let c = s.current, let era = Era.all.first(where: { $0.abbreviation == c || Unicode.Scalar($0.abbreviation.value + 0x20) == c }) {
+            // H30.11.16, R1/5/20
+            s.index += 1
+            guard let n = s.scanNumber(), let sep = s.scanAny([".", "/", "-"]), let m = s.scanNumber(),
+                  s.scan(sep), let d = s.scanNumber() else { s.index = start; return nil }
+            return finish(&s, year: era.westernYear(n), month: m, day: d, era: (era, n), problems: problems, start: start)
+        } else if let n = s.scanNumber(), n >= 1000, n < 3000 {
+            if s.scan("年") {
+                year = n
+                if let (era, eraYear) = bracketedEraYear(&s), era.westernYear(eraYear) != n {
+                    problems.append("括弧内の\(era.name)\(eraYear)年が西暦\(n)年と一致しません")
+                }
+            } else if let sep = s.scanAny(["/", "-", "."]) {
+                guard let m = s.scanNumber(), s.scan(sep), let d = s.scanNumber() else { s.index = start; return nil }
+                return finish(&s, year: n, month: m, day: d, era: nil, problems: problems, start: start)
+            } else {
+                s.index = start
+                return nil
+            }
+        } else {
+            s.index = start
+            return nil
+        }
+        guard let y = year, let m = s.scanNumber(), s.scan("月"), let d = s.scanNumber(), s.scan("日") else {
+            s.index = start
+            return nil
+        }
+        return finish(&s, year: y, month: m, day: d, era: eraUsed, problems: problems, start: start)
+    }
+
+    private static func finish(_ s: inout ScalarScanner, year: Int, month: Int, day: Int, era: (Era, Int)?,
+                               problems: [String], start: Int) -> Found? {
+        guard let date = JapaneseDate(year: year, month: month, day: day) else { s.index = start; return nil }
+        var problems = problems
+        if let (e, n) = era, !e.contains(date) {
+            let actual = Era.all.last(where: { $0.contains(date) })
+            let hint = actual.map { "（\($0.name)\(year - $0.offset == 1 ? "元" : String(year - $0.offset))年）" } ?? ""
+            problems.append("\(e.name)\(n)年\(month)月\(day)日は\(e.name)の期間外です\(hint)。西暦\(date.iso)として読みました")
+        }
+        var weekday: String?
+        let save = s.index
+        if s.scanAny(["(", "（"]) != nil, let c = s.current, let i = weekdayNames.firstIndex(of: String(c)) {
+            s.index += 1
+            _ = s.scan("曜日") || s.scan("曜")
+            if s.scanAny([")", "）"]) != nil {
+                weekday = weekdayNames[i]
+                if i != date.weekdayIndex {
+                    problems.append("曜日（\(weekdayNames[i])）が日付 \(date.iso)（\(date.weekdayKanji)）と一致しません")
+                }
+            } else {
+                s.index = save
+            }
+        } else {
+            s.index = save
+        }
+        return Found(date: date, weekday: weekday, problems: problems, end: s.index)
+    }
+
+    private static func bracketedWesternYear(_ s: inout ScalarScanner) -> Int? {
+        let save = s.index
+        guard s.scanAny(["(", "（"]) != nil else { return nil }
+        _ = s.scan("西暦")
+        guard let n = s.scanNumber(), n >= 1000 else { s.index = save; return nil }
+        _ = s.scan("年")
+        guard s.scanAny([")", "）"]) != nil else { s.index = save; return nil }
+        return n
+    }
+
+    private static func bracketedEraYear(_ s: inout ScalarScanner) -> (Era, Int)? {
+        let save = s.index
+        guard s.scanAny(["(", "（"]) != nil, let era = Era.all.first(where: { s.scan($0.name) }),
+              let n = s.scanNumber(), s.scan("年"), s.scanAny([")", "）"]) != nil else { s.index = save; return nil }
+        return (era, n)
+    }
+}

@@ -1,0 +1,87 @@
+/// A clock time read from Japanese text: `午後３時`, `午後３時30分`, `午前十時半`, `正午`,
+/// `18時54分`, `14:00`; and ranges joined by `～`, `〜`, `~`, `-` or `から…まで`.
+///
+/// ```swift
+/// let range = TimeOfDay.findRange(in: "午後３時～午後３時30分")!
+/// range.start.description   // "15:00"
+/// range.end?.description    // "15:30"
+/// ```
+public struct TimeOfDay: Sendable, Hashable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+
+    public init?(hour: Int, minute: Int) {
+        guard (0...24).contains(hour), (0...59).contains(minute), hour < 24 || minute == 0 else { return nil }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// `HH:MM`.
+    public var description: String {
+        (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+    }
+
+    /// A start time and, when given, an end time.
+    public struct Range: Sendable, Hashable {
+        public var start: TimeOfDay
+        public var end: TimeOfDay?
+    }
+
+    /// The first time or time range in `text`.
+    public static func findRange<S: StringProtocol>(in text: S) -> Range? {
+        var s = ScalarScanner(text)
+        return findRange(in: &s)
+    }
+
+    static func findRange(in s: inout ScalarScanner) -> Range? {
+        while !s.isAtEnd {
+            let start = s.index
+            if let (first, meridiem) = parse(&s) {
+                let afterFirst = s.index
+                if s.scanAny(["~", "-", "―", "ー", "から", "〜", "－", "to"]) != nil, let (second, explicit) = parse(&s) {
+                    _ = s.scan("まで")
+                    var end = second
+                    // 午後３時～３時30分: the second time inherits 午後.
+                    if explicit == nil, meridiem == "午後", second.hour < 12, let shifted = TimeOfDay(hour: second.hour + 12, minute: second.minute) {
+                        end = shifted
+                    }
+                    return Range(start: first, end: end)
+                }
+                s.index = afterFirst
+                return Range(start: first, end: nil)
+            }
+            s.index = start + 1
+        }
+        return nil
+    }
+
+    /// Reads one time; returns it with the 午前/午後 written before it, if any.
+    static func parse(_ s: inout ScalarScanner) -> (TimeOfDay, String?)? {
+        let start = s.index
+        if s.scan("正午") { return TimeOfDay(hour: 12, minute: 0).map { ($0, "午後") } }
+        let meridiem = s.scanAny(["午前", "午後", "AM", "PM", "am", "pm"])
+        guard var hour = s.scanNumber() else { s.index = start; return nil }
+        var minute = 0
+        if s.scan("時") {
+            if s.scan("半") {
+                minute = 30
+            } else {
+                let save = s.index
+                if let m = s.scanNumber(), s.scan("分") { minute = m } else { s.index = save }
+            }
+        } else if s.scan(":") || s.scan("："), let m = s.scanNumber() {
+            minute = m
+        } else {
+            s.index = start
+            return nil
+        }
+        switch meridiem {
+        case "午後", "PM", "pm": if hour < 12 { hour += 12 }
+        case "午前", "AM", "am": if hour == 12 { hour = 0 }
+        default: break
+        }
+        guard let time = TimeOfDay(hour: hour, minute: minute) else { s.index = start; return nil }
+        let normalised: String? = meridiem.map { ["PM", "pm"].contains($0) ? "午後" : (["AM", "am"].contains($0) ? "午前" : $0) }
+        return (time, normalised)
+    }
+}

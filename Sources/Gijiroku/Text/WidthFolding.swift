@@ -1,0 +1,43 @@
+/// Width and spacing normalisation for matching; the text shown to users stays as written.
+///
+/// Full-width ASCII becomes ASCII (`２０１８` → `2018`, `ＰＴ` → `PT`), the ideographic
+/// space becomes a space, wave dashes become `~`, and half-width katakana become
+/// full-width. Numbering markers (`⑴`, `①`) are left alone: recognise them first.
+///
+/// ```swift
+/// WidthFolding.fold("平成３０年１１月１６日")      // "平成30年11月16日"
+/// WidthFolding.compact("＜ 議 題 説 明 ①＞")      // "<議題説明①>"
+/// ```
+public enum WidthFolding {
+    /// Folds width; keeps spaces.
+    public static func fold<S: StringProtocol>(_ text: S) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(fold(scalar)) }
+        return String(out)
+    }
+
+    /// Folds width and removes all white space: for matching spaced-out labels.
+    public static func compact<S: StringProtocol>(_ text: S) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !SourceLine.isSpace(scalar) { out.append(fold(scalar)) }
+        return String(out)
+    }
+
+    /// Folds one scalar.
+    @inline(__always) public static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        switch v {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(v - 0xFEE0)!
+        case 0x3000: return " "
+        case 0x301C, 0xFF5E, 0x2053: return "~"
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2212: return "-"
+        case 0xFF61...0xFF9F: return halfWidthKana[Int(v - 0xFF61)]
+        default: return s
+        }
+    }
+
+    // U+FF61…U+FF9F mapped to their full-width forms (voiced marks as separate full-width marks).
+    private static let halfWidthKana: [Unicode.Scalar] = Array(
+        "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜"
+            .unicodeScalars)
+}

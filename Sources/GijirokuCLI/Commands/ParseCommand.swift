@@ -1,0 +1,111 @@
+import Foundation
+import Gijiroku
+
+/// `gijiroku parse FILE|DIR... [--format json|jsonl|markdown] [--strict]`
+///
+/// Parses each file into a ``Minutes`` record and writes it to standard output: JSON (an
+/// array when there are several files), JSON Lines, or Markdown. Warnings and errors go
+/// to standard error compiler-style (`path:line: warning: …`). A bad file never stops
+/// the others. `--strict` makes warnings count as failures.
+enum ParseCommand {
+    enum Format: String { case json, jsonl, markdown }
+
+    static func run<O: TextOutputStream, E: TextOutputStream>(
+        _ arguments: [String], standardInput: () -> [UInt8], output: inout O, errors: inout E
+    ) -> Int32 {
+        var format = Format.json
+        var strict = false
+        var quiet = false
+        var paths: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let arg = arguments[i]
+            switch arg {
+            case "--format", "-f":
+                guard i + 1 < arguments.count, let f = Format(rawValue: arguments[i + 1]) else {
+                    errors.write("gijiroku parse: error: --format は json、jsonl、markdown のいずれかです\n")
+                    return ExitCode.usage
+                }
+                format = f
+                i += 1
+            case let a where a.hasPrefix("--format="):
+                guard let f = Format(rawValue: String(a.dropFirst("--format=".count))) else {
+                    errors.write("gijiroku parse: error: --format は json、jsonl、markdown のいずれかです\n")
+                    return ExitCode.usage
+                }
+                format = f
+            case "--strict": strict = true
+            case "--quiet", "-q": quiet = true
+            case "--help", "-h":
+                output.write(GijirokuCommand.usage + "\n")
+                return ExitCode.success
+            case let a where a.hasPrefix("-") && a != "-":
+                errors.write("gijiroku parse: error: 不明なオプションです: \(a)\n")
+                return ExitCode.usage
+            default:
+                paths.append(arg)
+            }
+            i += 1
+        }
+        guard !paths.isEmpty else {
+            errors.write("gijiroku parse: error: ファイルを指定してください（標準入力は -）\n")
+            return ExitCode.usage
+        }
+
+        let (files, missing) = InputFiles.expand(paths)
+        var failures = missing.count
+        for path in missing { errors.write("\(path): error: ファイルまたはフォルダがありません\n") }
+        var records: [Minutes] = []
+        let parser = MinutesParser()
+        for path in files {
+            do {
+                let data: Data
+                if path == "-" {
+                    data = Data(standardInput())
+                } else {
+                    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
+                    catch { throw InputError(path: path, reason: .unreadable(readableReason(error))) }
+                }
+                let minutes = try parser.parse(data, path: path)
+                if !quiet {
+                    for w in minutes.warnings {
+                        errors.write("\(path)\(w.line.map { ":\($0)" } ?? ""): warning: \(w.message)\n")
+                    }
+                }
+                if strict && !minutes.warnings.isEmpty { failures += 1 }
+                switch format {
+                case .json: records.append(minutes)
+                case .jsonl: output.write(try RecordEncoder.jsonLine(minutes) + "\n")
+                case .markdown: output.write(MarkdownRenderer().render(minutes) + (files.count > 1 ? "\n---\n\n" : ""))
+                }
+            } catch let error as InputError {
+                errors.write("\(error)\n")
+                failures += 1
+            } catch {
+                errors.write("\(path): error: \(error)\n")
+                failures += 1
+            }
+        }
+        if format == .json {
+            do {
+                if files.count == 1, let only = records.first { output.write(try RecordEncoder.json(only)) }
+                else if !records.isEmpty || files.count > 1 { output.write(try RecordEncoder.json(records)) }
+            } catch {
+                errors.write("gijiroku parse: error: JSON に変換できません: \(error)\n")
+                return ExitCode.dataError
+            }
+        }
+        let total = files.count + missing.count
+        if failures == 0 { return ExitCode.success }
+        return failures >= total ? ExitCode.dataError : ExitCode.someFailed
+    }
+
+    private static func readableReason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoPermissionError { return "読み取り権限がありません" }
+        return ns.localizedDescription
+    }
+}

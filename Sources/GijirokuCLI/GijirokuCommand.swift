@@ -1,0 +1,46 @@
+/// The `gijiroku` command: dispatches to one subcommand per file under `Commands/`.
+///
+/// Callable in-process, so tests check exit code, standard output and standard error:
+///
+/// ```swift
+/// var out = "", err = ""
+/// let code = GijirokuCommand.run(["parse", "Corpus/minutes/shiomigawa-kosodate-01.txt"], output: &out, errors: &err)
+/// ```
+public enum GijirokuCommand {
+    public static let version = "0.1.0"
+
+    static let usage = """
+    gijiroku \(version): Japanese meeting minutes into structured, searchable records
+
+    使い方 / Usage:
+      gijiroku parse FILE|DIR... [--format json|jsonl|markdown] [--strict]
+                                  parse minutes (議事概要) into records; DIR is walked;
+                                  "-" reads standard input
+      gijiroku --help | --version
+
+    Exit codes: 0 ok, 1 some inputs failed, 64 usage error, 65 bad input data.
+    """
+
+    public static func run<O: TextOutputStream, E: TextOutputStream>(
+        _ arguments: [String], standardInput: () -> [UInt8] = { readStandardInput() },
+        output: inout O, errors: inout E
+    ) -> Int32 {
+        guard let command = arguments.first else {
+            errors.write(usage + "\n")
+            return ExitCode.usage
+        }
+        switch command {
+        case "--help", "-h", "help":
+            output.write(usage + "\n")
+            return ExitCode.success
+        case "--version":
+            output.write("gijiroku \(version)\n")
+            return ExitCode.success
+        case "parse":
+            return ParseCommand.run(Array(arguments.dropFirst()), standardInput: standardInput, output: &output, errors: &errors)
+        default:
+            errors.write("gijiroku: error: 不明なサブコマンドです: \(command)\n\n" + usage + "\n")
+            return ExitCode.usage
+        }
+    }
+}
