@@ -12,7 +12,8 @@ enum NoteExtractor {
         for marker in ["が欠席", "は欠席"] {
             guard let r = note.range(of: marker) else { continue }
             let subject = clause(before: r.lowerBound, in: note)
-            return subject.components(separatedBy: CharacterSet(charactersIn: "、及と,，")).map {
+            let listed = subject.replacingOccurrences(of: "及び", with: "、").replacingOccurrences(of: "並びに", with: "、")
+            return listed.components(separatedBy: CharacterSet(charactersIn: "、,，")).map {
                 TitleExtractor.trimSpaces($0)
             }.filter { !$0.isEmpty }
         }

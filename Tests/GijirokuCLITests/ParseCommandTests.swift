@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import GijirokuCLI
+import Gijiroku
+
+/// `gijiroku parse` run in-process: exit code, standard output and standard error.
+@Suite struct ParseCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = root.appendingPathComponent("Corpus/minutes").path
+
+    struct Run { var code: Int32; var out: String; var err: String }
+
+    func run(_ arguments: [String], stdin: String = "") -> Run {
+        var out = "", err = ""
+        let code = GijirokuCommand.run(arguments, standardInput: { Array(stdin.utf8) }, output: &out, errors: &err)
+        return Run(code: code, out: out, err: err)
+    }
+
+    func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test func parsesOneFileToOneJSONRecord() throws {
+        let r = run(["parse", "\(Self.corpus)/shiomigawa-gyokaku-01.txt"])
+        #expect(r.code == 0)
+        #expect(r.err == "")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(json["date"] as? String == "2018-06-12")
+        #expect(r.out.hasSuffix("}\n"))
+    }
+
+    @Test func aFolderIsWalkedAndGivesAnArrayInSortedOrder() throws {
+        let r = run(["parse", Self.corpus])
+        #expect(r.code == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        #expect(array.count == 16)
+        let paths = array.compactMap { ($0["source"] as? [String: Any])?["path"] as? String }
+        #expect(paths == paths.sorted())
+        #expect(r.err.contains("shiomigawa-kosodate-04.txt:3: warning: 曜日（火）"))
+    }
+
+    @Test func jsonLinesGivesOneLinePerFile() {
+        let r = run(["parse", "--format", "jsonl", "\(Self.corpus)/shiomigawa-gyokaku-01.txt", "\(Self.corpus)/shiomigawa-gyokaku-02.txt"])
+        #expect(r.code == 0)
+        #expect(r.out.split(separator: "\n").count == 2)
+    }
+
+    @Test func markdownIsReadable() {
+        let r = run(["parse", "--format=markdown", "\(Self.corpus)/shiomigawa-gyokaku-03.txt"])
+        #expect(r.code == 0)
+        #expect(r.out.hasPrefix("# 第３回汐見川市行財政改革推進本部会議 議事概要"))
+        #expect(r.out.contains("| 開催日 | 2019-03-27（水） |"))
+        #expect(r.out.contains("**答**（⇒）残る事業についても"))
+    }
+
+    @Test func standardInputIsReadFromDash() {
+        let r = run(["parse", "-"], stdin: "【日 時】 令和元年５月２０日（月）\n")
+        #expect(r.code == 0)
+        #expect(r.out.contains("\"date\" : \"2019-05-20\""))
+        #expect(r.out.contains("\"path\" : \"-\""))
+    }
+
+    @Test func aBadFileIsNamedAndTheOthersStillParse() throws {
+        let empty = try temporaryFile("空.txt", [])
+        let good = "\(Self.corpus)/shiomigawa-gyokaku-01.txt"
+        let r = run(["parse", "--format", "jsonl", empty, good])
+        #expect(r.code == 1)
+        #expect(r.err.contains("\(empty): error: 空のファイルです"))
+        #expect(r.out.split(separator: "\n").count == 1)
+    }
+
+    @Test func whenEveryInputFailsTheExitCodeSaysBadData() throws {
+        let binary = try temporaryFile("x.bin", (0..<512).map { UInt8(($0 * 131) % 256) })
+        let r = run(["parse", binary])
+        #expect(r.code == 65)
+        #expect(r.err.contains("\(binary): error: テキストではありません"))
+        #expect(run(["parse", "/nonexistent/議事概要.txt"]).err.contains("/nonexistent/議事概要.txt: error:"))
+    }
+
+    @Test func strictTurnsWarningsIntoFailures() {
+        #expect(run(["parse", "--strict", "\(Self.corpus)/shiomigawa-kosodate-04.txt"]).code == 65)
+        #expect(run(["parse", "--strict", "\(Self.corpus)/shiomigawa-gyokaku-01.txt"]).code == 0)
+    }
+
+    @Test(arguments: [[], ["parse"], ["parse", "--format", "xml", "a.txt"], ["parse", "--bogus", "a.txt"], ["frobnicate"]])
+    func usageErrorsExitWith64(_ arguments: [String]) {
+        let r = run(arguments)
+        #expect(r.code == 64)
+        #expect(!r.err.isEmpty)
+        #expect(r.out.isEmpty)
+    }
+
+    @Test func helpAndVersion() {
+        #expect(run(["--help"]).out.contains("gijiroku parse"))
+        #expect(run(["--version"]).out == "gijiroku \(GijirokuCommand.version)\n")
+    }
+}
+
+/// The built binary, end to end, as a user runs it.
+@Suite struct BinaryTests {
+    static let binary = ParseCommandTests.root.appendingPathComponent(".build/debug/gijiroku").path
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the gijiroku binary is not built"))
+    func theBinaryParsesTheCorpusAndReportsWarningsOnStandardError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["parse", ParseCommandTests.corpus + "/shiomigawa-kosodate-04.txt"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: stderr, as: UTF8.self).contains(":3: warning:"))
+        let json = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
+        #expect((json["source"] as? [String: Any])?["encoding"] as? String == "UTF-16LE")
+    }
+}

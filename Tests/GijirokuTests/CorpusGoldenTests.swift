@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Gijiroku
+
+/// Every corpus document parses to exactly its golden JSON beside it.
+/// `RECORD_GOLDEN=1 swift test` rewrites the golden files and still fails, so that a
+/// recording is always read before it is committed.
+@Suite struct CorpusGoldenTests {
+    static let minutes = Repository.corpusInputs("minutes")
+
+    @Test func corpusHasTheDocumentsTheSpecAsksFor() {
+        #expect(Self.minutes.count >= 16)
+    }
+
+    @Test(arguments: minutes)
+    func minutesMatchGolden(_ name: String) throws {
+        let input = Repository.corpus.appendingPathComponent("minutes/\(name)")
+        let golden = input.deletingPathExtension().appendingPathExtension("json")
+        let record = try MinutesParser().parse(try Data(contentsOf: input), path: "Corpus/minutes/\(name)")
+        let actual = try RecordEncoder.json(record)
+        if Repository.recording {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file; run RECORD_GOLDEN=1 swift test and review the diff")
+    }
+
+    @Test(arguments: minutes)
+    func everyNonBlankLineIsAccountedForExactlyOnce(_ name: String) throws {
+        let data = try Data(contentsOf: Repository.corpus.appendingPathComponent("minutes/\(name)"))
+        let text = try TextDecoder().decode(data, path: name).text
+        let record = MinutesParser().parse(text: text, path: name)
+        #expect(LineAccounting.problems(in: record, text: text) == [])
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Paths of the repository, the corpus and the shared reference files, found from this file.
+enum Repository {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let corpus = root.appendingPathComponent("Corpus")
+    static let reference = root.deletingLastPathComponent().appendingPathComponent("shared/reference")
+
+    /// Whether `../shared/reference` is there (it is in CI and on developer machines, not in a bare clone).
+    static var hasReference: Bool { FileManager.default.fileExists(atPath: reference.path) }
+
+    /// The corpus inputs of one folder, by name, sorted.
+    static func corpusInputs(_ folder: String) -> [String] {
+        let dir = corpus.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+    }
+
+    /// Whether expectations are being re-recorded (`RECORD_GOLDEN=1`).
+    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
+}

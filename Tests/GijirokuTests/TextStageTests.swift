@@ -1,0 +1,137 @@
+import Testing
+@testable import Gijiroku
+
+@Suite struct SourceLineTests {
+    @Test func splitsOnEveryLineEndAndKeepsNumbers() {
+        let lines = SourceLine.split("一\r\n二\r三\n\n四")
+        #expect(lines.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(lines.map(\.content) == ["一", "二", "三", "", "四"])
+    }
+
+    @Test func recordsHardLineEndsAndPageBreakIndents() {
+        let lines = SourceLine.split(" ○「２．体系」について \n都市戦略\n")
+        #expect(lines[0].startsWithSpace && lines[0].endsWithSpace)
+        #expect(lines[0].content == "○「２．体系」について")
+        #expect(!lines[1].endsWithSpace)
+    }
+}
+
+@Suite struct WidthFoldingTests {
+    @Test(arguments: [
+        ("平成３０年１１月１６日", "平成30年11月16日"),
+        ("ＰＴリーダー", "PTリーダー"),
+        ("午後３時～午後３時30分", "午後3時~午後3時30分"),
+        ("ｶﾞｲﾄﾞ", "カ゛イト゛"),
+    ])
+    func foldsWidth(_ input: String, _ expected: String) {
+        #expect(WidthFolding.fold(input) == expected)
+    }
+
+    @Test func compactRemovesSpacesInsideSpacedLabels() {
+        #expect(WidthFolding.compact("＜ 議 題 説 明 ①＞") == "<議題説明①>")
+        #expect(WidthFolding.compact("□ 開　催　年 月 日") == "□開催年月日")
+    }
+}
+
+@Suite struct JapaneseNumberTests {
+    @Test(arguments: [("３０", 30), ("30", 30), ("二十八", 28), ("十", 10), ("十一", 11), ("百二十", 120),
+                      ("二〇一六", 2016), ("元", 1), ("１，０００", 1000), ("三十", 30)])
+    func readsNumbers(_ text: String, _ value: Int) {
+        #expect(JapaneseNumber.value(of: text) == value)
+    }
+
+    @Test func rejectsText() {
+        #expect(JapaneseNumber.value(of: "市長") == nil)
+        #expect(JapaneseNumber.value(of: "") == nil)
+    }
+}
+
+@Suite struct JapaneseDateTests {
+    @Test(arguments: [
+        ("平成30年11月16日（金）", "2018-11-16"),
+        ("平成２８年９月１日（木）", "2016-09-01"),
+        ("平成二十八年五月十八日", "2016-05-18"),
+        ("令和元年5月1日", "2019-05-01"),
+        ("令和元年 11 月 5 日", "2019-11-05"),
+        ("昭和64年1月7日", "1989-01-07"),
+        ("大正元年8月1日", "1912-08-01"),
+        ("明治45年7月29日", "1912-07-29"),
+        ("2018年11月16日", "2018-11-16"),
+        ("2020/11/05（木）", "2020-11-05"),
+        ("R2.7.15", "2020-07-15"),
+        ("令和２年（2020年）７月１５日", "2020-07-15"),
+        ("2019年（令和元年）7月3日（水）", "2019-07-03"),
+        ("開催日は平成31年4月30日です", "2019-04-30"),
+    ])
+    func readsEraAndWesternDates(_ text: String, _ iso: String) throws {
+        let found = try #require(JapaneseDate.find(in: text))
+        #expect(found.date.iso == iso)
+        #expect(found.problems == [])
+    }
+
+    @Test func weekdayIsReadAndAMismatchIsAProblemNotAFailure() throws {
+        let right = try #require(JapaneseDate.find(in: "平成30年11月16日（金曜日）"))
+        #expect(right.weekday == "金")
+        let wrong = try #require(JapaneseDate.find(in: "令和元年１１月１８日（火）"))
+        #expect(wrong.date.iso == "2019-11-18")
+        #expect(wrong.problems.count == 1)
+        #expect(wrong.problems[0].contains("一致しません"))
+    }
+
+    @Test func anEraYearOutsideItsEraIsReadWithAProblem() throws {
+        let found = try #require(JapaneseDate.find(in: "平成31年5月10日"))
+        #expect(found.date.iso == "2019-05-10")
+        #expect(found.problems.first?.contains("令和元年") == true)
+    }
+
+    @Test func aBracketedYearThatDisagreesIsAProblem() throws {
+        let found = try #require(JapaneseDate.find(in: "令和２年（2021年）７月１５日"))
+        #expect(found.date.iso == "2020-07-15")
+        #expect(found.problems.count == 1)
+    }
+
+    @Test func impossibleDatesAreNotDates() {
+        #expect(JapaneseDate.find(in: "平成30年2月30日") == nil)
+        #expect(JapaneseDate.find(in: "第３回本部会議") == nil)
+    }
+}
+
+@Suite struct TimeOfDayTests {
+    @Test(arguments: [
+        ("午後３時～午後３時30分", "15:00", "15:30"),
+        ("午後３時４０分～午後５時００分", "15:40", "17:00"),
+        ("午後３時～３時30分", "15:00", "15:30"),
+        ("午前十時半〜正午", "10:30", "12:00"),
+        ("18時54分~22時08分", "18:54", "22:08"),
+        ("14:00~15:10", "14:00", "15:10"),
+        ("午後二時から午後三時三十分まで", "14:00", "15:30"),
+        ("午前１１時－午後１時", "11:00", "13:00"),
+    ])
+    func readsRanges(_ text: String, _ start: String, _ end: String) throws {
+        let range = try #require(TimeOfDay.findRange(in: text))
+        #expect(range.start.description == start)
+        #expect(range.end?.description == end)
+    }
+
+    @Test func aSingleTimeHasNoEnd() throws {
+        let range = try #require(TimeOfDay.findRange(in: "午後三時二分"))
+        #expect(range.start.description == "15:02")
+        #expect(range.end == nil)
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func matchesKnownVectors(_ input: String, _ hex: String) {
+        #expect(SHA256.hex(of: Array(input.utf8)) == hex)
+    }
+
+    @Test func handlesInputsAcrossBlockBoundaries() {
+        // One million 'a' (FIPS 180-2 test vector).
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
