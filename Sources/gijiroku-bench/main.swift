@@ -1,1 +1,98 @@
-print("bench placeholder")
+// Benchmark (never a test): parsing throughput on a generated archive, against `wc -m`.
+//
+//   swift run -c release gijiroku-bench [--mb 50] [--keep DIR]
+//
+// Generates an archive of at least --mb megabytes of minutes from the corpus documents
+// (each copy varied so that no two files are equal), parses every file on one core
+// (read, decode, SHA-256, parse: everything `gijiroku parse` does before printing), and
+// times `wc -m` (LC_ALL=C.UTF-8, so it decodes UTF-8 characters) on the same files.
+import Foundation
+import Gijiroku
+
+var megabytes = 50
+var keep: String?
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let arg = arguments.next() {
+    switch arg {
+    case "--mb": megabytes = Int(arguments.next() ?? "") ?? megabytes
+    case "--keep": keep = arguments.next()
+    default:
+        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--keep DIR]\n".utf8))
+        exit(64)
+    }
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let corpusDir = root.appendingPathComponent("Corpus/minutes")
+let templates: [String] = try FileManager.default.contentsOfDirectory(atPath: corpusDir.path).sorted()
+    .filter { $0.hasSuffix(".txt") }
+    .map { try TextDecoder().decode(Data(contentsOf: corpusDir.appendingPathComponent($0)), path: $0).text }
+
+let dir = URL(fileURLWithPath: keep ?? NSTemporaryDirectory() + "gijiroku-bench-\(getpid())")
+try? FileManager.default.removeItem(at: dir)
+try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+
+// Generate.
+let cities = ["汐見川", "青葉台", "白砂浜", "朝霧野", "雲雀丘", "水鏡", "若草", "月見坂"]
+var files: [URL] = []
+var totalBytes = 0
+var n = 0
+while totalBytes < megabytes * 1_000_000 {
+    let text = templates[n % templates.count]
+        .replacingOccurrences(of: "汐見川", with: cities[(n / templates.count) % cities.count])
+        + "\n" + String(repeating: "\n", count: n % 3)
+    let url = dir.appendingPathComponent(String(format: "minutes-%06d.txt", n))
+    let data = Data(text.utf8)
+    try data.write(to: url)
+    files.append(url)
+    totalBytes += data.count
+    n += 1
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+// Parse, one core; best of three runs.
+let parser = MinutesParser()
+var checksum = 0
+var parseTimes: [Double] = []
+for _ in 0..<3 {
+    parseTimes.append(try seconds {
+        for url in files {
+            let m = try parser.parse(Data(contentsOf: url), path: url.path)
+            checksum &+= m.agenda.count + m.attendees.count + m.warnings.count
+        }
+    })
+}
+let parseTime = parseTimes.min()!
+
+// Baseline: wc -m over the same files, best of three.
+func runWC() throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "cd \"$0\" && ls | xargs wc -m | tail -n 1 > /dev/null", dir.path]
+    var env = ProcessInfo.processInfo.environment
+    env["LC_ALL"] = "C.UTF-8"
+    process.environment = env
+    return try seconds {
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+let wcTime = try (0..<3).map { _ in try runWC() }.min()!
+
+let mb = Double(totalBytes) / 1_000_000
+func fmt(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+print("Gijiroku parse benchmark (release build: \(_isDebugAssertConfiguration() ? "NO, debug" : "yes"))")
+print("archive: \(files.count) files, \(fmt(mb, 1)) MB of UTF-8 minutes generated from \(templates.count) corpus documents")
+print("")
+print("| what | time (best of 3) | throughput | vs wc -m |")
+print("|---|---|---|---|")
+print("| gijiroku parse (1 core: read, decode, SHA-256, parse) | \(fmt(parseTime)) s | \(fmt(mb / parseTime, 1)) MB/s | \(fmt(parseTime / wcTime, 1))× |")
+print("| wc -m (LC_ALL=C.UTF-8) | \(fmt(wcTime)) s | \(fmt(mb / wcTime, 1)) MB/s | 1.0× |")
+print("")
+print("target: at least 50 MB/s on one core — \(mb / parseTime >= 50 ? "met" : "NOT met")  (checksum \(checksum))")
+if keep == nil { try? FileManager.default.removeItem(at: dir) }

@@ -71,9 +71,10 @@ struct AttendeeExtractor {
         var depth = 0
         var start = tokens.startIndex
         for i in tokens.indices {
-            if let s = tokens[i].scalar {
-                if "（(【［[〔".unicodeScalars.contains(s) { depth += 1 }
-                if "）)】］]〕".unicodeScalars.contains(s) { depth = max(0, depth - 1) }
+            switch tokens[i].scalar {
+            case "（", "(", "【", "［", "[", "〔": depth += 1
+            case "）", ")", "】", "］", "]", "〕": depth = max(0, depth - 1)
+            default: break
             }
             if depth == 0, isSeparator(tokens[i], spaces: spaces) {
                 entries.append(tokens[start..<i])

@@ -138,11 +138,11 @@ struct BlockAssembler {
 /// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
 enum DirectiveIntro {
     static func issuer(in text: String) -> String? {
+        guard UTF8Search.contains(text, "指示") else { return nil }
         let phrases = ["から以下のとおり指示", "から以下の通り指示", "から次のとおり指示", "から次の通り指示",
                        "から次のような指示", "から以下の指示", "から次の指示"]
         for phrase in phrases {
-            guard let r = text.range(of: phrase) else { continue }
-            let before = text[..<r.lowerBound]
+            guard let before = UTF8Search.prefix(of: text, before: phrase) else { continue }
             let start = before.lastIndex(where: { "、，,。 　・".contains($0) }).map { before.index(after: $0) } ?? before.startIndex
             let issuer = before[start...].trimmingCharacters(in: .whitespaces)
             return issuer.isEmpty ? nil : issuer

@@ -43,8 +43,7 @@ struct ExplanationExtractor {
     }
 
     private func isIntro(_ text: String) -> Bool {
-        text.contains("説明があった") || text.contains("説明が行われた") || text.contains("説明がなされた")
-            || text.contains("報告があった") || text.hasPrefix("議題")
+        text.hasPrefix("議題") || ["説明があった", "説明が行われた", "説明がなされた", "報告があった"].contains { UTF8Search.contains(text, $0) }
     }
 
     /// The words before `から` in `…、事務局（都市経営戦略部）から次のような説明があった`.
