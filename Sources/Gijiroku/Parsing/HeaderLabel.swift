@@ -45,8 +45,7 @@ struct HeaderLabel: Hashable {
         if let numbering = Numbering.parse(Substring(scalars[i...])) { i = numbering.rest.startIndex }
 
         guard i < scalars.endIndex else { return nil }
-        let closers: [Unicode.Scalar: Unicode.Scalar] = ["【": "】", "［": "］", "[": "]", "〔": "〕", "（": "）", "(": ")", "＜": "＞", "<": ">"]
-        if let close = closers[scalars[i]] {
+        if let close = LineClassifier.closers[scalars[i]], scalars[i] != "〈", scalars[i] != "《" {
             guard let end = scalars[i...].firstIndex(of: close) else { return nil }
             let inner = WidthFolding.compact(Substring(scalars[scalars.index(after: i)..<end]))
             guard let field = labels.first(where: { $0.0 == inner })?.1 else { return nil }

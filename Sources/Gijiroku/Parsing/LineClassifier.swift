@@ -60,12 +60,13 @@ enum LineClassifier {
         return .text
     }
 
+    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "〈": "〉", "《": "》", "【": "】",
+                                                            "［": "］", "[": "]", "〔": "〕", "（": "）", "(": ")"]
+
     /// `＜議題説明(1)＞`, `＜ 意 見 等 ④＞`, `【その他】`, `（市長指示）`, `■市長指示`.
     static func blockLabel(_ content: Substring) -> Kind? {
         let scalars = Array(content.unicodeScalars)
         guard let open = scalars.first else { return nil }
-        let closers: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "〈": "〉", "《": "》", "【": "】",
-                                                         "［": "］", "[": "]", "〔": "〕", "（": "）", "(": ")"]
         var inner: String
         if let close = closers[open] {
             guard let end = scalars.firstIndex(of: close), end > 1, end < 40,
