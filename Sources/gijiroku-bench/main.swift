@@ -11,13 +11,17 @@ import Gijiroku
 
 var megabytes = 50
 var keep: String?
+var breakdown = false
+var profileOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = arguments.next() {
     switch arg {
     case "--mb": megabytes = Int(arguments.next() ?? "") ?? megabytes
     case "--keep": keep = arguments.next()
+    case "--breakdown": breakdown = true
+    case "--profile": profileOnly = true
     default:
-        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--keep DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--keep DIR] [--breakdown]\n".utf8))
         exit(64)
     }
 }
@@ -32,15 +36,28 @@ let dir = URL(fileURLWithPath: keep ?? NSTemporaryDirectory() + "gijiroku-bench-
 try? FileManager.default.removeItem(at: dir)
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
 
-// Generate.
+// Generate documents the size of real minutes (the reference minutes are 11–12 KB):
+// the header of one corpus document followed by the bodies (from the first block label
+// on) of several others, with the city's name varied so that no two files are equal.
 let cities = ["汐見川", "青葉台", "白砂浜", "朝霧野", "雲雀丘", "水鏡", "若草", "月見坂"]
+func split(_ text: String) -> (header: String, body: String) {
+    guard let r = text.range(of: "\n＜") ?? text.range(of: "\n<") else { return (text, "") }
+    return (String(text[..<r.lowerBound]) + "\n", String(text[r.lowerBound...]))
+}
+let parts = templates.map(split)
+let headers = parts.map(\.header)
+let bodies = parts.map(\.body).filter { !$0.isEmpty }
 var files: [URL] = []
 var totalBytes = 0
 var n = 0
 while totalBytes < megabytes * 1_000_000 {
-    let text = templates[n % templates.count]
-        .replacingOccurrences(of: "汐見川", with: cities[(n / templates.count) % cities.count])
-        + "\n" + String(repeating: "\n", count: n % 3)
+    var text = headers[n % headers.count]
+    var k = 0
+    while text.utf8.count < 9_000 + (n % 5) * 1_000 {
+        text += bodies[(n + k * 7) % bodies.count]
+        k += 1
+    }
+    text = text.replacingOccurrences(of: "汐見川", with: cities[(n / headers.count) % cities.count])
     let url = dir.appendingPathComponent(String(format: "minutes-%06d.txt", n))
     let data = Data(text.utf8)
     try data.write(to: url)
@@ -49,10 +66,37 @@ while totalBytes < megabytes * 1_000_000 {
     n += 1
 }
 
+// --profile: parse the corpus documents in memory in a loop, nothing else (for perf).
+if profileOnly {
+    var sink = 0
+    let texts = try files.map { try TextDecoder().decode(Data(contentsOf: $0), path: "").text }
+    for _ in 0..<5 { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
+    print("sink \(sink)")
+    exit(0)
+}
+
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+// Where the time goes, on the same files already in memory (diagnostic only).
+if breakdown {
+    let blobs = try files.map { try Data(contentsOf: $0) }
+    let texts = try blobs.map { try TextDecoder().decode($0, path: "").text }
+    var sink = 0
+    func stage(_ name: String, _ body: () throws -> Void) rethrows {
+        let t = try seconds(body)
+        print("  \(name): \(String(format: "%.3f", t)) s (\(String(format: "%.1f", Double(totalBytes) / 1e6 / t)) MB/s)")
+    }
+    print("breakdown over \(files.count) files in memory:")
+    try stage("read files") { for url in files { sink &+= try Data(contentsOf: url).count } }
+    try stage("decode") { for b in blobs { sink &+= try TextDecoder().decode(b, path: "").text.utf8.count } }
+    stage("sha256") { for b in blobs { sink &+= SHA256.hex(of: b).count } }
+    stage("split lines") { for t in texts { sink &+= SourceLine.split(t).count } }
+    stage("parse(text:) without sha") { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
+    print("  (sink \(sink))")
 }
 
 // Parse, one core; best of three runs.
@@ -87,7 +131,7 @@ let wcTime = try (0..<3).map { _ in try runWC() }.min()!
 let mb = Double(totalBytes) / 1_000_000
 func fmt(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 print("Gijiroku parse benchmark (release build: \(_isDebugAssertConfiguration() ? "NO, debug" : "yes"))")
-print("archive: \(files.count) files, \(fmt(mb, 1)) MB of UTF-8 minutes generated from \(templates.count) corpus documents")
+print("archive: \(files.count) files (\(fmt(mb * 1000 / Double(files.count), 1)) KB on average), \(fmt(mb, 1)) MB of UTF-8 minutes generated from \(templates.count) corpus documents")
 print("")
 print("| what | time (best of 3) | throughput | vs wc -m |")
 print("|---|---|---|---|")

@@ -41,7 +41,13 @@ public struct TextDecoder: Sendable {
             return try checked(utf16(bytes[...], littleEndian: endianness), endianness ? .utf16LE : .utf16BE, path)
         }
         if bytes.contains(0) { throw InputError(path: path, reason: .binary) }
-        if let text = String(validating: bytes, as: UTF8.self) { return try checked(text, .utf8, path) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            var controls = 0
+            for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+            if controls * 20 > bytes.count { throw InputError(path: path, reason: .binary) }
+            if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw InputError(path: path, reason: .empty) }
+            return Decoded(text: text, encoding: .utf8)
+        }
 
         let candidates: [(TextEncoding, String)] = [(.shiftJIS, "CP932"), (.eucJP, "EUC-JP")].compactMap { enc, name in
             Self.iconvDecode(bytes, from: name).map { (enc, $0) }

@@ -134,9 +134,10 @@ struct AttendeeExtractor {
     }
 
     private func attendee(_ entry: String, group: String?, lines: LineRange, proxy: Bool = false, note: String? = nil) -> Attendee {
+        let scalars = entry.unicodeScalars
         // A head count: 委員22名, 委員 22人.
-        let folded = WidthFolding.fold(entry)
-        if folded.hasSuffix("名") || folded.hasSuffix("人") {
+        if let last = scalars.last, last == "名" || last == "人" {
+            let folded = WidthFolding.fold(entry)
             let body = folded.dropLast()
             let digits = body.reversed().prefix(while: { $0.isASCII && $0.isNumber })
             if !digits.isEmpty, let count = Int(String(digits.reversed())) {
@@ -144,6 +145,9 @@ struct AttendeeExtractor {
                 let written = TitleExtractor.trimSpaces(String(entry.prefix(role.count)))
                 return Attendee(role: written.isEmpty ? entry : written, proxy: proxy, group: group, note: note, count: count, lines: lines)
             }
+        }
+        guard scalars.contains(where: SourceLine.isSpace) else {
+            return Attendee(role: entry, proxy: proxy, group: group, note: note, lines: lines)
         }
         // "委員長 山田太郎" / "山田 太郎 委員長": a post and a name separated by white space.
         let words = entry.split(whereSeparator: { $0.unicodeScalars.allSatisfy(SourceLine.isSpace) })
@@ -162,8 +166,9 @@ struct AttendeeExtractor {
     static let postSuffixes = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当"]
 
     private func isPost<S: StringProtocol>(_ s: S) -> Bool {
-        let t = WidthFolding.compact(s)
-        return !t.isEmpty && Self.postSuffixes.contains { t.hasSuffix($0) } && !t.hasSuffix("担当")
+        var t = Substring(s)
+        while let l = t.unicodeScalars.last, SourceLine.isSpace(l) { t = Substring(t.unicodeScalars.dropLast()) }
+        return !t.isEmpty && !UTF8Search.hasSuffix(t, "担当") && Self.postSuffixes.contains { UTF8Search.hasSuffix(t, $0) }
     }
 
     /// A short run of kanji/kana with no post suffix reads as a personal name.

@@ -80,7 +80,7 @@ struct BlockAssembler {
         guard block.kind != .comments, block.kind != .directives, let previous = element.lines.last, previous.endsWithSpace else {
             return false
         }
-        return previous.content.hasSuffix("。") || (element.kind == .numbered && element.lines.count == 1)
+        return previous.content.unicodeScalars.last == "。" || (element.kind == .numbered && element.lines.count == 1)
     }
 
     /// Moves the elements after `…から以下のとおり指示があった。` into a directives block.
@@ -88,7 +88,7 @@ struct BlockAssembler {
         var blocks: [Block] = []
         for var block in result.blocks {
             guard block.kind != .directives,
-                  let cut = block.elements.firstIndex(where: { $0.kind != .note && DirectiveIntro.issuer(in: $0.text) != nil }) else {
+                  let cut = block.elements.firstIndex(where: { $0.kind != .note && $0.mayAnnounceDirectives && DirectiveIntro.issuer(in: $0.text) != nil }) else {
                 blocks.append(block)
                 continue
             }
@@ -134,11 +134,15 @@ struct BlockAssembler {
     }
 }
 
+extension Element {
+    /// Cheap pre-check: an announcement contains 指 (of 指示) on one of its lines.
+    var mayAnnounceDirectives: Bool { lines.contains { UTF8Search.contains($0.content, "指") } }
+}
+
 /// Recognises a sentence announcing directives and who gave them:
 /// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
 enum DirectiveIntro {
     static func issuer(in text: String) -> String? {
-        guard UTF8Search.contains(text, "指示") else { return nil }
         let phrases = ["から以下のとおり指示", "から以下の通り指示", "から次のとおり指示", "から次の通り指示",
                        "から次のような指示", "から以下の指示", "から次の指示"]
         for phrase in phrases {

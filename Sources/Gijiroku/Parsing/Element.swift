@@ -13,13 +13,15 @@ struct Element {
     /// The text as written: marker removed, lines rejoined without their line breaks.
     var text: String {
         var out = ""
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count })
         for (n, line) in lines.enumerated() {
-            var part = line.content
-            if n == 0, let marker, part.hasPrefix(marker) {
-                part = part.dropFirst(marker.count)
-                while let f = part.unicodeScalars.first, SourceLine.isSpace(f) { part = Substring(part.unicodeScalars.dropFirst()) }
+            var start = line.content.startIndex
+            if n == 0, let marker, UTF8Search.hasPrefix(line.content, String(marker)) {
+                let scalars = line.content.unicodeScalars
+                start = scalars.index(start, offsetBy: marker.unicodeScalars.count)
+                while start < scalars.endIndex, SourceLine.isSpace(scalars[start]) { start = scalars.index(after: start) }
             }
-            out += part
+            out += line.content[start...]
         }
         return out
     }

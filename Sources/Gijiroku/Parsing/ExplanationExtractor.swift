@@ -43,14 +43,14 @@ struct ExplanationExtractor {
     }
 
     private func isIntro(_ text: String) -> Bool {
-        text.hasPrefix("議題") || ["説明があった", "説明が行われた", "説明がなされた", "報告があった"].contains { UTF8Search.contains(text, $0) }
+        UTF8Search.hasPrefix(text, "議題") || ["説明があった", "説明が行われた", "説明がなされた", "報告があった"].contains { UTF8Search.contains(text, $0) }
     }
 
     /// The words before `から` in `…、事務局（都市経営戦略部）から次のような説明があった`.
     static func presenter(in text: String) -> String? {
-        guard let explained = text.range(of: "説明") ?? text.range(of: "報告") else { return nil }
+        guard let explained = UTF8Search.range(of: "説明", in: text) ?? UTF8Search.range(of: "報告", in: text) else { return nil }
         let head = text[..<explained.lowerBound]
-        guard let from = head.range(of: "から", options: .backwards) else { return nil }
+        guard let from = UTF8Search.lastRange(of: "から", in: head) else { return nil }
         let before = head[..<from.lowerBound]
         var depth = 0
         var start = before.startIndex
@@ -68,31 +68,34 @@ struct ExplanationExtractor {
 
     /// Every `資料…` reference, as written, without repeats.
     static func materials(in text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let continuing = Set("－-ー‐のＡＢＣＤＥＦABCDEF".unicodeScalars)
         var found: [String] = []
-        var rest = Substring(text)
-        while let r = rest.range(of: "資料") {
-            var end = r.upperBound
-            while end < rest.endIndex, let s = rest[end].unicodeScalars.first,
-                  JapaneseNumber.asciiDigit(s) != nil || "－-ー‐のＡＢＣＤＥＦABCDEF".unicodeScalars.contains(s) {
-                end = rest.index(after: end)
+        var i = 0
+        while i + 1 < scalars.count {
+            guard scalars[i] == "資", scalars[i + 1] == "料" else { i += 1; continue }
+            var end = i + 2
+            while end < scalars.count, JapaneseNumber.asciiDigit(scalars[end]) != nil || continuing.contains(scalars[end]) { end += 1 }
+            while end > i + 2, "－-ーの‐".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+            if end > i + 2 {
+                let name = String(String.UnicodeScalarView(scalars[i..<end]))
+                if !found.contains(name) { found.append(name) }
             }
-            var name = String(rest[r.lowerBound..<end])
-            while let l = name.unicodeScalars.last, "－-ーの‐".unicodeScalars.contains(l) { name.unicodeScalars.removeLast() }
-            if name.count > 2, !found.contains(name) { found.append(name) }
-            rest = rest[r.upperBound...]
+            i = end
         }
         return found
     }
 
     /// `議題（１）「…について」…` or `議題（１）…について、…` → the title.
     static func agendaTitle(in text: String) -> String? {
-        guard text.hasPrefix("議題") else { return nil }
+        guard UTF8Search.hasPrefix(text, "議題") else { return nil }
         var rest = Substring(text.dropFirst(2))
         if let n = Numbering.parse(rest) { rest = n.rest }
         if rest.hasPrefix("「"), let close = rest.firstIndex(of: "」") {
             return String(rest[rest.index(after: rest.startIndex)..<close])
         }
-        if let r = rest.range(of: "について") { return String(rest[..<r.upperBound]) }
+        let restText = String(rest)
+        if let r = UTF8Search.range(of: "について", in: restText) { return String(restText[..<r.upperBound]) }
         return nil
     }
 }

@@ -34,6 +34,10 @@ struct HeaderLabel: Hashable {
         ("議長", .chair), ("座長", .chair), ("司会", .chair),
     ].sorted { $0.0.count > $1.0.count }
 
+    /// The labels by their first character, so that a line is compared with a few candidates only.
+    static let byFirstScalar: [Unicode.Scalar: [(String, HeaderField.Field)]] =
+        Dictionary(grouping: labels, by: { $0.0.unicodeScalars.first! })
+
     static let decorations: Set<Unicode.Scalar> = ["■", "□", "〇", "○", "◯", "●", "◆", "◇", "◎", "・"]
 
     static func match(_ content: Substring) -> HeaderLabel? {
@@ -54,7 +58,7 @@ struct HeaderLabel: Hashable {
             while v < scalars.endIndex, SourceLine.isSpace(scalars[v]) || scalars[v] == "：" || scalars[v] == ":" { v = scalars.index(after: v) }
             return HeaderLabel(field: field, written: written, value: Substring(scalars[v...]))
         }
-        for (label, field) in labels {
+        for (label, field) in byFirstScalar[scalars[i]] ?? [] {
             // Match the label's characters, allowing spaces between them (`開 催 年 月 日`).
             var j = i
             var matched = true

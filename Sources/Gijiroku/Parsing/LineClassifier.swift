@@ -45,7 +45,9 @@ enum LineClassifier {
             return .answer(marker: Substring(content.unicodeScalars.prefix(1)))
         }
         if let numbering = Numbering.parse(content) {
-            if let section = sectionLabel(WidthFolding.compact(numbering.rest)) { return .blockLabel(section, number: nil, issuer: nil) }
+            if numbering.rest.utf8.count <= 24, let section = sectionLabel(WidthFolding.compact(numbering.rest)) {
+                return .blockLabel(section, number: nil, issuer: nil)
+            }
             return .numbered(numbering)
         }
         if isChrome(content) { return .chrome }
@@ -65,19 +67,31 @@ enum LineClassifier {
 
     /// `＜議題説明(1)＞`, `＜ 意 見 等 ④＞`, `【その他】`, `（市長指示）`, `■市長指示`.
     static func blockLabel(_ content: Substring) -> Kind? {
-        let scalars = Array(content.unicodeScalars)
-        guard let open = scalars.first else { return nil }
-        var inner: String
+        // A label is short: anything longer is a line that merely starts with a bracket.
+        guard content.utf8.count <= 160, let open = content.unicodeScalars.first else { return nil }
         if let close = closers[open] {
-            guard let end = scalars.firstIndex(of: close), end > 1, end < 40,
-                  scalars[(end + 1)...].allSatisfy({ SourceLine.isSpace($0) }) else { return nil }
-            inner = WidthFolding.compact(String(String.UnicodeScalarView(scalars[1..<end])))
-        } else if open == "■" || open == "□" {
-            guard scalars.count < 16 else { return nil }
-            inner = WidthFolding.compact(String(String.UnicodeScalarView(scalars[1...])))
-        } else {
-            return nil
+            // Cheap rejection before any allocation: the closer must come early and end the line.
+            var seen = 0
+            var closedAt: String.UnicodeScalarView.Index?
+            for i in content.unicodeScalars.indices {
+                if content.unicodeScalars[i] == close { closedAt = i; break }
+                seen += 1
+                if seen >= 40 { return nil }
+            }
+            guard let closedAt else { return nil }
+            guard content.unicodeScalars[content.unicodeScalars.index(after: closedAt)...].allSatisfy(SourceLine.isSpace) else { return nil }
+            let afterOpen = content.unicodeScalars.index(after: content.unicodeScalars.startIndex)
+            return blockLabel(inner: WidthFolding.compact(Substring(content.unicodeScalars[afterOpen..<closedAt])), bracketed: open == "（" || open == "(")
         }
+        let scalars = Array(content.unicodeScalars)
+        guard open == "■" || open == "□", scalars.count < 16 else { return nil }
+        return blockLabel(inner: WidthFolding.compact(String(String.UnicodeScalarView(scalars[1...]))), bracketed: false)
+    }
+
+    /// Reads the compacted text inside a label's brackets (or after ■/□).
+    private static func blockLabel(inner compacted: String, bracketed: Bool) -> Kind? {
+        var inner = compacted
+        guard !inner.isEmpty else { return nil }
         var number: Int?
         // A trailing number: ① (1) （１） 1
         if let last = inner.unicodeScalars.last {
@@ -99,14 +113,13 @@ enum LineClassifier {
                 number = digits.isEmpty ? nil : Int(digits)
             }
         }
-        let bracketed = open == "（" || open == "("
-        if inner.hasSuffix("指示") || inner == "指示事項" {
-            let issuer = inner.hasSuffix("指示") ? String(inner.dropLast(2)) : ""
+        if UTF8Search.hasSuffix(inner, "指示") || inner == "指示事項" {
+            let issuer = UTF8Search.hasSuffix(inner, "指示") ? String(inner.dropLast(2)) : ""
             return .blockLabel(.directives, number: number, issuer: issuer.isEmpty ? nil : issuer)
         }
         if bracketed { return nil }   // （資料１）, （１）: not block labels
-        if inner.hasSuffix("説明") || inner.hasPrefix("議題説明") || inner == "報告" { return .blockLabel(.explanation, number: number, issuer: nil) }
-        if inner.hasPrefix("意見") || inner.hasPrefix("質疑") || inner.hasPrefix("質問") || inner.hasPrefix("主な意見")
+        if UTF8Search.hasSuffix(inner, "説明") || UTF8Search.hasPrefix(inner, "議題説明") || inner == "報告" { return .blockLabel(.explanation, number: number, issuer: nil) }
+        if UTF8Search.hasPrefix(inner, "意見") || UTF8Search.hasPrefix(inner, "質疑") || UTF8Search.hasPrefix(inner, "質問") || UTF8Search.hasPrefix(inner, "主な意見")
             || inner == "発言要旨" || inner == "主な発言" {
             return .blockLabel(.comments, number: number, issuer: nil)
         }
@@ -116,10 +129,11 @@ enum LineClassifier {
     }
 
     /// Body section headings that are not one of the reference blocks (`議事の経過`).
+    static let sectionNames: Set<String> = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
+                                            "発言の要旨", "決定事項", "報告事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
+
     static func sectionLabel(_ compacted: String) -> BlockKind? {
-        let names: Set<String> = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
-                                  "発言の要旨", "決定事項", "報告事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
-        if names.contains(compacted) { return .section }
+        if sectionNames.contains(compacted) { return .section }
         if compacted == "その他" { return .other }
         return nil
     }
@@ -127,9 +141,9 @@ enum LineClassifier {
     /// `（資料１）`, `（参考）`, `(資料２－１)`: a sub-heading between explanation points.
     static func isSubheading(_ content: Substring) -> Bool {
         let folded = WidthFolding.compact(content)
-        guard folded.hasPrefix("("), folded.hasSuffix(")"), folded.count <= 16 else { return false }
+        guard UTF8Search.hasPrefix(folded, "("), UTF8Search.hasSuffix(folded, ")"), folded.count <= 16 else { return false }
         let inner = folded.dropFirst().dropLast()
-        return inner.hasPrefix("資料") || inner.hasPrefix("参考") || inner.hasPrefix("別紙") || inner.hasPrefix("報告")
+        return UTF8Search.hasPrefix(inner, "資料") || UTF8Search.hasPrefix(inner, "参考") || UTF8Search.hasPrefix(inner, "別紙") || UTF8Search.hasPrefix(inner, "報告")
     }
 
     static func isNoComments(_ content: Substring) -> Bool {
@@ -139,13 +153,14 @@ enum LineClassifier {
 
     /// Page numbers and similar furniture: `- 1 -`, `－２－`, `1/3`, `P.2`, a lone `3`.
     static func isChrome(_ content: Substring) -> Bool {
-        guard content.utf8.count <= 40 else { return false }
+        guard content.utf8.count <= 40, let first = content.unicodeScalars.first,
+              JapaneseNumber.asciiDigit(first) != nil || "-－‐―Ppペ(（【公非".unicodeScalars.contains(first) else { return false }
         let c = WidthFolding.compact(content)
         guard !c.isEmpty, c.count <= 12 else { return false }
         var body = Substring(c)
-        if body.hasPrefix("-"), body.hasSuffix("-"), body.count >= 3 { body = body.dropFirst().dropLast() }
-        if body.hasPrefix("P.") || body.hasPrefix("p.") { body = body.dropFirst(2) }
-        if body.hasPrefix("ページ") { body = body.dropFirst(3) }
+        if UTF8Search.hasPrefix(body, "-"), UTF8Search.hasSuffix(body, "-"), body.count >= 3 { body = body.dropFirst().dropLast() }
+        if UTF8Search.hasPrefix(body, "P.") || UTF8Search.hasPrefix(body, "p.") { body = body.dropFirst(2) }
+        if UTF8Search.hasPrefix(body, "ページ") { body = body.dropFirst(3) }
         let parts = body.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
             return ["(公開)", "(非公開)", "【公開】", "【非公開】", "【公表用】", "(公表用)", "(案)", "【案】", "公開", "非公開"].contains(c)

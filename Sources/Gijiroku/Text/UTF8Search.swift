@@ -45,6 +45,41 @@ enum UTF8Search {
         return nil
     }
 
+    /// The range of the first occurrence of `needle` in `text`.
+    static func range(of needle: String, in text: String) -> Range<String.Index>? {
+        guard let offset = offset(of: needle, in: text) else { return nil }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// The range of the last occurrence of `needle` in `text`.
+    static func lastRange<S: StringProtocol>(of needle: String, in text: S) -> Range<String.Index>? {
+        let n = Array(needle.utf8)
+        let h = Array(text.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return nil }
+        var start = h.count - n.count
+        while start >= 0 {
+            if h[start] == n[0], h[start..<(start + n.count)].elementsEqual(n) {
+                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+                return lower..<text.utf8.index(lower, offsetBy: n.count)
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// Whether `text` ends with `suffix`, byte for byte.
+    static func hasSuffix<S: StringProtocol>(_ text: S, _ suffix: String) -> Bool {
+        let t = text.utf8, s = suffix.utf8
+        guard t.count >= s.count else { return false }
+        return t.reversed().starts(with: s.reversed())
+    }
+
+    /// Whether `text` starts with `prefix`, byte for byte.
+    static func hasPrefix<S: StringProtocol>(_ text: S, _ prefix: String) -> Bool {
+        text.utf8.starts(with: prefix.utf8)
+    }
+
     /// The part of `text` before the first occurrence of `needle`, if it occurs.
     static func prefix(of text: String, before needle: String) -> Substring? {
         guard let offset = offset(of: needle, in: text) else { return nil }
