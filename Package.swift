@@ -10,12 +10,17 @@ let package = Package(
     targets: [
         // The library: decoding, text repair, the minutes parser and its record. No CLI, no SQLite.
         .target(name: "Gijiroku"),
+        // The system's SQLite 3 (with FTS5), through its C API; Debian: libsqlite3-dev.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The SQLite store, the Japanese bigram tokenizer for FTS5, indexing and search.
+        .target(name: "GijirokuIndex", dependencies: ["Gijiroku", "CSQLite"]),
         // The command-line tool's logic, callable in-process from tests.
-        .target(name: "GijirokuCLI", dependencies: ["Gijiroku"]),
+        .target(name: "GijirokuCLI", dependencies: ["Gijiroku", "GijirokuIndex"]),
         .executableTarget(name: "gijiroku", dependencies: ["GijirokuCLI"]),
         // Benchmarks (never run as tests): `swift run -c release gijiroku-bench`.
         .executableTarget(name: "gijiroku-bench", dependencies: ["Gijiroku"]),
         .testTarget(name: "GijirokuTests", dependencies: ["Gijiroku"]),
+        .testTarget(name: "GijirokuIndexTests", dependencies: ["GijirokuIndex", "Gijiroku", "CSQLite"]),
         .testTarget(name: "GijirokuCLITests", dependencies: ["GijirokuCLI", "Gijiroku"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,7 +16,17 @@ public enum GijirokuCommand {
       gijiroku parse FILE|DIR... [--format json|jsonl|markdown] [--strict]
                                   parse minutes (議事概要) into records; DIR is walked;
                                   "-" reads standard input
+      gijiroku index PATH... [--db PATH] [--prune] [--quiet]
+                                  store minutes in the search index; unchanged files
+                                  are skipped, --prune drops documents whose files are gone
+      gijiroku search QUERY [--kind question|answer|directive|explanation|other|plan|document]
+                      [--since DATE] [--until DATE] [--meeting TEXT] [--limit N]
+                      [--format text|json] [--db PATH]
+                                  words are ANDed, "…" is a phrase, OR joins, -word excludes
       gijiroku --help | --version
+
+    Index: $GIJIROKU_DB, else $XDG_DATA_HOME/gijiroku/index.sqlite, else
+    ~/.local/share/gijiroku/index.sqlite; --db overrides.
 
     Exit codes: 0 ok, 1 some inputs failed, 64 usage error, 65 bad input data.
     """
@@ -38,6 +48,10 @@ public enum GijirokuCommand {
             return ExitCode.success
         case "parse":
             return ParseCommand.run(Array(arguments.dropFirst()), standardInput: standardInput, output: &output, errors: &errors)
+        case "index":
+            return IndexCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
+        case "search":
+            return SearchCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
         default:
             errors.write("gijiroku: error: 不明なサブコマンドです: \(command)\n\n" + usage + "\n")
             return ExitCode.usage

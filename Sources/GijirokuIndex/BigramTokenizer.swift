@@ -1,0 +1,59 @@
+internal import CSQLite
+
+/// Registers ``JapaneseTokens`` with SQLite's FTS5 as the tokenizer `gijiroku_bigram`.
+///
+/// Registration is per connection, so ``Database`` does it on open; a table declared
+/// `tokenize='gijiroku_bigram'` cannot be read by a connection (or the `sqlite3` shell)
+/// that has not registered it.
+enum BigramTokenizer {
+    static let name = "gijiroku_bigram"
+    private static let pointerType: StaticString = "fts5_api_ptr"
+
+    static func register(on database: Database) throws(IndexError) {
+        let statement = try database.prepare("SELECT fts5(?1)")
+        var api: UnsafeMutablePointer<fts5_api>?
+        let code = withUnsafeMutablePointer(to: &api) { slot -> Int32 in
+            let bound = pointerType.withUTF8Buffer { type in
+                sqlite3_bind_pointer(statement.handle, 1, slot, UnsafeRawPointer(type.baseAddress!).assumingMemoryBound(to: CChar.self), nil)
+            }
+            guard bound == SQLITE_OK else { return bound }
+            return sqlite3_step(statement.handle)
+        }
+        guard code == SQLITE_ROW || code == SQLITE_DONE, let api, api.pointee.iVersion >= 2 else {
+            throw IndexError(.database(code: code), "この SQLite では全文検索（FTS5）が使えません", sql: "SELECT fts5(?1)", sqlite: database.errorMessage)
+        }
+        var tokenizer = fts5_tokenizer(xCreate: gijirokuTokenizerCreate, xDelete: gijirokuTokenizerDelete, xTokenize: gijirokuTokenize)
+        let created = api.pointee.xCreateTokenizer(api, name, nil, &tokenizer, nil)
+        try database.check(created, "xCreateTokenizer", "全文検索の字句解析器を登録できません")
+    }
+}
+
+// C callbacks: top-level functions, because a @convention(c) function cannot capture context.
+
+private func gijirokuTokenizerCreate(_ context: UnsafeMutableRawPointer?, _ arguments: UnsafeMutablePointer<UnsafePointer<CChar>?>?,
+                                     _ count: Int32, _ out: UnsafeMutablePointer<OpaquePointer?>?) -> Int32 {
+    // The tokenizer keeps no state; FTS5 only needs a non-null handle.
+    out?.pointee = OpaquePointer(bitPattern: 1)
+    return SQLITE_OK
+}
+
+private func gijirokuTokenizerDelete(_ tokenizer: OpaquePointer?) {}
+
+private func gijirokuTokenize(
+    _ tokenizer: OpaquePointer?, _ context: UnsafeMutableRawPointer?, _ flags: Int32,
+    _ text: UnsafePointer<CChar>?, _ length: Int32,
+    _ xToken: (@convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32)?
+) -> Int32 {
+    guard let xToken, let text, length > 0 else { return SQLITE_OK }
+    let forIndex = flags & FTS5_TOKENIZE_QUERY == 0
+    var result = SQLITE_OK
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: Int(length))
+    JapaneseTokens.tokenize(bytes, forIndex: forIndex) { token, start, end, colocated in
+        let code = token.baseAddress!.withMemoryRebound(to: CChar.self, capacity: token.count) {
+            xToken(context, colocated ? FTS5_TOKEN_COLOCATED : 0, $0, Int32(token.count), Int32(start), Int32(end))
+        }
+        result = code
+        return code == SQLITE_OK
+    }
+    return result
+}

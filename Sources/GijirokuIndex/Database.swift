@@ -1,0 +1,134 @@
+import Foundation
+internal import CSQLite
+
+/// One SQLite connection. Owns the C handle and closes it in `deinit`; every result code
+/// is checked and becomes an ``IndexError`` with the SQL that failed. The Japanese bigram
+/// tokenizer is registered on every connection before the full-text table is touched.
+final class Database {
+    let handle: OpaquePointer
+    let path: String
+
+    /// Opens (creating when `readOnly` is false) the database at `path`.
+    init(path: String, readOnly: Bool = false) throws(IndexError) {
+        var db: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let code = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw IndexError(.database(code: code), "データベースを開けません: \(path)", sqlite: message)
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_busy_timeout(db, 5_000)
+        try BigramTokenizer.register(on: self)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func check(_ code: Int32, _ sql: String, _ what: String) throws(IndexError) {
+        guard code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw IndexError(.database(code: code), what, sql: sql, sqlite: errorMessage)
+        }
+    }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws(IndexError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &error)
+        if code != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? errorMessage
+            sqlite3_free(error)
+            throw IndexError(.database(code: code), "データベースの操作に失敗しました", sql: sql, sqlite: message)
+        }
+    }
+
+    func prepare(_ sql: String) throws(IndexError) -> Statement {
+        try Statement(self, sql)
+    }
+
+    /// Runs `body` in one transaction: all of it is written, or none of it.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
+}
+
+/// A prepared statement; finalised in `deinit`. Values are always bound, never interpolated.
+final class Statement {
+    let database: Database
+    let handle: OpaquePointer
+    let sql: String
+
+    init(_ database: Database, _ sql: String) throws(IndexError) {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw IndexError(.database(code: code), "SQL を準備できません", sql: sql, sqlite: database.errorMessage)
+        }
+        self.database = database
+        self.handle = statement
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds values to `?1`, `?2`, …: `String`, `Int`, `Int64`, `Double`, or `nil` for NULL.
+    @discardableResult
+    func bind(_ values: [Any?]) throws(IndexError) -> Statement {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            let code: Int32
+            switch value {
+            case nil: code = sqlite3_bind_null(handle, index)
+            case let s as String: code = sqlite3_bind_text(handle, index, s, -1, gijiroku_sqlite_transient())
+            case let n as Int: code = sqlite3_bind_int64(handle, index, Int64(n))
+            case let n as Int64: code = sqlite3_bind_int64(handle, index, n)
+            case let n as Int32: code = sqlite3_bind_int64(handle, index, Int64(n))
+            case let d as Double: code = sqlite3_bind_double(handle, index, d)
+            default: code = sqlite3_bind_null(handle, index)
+            }
+            try database.check(code, sql, "値を結び付けられません")
+        }
+        return self
+    }
+
+    /// Steps once; `true` while there is a row.
+    func step() throws(IndexError) -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        throw IndexError(.database(code: code), "SQL の実行に失敗しました", sql: sql, sqlite: database.errorMessage)
+    }
+
+    /// Runs the statement to completion.
+    func run(_ values: [Any?] = []) throws(IndexError) {
+        try bind(values)
+        while try step() {}
+    }
+
+    func string(_ column: Int32) -> String? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: text)
+    }
+
+    func int(_ column: Int32) -> Int? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, column))
+    }
+
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import GijirokuCLI
+
+/// `gijiroku index` and `gijiroku search`, in-process, on a fresh database each.
+@Suite struct IndexAndSearchCommandTests {
+    func run(_ arguments: [String]) -> ParseCommandTests.Run {
+        var out = "", err = ""
+        let code = GijirokuCommand.run(arguments, standardInput: { [] }, output: &out, errors: &err)
+        return ParseCommandTests.Run(code: code, out: out, err: err)
+    }
+
+    func freshDatabase() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
+    }
+
+    @Test func indexThenSearchFindsTheExchangeWithItsAnswers() throws {
+        let db = freshDatabase()
+        let indexed = run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"])
+        #expect(indexed.code == 0)
+        #expect(indexed.out.contains("追加 16、更新 0、変更なし 0、削除 0、失敗 0"))
+        #expect(run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"]).out.contains("追加 0、更新 0、変更なし 16"))
+
+        let found = run(["search", "所要時間", "--db", db])
+        #expect(found.code == 0)
+        #expect(found.out.contains("[質問] 2020-11-05"))
+        #expect(found.out.contains("«所要時間»"))
+        #expect(found.out.contains("⇒ あわせて、乗継割引の導入も検討する。"))
+        #expect(found.out.contains("shiomigawa-kotsu-kanjikai-003.txt:"))
+    }
+
+    @Test func jsonOutputDecodesAndNamesEveryHitsLocation() throws {
+        let db = freshDatabase()
+        _ = run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"])
+        let r = run(["search", "市長", "--kind", "directive", "--since", "2019-01-01", "--format", "json", "--db", db])
+        #expect(r.code == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let hits = try #require(json["hits"] as? [[String: Any]])
+        #expect(hits.allSatisfy { $0["kind"] as? String == "directive" })
+        #expect((json["total"] as? Int ?? -1) >= hits.count)
+    }
+
+    @Test func badQueriesAndOptionsAreUsageErrorsWithAMessage() {
+        let db = freshDatabase()
+        _ = run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"])
+        for args in [["search", "--db", db], ["search", "*", "--db", db], ["search", "-予算", "--db", db],
+                     ["search", "市長", "--kind", "speech", "--db", db], ["search", "市長", "--since", "きのう", "--db", db],
+                     ["search", "市長", "--limit", "0", "--db", db], ["search", "市長", "--bogus", "--db", db]] {
+            let r = run(args)
+            #expect(r.code == 64, "\(args)")
+            #expect(r.err.hasPrefix("gijiroku search: error:"), "\(args)")
+            #expect(!r.err.contains("SQLite"), "\(args)")
+        }
+    }
+
+    @Test func searchingWithoutAnIndexSaysWhatToDo() {
+        let r = run(["search", "市長", "--db", freshDatabase()])
+        #expect(r.code == 65)
+        #expect(r.err.contains("gijiroku index"))
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+import Gijiroku
+@testable import GijirokuIndex
+
+@Suite struct SearchTests {
+    /// The independent definition: an element matches when its text, width- and case-folded,
+    /// contains the word.
+    static func normalise(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { c -> Unicode.Scalar in
+            let v = c.value
+            if (0xFF01...0xFF5E).contains(v) { return Unicode.Scalar(v - 0xFEE0)! }
+            return c
+        })).lowercased()
+    }
+
+    static let words = ["市長", "予算", "区局連携", "東日本連携", "市", "計画", "事業", "保育士", "指示", "連携", "会議", "家賃補助",
+                        "本部会議", "の", "検討", "副市長", "職員"]
+
+    @Test(arguments: words)
+    func foundSetEqualsTheElementsContainingTheWord(_ word: String) throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        var query = try SearchQuery(parsing: word)
+        query.limit = 100_000
+        let found = Set(try index.search(query).hits.map { "\($0.location)#\($0.kind)#\($0.text)" })
+        let s = try index.database.prepare("SELECT d.path, e.line_start, e.kind, e.body FROM elements e JOIN documents d ON d.id = e.document_id")
+        try s.bind([])
+        var expected = Set<String>()
+        while try s.step() {
+            let body = s.string(3) ?? ""
+            if Self.normalise(body).contains(Self.normalise(word)) {
+                expected.insert("\(s.string(0)!):\(s.int(1)!)#\(s.string(2)!)#\(body)")
+            }
+        }
+        #expect(found == expected)
+        #expect(!expected.isEmpty || word == "区局連携" || word == "東日本連携")
+    }
+
+    @Test func wordsBrokenAcrossPDFLinesAreFound() throws {
+        // shiomigawa-kosodate-01: 「年度」/「末を目途に」 and 「家賃補助の要件案」 are split across lines in the file.
+        let (index, _) = try TestFiles.corpusIndex()
+        let hits = try index.search(SearchQuery(parsing: "年度末を目途")).hits
+        #expect(hits.contains { $0.document.path.hasSuffix("shiomigawa-kosodate-01.txt") && $0.kind == "directive" })
+    }
+
+    @Test func trigramMissesWhatTheBigramIndexFinds() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        let db = index.database
+        try db.execute("CREATE VIRTUAL TABLE temp.tri USING fts5(body, tokenize='trigram'); INSERT INTO temp.tri(rowid, body) SELECT id, body FROM elements;")
+        func trigramCount(_ match: String) throws -> Int {
+            let s = try db.prepare("SELECT count(*) FROM temp.tri WHERE tri MATCH ?1")
+            try s.bind([match])
+            return try s.step() ? s.int(0) ?? 0 : 0
+        }
+        let ours = try index.search(SearchQuery(parsing: "市長")).total
+        #expect(ours > 0)
+        #expect(try trigramCount("\"市長\"") == 0)
+        #expect(try index.search(SearchQuery(parsing: "市")).total > ours)
+        #expect(try trigramCount("\"市\"") == 0)
+    }
+
+    @Test func phrasesOrAndExclusionsCombine() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        func total(_ q: String) throws -> Int { var query = try SearchQuery(parsing: q); query.limit = 10_000; return try index.search(query).total }
+        let a = try total("保育士"), b = try total("家賃補助")
+        let both = try total("保育士 家賃補助")
+        let either = try total("保育士 OR 家賃補助")
+        #expect(both <= min(a, b))
+        #expect(either == a + b - both)
+        #expect(try total("保育士 -家賃補助") == a - both)
+        #expect(try total("\"家賃補助制度\"") > 0)
+    }
+
+    @Test func filtersByKindDateAndMeeting() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        var q = try SearchQuery(parsing: "こと")
+        q.kind = .directive
+        q.limit = 1000
+        let directives = try index.search(q).hits
+        #expect(!directives.isEmpty && directives.allSatisfy { $0.kind == "directive" && $0.issuer != nil })
+        q.since = "令和元年5月1日"
+        #expect(try index.search(q).hits.allSatisfy { ($0.document.date ?? "") >= "2019-05-01" })
+        q.since = nil
+        q.until = "2019/4/30"
+        #expect(try index.search(q).hits.allSatisfy { ($0.document.date ?? "9") <= "2019-04-30" })
+        var m = try SearchQuery(parsing: "検討")
+        m.meeting = "行財政改革"
+        m.limit = 1000
+        #expect(try index.search(m).hits.allSatisfy { $0.document.meeting?.contains("行財政改革") == true })
+    }
+
+    @Test func questionsCarryTheirAnswersAndAnswersTheirQuestion() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        var q = try SearchQuery(parsing: "乗継割引")
+        q.kind = .answer
+        let answer = try #require(try index.search(q).hits.first)
+        #expect(answer.question?.text == "統合で所要時間が延びないか。")
+        var q2 = try SearchQuery(parsing: "所要時間")
+        q2.kind = .question
+        let question = try #require(try index.search(q2).hits.first)
+        #expect(question.answers?.count == 2)
+        #expect(question.snippet.contains("«所要時間»"))
+    }
+
+    static let hostile = ["\"unbalanced", "NEAR(a b)", "*", "(", "'; DROP TABLE documents; --", "", "   ", "AND", "OR", "-", "\"",
+                          "市長 OR", "OR 市長", "^市長", "body:市長", "{body}: 市長", "市長*", "\"\"\"", "NOT 市長", "-市長",
+                          String(repeating: "市", count: 10_000), String(repeating: "市長 ", count: 300), "\u{0}", "ｶﾞ"]
+
+    @Test(arguments: hostile)
+    func anyQueryGivesResultsOrAClearMessageAndNeverChangesTheIndex(_ text: String) throws {
+        let (writer, path) = try TestFiles.corpusIndex()
+        _ = writer
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let reader = try SearchIndex(path: path, readOnly: true)
+        do {
+            let query = try SearchQuery(parsing: text)
+            _ = try reader.search(query)
+        } catch let error as IndexError {
+            #expect(error.kind == .query)
+            #expect(error.sqlite == nil)
+            #expect(!error.message.isEmpty)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+}
+
+@Suite struct IndexingTests {
+    @Test func reindexingIsIncrementalAndPruneRemovesGoneFiles() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let a = dir.appendingPathComponent("a.txt"), b = dir.appendingPathComponent("b.txt")
+        try FileManager.default.copyItem(atPath: TestFiles.corpusFiles[0], toPath: a.path)
+        try FileManager.default.copyItem(atPath: TestFiles.corpusFiles[1], toPath: b.path)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        #expect(index.index(files: [a.path, b.path]).added == [a.path, b.path])
+        #expect(index.index(files: [a.path, b.path]).unchanged == [a.path, b.path])
+        let elementsBefore = try index.counts().elements
+
+        try (String(contentsOf: a, encoding: .utf8) + "\n＜その他＞\n\n○追記した項目である。\n").write(to: a, atomically: true, encoding: .utf8)
+        let updated = index.index(files: [a.path, b.path])
+        #expect(updated.updated == [a.path] && updated.unchanged == [b.path])
+        #expect(try index.counts().elements == elementsBefore + 1)
+        #expect(try index.search(SearchQuery(parsing: "追記した項目")).total == 1)
+
+        try FileManager.default.removeItem(at: b)
+        let pruned = index.index(files: [a.path], prune: true)
+        #expect(pruned.removed == [b.path])
+        #expect(try index.counts().documents == 1)
+        #expect(try index.search(SearchQuery(parsing: "会議")).hits.allSatisfy { $0.document.path == a.path })
+    }
+
+    @Test func aBadFileIsReportedAndTheRestIsIndexed() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let empty = dir.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        let report = index.index(files: [empty.path, TestFiles.corpusFiles[0], dir.appendingPathComponent("missing.txt").path])
+        #expect(report.added == [TestFiles.corpusFiles[0]])
+        #expect(report.failed.map(\.path) == [empty.path, dir.appendingPathComponent("missing.txt").path])
+        #expect(report.failed[0].reason.contains("empty.txt: error:"))
+    }
+
+    @Test func anIndexFromANewerGijirokuIsRefusedWithAClearMessage() throws {
+        let path = try TestFiles.temporaryFolder().appendingPathComponent("i.sqlite").path
+        do {
+            let index = try SearchIndex(path: path)
+            try index.database.execute("PRAGMA user_version = 99")
+        }
+        let error = #expect(throws: IndexError.self) { try SearchIndex(path: path) }
+        #expect(error?.kind == .newerSchema(found: 99, supported: Schema.version))
+        #expect(#expect(throws: IndexError.self) { try SearchIndex(path: path + ".missing", readOnly: true) }?.kind == .noIndex)
+    }
+}
