@@ -9,7 +9,9 @@ enum BigramTokenizer {
     static let name = "gijiroku_bigram"
     private static let pointerType: StaticString = "fts5_api_ptr"
 
-    static func register(on database: Database) throws(IndexError) {
+    /// Registers the tokenizer; returns FTS5's API for registering further functions.
+    @discardableResult
+    static func register(on database: Database) throws(IndexError) -> UnsafeMutablePointer<fts5_api> {
         let statement = try database.prepare("SELECT fts5(?1)")
         var api: UnsafeMutablePointer<fts5_api>?
         let code = withUnsafeMutablePointer(to: &api) { slot -> Int32 in
@@ -25,6 +27,7 @@ enum BigramTokenizer {
         var tokenizer = fts5_tokenizer(xCreate: gijirokuTokenizerCreate, xDelete: gijirokuTokenizerDelete, xTokenize: gijirokuTokenize)
         let created = api.pointee.xCreateTokenizer(api, name, nil, &tokenizer, nil)
         try database.check(created, "xCreateTokenizer", "全文検索の字句解析器を登録できません")
+        return api
     }
 }
 

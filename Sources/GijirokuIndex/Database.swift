@@ -7,6 +7,8 @@ internal import CSQLite
 final class Database {
     let handle: OpaquePointer
     let path: String
+    /// The connection's ranking function (it keeps per-search state).
+    let rank = BM25Rank()
 
     /// Opens (creating when `readOnly` is false) the database at `path`.
     init(path: String, readOnly: Bool = false) throws(IndexError) {
@@ -21,7 +23,8 @@ final class Database {
         self.handle = db
         self.path = path
         sqlite3_busy_timeout(db, 5_000)
-        try BigramTokenizer.register(on: self)
+        let api = try BigramTokenizer.register(on: self)
+        try rank.register(on: self, api: api)
     }
 
     deinit { sqlite3_close_v2(handle) }
@@ -115,11 +118,21 @@ final class Statement {
         throw IndexError(.database(code: code), "SQL の実行に失敗しました", sql: sql, sqlite: database.errorMessage)
     }
 
+    /// Binds, reads the first row with `read`, and resets, so the statement holds no lock
+    /// afterwards; `nil` when there is no row.
+    func firstRow<T>(_ values: [Any?], _ read: (Statement) -> T) throws(IndexError) -> T? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        return try step() ? read(self) : nil
+    }
+
     /// Runs the statement to completion.
     func run(_ values: [Any?] = []) throws(IndexError) {
         try bind(values)
         while try step() {}
     }
+
+    func reset() { sqlite3_reset(handle) }
 
     func string(_ column: Int32) -> String? {
         guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else { return nil }

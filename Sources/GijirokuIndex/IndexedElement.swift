@@ -4,7 +4,13 @@ import Gijiroku
 /// answers, directives, その他 items, notes and paragraphs, each with its agenda item and
 /// source lines.
 struct IndexedElement {
-    enum Kind: String, CaseIterable { case explanation, question, answer, directive, other }
+    enum Kind: String, CaseIterable {
+        case explanation, question, answer, directive, other
+
+        /// The small integer stored in `elements.kind`.
+        var code: Int { Kind.allCases.firstIndex(of: self)! }
+        init?(code: Int) { guard Kind.allCases.indices.contains(code) else { return nil }; self = Kind.allCases[code] }
+    }
 
     var kind: Kind
     var agendaNumber: Int?

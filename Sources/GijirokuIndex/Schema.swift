@@ -20,27 +20,39 @@ enum Schema {
             date        TEXT,
             encoding    TEXT NOT NULL,
             warnings    INTEGER NOT NULL,
-            indexed_at  TEXT NOT NULL
+            indexed_at  TEXT NOT NULL,
+            first_element  INTEGER,   -- the document's elements are the ids first_element…last_element
+            last_element   INTEGER,
+            total_length   INTEGER NOT NULL DEFAULT 0
         );
+        CREATE TABLE agenda (
+            document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number       INTEGER NOT NULL,
+            title        TEXT,
+            PRIMARY KEY (document_id, number)
+        ) WITHOUT ROWID;
         CREATE INDEX documents_date ON documents(date);
         CREATE TABLE elements (
-            id             INTEGER PRIMARY KEY,
+            id             INTEGER PRIMARY KEY,   -- ElementID: sequence << 4 | length bucket
             document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal        INTEGER NOT NULL,
-            kind           TEXT NOT NULL,
-            agenda_number  INTEGER,
-            agenda_title   TEXT,
-            parent_id      INTEGER,
+            kind           INTEGER NOT NULL,   -- IndexedElement.Kind.code
+            agenda_number  INTEGER,            -- agenda(document_id, number)
+            parent_id      INTEGER,            -- an answer's question
             issuer         TEXT,
             marker         TEXT,
             line_start     INTEGER NOT NULL,
             line_end       INTEGER NOT NULL,
             body           TEXT NOT NULL
         );
-        CREATE INDEX elements_document ON elements(document_id);
-        CREATE INDEX elements_parent ON elements(parent_id);
+        CREATE TABLE statistics (
+            id              INTEGER PRIMARY KEY CHECK (id = 1),
+            elements        INTEGER NOT NULL,   -- how many elements are indexed
+            total_length    INTEGER NOT NULL    -- their summed length in characters
+        );
+        INSERT INTO statistics VALUES (1, 0, 0);
         CREATE VIRTUAL TABLE elements_fts USING fts5(
-            body, content='elements', content_rowid='id', tokenize='gijiroku_bigram', prefix='1'
+            body, content='elements', content_rowid='id', tokenize='gijiroku_bigram', columnsize=0
         );
         """),
     ]

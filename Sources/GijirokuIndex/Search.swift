@@ -5,6 +5,10 @@ extension SearchIndex {
     /// highlighted snippet, the meeting, date, agenda item and `path:line`; a question hit
     /// shows its answers and an answer hit its question.
     ///
+    /// Ranking and snippets run on the full-text table alone (`ORDER BY rank LIMIT n`), so
+    /// that FTS5 sorts the matches itself and only the hits returned are joined to their
+    /// documents.
+    ///
     /// ```swift
     /// var query = try SearchQuery(parsing: "区局連携")
     /// query.since = "2018-04-01"
@@ -13,50 +17,30 @@ extension SearchIndex {
     /// ```
     /// - Throws: ``IndexError`` `.query` for a filter it cannot read.
     public func search(_ query: SearchQuery) throws -> SearchResult {
-        let filters = """
-            elements_fts MATCH ?1
-              AND (?2 IS NULL OR e.kind = ?2)
-              AND (?3 IS NULL OR d.date >= ?3)
-              AND (?4 IS NULL OR d.date <= ?4)
-              AND (?5 IS NULL OR instr(coalesce(d.meeting, ''), ?5) > 0 OR instr(coalesce(d.title, ''), ?5) > 0)
-            """
         let since = try query.since.map { try Self.isoDate($0, option: "--since") }
         let until = try query.until.map { try Self.isoDate($0, option: "--until") }
-        let values: [Any?] = [query.expression, query.kind?.rawValue, since, until, query.meeting]
+        let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }
+        let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil
+        let limit = max(1, query.limit)
         do {
-            let count = try database.prepare("""
-                SELECT count(*) FROM elements_fts JOIN elements e ON e.id = elements_fts.rowid
-                JOIN documents d ON d.id = e.document_id WHERE \(filters)
+            // One pass: count the matches that pass the filters and keep the best `limit` of them.
+            let filters = filtered ? """
+                (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
+                AND (?5 IS NULL OR instr(coalesce(d.meeting, ''), ?5) > 0 OR instr(coalesce(d.title, ''), ?5) > 0)
+                """ : "1"
+            let join = filtered ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
+            let collect = try statement("""
+                SELECT count(*) FROM elements_fts \(join)
+                WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters))
                 """)
-            try count.bind(values)
-            let total = try count.step() ? count.int(0) ?? 0 : 0
-
-            let select = try database.prepare("""
-                SELECT e.id, e.kind, e.agenda_number, e.agenda_title, e.parent_id, e.issuer, e.marker,
-                       e.line_start, e.line_end, e.body, d.path, d.title, d.meeting, d.date,
-                       snippet(elements_fts, 0, '«', '»', '…', 24), bm25(elements_fts)
-                FROM elements_fts
-                JOIN elements e ON e.id = elements_fts.rowid
-                JOIN documents d ON d.id = e.document_id
-                WHERE \(filters)
-                ORDER BY bm25(elements_fts), e.id
-                LIMIT ?6
-                """)
-            try select.bind(values + [max(1, query.limit)])
+            database.rank.reset(keep: limit, averageLength: try averageLength())
+            let values: [Any?] = filtered ? [query.expression, kindCode, since, until, query.meeting] : [query.expression]
+            let total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
+            let ranked = database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }
             var hits: [SearchHit] = []
-            while try select.step() {
-                let id = select.int(0)!
-                let kind = select.string(1) ?? ""
-                let path = select.string(10) ?? ""
-                let lines = SearchHit.Lines(start: select.int(7) ?? 0, end: select.int(8) ?? 0)
-                var hit = SearchHit(
-                    rank: hits.count + 1, score: select.double(15), kind: kind, text: select.string(9) ?? "",
-                    snippet: select.string(14) ?? "",
-                    document: .init(path: path, title: select.string(11), meeting: select.string(12), date: select.string(13)),
-                    agendaNumber: select.int(2), agendaTitle: select.string(3), issuer: select.string(5),
-                    lines: lines, location: "\(path):\(lines.start)")
-                if kind == "answer", let parent = select.int(4) { hit.question = try related(where: "id = ?1", parent).first }
-                if kind == "question" { hit.answers = try related(where: "parent_id = ?1", id) }
+            for (id, snippet, score) in ranked {
+                guard var hit = try hit(id: id, rank: hits.count + 1, score: score) else { continue }
+                hit.snippet = try snippet ?? self.snippet(id: id, expression: query.expression)
                 hits.append(hit)
             }
             return SearchResult(query: query.text, expression: query.expression, total: total, hits: hits)
@@ -66,9 +50,44 @@ extension SearchIndex {
         }
     }
 
-    private func related(where condition: String, _ id: Int) throws -> [SearchHit.Related] {
-        let s = try database.prepare("SELECT marker, body, line_start, line_end FROM elements WHERE \(condition) ORDER BY ordinal")
+    private func hit(id: Int, rank: Int, score: Double) throws -> SearchHit? {
+        let s = try statement("""
+            SELECT e.kind, e.agenda_number, a.title, e.parent_id, e.issuer, e.line_start, e.line_end, e.body,
+                   d.path, d.title, d.meeting, d.date, e.document_id
+            FROM elements e JOIN documents d ON d.id = e.document_id
+            LEFT JOIN agenda a ON a.document_id = e.document_id AND a.number = e.agenda_number
+            WHERE e.id = ?1
+            """)
         try s.bind([id])
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        let kind = IndexedElement.Kind(code: s.int(0) ?? -1)?.rawValue ?? "other"
+        let path = s.string(8) ?? ""
+        let lines = SearchHit.Lines(start: s.int(5) ?? 0, end: s.int(6) ?? 0)
+        let parent = s.int(3)
+        let document = s.int(12) ?? 0
+        var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(7) ?? "", snippet: "",
+                            document: .init(path: path, title: s.string(9), meeting: s.string(10), date: s.string(11)),
+                            agendaNumber: s.int(1), agendaTitle: s.string(2), issuer: s.string(4),
+                            lines: lines, location: "\(path):\(lines.start)")
+        if kind == "answer", let parent { hit.question = try related("id = ?1", [parent]).first }
+        if kind == "question" {
+            hit.answers = try related("""
+                id BETWEEN (SELECT first_element FROM documents WHERE id = ?1) AND (SELECT last_element FROM documents WHERE id = ?1)
+                AND parent_id = ?2
+                """, [document, id])
+        }
+        return hit
+    }
+
+    private func snippet(id: Int, expression: String) throws -> String {
+        let s = try statement("SELECT snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts WHERE elements_fts MATCH ?1 AND rowid = ?2")
+        return try s.firstRow([expression, id]) { $0.string(0) ?? "" } ?? ""
+    }
+
+    private func related(_ condition: String, _ values: [Any?]) throws -> [SearchHit.Related] {
+        let s = try statement("SELECT marker, body, line_start, line_end FROM elements WHERE \(condition) ORDER BY ordinal")
+        try s.bind(values)
         var out: [SearchHit.Related] = []
         while try s.step() {
             out.append(.init(marker: s.string(0), text: s.string(1) ?? "", lines: .init(start: s.int(2) ?? 0, end: s.int(3) ?? 0)))

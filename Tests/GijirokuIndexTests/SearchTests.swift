@@ -29,7 +29,7 @@ import Gijiroku
         while try s.step() {
             let body = s.string(3) ?? ""
             if Self.normalise(body).contains(Self.normalise(word)) {
-                expected.insert("\(s.string(0)!):\(s.int(1)!)#\(s.string(2)!)#\(body)")
+                expected.insert("\(s.string(0)!):\(s.int(1)!)#\(IndexedElement.Kind(code: s.int(2)!)!.rawValue)#\(body)")
             }
         }
         #expect(found == expected)
@@ -168,5 +168,41 @@ import Gijiroku
         let error = #expect(throws: IndexError.self) { try SearchIndex(path: path) }
         #expect(error?.kind == .newerSchema(found: 99, supported: Schema.version))
         #expect(#expect(throws: IndexError.self) { try SearchIndex(path: path + ".missing", readOnly: true) }?.kind == .noIndex)
+    }
+}
+
+@Suite struct RankingTests {
+    @Test func theAverageLengthFollowsAddsAndRemoves() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        #expect(try index.averageLength() == 100)   // empty index: a neutral default
+        _ = index.index(files: Array(TestFiles.corpusFiles.prefix(3)))
+        let s = try index.database.prepare("SELECT avg(length(body)) FROM elements")
+        let direct = try #require(try s.firstRow([]) { $0.double(0) })
+        #expect(abs(try index.averageLength() - direct) < 1e-9)
+        let a = dir.appendingPathComponent("a.txt")
+        try FileManager.default.copyItem(atPath: TestFiles.corpusFiles[5], toPath: a.path)
+        _ = index.index(files: [a.path])
+        try FileManager.default.removeItem(at: a)
+        _ = index.index(files: [], prune: true)
+        #expect(abs(try index.averageLength() - direct) < 1e-9)
+    }
+
+    @Test func shorterElementsWithTheWordRankFirstAndRanksAreOrdered() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        var q = try SearchQuery(parsing: "保育士")
+        q.limit = 1000
+        let hits = try index.search(q).hits
+        #expect(hits.map(\.score) == hits.map(\.score).sorted())
+        #expect(hits.map(\.rank) == Array(1...hits.count))
+        // A limit keeps the same best hits, in the same order.
+        q.limit = 3
+        #expect(try index.search(q).hits.map(\.location) == Array(hits.prefix(3).map(\.location)))
+    }
+
+    @Test func lengthBucketsAreLogarithmicAndKeepIdsInOrder() {
+        #expect(ElementID.bucket(1) == 0 && ElementID.bucket(2) == 2 && ElementID.bucket(16) == 8 && ElementID.bucket(10_000) == 15)
+        #expect(ElementID.make(sequence: 1, length: 10_000) < ElementID.make(sequence: 2, length: 1))
+        #expect(ElementID.sequence(of: ElementID.make(sequence: 42, length: 30)) == 42)
     }
 }

@@ -1,0 +1,165 @@
+import Foundation
+internal import CSQLite
+
+/// Ranks matches by Okapi BM25 (k1 = 1.2, b = 0.75) in one pass over the matches, with
+/// no sort of all hits and no lookup per hit.
+///
+/// FTS5's `ORDER BY rank` runs every match through an internal sorted statement and its
+/// `bm25()` reads every match's length from `%_docsize`; for a frequent word that is the
+/// whole cost of a search. Gijiroku instead evaluates `gijiroku_collect(elements_fts, ok)`
+/// inside `SELECT count(*) … WHERE … MATCH …`: for each match that passes the filters
+/// (`ok`), it computes BM25 from what the match already carries (term frequencies from its
+/// instances, the element's length from its id, see ``ElementID``) and keeps the best `k`
+/// in a small heap. The count and the top `k` come out of the same loop.
+final class BM25Rank {
+    static let function = "gijiroku_collect"
+    /// Average element length in characters, set before each search.
+    var averageLength: Double = 100
+    /// How many hits to keep.
+    var keep = 10
+    /// The best hits so far: (score, rowid), a max-heap on score (scores are negative, lower is better).
+    private(set) var best: [(score: Double, rowid: Int64)] = []
+
+    func reset(keep: Int, averageLength: Double) {
+        self.keep = keep
+        self.averageLength = averageLength
+        best.removeAll(keepingCapacity: true)
+    }
+
+    /// The kept hits, best first.
+    var ranked: [(score: Double, rowid: Int64)] {
+        best.sorted { $0.score != $1.score ? $0.score < $1.score : $0.rowid < $1.rowid }
+    }
+
+    func offer(_ score: Double, _ rowid: Int64) {
+        if best.count < keep {
+            best.append((score, rowid))
+            siftUp(best.count - 1)
+        } else if let worst = best.first, score < worst.score || (score == worst.score && rowid < worst.rowid) {
+            best[0] = (score, rowid)
+            siftDown(0)
+        }
+    }
+
+    private func worse(_ a: (score: Double, rowid: Int64), _ b: (score: Double, rowid: Int64)) -> Bool {
+        a.score != b.score ? a.score > b.score : a.rowid > b.rowid
+    }
+
+    private func siftUp(_ i: Int) {
+        var i = i
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard worse(best[i], best[parent]) else { return }
+            best.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    private func siftDown(_ i: Int) {
+        var i = i
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var top = i
+            if l < best.count, worse(best[l], best[top]) { top = l }
+            if r < best.count, worse(best[r], best[top]) { top = r }
+            guard top != i else { return }
+            best.swapAt(i, top)
+            i = top
+        }
+    }
+
+    func register(on database: Database, api: UnsafeMutablePointer<fts5_api>) throws(IndexError) {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let code = api.pointee.xCreateFunction(api, Self.function, context, gijirokuCollect, nil)
+        try database.check(code, "xCreateFunction", "順位付け関数を登録できません")
+    }
+}
+
+/// Per-query data kept by FTS5 between rows: the inverse document frequency of each phrase.
+private final class QueryWeights {
+    let idf: [Double]
+    init(_ idf: [Double]) { self.idf = idf }
+}
+
+private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ context: OpaquePointer?,
+                             _ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
+    // The second argument says whether the row passed the filters; only those are ranked.
+    let passes = count < 1 || values.map { sqlite3_value_int($0[0]) != 0 } ?? true
+    sqlite3_result_int(context, passes ? 1 : 0)
+    guard passes, let api, let fts, let user = api.pointee.xUserData(fts) else { return }
+    let rank = Unmanaged<BM25Rank>.fromOpaque(user).takeUnretainedValue()
+
+    let phraseCount = Int(api.pointee.xPhraseCount(fts))
+    let weights: QueryWeights
+    if let data = api.pointee.xGetAuxdata(fts, 0) {
+        weights = Unmanaged<QueryWeights>.fromOpaque(data).takeUnretainedValue()
+    } else {
+        var rows: Int64 = 0
+        _ = api.pointee.xRowCount(fts, &rows)
+        var idf: [Double] = []
+        for phrase in 0..<phraseCount {
+            var hits = 0
+            _ = withUnsafeMutablePointer(to: &hits) { counter in
+                api.pointee.xQueryPhrase(fts, Int32(phrase), counter, gijirokuCountRow)
+            }
+            let n = Double(rows), nq = Double(hits)
+            idf.append(max(1e-6, log((n - nq + 0.5) / (nq + 0.5) + 1)))
+        }
+        weights = QueryWeights(idf)
+        _ = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(weights).toOpaque(), gijirokuReleaseWeights)
+    }
+
+    var instances: Int32 = 0
+    _ = api.pointee.xInstCount(fts, &instances)
+    let k1 = 1.2, b = 0.75
+    let rowid = api.pointee.xRowid(fts)
+    let norm = k1 * (1 - b + b * ElementID.approximateLength(of: rowid) / max(1, rank.averageLength))
+    var score = 0.0
+    if phraseCount == 1 {
+        let f = Double(instances)
+        if f > 0 { score = weights.idf[0] * f * (k1 + 1) / (f + norm) }
+    } else {
+        var frequency = [Double](repeating: 0, count: phraseCount)
+        for i in 0..<instances {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            if api.pointee.xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < phraseCount {
+                frequency[Int(phrase)] += 1
+            }
+        }
+        for p in 0..<phraseCount where frequency[p] > 0 {
+            score += weights.idf[p] * frequency[p] * (k1 + 1) / (frequency[p] + norm)
+        }
+    }
+    rank.offer(-score, rowid)
+}
+
+private func gijirokuCountRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ user: UnsafeMutableRawPointer?) -> Int32 {
+    user?.assumingMemoryBound(to: Int.self).pointee += 1
+    return SQLITE_OK
+}
+
+private func gijirokuReleaseWeights(_ data: UnsafeMutableRawPointer?) {
+    if let data { Unmanaged<QueryWeights>.fromOpaque(data).release() }
+}
+
+/// Element ids carry a coarse length in their low 4 bits: `sequence << 4 | bucket`, the
+/// bucket a logarithmic step of the element's length in characters (1, 2, 3, 4, 6, 8, 11,
+/// 16, 23, 32, 45, 64, 91, 128, 181, 256+). Ids still grow in insertion order, stay small,
+/// and a document's elements are one contiguous range of ids.
+enum ElementID {
+    static let bucketBits: Int64 = 4
+    private static let bucketMask: Int64 = (1 << bucketBits) - 1
+
+    static func make(sequence: Int64, length: Int) -> Int64 {
+        sequence << bucketBits | bucket(length)
+    }
+
+    /// 2^(bucket/2), the bucket's representative length.
+    static func approximateLength(of id: Int64) -> Double { pow(2, Double(id & bucketMask) / 2) }
+    static func sequence(of id: Int64) -> Int64 { id >> bucketBits }
+
+    static func bucket(_ length: Int) -> Int64 {
+        guard length > 1 else { return 0 }
+        return min(bucketMask, Int64((2 * log2(Double(length))).rounded()))
+    }
+}
