@@ -65,6 +65,21 @@ final class Database {
         }
     }
 
+    /// Runs `body` in a savepoint: inside a transaction, all of it is kept or none of it;
+    /// outside one, it is a transaction of its own.
+    func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT document")
+        do {
+            let value = try body()
+            try execute("RELEASE document")
+            return value
+        } catch {
+            try? execute("ROLLBACK TO document")
+            try? execute("RELEASE document")
+            throw error
+        }
+    }
+
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var changes: Int { Int(sqlite3_changes(handle)) }
 }

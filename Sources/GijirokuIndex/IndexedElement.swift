@@ -13,9 +13,27 @@ struct IndexedElement {
     }
 
     var kind: Kind
+
+    /// Markers stored as a small code in `elements.style`; others are stored as text.
+    static let markers: [String] = ["", "・", "⇒", "→", "○", "〇", "●", "◎", "◆", "◇", "■", "□", "❖", "◉", "-", "･", "•", "◯", "➡", "⇨"]
+
+    /// `elements.style` and `elements.marker` for this element.
+    var style: (code: Int, markerText: String?) {
+        let m = marker ?? ""
+        if let i = Self.markers.firstIndex(of: m) { return (kind.code | i << 3, nil) }
+        return (kind.code, m)
+    }
+
+    /// The kind and marker stored in `style` and `marker`.
+    static func decode(style: Int, markerText: String?) -> (kind: Kind, marker: String?) {
+        let kind = Kind(code: style & 7) ?? .other
+        let code = style >> 3
+        if let markerText { return (kind, markerText) }
+        return (kind, code > 0 && code < markers.count ? markers[code] : nil)
+    }
     var agendaNumber: Int?
     var agendaTitle: String?
-    /// For an answer, the ordinal of its question among this document's elements.
+    /// For an answer, the position of its question among this document's elements.
     var parentOrdinal: Int?
     var issuer: String?
     var marker: String?

@@ -14,13 +14,12 @@ enum Schema {
             path        TEXT NOT NULL UNIQUE,
             sha256      TEXT NOT NULL,
             kind        TEXT NOT NULL,
-            title       TEXT,
-            meeting     TEXT,
+            title       TEXT,               -- the meeting is read from the title when needed
             session     INTEGER,
             date        TEXT,
             encoding    TEXT NOT NULL,
             warnings    INTEGER NOT NULL,
-            indexed_at  TEXT NOT NULL,
+            indexed_at  INTEGER NOT NULL,   -- Unix time
             first_element  INTEGER,   -- the document's elements are the ids first_element…last_element
             last_element   INTEGER,
             total_length   INTEGER NOT NULL DEFAULT 0
@@ -31,18 +30,16 @@ enum Schema {
             title        TEXT,
             PRIMARY KEY (document_id, number)
         ) WITHOUT ROWID;
-        CREATE INDEX documents_date ON documents(date);
         CREATE TABLE elements (
             id             INTEGER PRIMARY KEY,   -- ElementID: sequence << 4 | length bucket
             document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            ordinal        INTEGER NOT NULL,
-            kind           INTEGER NOT NULL,   -- IndexedElement.Kind.code
+            style          INTEGER NOT NULL,   -- IndexedElement.Kind.code | marker code << 3 (Marker)
             agenda_number  INTEGER,            -- agenda(document_id, number)
-            parent_id      INTEGER,            -- an answer's question
+            question       INTEGER,            -- an answer's question: how many elements back
             issuer         TEXT,
-            marker         TEXT,
+            marker         TEXT,               -- only a marker that has no code
             line_start     INTEGER NOT NULL,
-            line_end       INTEGER NOT NULL,
+            line_count     INTEGER NOT NULL,   -- lines after the first (0 and 1 take no space)
             body           TEXT NOT NULL
         );
         CREATE TABLE statistics (

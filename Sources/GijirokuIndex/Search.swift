@@ -5,9 +5,9 @@ extension SearchIndex {
     /// highlighted snippet, the meeting, date, agenda item and `path:line`; a question hit
     /// shows its answers and an answer hit its question.
     ///
-    /// Ranking and snippets run on the full-text table alone (`ORDER BY rank LIMIT n`), so
-    /// that FTS5 sorts the matches itself and only the hits returned are joined to their
-    /// documents.
+    /// One pass over the matches counts them and keeps the best `limit` by BM25
+    /// (``BM25Rank``); only the hits returned are then joined to their documents and given
+    /// snippets.
     ///
     /// ```swift
     /// var query = try SearchQuery(parsing: "区局連携")
@@ -20,13 +20,14 @@ extension SearchIndex {
         let since = try query.since.map { try Self.isoDate($0, option: "--since") }
         let until = try query.until.map { try Self.isoDate($0, option: "--until") }
         let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }
+        // The meeting filter reads the title, which holds the meeting's name.
         let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil
         let limit = max(1, query.limit)
         do {
             // One pass: count the matches that pass the filters and keep the best `limit` of them.
             let filters = filtered ? """
-                (?2 IS NULL OR e.kind = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
-                AND (?5 IS NULL OR instr(coalesce(d.meeting, ''), ?5) > 0 OR instr(coalesce(d.title, ''), ?5) > 0)
+                (?2 IS NULL OR (e.style & 7) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
+                AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0)
                 """ : "1"
             let join = filtered ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
             let collect = try statement("""
@@ -52,8 +53,8 @@ extension SearchIndex {
 
     private func hit(id: Int, rank: Int, score: Double) throws -> SearchHit? {
         let s = try statement("""
-            SELECT e.kind, e.agenda_number, a.title, e.parent_id, e.issuer, e.line_start, e.line_end, e.body,
-                   d.path, d.title, d.meeting, d.date, e.document_id
+            SELECT e.style, e.marker, e.agenda_number, a.title, e.question, e.issuer, e.line_start, e.line_count, e.body,
+                   d.path, d.title, d.date, d.first_element, d.last_element
             FROM elements e JOIN documents d ON d.id = e.document_id
             LEFT JOIN agenda a ON a.document_id = e.document_id AND a.number = e.agenda_number
             WHERE e.id = ?1
@@ -61,23 +62,40 @@ extension SearchIndex {
         try s.bind([id])
         defer { s.reset() }
         guard try s.step() else { return nil }
-        let kind = IndexedElement.Kind(code: s.int(0) ?? -1)?.rawValue ?? "other"
-        let path = s.string(8) ?? ""
-        let lines = SearchHit.Lines(start: s.int(5) ?? 0, end: s.int(6) ?? 0)
-        let parent = s.int(3)
-        let document = s.int(12) ?? 0
-        var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(7) ?? "", snippet: "",
-                            document: .init(path: path, title: s.string(9), meeting: s.string(10), date: s.string(11)),
-                            agendaNumber: s.int(1), agendaTitle: s.string(2), issuer: s.string(4),
+        let kind = IndexedElement.decode(style: s.int(0) ?? 0, markerText: s.string(1)).kind.rawValue
+        let path = s.string(9) ?? ""
+        let start = s.int(6) ?? 0
+        let lines = SearchHit.Lines(start: start, end: start + (s.int(7) ?? 0))
+        let back = s.int(4)
+        let title = s.string(10)
+        let range = (s.int(12) ?? 0, s.int(13) ?? -1)
+        var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(8) ?? "", snippet: "",
+                            document: .init(path: path, title: title, meeting: title.flatMap { Meeting(title: $0).name }, date: s.string(11)),
+                            agendaNumber: s.int(2), agendaTitle: s.string(3), issuer: s.string(5),
                             lines: lines, location: "\(path):\(lines.start)")
-        if kind == "answer", let parent { hit.question = try related("id = ?1", [parent]).first }
-        if kind == "question" {
-            hit.answers = try related("""
-                id BETWEEN (SELECT first_element FROM documents WHERE id = ?1) AND (SELECT last_element FROM documents WHERE id = ?1)
-                AND parent_id = ?2
-                """, [document, id])
+        let documentElements = try elementIDs(from: range.0, to: range.1)
+        if kind == "answer", let back, let position = documentElements.firstIndex(of: id), position - back >= 0 {
+            hit.question = try related([documentElements[position - back]]).first
+        }
+        if kind == "question", let position = documentElements.firstIndex(of: id) {
+            // The answers follow their question, each pointing back to it.
+            var answers: [Int] = []
+            for (offset, candidate) in documentElements.enumerated().dropFirst(position + 1) {
+                guard let row = try statement("SELECT style, question FROM elements WHERE id = ?1").firstRow([candidate], { ($0.int(0) ?? 0, $0.int(1)) }),
+                      IndexedElement.Kind(code: row.0 & 7) == .answer, row.1 == offset - position else { break }
+                answers.append(candidate)
+            }
+            hit.answers = try related(answers)
         }
         return hit
+    }
+
+    private func elementIDs(from first: Int, to last: Int) throws -> [Int] {
+        let s = try statement("SELECT id FROM elements WHERE id BETWEEN ?1 AND ?2 ORDER BY id")
+        try s.bind([first, last])
+        var ids: [Int] = []
+        while try s.step() { if let id = s.int(0) { ids.append(id) } }
+        return ids
     }
 
     private func snippet(id: Int, expression: String) throws -> String {
@@ -85,14 +103,15 @@ extension SearchIndex {
         return try s.firstRow([expression, id]) { $0.string(0) ?? "" } ?? ""
     }
 
-    private func related(_ condition: String, _ values: [Any?]) throws -> [SearchHit.Related] {
-        let s = try statement("SELECT marker, body, line_start, line_end FROM elements WHERE \(condition) ORDER BY ordinal")
-        try s.bind(values)
-        var out: [SearchHit.Related] = []
-        while try s.step() {
-            out.append(.init(marker: s.string(0), text: s.string(1) ?? "", lines: .init(start: s.int(2) ?? 0, end: s.int(3) ?? 0)))
+    private func related(_ ids: [Int]) throws -> [SearchHit.Related] {
+        let s = try statement("SELECT style, marker, body, line_start, line_count FROM elements WHERE id = ?1")
+        return try ids.compactMap { id in
+            try s.firstRow([id]) { row in
+                let start = row.int(3) ?? 0
+                return SearchHit.Related(marker: IndexedElement.decode(style: row.int(0) ?? 0, markerText: row.string(1)).marker,
+                                         text: row.string(2) ?? "", lines: .init(start: start, end: start + (row.int(4) ?? 0)))
+            }
         }
-        return out
     }
 
     /// `2019-05-01`, `2019/5/1`, `令和元年5月1日` → `2019-05-01`.

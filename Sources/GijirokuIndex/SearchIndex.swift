@@ -13,7 +13,7 @@ public final class SearchIndex {
     let database: Database
     /// Prepared once, reused for every document.
     private var statements: [String: Statement] = [:]
-    private let indexedAt = ISO8601DateFormatter().string(from: Date())
+    private let indexedAt = Int(Date().timeIntervalSince1970)
 
     func statement(_ sql: String) throws(IndexError) -> Statement {
         if let s = statements[sql] { return s }
@@ -65,14 +65,15 @@ public final class SearchIndex {
         try statement("SELECT sha256 FROM documents WHERE path = ?1").firstRow([path]) { $0.string(0) } ?? nil
     }
 
-    /// Stores `minutes` under its source path, replacing what was there, in one transaction.
+    /// Stores `minutes` under its source path, replacing what was there: all of it or none
+    /// of it (a savepoint, a transaction of its own when no batch is open).
     func store(_ minutes: Minutes) throws {
-        try database.transaction {
+        try database.savepoint {
             try remove(path: minutes.source.path)
             try statement("""
-                INSERT INTO documents(path, sha256, kind, title, meeting, session, date, encoding, warnings, indexed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                """).run([minutes.source.path, minutes.source.sha256, minutes.kind, minutes.title, minutes.meeting.name,
+                INSERT INTO documents(path, sha256, kind, title, session, date, encoding, warnings, indexed_at)
+                VALUES (?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, ?10)
+                """).run([minutes.source.path, minutes.source.sha256, minutes.kind, minutes.title, nil,
                           minutes.meeting.session, minutes.date, minutes.source.encoding.rawValue, minutes.warnings.count,
                           indexedAt])
             let documentID = database.lastInsertedRowID
@@ -81,21 +82,24 @@ public final class SearchIndex {
             let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
             for item in minutes.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
             let insert = try statement("""
-                INSERT INTO elements(id, document_id, ordinal, kind, agenda_number, parent_id, issuer, marker, line_start, line_end, body)
-                VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                INSERT INTO elements(id, document_id, style, agenda_number, question, issuer, marker, line_start, line_count, body)
+                VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 """)
-            let fts = try statement("INSERT INTO elements_fts(rowid, body) VALUES (?1, ?2)")
             var ids: [Int64] = []
-            for (ordinal, e) in IndexedElement.elements(of: minutes).enumerated() {
-                let parent: Int64? = e.parentOrdinal.map { ids[$0] }
+            for e in IndexedElement.elements(of: minutes) {
+                let back: Int? = e.parentOrdinal.map { ids.count - $0 }
                 let length = e.body.unicodeScalars.count
                 let id = ElementID.make(sequence: sequence, length: length)
                 sequence += 1
                 totalLength += length
-                try insert.run([documentID, ordinal, e.kind.code, e.agendaNumber, parent, e.issuer, e.marker,
-                                e.lines.start, e.lines.end, e.body, id])
+                let style = e.style
+                try insert.run([documentID, style.code, e.agendaNumber, back, e.issuer, style.markerText,
+                                e.lines.start, e.lines.end - e.lines.start, e.body, id])
                 ids.append(id)
-                try fts.run([id, e.body])
+            }
+            if let first = ids.first, let last = ids.last {
+                try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+                    .run([first, last])
             }
             try statement("UPDATE documents SET first_element = ?2, last_element = ?3, total_length = ?4 WHERE id = ?1")
                 .run([documentID, ids.first, ids.last, totalLength])

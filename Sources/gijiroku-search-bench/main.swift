@@ -5,7 +5,9 @@
 //
 // The archive: minutes-like documents written one element per line (so that `grep -c`,
 // which counts lines, counts the same things an element index counts), in folders by
-// year, built from the elements of the corpus documents. Groonga is installed from
+// year. Each element is a new sentence: clauses (split at 、) of the corpus's sentences of
+// the same kind recombined at random, with the numbers varied, so that the archive's
+// vocabulary grows as a real archive's does instead of repeating a few hundred sentences. Groonga is installed from
 // Debian (`groonga-bin`) when it is missing and the machine allows it; otherwise its
 // column says so.
 import Foundation
@@ -80,6 +82,24 @@ struct Seeded: RandomNumberGenerator {
     mutating func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB; return z ^ (z >> 31) }
 }
 var seeded = Seeded(state: 2026)
+func clausesOf(_ sentences: [String]) -> [String] {
+    sentences.flatMap { $0.split(separator: "、").map(String.init) }.filter { $0.count >= 4 }
+}
+let clauses = (explanation: clausesOf(pool.explanation), question: clausesOf(pool.question),
+               answer: clausesOf(pool.answer), directive: clausesOf(pool.directive))
+let digits = Array("０１２３４５６７８９")
+/// A sentence of one to three clauses, numbers varied.
+func sentence(from clauses: [String], _ rng: inout Seeded) -> String {
+    let n = 1 + Int(rng.next() % 3)
+    var parts = (0..<n).map { _ in clauses.randomElement(using: &rng)! }
+    for i in parts.indices {
+        parts[i] = String(parts[i].map { c in digits.contains(c) ? digits[Int(rng.next() % 10)] : c })
+        if i < parts.count - 1, parts[i].hasSuffix("。") { parts[i].removeLast() }
+    }
+    var s = parts.joined(separator: "、")
+    if !s.hasSuffix("。") && !s.hasSuffix("？") && !s.hasSuffix("か。") { s += "。" }
+    return s
+}
 let bodies = ["行財政改革", "子育て・定住戦略", "観光・にぎわい", "防災・減災", "総合計画", "デジタル推進"]
 var files: [String] = []
 var bytes = 0
@@ -94,14 +114,14 @@ for n in 0..<documentCount {
                  "【出席者】 大森副市長、立花副市長、教育長、総務局長、財政局長",
                  "【議 事】⑴ 事業の進捗について",
                  "＜議題説明(1)＞"]
-    for _ in 0..<(6 + Int(seeded.next() % 5)) { lines.append("・" + pool.explanation.randomElement(using: &seeded)!) }
+    for _ in 0..<(6 + Int(seeded.next() % 5)) { lines.append("・" + sentence(from: clauses.explanation, &seeded)) }
     lines.append("＜意見等＞")
     for _ in 0..<(2 + Int(seeded.next() % 3)) {
-        lines.append("・" + pool.question.randomElement(using: &seeded)!)
-        lines.append("⇒" + pool.answer.randomElement(using: &seeded)!)
+        lines.append("・" + sentence(from: clauses.question, &seeded))
+        lines.append("⇒" + sentence(from: clauses.answer, &seeded))
     }
     lines.append("（市長指示）")
-    lines.append("・" + pool.directive.randomElement(using: &seeded)!)
+    lines.append("・" + sentence(from: clauses.directive, &seeded))
     let text = lines.joined(separator: "\n") + "\n"
     let url = dir.appendingPathComponent(String(format: "minutes-%05d.txt", n))
     try Data(text.utf8).write(to: url)
