@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// do { _ = try SearchQuery(parsing: "-予算") }
-/// catch let error as IndexError { print(error) }   // 除外する語だけでは検索できません…
+/// catch let error as IndexError { print(error) }   // 除外する語（-）だけでは検索できません。…
 /// ```
 public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {

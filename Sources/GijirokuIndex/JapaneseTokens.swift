@@ -39,8 +39,9 @@ public enum JapaneseTokens {
     /// The tokenizer proper, on UTF-8 bytes. `emit` returns `false` to stop.
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, forIndex: Bool,
                          emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool) {
-        // Folded scalars of the current run, with their byte ranges in the original.
-        var run: [(scalar: Unicode.Scalar, start: Int, end: Int)] = []
+        // Folded scalars of the current run, with their byte ranges in the original and
+        // whether folding changed them (unchanged tokens are emitted from the text itself).
+        var run: [(scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)] = []
         var runClass = Class.separator
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
@@ -50,28 +51,28 @@ public enum JapaneseTokens {
             guard !run.isEmpty else { return true }
             switch runClass {
             case .latin:
+                if !run.contains(where: \.changed) {
+                    return emit(UnsafeBufferPointer(rebasing: text[run.first!.start..<run.last!.end]), run.first!.start, run.last!.end, false)
+                }
                 scratch.removeAll(keepingCapacity: true)
                 for item in run { append(item.scalar, to: &scratch) }
                 return scratch.withUnsafeBufferPointer { emit($0, run.first!.start, run.last!.end, false) }
             case .japanese:
-                if run.count == 1 {
+                func token(_ from: Int, _ to: Int, colocated: Bool) -> Bool {
+                    let first = run[from], last = run[to]
+                    if !first.changed && !last.changed {
+                        return emit(UnsafeBufferPointer(rebasing: text[first.start..<last.end]), first.start, last.end, colocated)
+                    }
                     scratch.removeAll(keepingCapacity: true)
-                    append(run[0].scalar, to: &scratch)
-                    return scratch.withUnsafeBufferPointer { emit($0, run[0].start, run[0].end, false) }
+                    append(first.scalar, to: &scratch)
+                    if to != from { append(last.scalar, to: &scratch) }
+                    return scratch.withUnsafeBufferPointer { emit($0, first.start, last.end, colocated) }
                 }
+                if run.count == 1 { return token(0, 0, colocated: false) }
                 for i in 0..<(run.count - 1) {
-                    scratch.removeAll(keepingCapacity: true)
-                    append(run[i].scalar, to: &scratch)
-                    append(run[i + 1].scalar, to: &scratch)
-                    guard scratch.withUnsafeBufferPointer({ emit($0, run[i].start, run[i + 1].end, false) }) else { return false }
+                    guard token(i, i + 1, colocated: false) else { return false }
                 }
-                if forIndex {
-                    let last = run[run.count - 1]
-                    scratch.removeAll(keepingCapacity: true)
-                    append(last.scalar, to: &scratch)
-                    return scratch.withUnsafeBufferPointer { emit($0, last.start, last.end, true) }
-                }
-                return true
+                return forIndex ? token(run.count - 1, run.count - 1, colocated: true) : true
             case .separator:
                 return true
             }
@@ -86,16 +87,17 @@ public enum JapaneseTokens {
             // Half-width voiced marks compose with the kana before them: ｶﾞ → ガ.
             if (decoded.value == 0xFF9E || decoded.value == 0xFF9F), runClass == .japanese, let last = run.last,
                let composed = compose(last.scalar, semiVoiced: decoded.value == 0xFF9F) {
-                run[run.count - 1] = (composed, last.start, i)
+                run[run.count - 1] = (composed, last.start, i, true)
                 continue
             }
             let cls = classify(scalar)
             if cls == .latin, scalar.value >= 0x41, scalar.value <= 0x5A { scalar = Unicode.Scalar(scalar.value + 0x20)! }
+            let changed = scalar != decoded
             if cls != runClass {
                 guard flush() else { return }
                 runClass = cls
             }
-            if cls != .separator { run.append((scalar, start, i)) }
+            if cls != .separator { run.append((scalar, start, i, changed)) }
         }
         _ = flush()
     }

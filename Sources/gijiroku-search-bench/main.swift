@@ -180,8 +180,6 @@ var groongaSize: Int64 = 0
 if groongaAvailable {
     try FileManager.default.createDirectory(atPath: (groongaDB as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     // Rows as Groonga load JSON.
-    let rowsStatement = try Data(contentsOf: URL(fileURLWithPath: gijirokuPath)).isEmpty ? nil : ()
-    _ = rowsStatement
     var rows: [[String: Any]] = []
     var g: OpaquePointer?
     sqlite3_open_v2(gijirokuPath, &g, SQLITE_OPEN_READONLY, nil)

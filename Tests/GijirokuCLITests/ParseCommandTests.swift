@@ -122,3 +122,12 @@ import Gijiroku
         #expect((json["source"] as? [String: Any])?["encoding"] as? String == "UTF-16LE")
     }
 }
+
+@Suite struct MarkdownTests {
+    @Test func aSubheadingAfterAListItemStartsItsOwnParagraph() {
+        var out = "", err = ""
+        _ = GijirokuCommand.run(["parse", "--format", "markdown", ParseCommandTests.corpus + "/shiomigawa-gyokaku-02.txt"],
+                                standardInput: { [] }, output: &out, errors: &err)
+        #expect(out.contains("。\n\n**（資料２）**\n\n- 見直し対象"))
+    }
+}

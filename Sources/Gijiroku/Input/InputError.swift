@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// do { _ = try MinutesParser().parse(Data(), path: "空.txt") }
-/// catch let error as InputError { print(error) }   // 空.txt: error: 空のファイルです（0 バイト）
+/// catch let error as InputError { print(error) }   // 空.txt: error: 空のファイルです（本文がありません）
 /// ```
 public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.

@@ -56,8 +56,14 @@ public struct MarkdownRenderer: Sendable {
                 if let p = e.presenter { who += "：\(escape(p))" }
                 if !e.materials.isEmpty { who += "（\(e.materials.joined(separator: "、"))）" }
                 out += who + "\n\n"
-                for p in e.points {
-                    out += p.kind == .heading ? "**\(escape(p.text))**\n\n" : "- \(escape(p.text))\n"
+                for (n, p) in e.points.enumerated() {
+                    if p.kind == .heading {
+                        // A heading after a list item needs a blank line, or it joins the item.
+                        if n > 0, e.points[n - 1].kind == .item { out += "\n" }
+                        out += "**\(escape(p.text))**\n\n"
+                    } else {
+                        out += "- \(escape(p.text))\n"
+                    }
                 }
                 if e.points.last?.kind == .item { out += "\n" }
             }
