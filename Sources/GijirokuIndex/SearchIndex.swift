@@ -27,8 +27,9 @@ public final class SearchIndex {
     public static var defaultPath: String {
         let env = ProcessInfo.processInfo.environment
         if let path = env["GIJIROKU_DB"], !path.isEmpty { return path }
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (home as NSString).appendingPathComponent(".local/share")
         return (data as NSString).appendingPathComponent("gijiroku/index.sqlite")
     }
 
