@@ -1,5 +1,6 @@
 /// The CLI's exit codes.
 public enum ExitCode {
+    /// Everything succeeded.
     public static let success: Int32 = 0
     /// Some inputs failed; the others were processed.
     public static let someFailed: Int32 = 1

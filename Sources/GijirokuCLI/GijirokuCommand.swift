@@ -7,6 +7,7 @@
 /// let code = GijirokuCommand.run(["parse", "Corpus/minutes/shiomigawa-kosodate-01.txt"], output: &out, errors: &err)
 /// ```
 public enum GijirokuCommand {
+    /// The version printed by `--version`.
     public static let version = "0.1.0"
 
     static let usage = """
@@ -31,6 +32,13 @@ public enum GijirokuCommand {
     Exit codes: 0 ok, 1 some inputs failed, 64 usage error, 65 bad input data.
     """
 
+    /// Runs one command line.
+    /// - Parameters:
+    ///   - arguments: the arguments after the program name.
+    ///   - standardInput: reads standard input, for `parse -`.
+    ///   - output: where results go (standard output in the binary).
+    ///   - errors: where warnings and errors go (standard error in the binary).
+    /// - Returns: the exit code (``ExitCode``).
     public static func run<O: TextOutputStream, E: TextOutputStream>(
         _ arguments: [String], standardInput: () -> [UInt8] = { readStandardInput() },
         output: inout O, errors: inout E

@@ -19,8 +19,11 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case unreadable(String)
     }
 
+    /// The file, as given.
     public var path: String
+    /// The line, when the problem is on one.
     public var line: Int?
+    /// What went wrong.
     public var reason: Reason
 
     public init(path: String, line: Int? = nil, reason: Reason) {

@@ -19,7 +19,9 @@ import Darwin
 public struct TextDecoder: Sendable {
     /// Decoded text and the encoding it was found in.
     public struct Decoded: Sendable {
+        /// The decoded text.
         public var text: String
+        /// The encoding it was found in.
         public var encoding: TextEncoding
     }
 

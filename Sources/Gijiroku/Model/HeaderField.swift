@@ -12,6 +12,7 @@ public struct HeaderField: Sendable, Hashable, Codable {
         case title, date, time, start, end, place, attendees, absentees, agenda, noticeDate, secretariat, chair
     }
 
+    /// Which field this is.
     public var field: Field
     /// The label as written (`【日 時】`, `□ 開 催 年 月 日`), or `nil` for the title.
     public var label: String?
@@ -42,12 +43,15 @@ public struct HeaderField: Sendable, Hashable, Codable {
 /// let l = LayoutLine(line: 30, text: "＜議題説明(1)＞", role: .explanationLabel)
 /// ```
 public struct LayoutLine: Sendable, Hashable, Codable {
+    /// What the line does in the document's structure.
     public enum Role: String, Sendable, Hashable, Codable {
         case explanationLabel, commentsLabel, directivesLabel, directiveIntro, otherLabel
         case noComments, pageChrome, sectionLabel
     }
 
+    /// The 1-based source line.
     public var line: Int
+    /// The line as written.
     public var text: String
     public var role: Role
 

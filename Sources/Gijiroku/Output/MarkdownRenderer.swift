@@ -11,6 +11,9 @@
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
+    /// The record as one Markdown page.
+    /// - Parameter m: the record.
+    /// - Returns: Markdown ending in a newline.
     public func render(_ m: Minutes) -> String {
         var out = "# \(escape(m.title ?? "（表題なし）"))\n\n"
         out += "| 項目 | 内容 |\n|---|---|\n"

@@ -11,12 +11,16 @@ import Foundation
 /// let line = try RecordEncoder.jsonLine(minutes)    // one line, no trailing newline
 /// ```
 public enum RecordEncoder {
+    /// Pretty, key-sorted JSON with a trailing newline.
+    /// - Throws: an `EncodingError` if the value cannot be encoded.
     public static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
+    /// Compact, key-sorted JSON on one line, without a newline (for JSON Lines).
+    /// - Throws: an `EncodingError` if the value cannot be encoded.
     public static func jsonLine<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -9,8 +9,11 @@
 /// found.problems        // [] (a mismatching weekday would be listed here)
 /// ```
 public struct JapaneseDate: Sendable, Hashable, Comparable {
+    /// The Western (Gregorian) year.
     public let year: Int
+    /// 1–12.
     public let month: Int
+    /// 1–31.
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
@@ -38,6 +41,7 @@ public struct JapaneseDate: Sendable, Hashable, Comparable {
     /// The weekday as one kanji (`日月火水木金土`).
     public var weekdayKanji: String { JapaneseDate.weekdayNames[weekdayIndex] }
 
+    /// Earlier dates sort first.
     public static func < (a: JapaneseDate, b: JapaneseDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
@@ -65,6 +69,7 @@ public struct JapaneseDate: Sendable, Hashable, Comparable {
 
 /// The Japanese eras since 明治, with the Western year of their first year and their start date.
 public struct Era: Sendable, Hashable {
+    /// The era's name: `明治`, `大正`, `昭和`, `平成`, `令和`.
     public let name: String
     let abbreviation: Unicode.Scalar
     /// Western year = era year + offset.
@@ -74,6 +79,7 @@ public struct Era: Sendable, Hashable {
     public static func == (a: Era, b: Era) -> Bool { a.name == b.name }
     public func hash(into h: inout Hasher) { h.combine(name) }
 
+    /// Every era Gijiroku reads, oldest first.
     public static let all: [Era] = [
         Era(name: "明治", abbreviation: "M", offset: 1867, start: (1, 25)),
         Era(name: "大正", abbreviation: "T", offset: 1911, start: (7, 30)),
@@ -102,6 +108,7 @@ public struct Era: Sendable, Hashable {
 extension JapaneseDate {
     /// A date found in a text, with what was written beside it.
     public struct Found: Sendable, Hashable {
+        /// The date read.
         public var date: JapaneseDate
         /// The weekday written in brackets, if any (`金`).
         public var weekday: String?

@@ -22,6 +22,7 @@ public struct SourceLine: Sendable, Hashable {
     /// The line started with white space: an indent, or the first line of a new page.
     public let startsWithSpace: Bool
 
+    /// Whether the line holds nothing but white space.
     public var isBlank: Bool { content.isEmpty }
 
     init(number: Int, text: Substring) {

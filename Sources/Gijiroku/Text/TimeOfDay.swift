@@ -7,7 +7,9 @@
 /// range.end?.description    // "15:30"
 /// ```
 public struct TimeOfDay: Sendable, Hashable, CustomStringConvertible {
+    /// 0–24 (24 only as 24:00).
     public let hour: Int
+    /// 0–59.
     public let minute: Int
 
     public init?(hour: Int, minute: Int) {
