@@ -55,7 +55,10 @@ enum ParseCommand {
         let (files, missing) = InputFiles.expand(paths)
         var failures = missing.count
         for path in missing { errors.write("\(path): error: ファイルまたはフォルダがありません\n") }
-        var records: [Minutes] = []
+        // Several files in JSON: an array, written record by record so memory stays flat.
+        let array = format == .json && files.count > 1
+        var written = 0
+        if array { output.write("[\n") }
         let parser = MinutesParser()
         for path in files {
             do {
@@ -74,7 +77,15 @@ enum ParseCommand {
                 }
                 if strict && !minutes.warnings.isEmpty { failures += 1 }
                 switch format {
-                case .json: records.append(minutes)
+                case .json:
+                    let json = try RecordEncoder.json(minutes)
+                    if array {
+                        if written > 0 { output.write(",\n") }
+                        output.write(Self.indented(String(json.dropLast())))
+                    } else {
+                        output.write(json)
+                    }
+                    written += 1
                 case .jsonl: output.write(try RecordEncoder.jsonLine(minutes) + "\n")
                 case .markdown: output.write(MarkdownRenderer().render(minutes) + (files.count > 1 ? "\n---\n\n" : ""))
                 }
@@ -86,18 +97,15 @@ enum ParseCommand {
                 failures += 1
             }
         }
-        if format == .json {
-            do {
-                if files.count == 1, let only = records.first { output.write(try RecordEncoder.json(only)) }
-                else if !records.isEmpty || files.count > 1 { output.write(try RecordEncoder.json(records)) }
-            } catch {
-                errors.write("gijiroku parse: error: JSON に変換できません: \(error)\n")
-                return ExitCode.dataError
-            }
-        }
+        if array { output.write(written > 0 ? "\n]\n" : "]\n") }
         let total = files.count + missing.count
         if failures == 0 { return ExitCode.success }
         return failures >= total ? ExitCode.dataError : ExitCode.someFailed
+    }
+
+    /// A record indented by two spaces, as an element of the array.
+    static func indented(_ json: String) -> String {
+        json.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
     }
 
     private static func readableReason(_ error: any Error) -> String {
