@@ -1,21 +1,35 @@
 #!/usr/bin/env python3
-"""Validate JSON outputs of gijiroku against a JSON Schema (2020-12) with the real
-`jsonschema` validator. Usage: validate_schemas.py SCHEMA FILE... (a file may hold one
-record or an array of records). Exits 1 on the first invalid file, listing every error."""
-import json, sys
+"""Validate JSON outputs of gijiroku against the JSON Schemas (2020-12) in Schemas/ with the
+real `jsonschema` validator. Usage: validate_schemas.py FILE... A file may hold one record
+or an array of records; each record is checked against the schema of its `kind`
+(minutes, plan), and a search result (no kind, with `hits`) against search-result.
+Exits 1 if any record is invalid or if nothing was checked."""
+import json, os, sys
 from jsonschema import Draft202012Validator
 
-schema = json.load(open(sys.argv[1], encoding="utf-8"))
-Draft202012Validator.check_schema(schema)
-validator = Draft202012Validator(schema)
-checked = failed = 0
-for path in sys.argv[2:]:
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Schemas")
+validators = {}
+for name in ("minutes", "plan", "search-result"):
+    schema = json.load(open(os.path.join(here, f"{name}.schema.json"), encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validators[name] = Draft202012Validator(schema)
+
+counts = {}
+failed = 0
+for path in sys.argv[1:]:
     data = json.load(open(path, encoding="utf-8"))
     for record in (data if isinstance(data, list) else [data]):
-        checked += 1
+        name = record.get("kind") if isinstance(record, dict) and "kind" in record else "search-result"
+        validator = validators.get(name)
+        if validator is None:
+            print(f"{path}: no schema for kind {name!r}", file=sys.stderr)
+            failed += 1
+            continue
+        counts[name] = counts.get(name, 0) + 1
         errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
         for e in errors:
-            print(f"{path}: {'/'.join(map(str, e.path))}: {e.message}", file=sys.stderr)
+            print(f"{path}: {name}: {'/'.join(map(str, e.path))}: {e.message}", file=sys.stderr)
         failed += bool(errors)
-print(f"schema {sys.argv[1]}: {checked} records checked, {failed} invalid")
-sys.exit(1 if failed or checked == 0 else 0)
+summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing"
+print(f"schemas: {summary} checked, {failed} invalid")
+sys.exit(1 if failed or not counts else 0)

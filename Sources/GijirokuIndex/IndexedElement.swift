@@ -5,7 +5,7 @@ import Gijiroku
 /// source lines.
 struct IndexedElement {
     enum Kind: String, CaseIterable {
-        case explanation, question, answer, directive, other
+        case explanation, question, answer, directive, other, plan
 
         /// The small integer stored in `elements.kind`.
         var code: Int { Kind.allCases.firstIndex(of: self)! }
@@ -33,12 +33,37 @@ struct IndexedElement {
     }
     var agendaNumber: Int?
     var agendaTitle: String?
+    /// For a plan element, the item it belongs to (`1-1-3`).
+    var item: String?
     /// For an answer, the position of its question among this document's elements.
     var parentOrdinal: Int?
     var issuer: String?
     var marker: String?
     var lines: LineRange
     var body: String
+
+    /// The elements of a plan: each item's title, then its bullets, chapters before their
+    /// sections before their measures.
+    static func elements(of plan: Plan) -> [IndexedElement] {
+        var out: [IndexedElement] = []
+        func add(_ item: PlanItem) {
+            out.append(IndexedElement(kind: .plan, item: item.id, lines: item.lines, body: item.title))
+            for bullet in item.bullets {
+                out.append(IndexedElement(kind: .plan, item: item.id, lines: bullet.lines, body: bullet.text))
+            }
+            item.children.forEach(add)
+        }
+        plan.items.forEach(add)
+        return out
+    }
+
+    /// Every item of a plan, depth first.
+    static func items(of plan: Plan) -> [PlanItem] {
+        var out: [PlanItem] = []
+        func add(_ item: PlanItem) { out.append(item); item.children.forEach(add) }
+        plan.items.forEach(add)
+        return out
+    }
 
     /// The elements of a minutes record, in document order.
     static func elements(of minutes: Minutes) -> [IndexedElement] {

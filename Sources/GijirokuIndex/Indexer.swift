@@ -87,7 +87,7 @@ extension SearchIndex {
 
     enum Outcome: Sendable {
         case unchanged
-        case parsed(Minutes, isNew: Bool)
+        case parsed(ParsedDocument, isNew: Bool)
         case failed(String)
     }
 
@@ -107,9 +107,7 @@ extension SearchIndex {
                 if stored[i] == digest {
                     outcome = .unchanged
                 } else {
-                    let decoded = try TextDecoder().decode(data, path: path)
-                    let minutes = MinutesParser().parse(text: decoded.text, path: path, sha256: digest, encoding: decoded.encoding)
-                    outcome = .parsed(minutes, isNew: stored[i] == nil)
+                    outcome = .parsed(try ParsedDocument.parse(data, path: path), isNew: stored[i] == nil)
                 }
             } catch let error as InputError {
                 outcome = .failed(error.description)

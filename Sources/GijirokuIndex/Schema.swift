@@ -30,11 +30,19 @@ enum Schema {
             title        TEXT,
             PRIMARY KEY (document_id, number)
         ) WITHOUT ROWID;
+        CREATE TABLE plan_items (
+            document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            item         TEXT NOT NULL,     -- 1, 1-1, 1-1-3
+            level        TEXT NOT NULL,
+            title        TEXT NOT NULL,
+            PRIMARY KEY (document_id, item)
+        ) WITHOUT ROWID;
         CREATE TABLE elements (
             id             INTEGER PRIMARY KEY,   -- ElementID: sequence << 4 | length bucket
             document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             style          INTEGER NOT NULL,   -- IndexedElement.Kind.code | marker code << 3 (Marker)
             agenda_number  INTEGER,            -- agenda(document_id, number)
+            item           TEXT,               -- a plan element's item: plan_items(document_id, item)
             question       INTEGER,            -- an answer's question: how many elements back
             issuer         TEXT,
             marker         TEXT,               -- only a marker that has no code

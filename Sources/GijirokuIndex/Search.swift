@@ -54,9 +54,10 @@ extension SearchIndex {
     private func hit(id: Int, rank: Int, score: Double) throws -> SearchHit? {
         let s = try statement("""
             SELECT e.style, e.marker, e.agenda_number, a.title, e.question, e.issuer, e.line_start, e.line_count, e.body,
-                   d.path, d.title, d.date, d.first_element, d.last_element
+                   d.path, d.title, d.date, d.first_element, d.last_element, e.item, p.title
             FROM elements e JOIN documents d ON d.id = e.document_id
             LEFT JOIN agenda a ON a.document_id = e.document_id AND a.number = e.agenda_number
+            LEFT JOIN plan_items p ON p.document_id = e.document_id AND p.item = e.item
             WHERE e.id = ?1
             """)
         try s.bind([id])
@@ -70,9 +71,10 @@ extension SearchIndex {
         let title = s.string(10)
         let range = (s.int(12) ?? 0, s.int(13) ?? -1)
         var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(8) ?? "", snippet: "",
-                            document: .init(path: path, title: title, meeting: title.flatMap { Meeting(title: $0).name }, date: s.string(11)),
+                            document: .init(path: path, title: title, meeting: kind == "plan" ? nil : title.flatMap { Meeting(title: $0).name }, date: s.string(11)),
                             agendaNumber: s.int(2), agendaTitle: s.string(3), issuer: s.string(5),
                             lines: lines, location: "\(path):\(lines.start)")
+        if let item = s.string(14) { hit.planItem = .init(id: item, title: s.string(15) ?? "") }
         let documentElements = try elementIDs(from: range.0, to: range.1)
         if kind == "answer", let back, let position = documentElements.firstIndex(of: id), position - back >= 0 {
             hit.question = try related([documentElements[position - back]]).first

@@ -16,6 +16,12 @@ public struct SearchHit: Sendable, Hashable, Codable {
         public var lines: Lines
     }
 
+    /// A plan item: `2-1-3` and its title.
+    public struct PlanItemReference: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: String
+    }
+
     public struct Lines: Sendable, Hashable, Codable {
         public var start: Int
         public var end: Int
@@ -31,6 +37,8 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var agendaNumber: Int?
     public var agendaTitle: String?
     public var issuer: String?
+    /// For a plan element: the item it belongs to.
+    public var planItem: PlanItemReference?
     public var lines: Lines
     /// `path:line`, for editors and terminals.
     public var location: String

@@ -66,36 +66,54 @@ public final class SearchIndex {
         try statement("SELECT sha256 FROM documents WHERE path = ?1").firstRow([path]) { $0.string(0) } ?? nil
     }
 
-    /// Stores `minutes` under its source path, replacing what was there: all of it or none
-    /// of it (a savepoint, a transaction of its own when no batch is open).
-    func store(_ minutes: Minutes) throws {
+    /// Stores a parsed document under its source path, replacing what was there: all of it
+    /// or none of it (a savepoint, a transaction of its own when no batch is open).
+    func store(_ document: ParsedDocument) throws {
+        switch document {
+        case .minutes(let m):
+            try store(kind: m.kind, title: m.title, session: m.meeting.session, date: m.date, source: m.source,
+                      warnings: m.warnings.count, elements: IndexedElement.elements(of: m)) { documentID in
+                let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
+                for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
+            }
+        case .plan(let p):
+            try store(kind: p.kind, title: p.title, session: nil, date: nil, source: p.source,
+                      warnings: p.warnings.count, elements: IndexedElement.elements(of: p)) { documentID in
+                let items = try statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
+                for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
+            }
+        }
+    }
+
+    /// Stores `minutes` (for callers that have a minutes record).
+    func store(_ minutes: Minutes) throws { try store(.minutes(minutes)) }
+
+    private func store(kind: String, title: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
+                       elements: [IndexedElement], headings: (Int64) throws -> Void) throws {
         try database.savepoint {
-            try remove(path: minutes.source.path)
+            try remove(path: source.path)
             try statement("""
                 INSERT INTO documents(path, sha256, kind, title, session, date, encoding, warnings, indexed_at)
-                VALUES (?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, ?10)
-                """).run([minutes.source.path, minutes.source.sha256, minutes.kind, minutes.title, nil,
-                          minutes.meeting.session, minutes.date, minutes.source.encoding.rawValue, minutes.warnings.count,
-                          indexedAt])
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                """).run([source.path, source.sha256, kind, title, session, date, source.encoding.rawValue, warnings, indexedAt])
             let documentID = database.lastInsertedRowID
             var sequence = try nextSequence()
             var totalLength = 0
-            let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
-            for item in minutes.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
+            try headings(documentID)
             let insert = try statement("""
-                INSERT INTO elements(id, document_id, style, agenda_number, question, issuer, marker, line_start, line_count, body)
-                VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                INSERT INTO elements(id, document_id, style, agenda_number, item, question, issuer, marker, line_start, line_count, body)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """)
             var ids: [Int64] = []
-            for e in IndexedElement.elements(of: minutes) {
+            for e in elements {
                 let back: Int? = e.parentOrdinal.map { ids.count - $0 }
                 let length = e.body.unicodeScalars.count
                 let id = ElementID.make(sequence: sequence, length: length)
                 sequence += 1
                 totalLength += length
                 let style = e.style
-                try insert.run([documentID, style.code, e.agendaNumber, back, e.issuer, style.markerText,
-                                e.lines.start, e.lines.end - e.lines.start, e.body, id])
+                try insert.run([id, documentID, style.code, e.agendaNumber, e.item, back, e.issuer, style.markerText,
+                                e.lines.start, e.lines.end - e.lines.start, e.body])
                 ids.append(id)
             }
             if let first = ids.first, let last = ids.last {
@@ -121,6 +139,7 @@ public final class SearchIndex {
             """).run([first, last])
         try statement("DELETE FROM elements WHERE id BETWEEN ?1 AND ?2").run([first, last])
         try statement("DELETE FROM agenda WHERE document_id = ?1").run([id])
+        try statement("DELETE FROM plan_items WHERE document_id = ?1").run([id])
         try statement("DELETE FROM documents WHERE id = ?1").run([id])
     }
 

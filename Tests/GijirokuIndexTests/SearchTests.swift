@@ -206,3 +206,26 @@ import Gijiroku
         #expect(ElementID.sequence(of: ElementID.make(sequence: 42, length: 30)) == 42)
     }
 }
+
+@Suite struct PlanIndexingTests {
+    static let plan = TestFiles.root.appendingPathComponent("Corpus/plans/shiomigawa-basic-plan-ch1-2.txt").path
+
+    @Test func planItemsAreIndexedAndFoundWithTheirItem() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        let report = index.index(files: [Self.plan, TestFiles.corpusFiles[0]])
+        #expect(report.added.count == 2)
+        var q = try SearchQuery(parsing: "潜在保育士")
+        q.kind = .plan
+        let hit = try #require(try index.search(q).hits.first)
+        #expect(hit.kind == "plan")
+        #expect(hit.planItem?.id == "1-1-1")
+        #expect(hit.planItem?.title == "保育サービスの拡充")
+        // Item titles are searchable too, and minutes are not plan elements.
+        q = try SearchQuery(parsing: "公共施設マネジメント")
+        q.kind = .plan
+        #expect(try index.search(q).hits.map { $0.planItem?.id } == ["2-2-2"])
+        q.kind = .explanation
+        #expect(try index.search(q).hits.allSatisfy { $0.planItem == nil })
+    }
+}

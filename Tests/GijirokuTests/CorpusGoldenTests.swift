@@ -27,6 +27,34 @@ import Testing
         #expect(actual == expected, "\(name) differs from its golden file; run RECORD_GOLDEN=1 swift test and review the diff")
     }
 
+    static let plans = Repository.corpusInputs("plans")
+
+    @Test(arguments: plans)
+    func plansMatchGolden(_ name: String) throws {
+        let input = Repository.corpus.appendingPathComponent("plans/\(name)")
+        let golden = input.deletingPathExtension().appendingPathExtension("json")
+        let record = try PlanParser().parse(try Data(contentsOf: input), path: "Corpus/plans/\(name)")
+        let actual = try RecordEncoder.json(record)
+        if Repository.recording {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
+            return
+        }
+        #expect(actual == (try String(contentsOf: golden, encoding: .utf8)), "\(name) differs from its golden file")
+    }
+
+    @Test(arguments: plans)
+    func plansAreDetectedAsPlans(_ name: String) throws {
+        let text = try String(contentsOf: Repository.corpus.appendingPathComponent("plans/\(name)"), encoding: .utf8)
+        #expect(DocumentKind.detect(text) == .plan)
+    }
+
+    @Test(arguments: minutes)
+    func minutesAreDetectedAsMinutes(_ name: String) throws {
+        let data = try Data(contentsOf: Repository.corpus.appendingPathComponent("minutes/\(name)"))
+        #expect(DocumentKind.detect(try TextDecoder().decode(data, path: name).text) == .minutes)
+    }
+
     @Test(arguments: minutes)
     func everyNonBlankLineIsAccountedForExactlyOnce(_ name: String) throws {
         let data = try Data(contentsOf: Repository.corpus.appendingPathComponent("minutes/\(name)"))

@@ -23,14 +23,13 @@ enum PythonValidator {
 /// Validates real parser output against `Schemas/minutes.schema.json`.
 @Suite(.enabled(if: PythonValidator.available, "python3 with jsonschema is not installed"))
 struct SchemaTests {
-    func validate(_ records: [Minutes]) throws -> (status: Int32, output: String) {
+    func validate<R: Encodable>(_ records: [R]) throws -> (status: Int32, output: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("records.json")
         try RecordEncoder.json(records).write(to: file, atomically: true, encoding: .utf8)
-        return try PythonValidator.python([Repository.root.appendingPathComponent(".ci/validate_schemas.py").path,
-                                Repository.root.appendingPathComponent("Schemas/minutes.schema.json").path, file.path])
+        return try PythonValidator.python([Repository.root.appendingPathComponent(".ci/validate_schemas.py").path, file.path])
     }
 
     @Test func corpusOutputsAreValid() throws {
@@ -38,6 +37,15 @@ struct SchemaTests {
             try MinutesParser().parse(try Data(contentsOf: Repository.corpus.appendingPathComponent("minutes/\(name)")), path: name)
         }
         let result = try validate(records)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func planOutputsAreValid() throws {
+        let plans = try Repository.corpusInputs("plans").map { name in
+            try PlanParser().parse(try Data(contentsOf: Repository.corpus.appendingPathComponent("plans/\(name)")), path: name)
+        }
+        #expect(!plans.isEmpty)
+        let result = try validate(plans)
         #expect(result.status == 0, "\(result.output)")
     }
 

@@ -14,6 +14,7 @@ enum ParseCommand {
         _ arguments: [String], standardInput: () -> [UInt8], output: inout O, errors: inout E
     ) -> Int32 {
         var format = Format.json
+        var kind: DocumentKind?
         var strict = false
         var quiet = false
         var paths: [String] = []
@@ -34,6 +35,13 @@ enum ParseCommand {
                     return ExitCode.usage
                 }
                 format = f
+            case "--kind":
+                guard i + 1 < arguments.count, let k = DocumentKind(rawValue: arguments[i + 1]) else {
+                    errors.write("gijiroku parse: error: --kind は minutes か plan です（document は未対応）\n")
+                    return ExitCode.usage
+                }
+                kind = k
+                i += 1
             case "--strict": strict = true
             case "--quiet", "-q": quiet = true
             case "--help", "-h":
@@ -59,7 +67,6 @@ enum ParseCommand {
         let array = format == .json && files.count > 1
         var written = 0
         if array { output.write("[\n") }
-        let parser = MinutesParser()
         for path in files {
             do {
                 let data: Data
@@ -69,7 +76,7 @@ enum ParseCommand {
                     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
                     catch { throw InputError(path: path, reason: .unreadable(readableReason(error))) }
                 }
-                let minutes = try parser.parse(data, path: path)
+                let minutes = try ParsedDocument.parse(data, path: path, kind: kind)
                 if !quiet {
                     for w in minutes.warnings {
                         errors.write("\(path)\(w.line.map { ":\($0)" } ?? ""): warning: \(w.message)\n")
@@ -87,7 +94,12 @@ enum ParseCommand {
                     }
                     written += 1
                 case .jsonl: output.write(try RecordEncoder.jsonLine(minutes) + "\n")
-                case .markdown: output.write(MarkdownRenderer().render(minutes) + (files.count > 1 ? "\n---\n\n" : ""))
+                case .markdown:
+                    switch minutes {
+                    case .minutes(let m): output.write(MarkdownRenderer().render(m))
+                    case .plan(let p): output.write(PlanMarkdownRenderer().render(p))
+                    }
+                    if files.count > 1 { output.write("\n---\n\n") }
                 }
             } catch let error as InputError {
                 errors.write("\(error)\n")

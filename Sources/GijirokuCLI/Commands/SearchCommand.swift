@@ -74,9 +74,11 @@ enum SearchCommand {
         }
         for hit in result.hits {
             let kindName = kindNames[hit.kind] ?? hit.kind
-            var head = "\(hit.rank). [\(kindName)] \(hit.document.date ?? "日付不明")  \(hit.document.title ?? hit.document.path)"
+            let date = hit.kind == "plan" ? "" : (hit.document.date ?? "日付不明") + "  "
+            var head = "\(hit.rank). [\(kindName)] \(date)\(hit.document.title ?? hit.document.path)"
             if let issuer = hit.issuer { head += "  （\(issuer)）" }
             output.write(head + "\n")
+            if let item = hit.planItem { output.write("   \(item.id) \(item.title)\n") }
             if hit.agendaNumber != nil || hit.agendaTitle != nil {
                 output.write("   議題\(hit.agendaNumber.map(String.init) ?? "") \(hit.agendaTitle ?? "")\n")
             }
