@@ -13,6 +13,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case minutes, plan
 
     public static func detect(_ text: String) -> DocumentKind {
+        // Most documents are minutes: rule them out by bytes before looking at lines.
+        guard UTF8Search.contains(text, "章"),
+              UTF8Search.contains(text, "施策展開") || UTF8Search.contains(text, "現状と課題") else { return .minutes }
         var chapter = false, planLabel = false
         for line in SourceLine.split(text).prefix(5_000) where !line.isBlank {
             switch PlanLineClassifier.classify(line) {
