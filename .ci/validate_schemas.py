@@ -2,14 +2,14 @@
 """Validate JSON outputs of gijiroku against the JSON Schemas (2020-12) in Schemas/ with the
 real `jsonschema` validator. Usage: validate_schemas.py FILE... A file may hold one record
 or an array of records; each record is checked against the schema of its `kind`
-(minutes, plan), and a search result (no kind, with `hits`) against search-result.
+(minutes, plan, document), and a search result (no kind, with `hits`) against search-result.
 Exits 1 if any record is invalid or if nothing was checked."""
 import json, os, sys
 from jsonschema import Draft202012Validator
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Schemas")
 validators = {}
-for name in ("minutes", "plan", "search-result"):
+for name in ("minutes", "plan", "document", "search-result"):
     schema = json.load(open(os.path.join(here, f"{name}.schema.json"), encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     validators[name] = Draft202012Validator(schema)

@@ -14,8 +14,9 @@ public enum GijirokuCommand {
     gijiroku \(version): Japanese meeting minutes into structured, searchable records
 
     使い方 / Usage:
-      gijiroku parse FILE|DIR... [--format json|jsonl|markdown] [--kind minutes|plan] [--strict]
-                                  parse minutes (議事概要) and plans (総合計画) into records;
+      gijiroku parse FILE|DIR... [--format json|jsonl|markdown] [--kind minutes|plan|document] [--strict]
+                                  parse minutes (議事概要), plans (総合計画) and other
+                                  documents (reports, drafts) into records;
                                   the kind is detected unless --kind says; DIR is walked;
                                   "-" reads standard input
       gijiroku index PATH... [--db PATH] [--prune] [--quiet]

@@ -5,7 +5,7 @@ import Gijiroku
 /// source lines.
 struct IndexedElement {
     enum Kind: String, CaseIterable {
-        case explanation, question, answer, directive, other, plan
+        case explanation, question, answer, directive, other, plan, document
 
         /// The small integer stored in `elements.kind`.
         var code: Int { Kind.allCases.firstIndex(of: self)! }
@@ -54,6 +54,18 @@ struct IndexedElement {
             item.children.forEach(add)
         }
         plan.items.forEach(add)
+        return out
+    }
+
+    /// The elements of a document: each heading's title and paragraphs, and the preamble.
+    static func elements(of document: Document) -> [IndexedElement] {
+        var out = document.preamble.map { IndexedElement(kind: .document, lines: $0.lines, body: $0.text) }
+        func add(_ s: DocumentSection) {
+            if !s.title.isEmpty { out.append(IndexedElement(kind: .document, lines: s.lines, body: s.title)) }
+            out += s.paragraphs.map { IndexedElement(kind: .document, lines: $0.lines, body: $0.text) }
+            s.children.forEach(add)
+        }
+        document.outline.forEach(add)
         return out
     }
 

@@ -71,7 +71,7 @@ extension SearchIndex {
         let title = s.string(10)
         let range = (s.int(12) ?? 0, s.int(13) ?? -1)
         var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(8) ?? "", snippet: "",
-                            document: .init(path: path, title: title, meeting: kind == "plan" ? nil : title.flatMap { Meeting(title: $0).name }, date: s.string(11)),
+                            document: .init(path: path, title: title, meeting: kind == "plan" || kind == "document" ? nil : title.flatMap { Meeting(title: $0).name }, date: s.string(11)),
                             agendaNumber: s.int(2), agendaTitle: s.string(3), issuer: s.string(5),
                             lines: lines, location: "\(path):\(lines.start)")
         if let item = s.string(14) { hit.planItem = .init(id: item, title: s.string(15) ?? "") }

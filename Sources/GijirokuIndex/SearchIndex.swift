@@ -82,6 +82,9 @@ public final class SearchIndex {
                 let items = try statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
                 for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
             }
+        case .document(let d):
+            try store(kind: d.kind, title: d.title, session: nil, date: d.date, source: d.source,
+                      warnings: d.warnings.count, elements: IndexedElement.elements(of: d)) { _ in }
         }
     }
 

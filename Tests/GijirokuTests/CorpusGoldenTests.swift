@@ -43,6 +43,28 @@ import Testing
         #expect(actual == (try String(contentsOf: golden, encoding: .utf8)), "\(name) differs from its golden file")
     }
 
+    static let documents = Repository.corpusInputs("documents")
+
+    @Test(arguments: documents)
+    func documentsMatchGolden(_ name: String) throws {
+        let input = Repository.corpus.appendingPathComponent("documents/\(name)")
+        let golden = input.deletingPathExtension().appendingPathExtension("json")
+        let record = try DocumentParser().parse(try Data(contentsOf: input), path: "Corpus/documents/\(name)")
+        let actual = try RecordEncoder.json(record)
+        if Repository.recording {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
+            return
+        }
+        #expect(actual == (try String(contentsOf: golden, encoding: .utf8)), "\(name) differs from its golden file")
+    }
+
+    @Test(arguments: documents)
+    func documentsAreDetectedAsDocuments(_ name: String) throws {
+        let data = try Data(contentsOf: Repository.corpus.appendingPathComponent("documents/\(name)"))
+        #expect(DocumentKind.detect(try TextDecoder().decode(data, path: name).text) == .document)
+    }
+
     @Test(arguments: plans)
     func plansAreDetectedAsPlans(_ name: String) throws {
         let text = try String(contentsOf: Repository.corpus.appendingPathComponent("plans/\(name)"), encoding: .utf8)

@@ -49,6 +49,15 @@ struct SchemaTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test func documentOutputsAreValid() throws {
+        let documents = try Repository.corpusInputs("documents").map { name in
+            try DocumentParser().parse(try Data(contentsOf: Repository.corpus.appendingPathComponent("documents/\(name)")), path: name)
+        }
+        #expect(documents.count >= 3)
+        let result = try validate(documents)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test func edgeCaseOutputsAreValid() throws {
         let records = [
             MinutesParser().parse(text: "今日は良い天気でした。\n", path: "-"),

@@ -37,7 +37,7 @@ enum ParseCommand {
                 format = f
             case "--kind":
                 guard i + 1 < arguments.count, let k = DocumentKind(rawValue: arguments[i + 1]) else {
-                    errors.write("gijiroku parse: error: --kind は minutes か plan です（document は未対応）\n")
+                    errors.write("gijiroku parse: error: --kind は minutes、plan、document のいずれかです\n")
                     return ExitCode.usage
                 }
                 kind = k
@@ -98,6 +98,7 @@ enum ParseCommand {
                     switch minutes {
                     case .minutes(let m): output.write(MarkdownRenderer().render(m))
                     case .plan(let p): output.write(PlanMarkdownRenderer().render(p))
+                    case .document(let d): output.write(DocumentMarkdownRenderer().render(d))
                     }
                     if files.count > 1 { output.write("\n---\n\n") }
                 }
