@@ -9,7 +9,9 @@ let package = Package(
     ],
     targets: [
         // The library: decoding, text repair, the minutes parser and its record. No CLI, no SQLite.
-        .target(name: "Gijiroku"),
+        // zlib, to read DOCX files (ZIP archives); Debian: zlib1g-dev.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Gijiroku", dependencies: ["CZlib"]),
         // The system's SQLite 3 (with FTS5), through its C API; Debian: libsqlite3-dev.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The SQLite store, the Japanese bigram tokenizer for FTS5, indexing and search.

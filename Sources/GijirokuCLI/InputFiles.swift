@@ -4,7 +4,7 @@ import Foundation
 /// walked in sorted order and yields the files whose type Gijiroku reads; a file named
 /// explicitly is always read.
 enum InputFiles {
-    static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown"]
+    static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown", "pdf", "docx"]
 
     static func expand(_ paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []

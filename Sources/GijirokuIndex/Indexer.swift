@@ -102,12 +102,12 @@ extension SearchIndex {
             do {
                 let data: Data
                 do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-                catch { throw InputError(path: path, reason: .unreadable((error as NSError).localizedDescription)) }
+                catch { throw InputError(path: path, reason: .unreadable(InputError.describe(error))) }
                 let digest = SHA256.hex(of: data)
                 if stored[i] == digest {
                     outcome = .unchanged
                 } else {
-                    outcome = .parsed(try ParsedDocument.parse(data, path: path), isNew: stored[i] == nil)
+                    outcome = .parsed(try ParsedDocument.parse(fileData: data, path: path), isNew: stored[i] == nil)
                 }
             } catch let error as InputError {
                 outcome = .failed(error.description)

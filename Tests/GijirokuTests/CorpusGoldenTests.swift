@@ -16,7 +16,7 @@ import Testing
     func minutesMatchGolden(_ name: String) throws {
         let input = Repository.corpus.appendingPathComponent("minutes/\(name)")
         let golden = input.deletingPathExtension().appendingPathExtension("json")
-        let record = try MinutesParser().parse(try Data(contentsOf: input), path: "Corpus/minutes/\(name)")
+        let record = try ParsedDocument.read(path: input.path, kind: .minutes).relative(to: "Corpus/minutes/\(name)")
         let actual = try RecordEncoder.json(record)
         if Repository.recording {
             try actual.write(to: golden, atomically: true, encoding: .utf8)
@@ -49,7 +49,7 @@ import Testing
     func documentsMatchGolden(_ name: String) throws {
         let input = Repository.corpus.appendingPathComponent("documents/\(name)")
         let golden = input.deletingPathExtension().appendingPathExtension("json")
-        let record = try DocumentParser().parse(try Data(contentsOf: input), path: "Corpus/documents/\(name)")
+        let record = try ParsedDocument.read(path: input.path, kind: .document).relative(to: "Corpus/documents/\(name)")
         let actual = try RecordEncoder.json(record)
         if Repository.recording {
             try actual.write(to: golden, atomically: true, encoding: .utf8)
@@ -61,8 +61,24 @@ import Testing
 
     @Test(arguments: documents)
     func documentsAreDetectedAsDocuments(_ name: String) throws {
-        let data = try Data(contentsOf: Repository.corpus.appendingPathComponent("documents/\(name)"))
-        #expect(DocumentKind.detect(try TextDecoder().decode(data, path: name).text) == .document)
+        let path = Repository.corpus.appendingPathComponent("documents/\(name)").path
+        guard case .document = try ParsedDocument.read(path: path) else { Issue.record("\(name) was not read as a document"); return }
+    }
+
+    static let pdfs = Repository.corpusPDFs("minutes").map { "minutes/\($0)" } + Repository.corpusPDFs("documents").map { "documents/\($0)" }
+
+    @Test(.enabled(if: Repository.hasPDFText, "pdftotext (poppler-utils) is not installed"), arguments: pdfs)
+    func pdfsMatchGolden(_ name: String) throws {
+        let input = Repository.corpus.appendingPathComponent(name)
+        let golden = input.deletingPathExtension().appendingPathExtension("json")
+        let record = try ParsedDocument.read(path: input.path).relative(to: "Corpus/\(name)")
+        let actual = try RecordEncoder.json(record)
+        if Repository.recording {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
+            return
+        }
+        #expect(actual == (try String(contentsOf: golden, encoding: .utf8)), "\(name) differs from its golden file")
     }
 
     @Test(arguments: plans)
@@ -70,6 +86,8 @@ import Testing
         let text = try String(contentsOf: Repository.corpus.appendingPathComponent("plans/\(name)"), encoding: .utf8)
         #expect(DocumentKind.detect(text) == .plan)
     }
+
+    @Test func thePDFCorpusHasAPDF() { #expect(!Self.pdfs.isEmpty) }
 
     @Test(arguments: minutes)
     func minutesAreDetectedAsMinutes(_ name: String) throws {

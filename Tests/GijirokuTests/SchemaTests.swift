@@ -51,7 +51,7 @@ struct SchemaTests {
 
     @Test func documentOutputsAreValid() throws {
         let documents = try Repository.corpusInputs("documents").map { name in
-            try DocumentParser().parse(try Data(contentsOf: Repository.corpus.appendingPathComponent("documents/\(name)")), path: name)
+            try ParsedDocument.read(path: Repository.corpus.appendingPathComponent("documents/\(name)").path)
         }
         #expect(documents.count >= 3)
         let result = try validate(documents)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why an input could not be turned into a record, with the file (and line) it concerns.
 ///
 /// Printed compiler-style by the CLI: `会議.txt: error: 空のファイルです`.
@@ -17,6 +19,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case undecodable
         /// The file could not be read.
         case unreadable(String)
+        /// The file is not what its type says, or of a type Gijiroku does not read
+        /// (a broken or encrypted PDF, a DOCX that is not a ZIP, a spreadsheet).
+        case invalid(String)
     }
 
     /// The file, as given.
@@ -39,7 +44,24 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .binary: return "テキストではありません（バイナリファイルのようです）"
         case .undecodable: return "文字コードを判別できません（UTF-8、UTF-16、Shift_JIS、EUC-JP のいずれでもありません）"
         case .unreadable(let why): return "読み込めません: \(why)"
+        case .invalid(let why): return why
         }
+    }
+
+    /// A file-system error in plain words (`読み取り権限がありません`).
+    public static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileReadNoPermissionError: return "読み取り権限がありません"
+            case NSFileReadNoSuchFileError: return "ファイルがありません"
+            default: break
+            }
+        }
+        return ns.localizedDescription
     }
 
     public var description: String {

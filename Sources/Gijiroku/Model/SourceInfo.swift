@@ -8,17 +8,25 @@ public struct SourceInfo: Sendable, Hashable, Codable {
     public var path: String
     /// The SHA-256 of the file's bytes, lowercase hex.
     public var sha256: String
-    /// The text encoding that was detected and used.
+    /// The text encoding that was detected and used (for PDF and DOCX, of the extracted text).
     public var encoding: TextEncoding
+    /// What kind of file it was.
+    public var format: SourceFormat
     /// How many physical lines the file has.
     public var lineCount: Int
 
-    public init(path: String, sha256: String, encoding: TextEncoding, lineCount: Int) {
+    public init(path: String, sha256: String, encoding: TextEncoding, format: SourceFormat = .text, lineCount: Int) {
         self.path = path
         self.sha256 = sha256
         self.encoding = encoding
+        self.format = format
         self.lineCount = lineCount
     }
+}
+
+/// The kinds of file Gijiroku reads.
+public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case text, markdown, pdf, docx
 }
 
 /// The text encodings Gijiroku detects.

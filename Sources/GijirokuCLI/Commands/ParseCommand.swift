@@ -69,14 +69,7 @@ enum ParseCommand {
         if array { output.write("[\n") }
         for path in files {
             do {
-                let data: Data
-                if path == "-" {
-                    data = Data(standardInput())
-                } else {
-                    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-                    catch { throw InputError(path: path, reason: .unreadable(readableReason(error))) }
-                }
-                let minutes = try ParsedDocument.parse(data, path: path, kind: kind)
+                let minutes = try ParsedDocument.read(path: path, kind: kind) { Data(standardInput()) }
                 if !quiet {
                     for w in minutes.warnings {
                         errors.write("\(path)\(w.line.map { ":\($0)" } ?? ""): warning: \(w.message)\n")
@@ -121,12 +114,4 @@ enum ParseCommand {
         json.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
     }
 
-    private static func readableReason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoPermissionError { return "読み取り権限がありません" }
-        return ns.localizedDescription
-    }
 }

@@ -15,7 +15,20 @@ enum Repository {
     static func corpusInputs(_ folder: String) -> [String] {
         let dir = corpus.appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        return names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") || $0.hasSuffix(".docx") }.sorted()
+    }
+
+    /// The corpus PDFs of one folder (read through `pdftotext`).
+    static func corpusPDFs(_ folder: String) -> [String] {
+        let dir = corpus.appendingPathComponent(folder)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".pdf") }.sorted()
+    }
+
+    /// Whether `pdftotext` (poppler-utils) is on PATH.
+    static var hasPDFText: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext")
+        }
     }
 
     /// Whether expectations are being re-recorded (`RECORD_GOLDEN=1`).

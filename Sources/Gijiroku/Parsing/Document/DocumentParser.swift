@@ -36,6 +36,7 @@ public struct DocumentParser: Sendable {
         let followedByBlank = nonBlank.filter { $0 + 1 < lines.count && lines[$0 + 1].isBlank }.count
         let doubleSpaced = nonBlank.count >= 6 && followedByBlank * 10 >= nonBlank.count * 8
         var titleIsMarkdownHeading = false
+        var titleOpen = false   // plain title lines at the top continue the title
 
         var styles: [DocumentLineClassifier.Style] = []   // heading styles by level
         var stack: [DocumentSection] = []                  // open headings, outermost first
@@ -62,9 +63,15 @@ public struct DocumentParser: Sendable {
 
         for (line, kind) in zip(lines, kinds) {
             if case .blank = kind {
-                if !doubleSpaced { flushParagraph() }
+                if !doubleSpaced { flushParagraph(); titleOpen = false }
                 continue
             }
+            if case .text = kind, titleOpen, !line.startsWithSpace || doubleSpaced {
+                doc.title = (doc.title ?? "") + line.content
+                titleLines.append(line)
+                continue
+            }
+            titleOpen = false
             if inBold, case .bold(let text) = kind {
                 titleLines.append(line); inBold = false
                 doc.title = (doc.title ?? "") + text
@@ -133,9 +140,10 @@ public struct DocumentParser: Sendable {
                     doc.preamble.append(Passage(text: String(line.content), lines: LineRange(line.number)))
                     continue
                 }
-                if doc.title == nil, stack.isEmpty, doc.date == nil, paragraph.isEmpty, doc.preamble.isEmpty {
+                if doc.title == nil, stack.isEmpty, doc.date == nil, paragraph.isEmpty, doc.outline.isEmpty, doc.contents.isEmpty {
                     doc.title = String(line.content)
                     titleLines.append(line)
+                    titleOpen = true
                     continue
                 }
                 // A new paragraph after a hard line end that closes a sentence or a short line,
