@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(name: "gijiroku-bench", dependencies: ["Gijiroku"]),
         // Search benchmark against FTS5 trigram, Groonga and grep: `swift run -c release gijiroku-search-bench`.
         .executableTarget(name: "gijiroku-search-bench", dependencies: ["Gijiroku", "GijirokuIndex", "CSQLite"]),
-        .testTarget(name: "GijirokuTests", dependencies: ["Gijiroku"]),
+        .testTarget(name: "GijirokuTests", dependencies: ["Gijiroku"], exclude: ["Fixtures"]),
         .testTarget(name: "GijirokuIndexTests", dependencies: ["GijirokuIndex", "Gijiroku", "CSQLite"]),
         .testTarget(name: "GijirokuCLITests", dependencies: ["GijirokuCLI", "Gijiroku"]),
     ],

@@ -34,6 +34,13 @@ import Testing
     }
 
     @Test(.enabled(if: Repository.hasPDFText, "pdftotext (poppler-utils) is not installed"))
+    func anEncryptedPDFIsAClearError() throws {
+        let path = Repository.root.appendingPathComponent("Tests/GijirokuTests/Fixtures/encrypted.pdf").path
+        let error = #expect(throws: InputError.self) { try ParsedDocument.read(path: path) }
+        #expect(error?.description.contains("encrypted.pdf: error: 暗号化された PDF です") == true)
+    }
+
+    @Test(.enabled(if: Repository.hasPDFText, "pdftotext (poppler-utils) is not installed"))
     func aPDFIsReadThroughPdftotext() throws {
         let path = Repository.corpus.appendingPathComponent("minutes/shiomigawa-gyokaku-04-print.pdf").path
         guard case .minutes(let m) = try ParsedDocument.read(path: path) else { Issue.record("not minutes"); return }
