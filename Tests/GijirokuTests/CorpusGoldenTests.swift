@@ -83,8 +83,8 @@ import Testing
 
     @Test(arguments: plans)
     func plansAreDetectedAsPlans(_ name: String) throws {
-        let text = try String(contentsOf: Repository.corpus.appendingPathComponent("plans/\(name)"), encoding: .utf8)
-        #expect(DocumentKind.detect(text) == .plan)
+        let data = try Data(contentsOf: Repository.corpus.appendingPathComponent("plans/\(name)"))
+        #expect(DocumentKind.detect(try TextDecoder().decode(data, path: name).text) == .plan)
     }
 
     @Test func thePDFCorpusHasAPDF() { #expect(!Self.pdfs.isEmpty) }
