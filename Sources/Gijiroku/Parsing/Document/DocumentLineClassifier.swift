@@ -46,7 +46,11 @@ enum DocumentLineClassifier {
     }
 
     /// `策定方針について\t1`, `策定方針について …… 12`: a table-of-contents line.
-    static func endsWithPageNumber(_ text: Substring) -> Bool {
+    static func endsWithPageNumber(_ text: Substring) -> Bool { endsWithPageNumber(text, loose: false) }
+
+    /// Under `目次`, a single space before the page number is enough (PDF extraction turns
+    /// the tab into a space).
+    static func endsWithPageNumber(_ text: Substring, loose: Bool) -> Bool {
         let scalars = Array(text.unicodeScalars)
         var i = scalars.count
         while i > 0, SourceLine.isSpace(scalars[i - 1]) { i -= 1 }
@@ -54,6 +58,7 @@ enum DocumentLineClassifier {
         while i > 0, JapaneseNumber.asciiDigit(scalars[i - 1]) != nil { i -= 1; digits += 1 }
         guard digits > 0, digits <= 3, i > 0 else { return false }
         let separator = scalars[i - 1]
+        if loose && SourceLine.isSpace(separator) { return true }
         return separator == "\t" || separator == "…" || separator == "･" || separator == "." || (SourceLine.isSpace(separator) && i > 1 && SourceLine.isSpace(scalars[i - 2]))
     }
 

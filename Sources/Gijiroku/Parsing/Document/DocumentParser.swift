@@ -42,6 +42,7 @@ public struct DocumentParser: Sendable {
         var stack: [DocumentSection] = []                  // open headings, outermost first
         var paragraph: [SourceLine] = []
         var inContents = false
+        var contentsEntries: Set<String> = []   // entries seen, without page numbers
         var titleLines: [SourceLine] = []
         var inBold = false
         var afterDate = false
@@ -84,9 +85,24 @@ public struct DocumentParser: Sendable {
                 inContents = true
                 doc.contents.append(Passage(text: String(line.content), lines: LineRange(line.number)))
                 continue
-            case .contents where inContents || doc.outline.isEmpty && stack.isEmpty:
-                doc.contents.append(Passage(text: String(line.content), lines: LineRange(line.number)))
-                continue
+            case .contents, .heading(.numbering, _, _), .text:
+                // Under 目次: numbered entries and lone page numbers (which PDF extraction
+                // may break onto their own line), until a heading repeats an entry.
+                guard inContents else {
+                    if case .contents = kind, doc.outline.isEmpty && stack.isEmpty {
+                        doc.contents.append(Passage(text: String(line.content), lines: LineRange(line.number)))
+                        continue
+                    }
+                    break
+                }
+                let key = Self.entryKey(line.content)
+                let lonePage = line.content.unicodeScalars.allSatisfy { JapaneseNumber.asciiDigit($0) != nil }
+                if lonePage || (Numbering.parse(line.content) != nil && !contentsEntries.contains(key)) {
+                    if !lonePage { contentsEntries.insert(key) }
+                    doc.contents.append(Passage(text: String(line.content), lines: LineRange(line.number)))
+                    continue
+                }
+                inContents = false
             default:
                 inContents = false
             }
@@ -175,6 +191,15 @@ public struct DocumentParser: Sendable {
         guard content.count <= 40, content.unicodeScalars.last != "。",
               !UTF8Search.hasSuffix(content, "について"), !UTF8Search.hasSuffix(content, "件") else { return false }
         return ["市", "町", "村", "県", "都", "府", "部", "課", "局", "室", "委員会", "長", "会"].contains { UTF8Search.contains(content, $0) }
+    }
+
+    /// An entry's numbering and title without spaces or a trailing page number.
+    static func entryKey(_ content: Substring) -> String {
+        var key = WidthFolding.compact(content)
+        while let last = key.unicodeScalars.last, JapaneseNumber.asciiDigit(last) != nil, key.unicodeScalars.count > 2 {
+            key.unicodeScalars.removeLast()
+        }
+        return key
     }
 
     static func isTag(_ content: Substring) -> Bool {
