@@ -19,6 +19,9 @@ public enum GijirokuCommand {
                                   documents (reports, drafts) into records;
                                   the kind is detected unless --kind says; DIR is walked;
                                   "-" reads standard input
+      gijiroku convert INPUT... --out DIR [--format json|jsonl|csv|markdown] [--jobs N] [--force] [--quiet]
+                                  convert whole archives: the output mirrors the input tree;
+                                  resumable; failures listed in DIR/failures.jsonl
       gijiroku index PATH... [--db PATH] [--prune] [--quiet]
                                   store minutes in the search index; unchanged files
                                   are skipped, --prune drops documents whose files are gone
@@ -58,6 +61,8 @@ public enum GijirokuCommand {
             return ExitCode.success
         case "parse":
             return ParseCommand.run(Array(arguments.dropFirst()), standardInput: standardInput, output: &output, errors: &errors)
+        case "convert":
+            return ConvertCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
         case "index":
             return IndexCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
         case "search":

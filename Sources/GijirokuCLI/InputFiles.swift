@@ -6,7 +6,9 @@ import Foundation
 enum InputFiles {
     static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown", "pdf", "docx"]
 
-    static func expand(_ paths: [String]) -> (files: [String], missing: [String]) {
+    /// - Parameter includeBrokenLinks: also list every other file, and links that point to
+    ///   nothing, so that `convert` can say what it did with each.
+    static func expand(_ paths: [String], includeBrokenLinks: Bool = false) -> (files: [String], missing: [String]) {
         var files: [String] = []
         var missing: [String] = []
         let fm = FileManager.default
@@ -21,10 +23,15 @@ enum InputFiles {
                     let name = (relative as NSString).lastPathComponent
                     if name.hasPrefix(".") { continue }
                     let ext = (name as NSString).pathExtension.lowercased()
-                    guard readableExtensions.contains(ext) else { continue }
+                    guard includeBrokenLinks || readableExtensions.contains(ext) else { continue }
+                    if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                     let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                     var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                    if fm.fileExists(atPath: full, isDirectory: &sub) {
+                        if !sub.boolValue { found.append(full) }
+                    } else if includeBrokenLinks, (try? fm.destinationOfSymbolicLink(atPath: full)) != nil {
+                        found.append(full)
+                    }
                 }
             }
             files += found.sorted()

@@ -13,6 +13,8 @@ var megabytes = 50
 var keep: String?
 var breakdown = false
 var profileOnly = false
+var convertMode = false
+var documentCount = 10_000
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = arguments.next() {
     switch arg {
@@ -20,8 +22,10 @@ while let arg = arguments.next() {
     case "--keep": keep = arguments.next()
     case "--breakdown": breakdown = true
     case "--profile": profileOnly = true
+    case "--convert": convertMode = true
+    case "--documents": documentCount = Int(arguments.next() ?? "") ?? documentCount
     default:
-        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--keep DIR] [--breakdown]\n".utf8))
+        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--keep DIR] [--breakdown] [--profile] | --convert [--documents N]\n".utf8))
         exit(64)
     }
 }
@@ -50,7 +54,7 @@ let bodies = parts.map(\.body).filter { !$0.isEmpty }
 var files: [URL] = []
 var totalBytes = 0
 var n = 0
-while totalBytes < megabytes * 1_000_000 {
+while convertMode ? n < documentCount : totalBytes < megabytes * 1_000_000 {
     var text = headers[n % headers.count]
     var k = 0
     while text.utf8.count < 9_000 + (n % 5) * 1_000 {
@@ -58,12 +62,63 @@ while totalBytes < megabytes * 1_000_000 {
         k += 1
     }
     text = text.replacingOccurrences(of: "汐見川", with: cities[(n / headers.count) % cities.count])
-    let url = dir.appendingPathComponent(String(format: "minutes-%06d.txt", n))
+    // The first 1 000 documents in their own folder, for the memory run at 1 000.
+    let folder = convertMode ? dir.appendingPathComponent(n < 1_000 ? "first/\(n / 100)" : String(format: "rest/%02d/%03d", n % 16, n / 160)) : dir
+    if convertMode { try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    let url = folder.appendingPathComponent(String(format: "minutes-%06d.txt", n))
     let data = Data(text.utf8)
     try data.write(to: url)
     files.append(url)
     totalBytes += data.count
     n += 1
+}
+
+// --convert: `gijiroku convert` on the archive, 1 job and all cores, against `cat`.
+if convertMode {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gijiroku").path
+    func convertRun(_ input: String, jobs: Int) throws -> Double {
+        let out = NSTemporaryDirectory() + "gijiroku-convert-bench-\(getpid())-\(jobs)"
+        try? FileManager.default.removeItem(atPath: out)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["convert", input, "--out", out, "--jobs", String(jobs), "--quiet"]
+        p.standardOutput = FileHandle.nullDevice
+        let t = try seconds { try p.run(); p.waitUntilExit() }
+        try? FileManager.default.removeItem(atPath: out)
+        return t
+    }
+    func peakMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024   // kilobytes on Linux
+    }
+    // Peak memory at 1 000 documents first (a subset of the folders), then at the whole archive.
+    let small = dir.appendingPathComponent("first").path
+    let smallCount = (FileManager.default.enumerator(atPath: small)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".txt") }.count
+    _ = try convertRun(small, jobs: ProcessInfo.processInfo.activeProcessorCount)
+    let peakSmall = peakMB()
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let one = try convertRun(dir.path, jobs: 1)
+    let all = try convertRun(dir.path, jobs: cores)
+    let peakLarge = peakMB()
+    let catTime = try seconds {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "find \"$0\" -type f -exec cat {} + > /dev/null", dir.path]
+        try p.run(); p.waitUntilExit()
+    }
+    let mb = Double(totalBytes) / 1e6
+    print("gijiroku convert benchmark (release build: \(_isDebugAssertConfiguration() ? "NO, debug" : "yes")), \(cores) cores")
+    print("archive: \(files.count) documents, \(fmt(mb, 1)) MB (\(fmt(mb * 1000 / Double(files.count), 1)) KB each) in nested folders\n")
+    print("| run | time | documents/s | MB/s |")
+    print("|---|---|---|---|")
+    print("| gijiroku convert --jobs 1 | \(fmt(one)) s | \(fmt(Double(files.count) / one, 0)) | \(fmt(mb / one, 1)) |")
+    print("| gijiroku convert --jobs \(cores) | \(fmt(all)) s | \(fmt(Double(files.count) / all, 0)) | \(fmt(mb / all, 1)) |")
+    print("| cat (same files) | \(fmt(catTime)) s | \(fmt(Double(files.count) / catTime, 0)) | \(fmt(mb / catTime, 1)) |")
+    print("\nspeedup on \(cores) cores over 1: \(fmt(one / all))× — target ≥ 1.8×: \(one / all >= 1.8 ? "met" : "NOT met")")
+    print("peak resident memory: \(fmt(peakSmall, 1)) MB at \(smallCount) documents, \(fmt(peakLarge, 1)) MB at \(files.count) — target < 200 MB and flat: \(peakLarge < 200 && peakLarge < peakSmall * 1.25 + 10 ? "met" : "NOT met")")
+    if keep == nil { try? FileManager.default.removeItem(at: dir) }
+    exit(0)
 }
 
 // --profile: parse the corpus documents in memory in a loop, nothing else (for perf).
@@ -96,6 +151,18 @@ if breakdown {
     stage("sha256") { for b in blobs { sink &+= SHA256.hex(of: b).count } }
     stage("split lines") { for t in texts { sink &+= SourceLine.split(t).count } }
     stage("parse(text:) without sha") { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
+    // Thread scaling: the same work on 1 and on 2 threads.
+    let works: [(String, @Sendable (String) -> Void)] = [("parse", { (t: String) in _ = MinutesParser().parse(text: t, path: "", sha256: "") }),
+                          ("parse + JSON", { (t: String) in _ = try? RecordEncoder.json(MinutesParser().parse(text: t, path: "", sha256: "")) })]
+    for (label, work) in works {
+        let one = seconds { for t in texts { work(t) } }
+        let two = seconds {
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                for (i, t) in texts.enumerated() where i % 2 == half { work(t) }
+            }
+        }
+        print("  threads, \(label): 1 thread \(String(format: "%.3f", one)) s, 2 threads \(String(format: "%.3f", two)) s, speedup \(String(format: "%.2f", one / two))×")
+    }
     print("  (sink \(sink))")
 }
 

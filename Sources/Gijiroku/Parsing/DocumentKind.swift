@@ -133,6 +133,24 @@ public enum ParsedDocument: Sendable, Encodable {
         }
     }
 
+    /// `"minutes"`, `"plan"` or `"document"`.
+    public var kind: String {
+        switch self {
+        case .minutes: return "minutes"
+        case .plan: return "plan"
+        case .document: return "document"
+        }
+    }
+
+    /// Where the record came from.
+    public var source: SourceInfo {
+        switch self {
+        case .minutes(let m): return m.source
+        case .plan(let p): return p.source
+        case .document(let d): return d.source
+        }
+    }
+
     public var warnings: [ParseWarning] {
         switch self {
         case .minutes(let m): return m.warnings

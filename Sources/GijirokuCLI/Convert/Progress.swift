@@ -1,0 +1,32 @@
+import Foundation
+
+/// Progress on standard error: a line rewritten in place on a terminal (files done of
+/// total, rate, ETA, failures), or a plain line every few seconds when it is not one.
+struct Progress {
+    let total: Int
+    let quiet: Bool
+    private let start = Date()
+    private var lastPrint = Date.distantPast
+    private let terminal = isatty(STDERR_FILENO) != 0
+
+    init(total: Int, quiet: Bool) {
+        self.total = total
+        self.quiet = quiet
+    }
+
+    mutating func update<E: TextOutputStream>(done: Int, failures: Int, errors: inout E) {
+        guard !quiet else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastPrint) >= (terminal ? 0.2 : 5) || done == total else { return }
+        lastPrint = now
+        let elapsed = now.timeIntervalSince(start)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let line = "\(done)/\(total) 件、\(String(format: "%.0f", rate)) 件/秒、残り約 \(String(format: "%.0f", eta)) 秒、失敗 \(failures)"
+        errors.write(terminal ? "\r\u{1B}[K" + line : line + "\n")
+    }
+
+    func finish<E: TextOutputStream>(errors: inout E) {
+        if !quiet && terminal { errors.write("\n") }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import GijirokuCLI
+
+/// `gijiroku convert` on whole archives.
+@Suite struct ConvertCommandTests {
+    static let root = ParseCommandTests.root
+    static let corpus = root.appendingPathComponent("Corpus").path
+
+    func run(_ arguments: [String]) -> ParseCommandTests.Run {
+        var out = "", err = ""
+        let code = GijirokuCommand.run(arguments, standardInput: { [] }, output: &out, errors: &err)
+        return ParseCommandTests.Run(code: code, out: out, err: err)
+    }
+
+    func temporary() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-convert-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The record with `source.path` removed: outputs name the input as given.
+    func normalised(_ data: Data) throws -> NSDictionary {
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var source = object["source"] as? [String: Any] ?? [:]
+        source["path"] = nil
+        object["source"] = source
+        return object as NSDictionary
+    }
+
+    @Test(arguments: [1, 4])
+    func theCorpusConvertsToItsGoldenOutputs(jobs: Int) throws {
+        let out = try temporary()
+        let r = run(["convert", Self.corpus, "--out", out, "--jobs", String(jobs), "--quiet"])
+        #expect(r.code == 0, "\(r.err)")
+        var compared = 0
+        for folder in ["minutes", "plans", "documents"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: Self.corpus + "/" + folder) where name.hasSuffix(".json") {
+                let produced = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(folder)/\(name)"))
+                let golden = try Data(contentsOf: URL(fileURLWithPath: "\(Self.corpus)/\(folder)/\(name)"))
+                #expect(try normalised(produced) == normalised(golden), "\(folder)/\(name)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 28)
+        // A second run finds everything fresh.
+        #expect(run(["convert", Self.corpus, "--out", out, "--jobs", String(jobs), "--quiet"]).out.hasPrefix("変換 0、変更なし \(compared)"))
+    }
+
+    @Test func brokenFilesAreListedAndTheRestIsConverted() throws {
+        let input = try temporary(), out = try temporary()
+        let fm = FileManager.default
+        try fm.copyItem(atPath: Self.corpus + "/minutes/shiomigawa-gyokaku-01.txt", toPath: input + "/good.txt")
+        try Data("%PDF-1.4\nnot really\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: input + "/broken.pdf"))
+        try Data((0..<400).map { UInt8(($0 * 97) % 256) }).write(to: URL(fileURLWithPath: input + "/binary.txt"))
+        try Data().write(to: URL(fileURLWithPath: input + "/empty.txt"))
+        // Unreadable: a link to nothing (tests run as root, where permissions do not stop reading).
+        try fm.createSymbolicLink(atPath: input + "/unreadable.txt", withDestinationPath: input + "/nowhere.txt")
+        let r = run(["convert", input, "--out", out, "--quiet"])
+        #expect(r.code == 1)
+        #expect(fm.fileExists(atPath: out + "/good.json"))
+        let lines = try String(contentsOfFile: out + "/failures.jsonl", encoding: .utf8).split(separator: "\n")
+        let failed = Set(try lines.map { line -> String in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(!(object["reason"] as? String ?? "").isEmpty)
+            return ((object["path"] as? String) ?? "" as NSString as String).components(separatedBy: "/").last ?? ""
+        })
+        if PDFAvailable.value { #expect(failed == ["broken.pdf", "binary.txt", "empty.txt", "unreadable.txt"]) }
+        else { #expect(failed.isSuperset(of: ["binary.txt", "empty.txt", "unreadable.txt"])) }
+        #expect(r.out.contains("失敗 \(failed.count)"))
+        #expect(r.err.contains("empty.txt: error:"))
+    }
+
+    @Test func usageErrorsExitWith2() {
+        #expect(run(["convert", Self.corpus]).code == 2)
+        #expect(run(["convert", "--out", "/tmp/x"]).code == 2)
+        #expect(run(["convert", Self.corpus, "--out", "/tmp/x", "--format", "xml"]).code == 2)
+        #expect(run(["convert", Self.corpus, "--out", "/tmp/x", "--jobs", "0"]).code == 2)
+    }
+
+    @Test(.enabled(if: PDFAvailable.python, "python3 is not installed"))
+    func csvOpensInARealCSVReader() throws {
+        let out = try temporary()
+        #expect(run(["convert", Self.corpus + "/minutes", "--out", out, "--format", "csv", "--quiet"]).code == 0)
+        let script = """
+        import csv, sys
+        for name, columns in (("exchanges", 9), ("directives", 7)):
+            raw = open(sys.argv[1] + "/" + name + ".csv", "rb").read()
+            assert raw.startswith(b"\\xef\\xbb\\xbf"), name + ": no BOM"
+            rows = list(csv.reader(open(sys.argv[1] + "/" + name + ".csv", encoding="utf-8-sig", newline="")))
+            assert all(len(r) == columns for r in rows), name + ": ragged rows"
+            assert len(rows) > 5, name + ": too few rows"
+            print(name, len(rows) - 1)
+        """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, out]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("exchanges") && text.contains("directives"))
+    }
+}
+
+enum PDFAvailable {
+    static var value: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext") }
+    }
+    static var python: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
+    }
+}
+
+/// The built binary, killed with SIGKILL in the middle of a conversion.
+@Suite struct ConvertKillTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: BinaryTests.binary), "the gijiroku binary is not built"))
+    func aKilledRunLeavesOnlyCompleteFilesAndAResumedRunEqualsAnUninterruptedOne() throws {
+        let fm = FileManager.default
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-kill-\(UUID().uuidString)").path
+        let archive = base + "/archive"
+        let texts = try fm.contentsOfDirectory(atPath: ConvertCommandTests.corpus + "/minutes").filter { $0.hasSuffix(".txt") }.sorted()
+        for n in 0..<60 {
+            let folder = archive + "/\(2000 + n % 12)/\(n)"
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for name in texts { try fm.copyItem(atPath: ConvertCommandTests.corpus + "/minutes/" + name, toPath: folder + "/" + name) }
+        }
+        func convert(_ out: String, summary: Pipe? = nil) throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: BinaryTests.binary)
+            p.arguments = ["convert", archive, "--out", out, "--jobs", "2", "--quiet"]
+            p.standardOutput = summary ?? FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        func outputs(_ out: String) -> [String] {
+            (fm.enumerator(atPath: out)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".gijiroku-tmp") }.sorted()
+        }
+        let killed = base + "/killed"
+        let victim = try convert(killed)
+        // Kill once some outputs exist, well before the end.
+        let deadline = Date().addingTimeInterval(30)
+        while outputs(killed).count < 40, victim.isRunning, Date() < deadline { usleep(5_000) }
+        kill(victim.processIdentifier, SIGKILL)
+        victim.waitUntilExit()
+        let partial = outputs(killed)
+        #expect(partial.count < texts.count * 60, "the run finished before it could be killed")
+        for name in partial {
+            let data = try Data(contentsOf: URL(fileURLWithPath: killed + "/" + name))
+            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is incomplete")
+        }
+        // Resume, and compare with a run that was never interrupted.
+        let summary = Pipe()
+        let resumed = try convert(killed, summary: summary)
+        let report = String(decoding: summary.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        resumed.waitUntilExit()
+        // The resumed run skipped what the killed one had finished.
+        let skipped = Int(report.components(separatedBy: "変更なし ").dropFirst().first?.prefix(while: { $0.isNumber }) ?? "") ?? 0
+        #expect(skipped >= partial.count - 2 * 64, "\(report)")
+        #expect(skipped > 0, "\(report)")
+        let clean = base + "/clean"
+        let whole = try convert(clean); whole.waitUntilExit()
+        #expect(resumed.terminationStatus == 0 && whole.terminationStatus == 0)
+        #expect(outputs(killed) == outputs(clean))
+        for name in outputs(clean) {
+            #expect(fm.contentsEqual(atPath: killed + "/" + name, andPath: clean + "/" + name), "\(name)")
+        }
+        #expect(!fm.fileExists(atPath: killed + "/.gijiroku-tmp"))
+        try? fm.removeItem(atPath: base)
+    }
+}
