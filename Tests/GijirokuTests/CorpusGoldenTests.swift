@@ -8,15 +8,9 @@ import Testing
 @Suite struct CorpusGoldenTests {
     static let minutes = Repository.corpusInputs("minutes")
 
-    @Test func corpusHasTheDocumentsTheSpecAsksFor() {
-        #expect(Self.minutes.count >= 16)
-    }
-
-    @Test(arguments: minutes)
-    func minutesMatchGolden(_ name: String) throws {
-        let input = Repository.corpus.appendingPathComponent("minutes/\(name)")
-        let golden = input.deletingPathExtension().appendingPathExtension("json")
-        let record = try ParsedDocument.read(path: input.path, kind: .minutes).relative(to: "Corpus/minutes/\(name)")
+    /// Compares a record with its golden file byte for byte; with `RECORD_GOLDEN=1`, writes
+    /// the golden file instead and fails, so the recording is read before it is committed.
+    static func compare<R: Encodable>(_ record: R, golden: URL, name: String) throws {
         let actual = try RecordEncoder.json(record)
         if Repository.recording {
             try actual.write(to: golden, atomically: true, encoding: .utf8)
@@ -27,6 +21,18 @@ import Testing
         #expect(actual == expected, "\(name) differs from its golden file; run RECORD_GOLDEN=1 swift test and review the diff")
     }
 
+    @Test func corpusHasTheDocumentsTheSpecAsksFor() {
+        #expect(Self.minutes.count >= 16)
+    }
+
+    @Test(arguments: minutes)
+    func minutesMatchGolden(_ name: String) throws {
+        let input = Repository.corpus.appendingPathComponent("minutes/\(name)")
+        let golden = input.deletingPathExtension().appendingPathExtension("json")
+        let record = try ParsedDocument.read(path: input.path, kind: .minutes).relative(to: "Corpus/minutes/\(name)")
+        try Self.compare(record, golden: golden, name: name)
+    }
+
     static let plans = Repository.corpusInputs("plans")
 
     @Test(arguments: plans)
@@ -34,13 +40,7 @@ import Testing
         let input = Repository.corpus.appendingPathComponent("plans/\(name)")
         let golden = input.deletingPathExtension().appendingPathExtension("json")
         let record = try PlanParser().parse(try Data(contentsOf: input), path: "Corpus/plans/\(name)")
-        let actual = try RecordEncoder.json(record)
-        if Repository.recording {
-            try actual.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
-            return
-        }
-        #expect(actual == (try String(contentsOf: golden, encoding: .utf8)), "\(name) differs from its golden file")
+        try Self.compare(record, golden: golden, name: name)
     }
 
     static let documents = Repository.corpusInputs("documents")
@@ -50,13 +50,7 @@ import Testing
         let input = Repository.corpus.appendingPathComponent("documents/\(name)")
         let golden = input.deletingPathExtension().appendingPathExtension("json")
         let record = try ParsedDocument.read(path: input.path, kind: .document).relative(to: "Corpus/documents/\(name)")
-        let actual = try RecordEncoder.json(record)
-        if Repository.recording {
-            try actual.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
-            return
-        }
-        #expect(actual == (try String(contentsOf: golden, encoding: .utf8)), "\(name) differs from its golden file")
+        try Self.compare(record, golden: golden, name: name)
     }
 
     @Test(arguments: documents)
@@ -72,13 +66,7 @@ import Testing
         let input = Repository.corpus.appendingPathComponent(name)
         let golden = input.deletingPathExtension().appendingPathExtension("json")
         let record = try ParsedDocument.read(path: input.path).relative(to: "Corpus/\(name)")
-        let actual = try RecordEncoder.json(record)
-        if Repository.recording {
-            try actual.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
-            return
-        }
-        #expect(actual == (try String(contentsOf: golden, encoding: .utf8)), "\(name) differs from its golden file")
+        try Self.compare(record, golden: golden, name: name)
     }
 
     @Test(arguments: plans)
