@@ -75,45 +75,51 @@ extension SearchIndex {
                             agendaNumber: s.int(2), agendaTitle: s.string(3), issuer: s.string(5),
                             lines: lines, location: "\(path):\(lines.start)")
         if let item = s.string(14) { hit.planItem = .init(id: item, title: s.string(15) ?? "") }
-        let documentElements = try elementIDs(from: range.0, to: range.1)
-        if kind == "answer", let back, let position = documentElements.firstIndex(of: id), position - back >= 0 {
-            hit.question = try related([documentElements[position - back]]).first
-        }
-        if kind == "question", let position = documentElements.firstIndex(of: id) {
-            // The answers follow their question, each pointing back to it.
-            var answers: [Int] = []
-            for (offset, candidate) in documentElements.enumerated().dropFirst(position + 1) {
-                guard let row = try statement("SELECT style, question FROM elements WHERE id = ?1").firstRow([candidate], { ($0.int(0) ?? 0, $0.int(1)) }),
-                      IndexedElement.Kind(code: row.0 & 7) == .answer, row.1 == offset - position else { break }
-                answers.append(candidate)
+        if kind == "answer" || kind == "question" {
+            // One pass over the document's elements: an answer points back to its question
+            // by how many elements stand between them, and follows it directly.
+            let elements = try documentElements(from: range.0, to: range.1)
+            guard let position = elements.firstIndex(where: { $0.id == id }) else { return hit }
+            if kind == "answer", let back, position - back >= 0 {
+                hit.question = elements[position - back].related
             }
-            hit.answers = try related(answers)
+            if kind == "question" {
+                hit.answers = elements[(position + 1)...].enumerated()
+                    .prefix { offset, e in e.kind == .answer && e.back == offset + 1 }
+                    .map { $0.element.related }
+            }
         }
         return hit
     }
 
-    private func elementIDs(from first: Int, to last: Int) throws -> [Int] {
-        let s = try statement("SELECT id FROM elements WHERE id BETWEEN ?1 AND ?2 ORDER BY id")
+    private struct StoredElement {
+        let id: Int
+        let kind: IndexedElement.Kind
+        let back: Int?
+        let related: SearchHit.Related
+    }
+
+    /// A document's elements in order, with what a hit shows of a related question or answer.
+    private func documentElements(from first: Int, to last: Int) throws -> [StoredElement] {
+        let s = try statement("""
+            SELECT id, style, question, marker, body, line_start, line_count FROM elements
+            WHERE id BETWEEN ?1 AND ?2 ORDER BY id
+            """)
         try s.bind([first, last])
-        var ids: [Int] = []
-        while try s.step() { if let id = s.int(0) { ids.append(id) } }
-        return ids
+        var elements: [StoredElement] = []
+        while try s.step() {
+            let decoded = IndexedElement.decode(style: s.int(1) ?? 0, markerText: s.string(3))
+            let start = s.int(5) ?? 0
+            elements.append(StoredElement(
+                id: s.int(0) ?? 0, kind: decoded.kind, back: s.int(2),
+                related: .init(marker: decoded.marker, text: s.string(4) ?? "", lines: .init(start: start, end: start + (s.int(6) ?? 0)))))
+        }
+        return elements
     }
 
     private func snippet(id: Int, expression: String) throws -> String {
         let s = try statement("SELECT snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts WHERE elements_fts MATCH ?1 AND rowid = ?2")
         return try s.firstRow([expression, id]) { $0.string(0) ?? "" } ?? ""
-    }
-
-    private func related(_ ids: [Int]) throws -> [SearchHit.Related] {
-        let s = try statement("SELECT style, marker, body, line_start, line_count FROM elements WHERE id = ?1")
-        return try ids.compactMap { id in
-            try s.firstRow([id]) { row in
-                let start = row.int(3) ?? 0
-                return SearchHit.Related(marker: IndexedElement.decode(style: row.int(0) ?? 0, markerText: row.string(1)).marker,
-                                         text: row.string(2) ?? "", lines: .init(start: start, end: start + (row.int(4) ?? 0)))
-            }
-        }
     }
 
     /// `2019-05-01`, `2019/5/1`, `令和元年5月1日` → `2019-05-01`.

@@ -88,9 +88,6 @@ public final class SearchIndex {
         }
     }
 
-    /// Stores `minutes` (for callers that have a minutes record).
-    func store(_ minutes: Minutes) throws { try store(.minutes(minutes)) }
-
     private func store(kind: String, title: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
                        elements: [IndexedElement], headings: (Int64) throws -> Void) throws {
         try database.savepoint {

@@ -20,7 +20,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     }
 
     static func isMinutes(_ text: String) -> Bool {
-        let lines = SourceLine.split(text)
+        // Only the first 400 lines matter: do not split the whole document twice.
+        let lines = SourceLine.split(prefix(of: text, lines: 400))
         let head = lines.lazy.filter { !$0.isBlank }.prefix(12)
         let titles = ["議事概要", "議事録", "会議録", "議事要旨", "会議概要", "会議要旨", "会議記録"]
         if head.contains(where: { line in titles.contains { UTF8Search.contains(line.content, $0) } }) { return true }
@@ -38,12 +39,22 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         return date && place
     }
 
+    /// The text up to its `count`-th line end (all of it when shorter).
+    static func prefix(of text: String, lines count: Int) -> Substring {
+        var seen = 0
+        for i in text.utf8.indices where text.utf8[i] == 0x0A {
+            seen += 1
+            if seen == count { return text[..<i] }
+        }
+        return text[...]
+    }
+
     static func isPlan(_ text: String) -> Bool {
         // Rule most documents out by bytes before looking at lines.
         guard UTF8Search.contains(text, "章"),
               UTF8Search.contains(text, "施策展開") || UTF8Search.contains(text, "現状と課題") else { return false }
         var chapter = false, planLabel = false
-        for line in SourceLine.split(text).prefix(5_000) where !line.isBlank {
+        for line in SourceLine.split(prefix(of: text, lines: 5_000)) where !line.isBlank {
             switch PlanLineClassifier.classify(line) {
             case .chapter: chapter = true
             case .issuesLabel, .measuresLabel: planLabel = true
@@ -52,118 +63,5 @@ public enum DocumentKind: String, Sendable, CaseIterable {
             if chapter && planLabel { return true }
         }
         return false
-    }
-}
-
-/// A parsed document of either kind.
-public enum ParsedDocument: Sendable, Encodable {
-    case minutes(Minutes)
-    case plan(Plan)
-    case document(Document)
-
-    /// Reads a file of any supported format (text in any detected encoding, Markdown, PDF
-    /// through `pdftotext`, DOCX), detects its kind unless `kind` is given, and parses it.
-    /// `-` reads `standardInput`.
-    ///
-    /// ```swift
-    /// let document = try ParsedDocument.read(path: "Corpus/documents/策定方針.docx")
-    /// ```
-    /// - Throws: ``InputError`` naming the file: unreadable, empty, binary, undecodable, an
-    ///   encrypted or broken PDF, a DOCX that is not a ZIP, or `pdftotext` missing.
-    public static func read(path: String, kind: DocumentKind? = nil, standardInput: () -> Data = { Data() }) throws(InputError) -> ParsedDocument {
-        let data: Data
-        if path == "-" {
-            data = standardInput()
-        } else {
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-            catch { throw InputError(path: path, reason: .unreadable(InputError.describe(error))) }
-        }
-        return try parse(fileData: data, path: path, kind: kind)
-    }
-
-    /// Parses a file's bytes, already read, by their format (see ``read(path:kind:standardInput:)``).
-    /// - Throws: ``InputError`` naming the file.
-    public static func parse(fileData data: Data, path: String, kind: DocumentKind? = nil) throws(InputError) -> ParsedDocument {
-        let sha = SHA256.hex(of: data)
-        let ext = (path as NSString).pathExtension.lowercased()
-        if ["doc", "xls", "xlsx", "ppt", "pptx", "rtf", "jpg", "jpeg", "png", "gif", "zip"].contains(ext) {
-            throw InputError(path: path, reason: .invalid("対応していない形式です（.\(ext)）。テキスト、Markdown、PDF、DOCX を読めます"))
-        }
-        if ext == "pdf" || data.starts(with: Array("%PDF-".utf8)) {
-            guard path != "-" else { throw InputError(path: path, reason: .invalid("PDF は標準入力からは読めません。ファイルを指定してください")) }
-            let text = try PDFText.extract(path: path)
-            return try parse(text, bytes: text, path: path, sha256: sha, format: .pdf, kind: kind)
-        }
-        if ext == "docx" || (ext != "txt" && ext != "md" && data.starts(with: [0x50, 0x4B, 0x03, 0x04])) {
-            let text = Data(try DocxText.extract(from: data, path: path).utf8)
-            return try parse(text, bytes: text, path: path, sha256: sha, format: .docx, kind: kind)
-        }
-        return try parse(data, bytes: data, path: path, sha256: sha, format: ext == "md" || ext == "markdown" ? .markdown : .text, kind: kind)
-    }
-
-    private static func parse(_ data: Data, bytes: Data, path: String, sha256: String, format: SourceFormat, kind: DocumentKind?) throws(InputError) -> ParsedDocument {
-        let decoded = try TextDecoder().decode(data, path: path)
-        var document: ParsedDocument
-        switch kind ?? DocumentKind.detect(decoded.text) {
-        case .minutes: document = .minutes(MinutesParser().parse(text: decoded.text, path: path, sha256: sha256, encoding: decoded.encoding))
-        case .plan: document = .plan(PlanParser().parse(text: decoded.text, path: path, sha256: sha256, encoding: decoded.encoding))
-        case .document: document = .document(DocumentParser().parse(text: decoded.text, path: path, sha256: sha256, encoding: decoded.encoding))
-        }
-        document.setFormat(format)
-        return document
-    }
-
-    private mutating func setFormat(_ format: SourceFormat) {
-        switch self {
-        case .minutes(var m): m.source.format = format; self = .minutes(m)
-        case .plan(var p): p.source.format = format; self = .plan(p)
-        case .document(var d): d.source.format = format; self = .document(d)
-        }
-    }
-
-    /// Decodes `data`, detects its kind (unless `kind` is given) and parses it.
-    /// - Throws: ``InputError`` when the bytes are empty, binary or undecodable.
-    public static func parse(_ data: Data, path: String, kind: DocumentKind? = nil) throws(InputError) -> ParsedDocument {
-        let decoded = try TextDecoder().decode(data, path: path)
-        let sha = SHA256.hex(of: data)
-        switch kind ?? DocumentKind.detect(decoded.text) {
-        case .minutes: return .minutes(MinutesParser().parse(text: decoded.text, path: path, sha256: sha, encoding: decoded.encoding))
-        case .plan: return .plan(PlanParser().parse(text: decoded.text, path: path, sha256: sha, encoding: decoded.encoding))
-        case .document: return .document(DocumentParser().parse(text: decoded.text, path: path, sha256: sha, encoding: decoded.encoding))
-        }
-    }
-
-    /// `"minutes"`, `"plan"` or `"document"`.
-    public var kind: String {
-        switch self {
-        case .minutes: return "minutes"
-        case .plan: return "plan"
-        case .document: return "document"
-        }
-    }
-
-    /// Where the record came from.
-    public var source: SourceInfo {
-        switch self {
-        case .minutes(let m): return m.source
-        case .plan(let p): return p.source
-        case .document(let d): return d.source
-        }
-    }
-
-    public var warnings: [ParseWarning] {
-        switch self {
-        case .minutes(let m): return m.warnings
-        case .plan(let p): return p.warnings
-        case .document(let d): return d.warnings
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .minutes(let m): try m.encode(to: encoder)
-        case .plan(let p): try p.encode(to: encoder)
-        case .document(let d): try d.encode(to: encoder)
-        }
     }
 }

@@ -43,7 +43,10 @@ public struct SourceLine: Sendable, Hashable {
     }
 
     /// Splits text into numbered lines on `\n`, `\r\n` or `\r`.
-    public static func split(_ text: String) -> [SourceLine] {
+    public static func split(_ text: String) -> [SourceLine] { split(text[...]) }
+
+    /// Splits part of a text; the lines keep pointing into the whole text.
+    static func split(_ text: Substring) -> [SourceLine] {
         var lines: [SourceLine] = []
         let utf8 = text.utf8
         var lineStart = utf8.startIndex

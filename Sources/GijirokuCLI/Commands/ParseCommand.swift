@@ -69,16 +69,16 @@ enum ParseCommand {
         if array { output.write("[\n") }
         for path in files {
             do {
-                let minutes = try ParsedDocument.read(path: path, kind: kind) { Data(standardInput()) }
+                let document = try ParsedDocument.read(path: path, kind: kind) { Data(standardInput()) }
                 if !quiet {
-                    for w in minutes.warnings {
+                    for w in document.warnings {
                         errors.write("\(path)\(w.line.map { ":\($0)" } ?? ""): warning: \(w.message)\n")
                     }
                 }
-                if strict && !minutes.warnings.isEmpty { failures += 1 }
+                if strict && !document.warnings.isEmpty { failures += 1 }
                 switch format {
                 case .json:
-                    let json = try RecordEncoder.json(minutes)
+                    let json = try RecordEncoder.json(document)
                     if array {
                         if written > 0 { output.write(",\n") }
                         output.write(Self.indented(String(json.dropLast())))
@@ -86,9 +86,9 @@ enum ParseCommand {
                         output.write(json)
                     }
                     written += 1
-                case .jsonl: output.write(try RecordEncoder.jsonLine(minutes) + "\n")
+                case .jsonl: output.write(try RecordEncoder.jsonLine(document) + "\n")
                 case .markdown:
-                    switch minutes {
+                    switch document {
                     case .minutes(let m): output.write(MarkdownRenderer().render(m))
                     case .plan(let p): output.write(PlanMarkdownRenderer().render(p))
                     case .document(let d): output.write(DocumentMarkdownRenderer().render(d))
