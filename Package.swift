@@ -23,6 +23,8 @@ let package = Package(
         .executableTarget(name: "gijiroku-bench", dependencies: ["Gijiroku"]),
         // Search benchmark against FTS5 trigram, Groonga and grep: `swift run -c release gijiroku-search-bench`.
         .executableTarget(name: "gijiroku-search-bench", dependencies: ["Gijiroku", "GijirokuIndex", "CSQLite"]),
+        // Link evaluation against Corpus/gold/links.json: `swift run gijiroku-link-eval`.
+        .executableTarget(name: "gijiroku-link-eval", dependencies: ["GijirokuIndex"]),
         .testTarget(name: "GijirokuTests", dependencies: ["Gijiroku"], exclude: ["Fixtures"]),
         .testTarget(name: "GijirokuIndexTests", dependencies: ["GijirokuIndex", "Gijiroku", "CSQLite"]),
         .testTarget(name: "GijirokuCLITests", dependencies: ["GijirokuCLI", "Gijiroku"]),

@@ -2,17 +2,20 @@
 """Validate JSON outputs of gijiroku against the JSON Schemas (2020-12) in Schemas/ with the
 real `jsonschema` validator. Usage: validate_schemas.py FILE... A file may hold one record
 or an array of records; each record is checked against the schema of its `kind`
-(minutes, plan, document), and a search result (no kind, with `hits`) against search-result.
+(minutes, plan, document, links and plan-links, directives), and a search result (no kind,
+with `hits`) against search-result.
 Exits 1 if any record is invalid or if nothing was checked."""
 import json, os, sys
 from jsonschema import Draft202012Validator
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Schemas")
+names = ("minutes", "plan", "document", "search-result", "links", "directives")
+schemas = {n: json.load(open(os.path.join(here, f"{n}.schema.json"), encoding="utf-8")) for n in names}
 validators = {}
-for name in ("minutes", "plan", "document", "search-result"):
-    schema = json.load(open(os.path.join(here, f"{name}.schema.json"), encoding="utf-8"))
+for name, schema in schemas.items():
     Draft202012Validator.check_schema(schema)
     validators[name] = Draft202012Validator(schema)
+validators["plan-links"] = validators["links"]
 
 counts = {}
 failed = 0

@@ -29,6 +29,17 @@ public enum GijirokuCommand {
                       [--since DATE] [--until DATE] [--meeting TEXT] [--limit N]
                       [--format text|json] [--db PATH]
                                   words are ANDed, "…" is a phrase, OR joins, -word excludes
+      gijiroku links DOCUMENT|PATH:LINE [--format text|json] [--db PATH]
+      gijiroku links --plan ITEM|PLAN#ITEM [--format text|json] [--db PATH]
+                                  a meeting's elements → the plan items they are about,
+                                  with the evidence; a plan item → every element that
+                                  discussed it, newest first
+      gijiroku directives [--status open|followed-up|overdue|done] [--issuer TEXT]
+                          [--since DATE] [--as-of DATE] [--format text|json|csv] [--db PATH]
+      gijiroku directives set ID --status done|open|followed-up|overdue [--note TEXT] [--db PATH]
+      gijiroku directives set ID --clear [--db PATH]
+                                  the register of directives (市長指示): deadlines,
+                                  follow-ups, status; statuses set by hand survive re-indexing
       gijiroku --help | --version
 
     Index: $GIJIROKU_DB, else $XDG_DATA_HOME/gijiroku/index.sqlite, else
@@ -67,6 +78,10 @@ public enum GijirokuCommand {
             return IndexCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
         case "search":
             return SearchCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
+        case "links":
+            return LinksCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
+        case "directives":
+            return DirectivesCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
         default:
             errors.write("gijiroku: error: 不明なサブコマンドです: \(command)\n\n" + usage + "\n")
             return ExitCode.usage

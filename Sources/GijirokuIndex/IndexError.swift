@@ -17,6 +17,10 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         case noIndex
         /// The search query cannot be run.
         case query
+        /// The document, element, plan item or directive asked for is not in the index.
+        case notFound
+        /// What was asked for names more than one thing (an item ID in two plans).
+        case ambiguous
     }
 
     public var kind: Kind

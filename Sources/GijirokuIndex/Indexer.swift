@@ -9,6 +9,8 @@ public struct IndexReport: Sendable, Hashable {
     public var removed: [String] = []
     /// Files that could not be indexed, with the reason (`path: error: …`).
     public var failed: [(path: String, reason: String)] = []
+    /// How the links to plan items changed, when anything was indexed.
+    public var links: LinkChanges?
 
     public static func == (a: IndexReport, b: IndexReport) -> Bool {
         a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.removed == b.removed
@@ -81,6 +83,10 @@ extension SearchIndex {
             } catch {
                 report.failed.append(("(prune)", "索引から削除できません: \(error)"))
             }
+        }
+        if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) {
+            do { report.links = try refreshLinks() }
+            catch { report.failed.append(("(links)", "計画項目への関連付けを更新できません: \(error)")) }
         }
         return report
     }

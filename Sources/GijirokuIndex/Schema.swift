@@ -60,6 +60,41 @@ enum Schema {
             body, content='elements', content_rowid='id', tokenize='gijiroku_bigram', columnsize=0
         );
         """),
+        Migration(name: "linkable minutes elements, their links to plan items, and directive statuses set by hand", sql: """
+        CREATE TABLE units (
+            document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            line           INTEGER NOT NULL,   -- first line: with the kind, the unit's key in its document
+            kind           TEXT NOT NULL,      -- agenda | exchange | directive | other
+            line_end       INTEGER NOT NULL,
+            agenda_number  INTEGER,
+            agenda_title   TEXT,
+            issuer         TEXT,
+            body           TEXT NOT NULL,
+            PRIMARY KEY (document_id, line, kind)
+        ) WITHOUT ROWID;
+        CREATE TABLE links (
+            id          INTEGER PRIMARY KEY,   -- kept while the (unit, plan item) pair stays linked
+            path        TEXT NOT NULL,         -- the minutes file
+            line        INTEGER NOT NULL,
+            unit_kind   TEXT NOT NULL,
+            plan_path   TEXT NOT NULL,         -- plan item IDs are scoped by their plan
+            item        TEXT NOT NULL,
+            rank        INTEGER NOT NULL,      -- 1 = best link of the unit
+            score       REAL NOT NULL,
+            reference   TEXT,                  -- the explicit reference, when there is one
+            terms       TEXT NOT NULL,         -- shared terms, separated by U+001F
+            UNIQUE (path, line, unit_kind, plan_path, item)
+        );
+        CREATE INDEX links_by_item ON links(plan_path, item);
+        CREATE TABLE directive_status (
+            id          TEXT PRIMARY KEY,      -- DirectiveRegister.Entry.id: stable across re-indexing
+            status      TEXT,                  -- NULL: the automatic status applies (a note alone was set)
+            note        TEXT,
+            updated_at  INTEGER NOT NULL
+        );
+        -- Minutes indexed before this version have no units: the next index run reads them again.
+        UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
+        """),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

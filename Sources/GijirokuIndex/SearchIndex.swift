@@ -6,7 +6,7 @@ import Gijiroku
 ///
 /// ```swift
 /// let index = try SearchIndex(path: SearchIndex.defaultPath)
-/// let report = index.index(paths: ["Corpus"])
+/// let report = index.index(files: ["Corpus/minutes/shiomigawa-kosodate-01.txt"])
 /// let hits = try index.search(SearchQuery(parsing: "区局連携"))
 /// ```
 public final class SearchIndex {
@@ -75,6 +75,13 @@ public final class SearchIndex {
                       warnings: m.warnings.count, elements: IndexedElement.elements(of: m)) { documentID in
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
+                let units = try statement("""
+                    INSERT OR IGNORE INTO units(document_id, line, kind, line_end, agenda_number, agenda_title, issuer, body)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    """)
+                for u in LinkUnit.units(of: m) {
+                    try units.run([documentID, u.lines.start, u.kind.rawValue, u.lines.end, u.agendaNumber, u.agendaTitle, u.issuer, u.text])
+                }
             }
         case .plan(let p):
             try store(kind: p.kind, title: p.title, session: nil, date: nil, source: p.source,
@@ -139,6 +146,7 @@ public final class SearchIndex {
             """).run([first, last])
         try statement("DELETE FROM elements WHERE id BETWEEN ?1 AND ?2").run([first, last])
         try statement("DELETE FROM agenda WHERE document_id = ?1").run([id])
+        try statement("DELETE FROM units WHERE document_id = ?1").run([id])
         try statement("DELETE FROM plan_items WHERE document_id = ?1").run([id])
         try statement("DELETE FROM documents WHERE id = ?1").run([id])
     }

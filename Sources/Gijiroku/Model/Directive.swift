@@ -10,12 +10,19 @@ public struct Directive: Sendable, Hashable, Codable {
     public var text: String
     /// The agenda item it was given under, or `nil` when it concerns the meeting as a whole.
     public var agendaNumber: Int?
+    /// The bodies the text makes responsible (`子ども未来局が主管局として` → `子ども未来局`).
+    public var responsible: [String]
+    /// The deadline the text states, if any.
+    public var deadline: Deadline?
     public var lines: LineRange
 
-    public init(issuer: String, text: String, agendaNumber: Int?, lines: LineRange) {
+    public init(issuer: String, text: String, agendaNumber: Int?, responsible: [String] = [], deadline: Deadline? = nil,
+                lines: LineRange) {
         self.issuer = issuer
         self.text = text
         self.agendaNumber = agendaNumber
+        self.responsible = responsible
+        self.deadline = deadline
         self.lines = lines
     }
 
@@ -24,6 +31,8 @@ public struct Directive: Sendable, Hashable, Codable {
         try c.encode(issuer, forKey: .issuer)
         try c.encode(text, forKey: .text)
         try c.encode(agendaNumber, forKey: .agendaNumber)
+        try c.encode(responsible, forKey: .responsible)
+        try c.encode(deadline, forKey: .deadline)
         try c.encode(lines, forKey: .lines)
     }
 }

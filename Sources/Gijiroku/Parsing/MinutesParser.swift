@@ -45,6 +45,15 @@ public struct MinutesParser: Sendable {
         let body = BlockAssembler().assemble(lines[header.bodyStart...])
         minutes.layout += body.layout
         readBody(body, into: &minutes)
+        for i in minutes.directives.indices {
+            let text = minutes.directives[i].text
+            minutes.directives[i].responsible = ResponsibleBodies.find(in: text)
+            let deadline = DeadlineReader.read(text, meetingDate: minutes.date)
+            minutes.directives[i].deadline = deadline
+            if let problem = deadline?.problem {
+                minutes.warnings.append(ParseWarning(line: minutes.directives[i].lines.start, message: "指示の期限「\(deadline!.text)」: \(problem)"))
+            }
+        }
 
         if !body.blocks.contains(where: { $0.kind != nil && $0.kind != .section }) {
             minutes.warnings.append(ParseWarning(line: nil, message: "議事概要のブロック（＜議題説明＞・＜意見等＞・市長指示など）が見つかりません。本文は paragraphs に残しました"))

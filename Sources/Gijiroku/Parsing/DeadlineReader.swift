@@ -1,0 +1,163 @@
+/// Reads the deadline a directive states and resolves it against the meeting date.
+///
+/// Recognised, first match wins: a full date (`令和３年３月３１日まで`, era or Western), a
+/// month (`３月末まで`, `８月中に`: the end of that month, on or after the meeting), `年内`,
+/// `年度末`/`年度内`/`今年度中` (31 March closing the meeting's fiscal year; `来年度中` the
+/// next one), `次回の本部会議`/`次回会議` (left for the index, which knows the next meeting),
+/// and any other `…までに` or `早期に`/`速やかに` as an unresolved deadline with its words.
+/// An impossible date (`１１月３１日`) is unresolved, with the problem said.
+///
+/// ```swift
+/// DeadlineReader.read("年内を目途に、この本部会議に諮ること。", meetingDate: "2016-09-01")
+/// // Deadline(text: "年内", basis: .yearEnd, date: "2016-12-31")
+/// ```
+public enum DeadlineReader {
+    public static func read(_ text: String, meetingDate: String?) -> Deadline? {
+        let meeting = meetingDate.flatMap(JapaneseDate.init(iso:))
+        let folded = Array(WidthFolding.fold(text).unicodeScalars)
+        let original = Array(text.unicodeScalars)
+        // Folding maps scalar to scalar, so a range in the folded text is the same range as written.
+        guard folded.count == original.count else { return resolve(folded, folded, meeting: meeting) }
+        return resolve(folded, original, meeting: meeting)
+    }
+
+    private static func resolve(_ folded: [Unicode.Scalar], _ original: [Unicode.Scalar], meeting: JapaneseDate?) -> Deadline? {
+        func slice(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String { DeadlineReader.slice(original, range) }
+        if var found = explicitDate(folded, meeting: meeting) {
+            if let range = find(WidthFolding.fold(found.text), in: folded) { found.text = slice(folded, range) }
+            return found
+        }
+        if let range = find("年内", in: folded) ?? find("今年中", in: folded) ?? find("本年中", in: folded) {
+            let date = meeting.flatMap { JapaneseDate(year: $0.year, month: 12, day: 31) }
+            return Deadline(text: slice(folded, range), basis: .yearEnd, date: date?.iso)
+        }
+        for word in ["年度末", "年度内", "年度中"] {
+            guard let range = find(word, in: folded) else { continue }
+            let start = range.lowerBound
+            let before: Unicode.Scalar? = start >= 1 ? folded[start - 1] : nil
+            let next = before == "来" || before == "次" || before == "翌"
+            // 「令和３年度末」: a named fiscal year.
+            let named = eraYear(endingAt: start, in: folded)
+            let fiscal = named?.0 ?? meeting.map { ($0.month >= 4 ? $0.year : $0.year - 1) + (next ? 1 : 0) }
+            let basis: Deadline.Basis = named != nil ? .date : (next ? .nextFiscalYearEnd : .fiscalYearEnd)
+            let phraseStart = named.map { start - $0.1 } ?? (before.map { "来次翌今本".unicodeScalars.contains($0) } == true ? start - 1 : start)
+            let date = fiscal.flatMap { JapaneseDate(year: $0 + 1, month: 3, day: 31) }
+            return Deadline(text: slice(folded, phraseStart..<range.upperBound), basis: basis, date: date?.iso)
+        }
+        for word in ["次回の本部会議", "次回本部会議", "次回の会議", "次回会議", "次回の幹事会", "次回まで"] {
+            if let range = find(word, in: folded) {
+                return Deadline(text: slice(folded, range), basis: .nextMeeting)
+            }
+        }
+        if let range = find("までに", in: folded) ?? find("まで", in: folded) {
+            var start = range.lowerBound
+            while start > 0, !"、。，．,. 　（(「".unicodeScalars.contains(folded[start - 1]) { start -= 1 }
+            if start < range.lowerBound {
+                return Deadline(text: slice(folded, start..<range.lowerBound + 2), basis: .unresolved)
+            }
+        }
+        for word in ["早期", "早急", "速やか", "直ちに"] {
+            if let range = find(word, in: folded) { return Deadline(text: slice(folded, range), basis: .unresolved) }
+        }
+        return nil
+    }
+
+    /// `令和２年１１月３１日まで`, `2021年3月末`, `３月末`, `８月中`, `12月15日まで`.
+    private static func explicitDate(_ s: [Unicode.Scalar], meeting: JapaneseDate?) -> Deadline? {
+        var i = 0
+        while i < s.count {
+            // The year, when given: an era year or a Western year before 年.
+            var year: Int?
+            var j = i
+            if let era = Era.all.first(where: { matches($0.name, s, at: i) }) {
+                j = i + era.name.unicodeScalars.count
+                guard let (n, length) = JapaneseNumber.scan(s, from: j), j + length < s.count, s[j + length] == "年" else { i += 1; continue }
+                year = era.westernYear(n)
+                j += length + 1
+            } else if let (n, length) = JapaneseNumber.scan(s, from: i), n >= 1900, n < 2200, i + length < s.count, s[i + length] == "年" {
+                year = n
+                j = i + length + 1
+            }
+            guard let (month, mLength) = JapaneseNumber.scan(s, from: j), j + mLength < s.count, s[j + mLength] == "月",
+                  (i == 0 || year != nil || !isNumeral(s[i - 1])) else { i += 1; continue }
+            var k = j + mLength + 1
+            guard (1...12).contains(month) else {
+                return Deadline(text: slice(s, i..<k), basis: .unresolved, problem: "\(month)月という月はありません")
+            }
+            let resolvedYear = year ?? meeting.map { month >= $0.month ? $0.year : $0.year + 1 }
+            if let (day, dLength) = JapaneseNumber.scan(s, from: k), k + dLength < s.count, s[k + dLength] == "日" {
+                k += dLength + 1
+                let text = slice(s, i..<(k + suffixLength(s, from: k)))
+                guard let y = resolvedYear else { return Deadline(text: text, basis: .date) }
+                guard let date = JapaneseDate(year: y, month: month, day: day) else {
+                    return Deadline(text: text, basis: .unresolved, problem: "\(y)年\(month)月\(day)日は存在しない日付です")
+                }
+                return Deadline(text: text, basis: .date, date: date.iso, problem: beforeMeeting(date, meeting))
+            }
+            // A month alone is a deadline only with 末, 中, 内 or まで after it.
+            guard k < s.count, "末中内ま".unicodeScalars.contains(s[k]) else { i = k; continue }
+            let text = slice(s, i..<(k + suffixLength(s, from: k)))
+            guard let y = resolvedYear, let date = JapaneseDate(year: y, month: month, day: JapaneseDate.daysIn(month: month, year: y)) else {
+                return Deadline(text: text, basis: .month)
+            }
+            return Deadline(text: text, basis: year == nil ? .month : .date, date: date.iso, problem: beforeMeeting(date, meeting))
+        }
+        return nil
+    }
+
+    private static func beforeMeeting(_ date: JapaneseDate, _ meeting: JapaneseDate?) -> String? {
+        guard let meeting, date < meeting else { return nil }
+        return "期限 \(date.iso) が会議の日付 \(meeting.iso) より前です"
+    }
+
+    /// The length of `末`, `中`, `内`, `まで`, `までに` at `k`.
+    private static func suffixLength(_ s: [Unicode.Scalar], from k: Int) -> Int {
+        for word in ["末まで", "末", "中", "内", "まで"] where matches(word, s, at: k) { return word.unicodeScalars.count }
+        return 0
+    }
+
+    /// An era year (`令和３`) ending just before `end`: its Western year and length.
+    private static func eraYear(endingAt end: Int, in s: [Unicode.Scalar]) -> (Int, Int)? {
+        var start = end
+        while start > 0, isNumeral(s[start - 1]) || s[start - 1] == "元" { start -= 1 }
+        guard start < end, let (n, length) = JapaneseNumber.scan(s, from: start), start + length == end else { return nil }
+        for era in Era.all {
+            let count = era.name.unicodeScalars.count
+            if start >= count, matches(era.name, s, at: start - count) { return (era.westernYear(n), end - start + count) }
+        }
+        return nil
+    }
+
+    private static func isNumeral(_ c: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(c) || "〇一二三四五六七八九十百".unicodeScalars.contains(c)
+    }
+
+    private static func matches(_ word: String, _ s: [Unicode.Scalar], at i: Int) -> Bool {
+        var k = i
+        for c in word.unicodeScalars {
+            guard k < s.count, s[k] == c else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static func find(_ word: String, in s: [Unicode.Scalar]) -> Range<Int>? {
+        let count = word.unicodeScalars.count
+        guard s.count >= count else { return nil }
+        for i in 0...(s.count - count) where matches(word, s, at: i) { return i..<(i + count) }
+        return nil
+    }
+
+    private static func slice(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(s[range.clamped(to: 0..<s.count)]))
+    }
+}
+
+extension JapaneseDate {
+    /// Reads an ISO `YYYY-MM-DD` date.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+}

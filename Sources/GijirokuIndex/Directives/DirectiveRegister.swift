@@ -1,0 +1,240 @@
+import Foundation
+import Gijiroku
+
+/// The register of directives (指示事項の管理): every directive in the indexed minutes,
+/// newest first, with its deadline, responsible bodies, follow-ups, plan items and status.
+///
+/// ```swift
+/// let register = try index.directives(DirectiveFilter(status: .overdue, issuer: "市長"))
+/// register.directives.first?.deadline?.date   // "2020-03-31"
+/// ```
+public struct DirectiveRegister: Sendable, Hashable, Codable {
+    /// Always `"directives"`.
+    public var kind = "directives"
+    /// The day statuses were judged on (`overdue` means the deadline is before it).
+    public var asOf: String
+    public var directives: [DirectiveEntry]
+}
+
+/// A directive's status. `done` is only ever set by hand.
+public enum DirectiveStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case open
+    case followedUp = "followed-up"
+    case overdue
+    case done
+}
+
+/// One directive in the register.
+public struct DirectiveEntry: Sendable, Hashable, Codable {
+    public struct Source: Sendable, Hashable, Codable {
+        public var path: String
+        public var line: Int
+        public var location: String
+    }
+    public struct Agenda: Sendable, Hashable, Codable {
+        public var number: Int
+        public var title: String?
+    }
+    public struct FollowUp: Sendable, Hashable, Codable {
+        public var document: SearchHit.Document
+        public var agendaNumber: Int?
+        public var title: String?
+        public var lines: SearchHit.Lines
+        public var location: String
+        /// The share of the directive's term weight the agenda item contains.
+        public var coverage: Double
+    }
+
+    /// Stable across re-indexing: derived from the meeting body, date and text, so the same
+    /// directive found in a PDF and a text file of the same minutes is one entry.
+    public var id: String
+    public var meeting: String?
+    public var title: String?
+    public var date: String?
+    public var issuer: String
+    public var text: String
+    public var agenda: Agenda?
+    public var responsible: [String]
+    public var deadline: Deadline?
+    /// The status in force: the one set by hand, else ``automaticStatus``.
+    public var status: DirectiveStatus
+    /// What Gijiroku judged: `followed-up` when a later meeting took it up, `overdue` when
+    /// its deadline has passed without that, else `open`.
+    public var automaticStatus: DirectiveStatus
+    /// Whether ``status`` was set by hand (`gijiroku directives set`).
+    public var statusSetByHand: Bool
+    public var note: String?
+    public var followUps: [FollowUp]
+    public var planItems: [PlanLinkRecord]
+    /// Every file (and line) that records the directive.
+    public var sources: [Source]
+}
+
+/// Which directives to list.
+public struct DirectiveFilter: Sendable, Hashable {
+    public var status: DirectiveStatus?
+    /// Keeps directives from this issuer (see ``issuerMatches(_:)``).
+    public var issuer: String?
+    public var since: String?
+    /// The day statuses are judged on; today when `nil`.
+    public var asOf: String?
+
+    public init(status: DirectiveStatus? = nil, issuer: String? = nil, since: String? = nil, asOf: String? = nil) {
+        self.status = status
+        self.issuer = issuer
+        self.since = since
+        self.asOf = asOf
+    }
+
+    /// `市長` matches the issuer 市長 only, not 大森副市長; any other text matches issuers
+    /// that contain it (`副市長` matches 大森副市長).
+    func issuerMatches(_ issuer: String) -> Bool {
+        guard let wanted = self.issuer else { return true }
+        if wanted == "市長" { return issuer == "市長" }
+        return issuer.contains(wanted)
+    }
+}
+
+extension SearchIndex {
+    /// The register, filtered, newest first.
+    /// - Throws: ``IndexError`` `.query` for a date it cannot read.
+    public func directives(_ filter: DirectiveFilter = DirectiveFilter()) throws -> DirectiveRegister {
+        let asOf = try filter.asOf.map { try Self.isoDate($0, option: "--as-of") } ?? Self.today()
+        let since = try filter.since.map { try Self.isoDate($0, option: "--since") }
+
+        // Meetings by body, for 次回 deadlines and follow-ups.
+        struct Meeting_ { var path: String; var title: String?; var date: String; var id: Int64 }
+        var meetings: [String: [Meeting_]] = [:]
+        let docs = try database.prepare("SELECT id, path, title, date FROM documents WHERE kind = 'minutes' AND date IS NOT NULL ORDER BY date, path")
+        try docs.bind([])
+        while try docs.step() {
+            let title = docs.string(2)
+            let body = Self.body(title: title, path: docs.string(1) ?? "")
+            meetings[body, default: []].append(Meeting_(path: docs.string(1) ?? "", title: title, date: docs.string(3) ?? "", id: Int64(docs.int(0) ?? 0)))
+        }
+        docs.reset()
+
+        let units = try storedUnitsWithDocuments()
+        let finder = FollowUpFinder(background: units.map(\.unit.text))
+        let agendaByDocument = Dictionary(grouping: units.filter { $0.unit.kind == .agenda }, by: \.path)
+        let statuses = try manualStatuses()
+
+        var entries: [String: DirectiveEntry] = [:]
+        var order: [String] = []
+        for u in units where u.unit.kind == .directive {
+            let body = Self.body(title: u.title, path: u.path)
+            let id = Self.directiveID(body: body, date: u.date, text: u.unit.text)
+            let source = DirectiveEntry.Source(path: u.path, line: u.unit.lines.start, location: "\(u.path):\(u.unit.lines.start)")
+            if entries[id] != nil { entries[id]!.sources.append(source); continue }
+            var deadline = DeadlineReader.read(u.unit.text, meetingDate: u.date)
+            let later = (meetings[body] ?? []).filter { u.date != nil && $0.date > u.date! }
+            if deadline?.basis == .nextMeeting {
+                if let next = later.first { deadline?.date = next.date }
+                else { deadline?.problem = "次回の会議が索引にありません" }
+            }
+            // Follow-ups: later agenda items of the same body, one per meeting date and title.
+            var followUps: [DirectiveEntry.FollowUp] = []
+            var seen = Set<String>()
+            for m in later {
+                for a in agendaByDocument[m.path] ?? [] {
+                    let (yes, coverage) = finder.isFollowUp(directive: u.unit.text, candidate: a.unit.text)
+                    guard yes, seen.insert(m.date + "\u{1F}" + (a.unit.agendaTitle ?? a.unit.text)).inserted else { continue }
+                    followUps.append(.init(document: .init(path: m.path, title: m.title, meeting: body, date: m.date),
+                                           agendaNumber: a.unit.agendaNumber, title: a.unit.agendaTitle,
+                                           lines: .init(start: a.unit.lines.start, end: a.unit.lines.end),
+                                           location: "\(m.path):\(a.unit.lines.start)", coverage: (coverage * 1000).rounded() / 1000))
+                }
+            }
+            let automatic: DirectiveStatus = !followUps.isEmpty ? .followedUp
+                : (deadline?.date.map { $0 < asOf } == true ? .overdue : .open)
+            let manual = statuses[id]
+            let links = try storedLinks(path: u.path)[LinkKey(line: u.unit.lines.start, kind: "directive")] ?? []
+            entries[id] = DirectiveEntry(
+                id: id, meeting: body, title: u.title, date: u.date, issuer: u.unit.issuer ?? "市長", text: u.unit.text,
+                agenda: u.unit.agendaNumber.map { .init(number: $0, title: u.unit.agendaTitle) },
+                responsible: ResponsibleBodies.find(in: u.unit.text), deadline: deadline,
+                status: manual?.status ?? automatic, automaticStatus: automatic, statusSetByHand: manual?.status != nil, note: manual?.note,
+                followUps: followUps, planItems: links, sources: [source])
+            order.append(id)
+        }
+        let list = order.compactMap { entries[$0] }
+            .filter { e in
+                (filter.status == nil || e.status == filter.status) && filter.issuerMatches(e.issuer)
+                    && (since == nil || (e.date ?? "") >= since!)
+            }
+            .sorted { ($0.date ?? "", $1.sources[0].path, $1.sources[0].line) > ($1.date ?? "", $0.sources[0].path, $0.sources[0].line) }
+        return DirectiveRegister(asOf: asOf, directives: list)
+    }
+
+    /// Sets a directive's status and note by hand, or clears them (`status` nil and
+    /// `clear`). `id` may be any unique prefix of at least 4 characters.
+    /// - Returns: the full ID.
+    /// - Throws: ``IndexError`` `.notFound` or `.ambiguous`.
+    @discardableResult
+    public func setDirectiveStatus(_ id: String, status: DirectiveStatus?, note: String?, clear: Bool = false) throws -> String {
+        let all = try directives(DirectiveFilter()).directives.map(\.id)
+        let matches = all.filter { $0 == id } + (id.count >= 4 ? all.filter { $0 != id && $0.hasPrefix(id) } : [])
+        guard let full = matches.first else {
+            throw IndexError(.notFound, "指示 \(id) は登録簿にありません。gijiroku directives で ID を確認してください")
+        }
+        guard matches.count == 1 || matches[0] == id else {
+            throw IndexError(.ambiguous, "「\(id)」で始まる指示が \(matches.count) 件あります: \(matches.joined(separator: "、"))")
+        }
+        try database.transaction {
+            if clear {
+                try statement("DELETE FROM directive_status WHERE id = ?1").run([full])
+                return
+            }
+            let current = try manualStatuses()[full]
+            try statement("""
+                INSERT INTO directive_status(id, status, note, updated_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT(id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at
+                """).run([full, (status ?? current?.status)?.rawValue, note ?? current?.note, Int(Date().timeIntervalSince1970)])
+        }
+        return full
+    }
+
+    func manualStatuses() throws -> [String: (status: DirectiveStatus?, note: String?)] {
+        let s = try database.prepare("SELECT id, status, note FROM directive_status")
+        try s.bind([])
+        var out: [String: (DirectiveStatus?, String?)] = [:]
+        while try s.step() {
+            if let id = s.string(0) { out[id] = (s.string(1).flatMap(DirectiveStatus.init(rawValue:)), s.string(2)) }
+        }
+        s.reset()
+        return out
+    }
+
+    func storedUnitsWithDocuments() throws -> [(path: String, title: String?, date: String?, unit: LinkUnit)] {
+        let s = try database.prepare("""
+            SELECT d.path, d.title, d.date, u.kind, u.line, u.line_end, u.agenda_number, u.agenda_title, u.issuer, u.body
+            FROM units u JOIN documents d ON d.id = u.document_id ORDER BY d.date, d.path, u.line
+            """)
+        try s.bind([])
+        var out: [(String, String?, String?, LinkUnit)] = []
+        while try s.step() {
+            guard let kind = LinkUnit.Kind(rawValue: s.string(3) ?? "") else { continue }
+            out.append((s.string(0) ?? "", s.string(1), s.string(2),
+                        LinkUnit(kind: kind, lines: LineRange(s.int(4) ?? 0, s.int(5) ?? 0), agendaNumber: s.int(6),
+                                 agendaTitle: s.string(7), issuer: s.string(8), text: s.string(9) ?? "")))
+        }
+        s.reset()
+        return out
+    }
+
+    /// The meeting body of a document: the meeting name read from its title, else the title,
+    /// else the file name.
+    static func body(title: String?, path: String) -> String {
+        title.flatMap { Meeting(title: $0).name } ?? title ?? (path as NSString).lastPathComponent
+    }
+
+    /// The first 8 hex digits of SHA-256 over body, date and the width-folded text without spaces.
+    static func directiveID(body: String, date: String?, text: String) -> String {
+        String(SHA256.hex(of: Array("\(body)|\(date ?? "")|\(WidthFolding.compact(text))".utf8)).prefix(8))
+    }
+
+    static func today() -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+    }
+}

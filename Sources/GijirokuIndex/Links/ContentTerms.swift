@@ -1,0 +1,67 @@
+import Gijiroku
+
+/// The content-bearing character bigrams of a text, for linking and follow-up detection.
+///
+/// Text is width-folded; runs of kanji, katakana and Latin letters are kept and everything
+/// else (hiragana, digits, punctuation) separates them, so function words and numbers do
+/// not count as shared content. Each run of two or more characters gives its overlapping
+/// bigrams; a Latin run is one lowercase term.
+///
+/// ```swift
+/// ContentTerms.bigrams(of: "保育士の確保が難しい")   // ["保育", "育士", "確保"]
+/// ```
+enum ContentTerms {
+    /// A bigram (`保育`) or a lowercase Latin word (`led`).
+    typealias Term = String
+
+    /// The distinct terms of `text`, in order of first appearance.
+    static func bigrams(of text: String) -> [Term] {
+        var seen = Set<Term>()
+        var out: [Term] = []
+        for span in spans(of: text) {
+            for term in span.terms where seen.insert(term).inserted { out.append(term) }
+        }
+        return out
+    }
+
+    /// A run of content characters: where it starts in the text's scalars, its folded
+    /// scalars, and its terms (each bigram `k` starts at `start + k`).
+    struct Span {
+        var start: Int
+        var scalars: [Unicode.Scalar]
+        var isLatin: Bool
+        var terms: [Term] {
+            if isLatin { return [String(String.UnicodeScalarView(scalars)).lowercased()] }
+            guard scalars.count >= 2 else { return [] }
+            return (0..<(scalars.count - 1)).map { String(String.UnicodeScalarView(scalars[$0...($0 + 1)])) }
+        }
+    }
+
+    static func spans(of text: String) -> [Span] {
+        var spans: [Span] = []
+        var current: Span?
+        for (i, raw) in text.unicodeScalars.enumerated() {
+            let c = WidthFolding.fold(raw)
+            let cls = classify(c)
+            if let k = current, cls == .none || (cls == .latin) != k.isLatin {
+                if k.scalars.count >= 2 { spans.append(k) }
+                current = nil
+            }
+            guard cls != .none else { continue }
+            if current == nil { current = Span(start: i, scalars: [], isLatin: cls == .latin) }
+            current!.scalars.append(c)
+        }
+        if let k = current, k.scalars.count >= 2 { spans.append(k) }
+        return spans
+    }
+
+    enum Class { case none, japanese, latin }
+
+    static func classify(_ c: Unicode.Scalar) -> Class {
+        switch c.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x3005, 0x3006, 0x30F6, 0x30A1...0x30FA, 0x30FC: return .japanese
+        case 0x41...0x5A, 0x61...0x7A: return .latin
+        default: return .none
+        }
+    }
+}

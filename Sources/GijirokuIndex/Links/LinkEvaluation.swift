@@ -1,0 +1,99 @@
+import Foundation
+import Gijiroku
+
+/// Measures the plan linker against a gold file: precision and recall of the links it
+/// makes (at most three per element) for the elements the gold file lists.
+///
+/// The gold file (`Corpus/gold/links.json`) lists plans and, for each scored minutes
+/// element (found by its file, kind and a quote unique within that file), the plan item
+/// IDs it is about; an empty list means it should link to nothing.
+///
+/// ```swift
+/// let result = try LinkEvaluation.run(gold: "Corpus/gold/links.json")
+/// print(result.precision, result.recall)
+/// ```
+public enum LinkEvaluation {
+    public struct Result: Sendable {
+        public var minimumScore: Double
+        public var relativeScore: Double
+        /// Gold pairs (element, item), links made, and links that are gold.
+        public var goldPairs = 0, predicted = 0, correct = 0
+        /// Elements the gold file lists, and those of them that should link to nothing.
+        public var elements = 0, emptyElements = 0
+        /// Elements that should link to nothing and got no link.
+        public var emptyCorrect = 0
+        /// Each wrong or missing link, for reading: `file:line kind: +item` (extra) or `-item` (missed).
+        public var mistakes: [String] = []
+
+        public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
+        public var recall: Double { goldPairs == 0 ? 1 : Double(correct) / Double(goldPairs) }
+    }
+
+    struct Gold: Decodable {
+        struct Element: Decodable { var file: String; var kind: String; var quote: String; var items: [String] }
+        var plans: [String]
+        var elements: [Element]
+    }
+
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Scores the linker on `gold`, with the linker's thresholds or the ones given.
+    public static func run(gold path: String, minimumScore: Double? = nil, relativeScore: Double? = nil) throws -> Result {
+        try runGrid(gold: path, thresholds: [(minimumScore, relativeScore)])[0]
+    }
+
+    /// Scores the linker for each pair of thresholds, reading and parsing the corpus once.
+    public static func runGrid(gold path: String, thresholds: [(Double?, Double?)]) throws -> [Result] {
+        let base = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        // The corpus is indexed as a user would index it, into a scratch database, so the
+        // term weights and units are exactly those of `gijiroku index`.
+        let scratch = NSTemporaryDirectory() + "gijiroku-link-eval-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }
+        let index = try SearchIndex(path: scratch)
+        let files = (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? [])
+            .filter { ["txt", "md", "pdf", "docx"].contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted().map { base + "/" + $0 }
+        let report = index.index(files: files)
+        for plan in gold.plans where !report.added.contains(where: { $0.hasSuffix("/" + plan) }) {
+            throw Problem(description: "\(plan): the gold plan was not indexed")
+        }
+        let catalog = try index.loadCatalog()
+        let units = try index.storedUnits()
+        var cases: [(label: String, unit: LinkUnit, gold: Set<Int>)] = []
+        for e in gold.elements {
+            let matches = units.filter { $0.path.hasSuffix("/" + e.file) && $0.unit.kind.rawValue == e.kind && $0.unit.text.contains(e.quote) }
+            guard matches.count == 1 else {
+                throw Problem(description: "\(e.file): \(matches.count) \(e.kind) elements contain 「\(e.quote)」 (the gold file needs exactly one)")
+            }
+            var items = Set<Int>()
+            for id in e.items {
+                let found = (catalog.byID[id] ?? []).filter { i in gold.plans.contains { catalog.items[i].planPath.hasSuffix("/" + $0) } }
+                guard found.count == 1 else {
+                    throw Problem(description: "\(e.file): gold item \(id) is not exactly one item of the gold plans")
+                }
+                items.insert(found[0])
+            }
+            cases.append(("\(e.file):\(matches[0].unit.lines.start) \(e.kind)", matches[0].unit, items))
+        }
+        return thresholds.map { minimum, relative in
+            var linker = PlanLinker(catalog: catalog)
+            if let minimum { linker.minimumScore = minimum }
+            if let relative { linker.relativeScore = relative }
+            var r = Result(minimumScore: linker.minimumScore, relativeScore: linker.relativeScore)
+            for c in cases {
+                let made = Set(linker.links(for: c.unit).map(\.item))
+                r.elements += 1
+                r.goldPairs += c.gold.count
+                r.predicted += made.count
+                r.correct += made.intersection(c.gold).count
+                if c.gold.isEmpty { r.emptyElements += 1; if made.isEmpty { r.emptyCorrect += 1 } }
+                for i in made.subtracting(c.gold).sorted() { r.mistakes.append("\(c.label): +\(catalog.items[i].id) \(catalog.items[i].title)") }
+                for i in c.gold.subtracting(made).sorted() { r.mistakes.append("\(c.label): -\(catalog.items[i].id) \(catalog.items[i].title)") }
+            }
+            return r
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Gijiroku
+
+/// The plan items a meeting's elements are linked to (`gijiroku links DOCUMENT|ELEMENT`).
+public struct LinksReport: Sendable, Hashable, Codable {
+    /// Always `"links"`.
+    public var kind = "links"
+    public var document: SearchHit.Document
+    public var elements: [LinkedElement]
+    /// Why there are no links, when that is the reason (no plan indexed yet).
+    public var note: String?
+}
+
+/// A minutes element (agenda item, exchange, directive, その他 item) and its links, best first.
+public struct LinkedElement: Sendable, Hashable, Codable {
+    public var kind: String
+    public var lines: SearchHit.Lines
+    /// `path:line`, which `gijiroku links` also accepts.
+    public var location: String
+    public var agendaNumber: Int?
+    public var agendaTitle: String?
+    public var issuer: String?
+    public var text: String
+    public var links: [PlanLinkRecord]
+}
+
+/// One stored link to a plan item, with its evidence.
+public struct PlanLinkRecord: Sendable, Hashable, Codable {
+    public struct Plan: Sendable, Hashable, Codable {
+        public var path: String
+        public var title: String?
+    }
+    public struct Item: Sendable, Hashable, Codable {
+        public var id: String
+        public var level: String
+        public var title: String
+    }
+    /// Stable while the element stays linked to the item.
+    public var id: Int
+    /// 1 for the element's best link.
+    public var rank: Int
+    public var score: Double
+    public var plan: Plan
+    public var item: Item
+    /// The explicit reference that names the item (`第２章第１節`), when there is one.
+    public var reference: String?
+    /// Shared terms, strongest first.
+    public var terms: [String]
+}
+
+/// Every meeting element that discussed one plan item, newest first
+/// (`gijiroku links --plan 2-1-3`).
+public struct PlanItemLinksReport: Sendable, Hashable, Codable {
+    public struct Element: Sendable, Hashable, Codable {
+        public var document: SearchHit.Document
+        public var kind: String
+        public var lines: SearchHit.Lines
+        public var location: String
+        public var agendaNumber: Int?
+        public var agendaTitle: String?
+        public var issuer: String?
+        public var text: String
+        public var link: PlanLinkRecord
+    }
+    /// Always `"plan-links"`.
+    public var kind = "plan-links"
+    public var plan: PlanLinkRecord.Plan
+    public var item: PlanLinkRecord.Item
+    public var elements: [Element]
+}
+
+extension SearchIndex {
+    /// The links of a meeting's elements, or of one element: `spec` is a document's path
+    /// (as indexed, or any unique ending of it such as its file name) or `path:line` for the
+    /// element that starts at (or contains) that line.
+    ///
+    /// ```swift
+    /// let report = try index.links(from: "shiomigawa-kosodate-02.txt:63")
+    /// report.elements[0].links.first?.item.id
+    /// ```
+    /// - Throws: ``IndexError`` `.notFound` or `.ambiguous` naming the candidates.
+    public func links(from spec: String) throws -> LinksReport {
+        var path = spec
+        var line: Int?
+        if let colon = spec.lastIndex(of: ":"), let n = Int(spec[spec.index(after: colon)...]), (try? resolveDocument(spec)) == nil {
+            path = String(spec[..<colon])
+            line = n
+        }
+        let (id, resolved, kind, title, date) = try resolveDocument(path)
+        guard kind == "minutes" else {
+            throw IndexError(.notFound, "\(resolved) は議事録ではありません（\(kind)）。計画項目から議事録へは --plan 項目ID で引けます")
+        }
+        var units = try storedUnits(documentID: id).map(\.unit)
+        if let line {
+            let containing = units.filter { $0.lines.start <= line && line <= $0.lines.end }
+            guard !containing.isEmpty else {
+                throw IndexError(.notFound, "\(resolved) の \(line) 行目から始まる要素（議題・質疑・指示・その他）はありません")
+            }
+            // The innermost element: an exchange inside an agenda item's lines wins.
+            units = [containing.min { ($0.lines.end - $0.lines.start) < ($1.lines.end - $1.lines.start) }!]
+        }
+        let stored = try storedLinks(path: resolved)
+        let planCount = try database.prepare("SELECT count(*) FROM plan_items").firstRow([]) { $0.int(0) ?? 0 } ?? 0
+        let elements = units.map { u in
+            LinkedElement(kind: u.kind.rawValue, lines: .init(start: u.lines.start, end: u.lines.end), location: "\(resolved):\(u.lines.start)",
+                          agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text,
+                          links: stored[LinkKey(line: u.lines.start, kind: u.kind.rawValue)] ?? [])
+        }
+        let meeting = title.flatMap { Meeting(title: $0).name }
+        return LinksReport(document: .init(path: resolved, title: title, meeting: meeting, date: date), elements: elements,
+                           note: planCount == 0 ? "計画が登録されていないため、関連付けはまだありません。計画を gijiroku index で登録すると付きます" : nil)
+    }
+
+    /// Every element linked to a plan item, newest meeting first. `spec` is an item ID
+    /// (`2-1-3`), or `PLAN#ID` when the ID exists in more than one plan (PLAN: the plan's
+    /// path, a unique ending of it, or its title).
+    /// - Throws: ``IndexError`` `.notFound`, or `.ambiguous` listing the plans that have the ID.
+    public func links(toItem spec: String) throws -> PlanItemLinksReport {
+        var plan: String?
+        var id = spec
+        if let hash = spec.lastIndex(of: "#") {
+            plan = String(spec[..<hash])
+            id = String(spec[spec.index(after: hash)...])
+        }
+        let s = try database.prepare("""
+            SELECT d.path, d.title, p.level, p.title FROM plan_items p JOIN documents d ON d.id = p.document_id
+            WHERE p.item = ?1 ORDER BY d.path
+            """)
+        try s.bind([id])
+        var candidates: [(path: String, title: String?, level: String, itemTitle: String)] = []
+        while try s.step() { candidates.append((s.string(0) ?? "", s.string(1), s.string(2) ?? "", s.string(3) ?? "")) }
+        s.reset()
+        if let plan {
+            candidates = candidates.filter { $0.path == plan || $0.path.hasSuffix("/" + plan) || $0.title == plan }
+        }
+        guard let found = candidates.first else {
+            throw IndexError(.notFound, "計画項目 \(spec) は索引にありません" + (plan == nil ? "" : "（計画「\(plan!)」）"))
+        }
+        guard candidates.count == 1 else {
+            let list = candidates.map { "\($0.path)#\(id)（\($0.itemTitle)）" }.joined(separator: "、")
+            throw IndexError(.ambiguous, "計画項目 \(id) は \(candidates.count) つの計画にあります: \(list)。--plan 計画#\(id) で指定してください")
+        }
+        let rows = try database.prepare("""
+            SELECT l.id, l.path, l.line, l.unit_kind, l.rank, l.score, l.reference, l.terms,
+                   d.title, d.date, u.line_end, u.agenda_number, u.agenda_title, u.issuer, u.body
+            FROM links l JOIN documents d ON d.path = l.path
+            JOIN units u ON u.document_id = d.id AND u.line = l.line AND u.kind = l.unit_kind
+            WHERE l.plan_path = ?1 AND l.item = ?2
+            ORDER BY d.date DESC, l.path, l.line
+            """)
+        try rows.bind([found.path, id])
+        let planRef = PlanLinkRecord.Plan(path: found.path, title: found.title)
+        let itemRef = PlanLinkRecord.Item(id: id, level: found.level, title: found.itemTitle)
+        var elements: [PlanItemLinksReport.Element] = []
+        while try rows.step() {
+            let path = rows.string(1) ?? "", line = rows.int(2) ?? 0, title = rows.string(8)
+            let link = PlanLinkRecord(id: rows.int(0) ?? 0, rank: rows.int(4) ?? 0, score: rows.double(5), plan: planRef, item: itemRef,
+                                      reference: rows.string(6), terms: Self.terms(rows.string(7)))
+            elements.append(.init(document: .init(path: path, title: title, meeting: title.flatMap { Meeting(title: $0).name }, date: rows.string(9)),
+                                  kind: rows.string(3) ?? "", lines: .init(start: line, end: rows.int(10) ?? line), location: "\(path):\(line)",
+                                  agendaNumber: rows.int(11), agendaTitle: rows.string(12), issuer: rows.string(13), text: rows.string(14) ?? "",
+                                  link: link))
+        }
+        rows.reset()
+        return PlanItemLinksReport(plan: planRef, item: itemRef, elements: elements)
+    }
+
+    struct LinkKey: Hashable { var line: Int; var kind: String }
+
+    /// The stored links of one minutes file, by element, best first.
+    func storedLinks(path: String) throws -> [LinkKey: [PlanLinkRecord]] {
+        let s = try database.prepare("""
+            SELECT l.id, l.line, l.unit_kind, l.rank, l.score, l.plan_path, d.title, l.item, p.level, p.title, l.reference, l.terms
+            FROM links l JOIN documents d ON d.path = l.plan_path
+            JOIN plan_items p ON p.document_id = d.id AND p.item = l.item
+            WHERE l.path = ?1 ORDER BY l.line, l.rank
+            """)
+        try s.bind([path])
+        var out: [LinkKey: [PlanLinkRecord]] = [:]
+        while try s.step() {
+            let record = PlanLinkRecord(id: s.int(0) ?? 0, rank: s.int(3) ?? 0, score: s.double(4),
+                                        plan: .init(path: s.string(5) ?? "", title: s.string(6)),
+                                        item: .init(id: s.string(7) ?? "", level: s.string(8) ?? "", title: s.string(9) ?? ""),
+                                        reference: s.string(10), terms: Self.terms(s.string(11)))
+            out[LinkKey(line: s.int(1) ?? 0, kind: s.string(2) ?? ""), default: []].append(record)
+        }
+        s.reset()
+        return out
+    }
+
+    static func terms(_ stored: String?) -> [String] {
+        (stored ?? "").split(separator: "\u{1F}").map(String.init)
+    }
+
+    /// The indexed document `spec` names: its exact path, else the one path that ends with
+    /// `/spec`.
+    func resolveDocument(_ spec: String) throws -> (id: Int64, path: String, kind: String, title: String?, date: String?) {
+        let s = try database.prepare("""
+            SELECT id, path, kind, title, date FROM documents
+            WHERE path = ?1 OR substr(path, -length(?1) - 1) = '/' || ?1 ORDER BY path = ?1 DESC, path
+            """)
+        try s.bind([spec])
+        var found: [(Int64, String, String, String?, String?)] = []
+        while try s.step() { found.append((Int64(s.int(0) ?? 0), s.string(1) ?? "", s.string(2) ?? "", s.string(3), s.string(4))) }
+        s.reset()
+        guard let first = found.first else { throw IndexError(.notFound, "索引に文書がありません: \(spec)") }
+        if first.1 == spec { return first }
+        guard found.count == 1 else {
+            throw IndexError(.ambiguous, "「\(spec)」に当たる文書が \(found.count) 件あります: \(found.map(\.1).joined(separator: "、"))。パスで指定してください")
+        }
+        return first
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Gijiroku
+
+/// How an indexing run changed the links between minutes elements and plan items.
+public struct LinkChanges: Sendable, Hashable {
+    public var added = 0, updated = 0, unchanged = 0, removed = 0
+    /// Plan items in the index; 0 means no plan is indexed yet and no links exist.
+    public var planItems = 0
+}
+
+extension SearchIndex {
+    /// Recomputes the links of every minutes element after documents or plans changed.
+    ///
+    /// Term weights are taken over the whole index, so any change can move any score; all
+    /// links are recomputed, then compared with the stored ones: a (element, plan item)
+    /// pair that stays keeps its row and ID, a changed score or evidence updates the row,
+    /// and only new or vanished pairs are inserted or deleted. One transaction.
+    func refreshLinks() throws -> LinkChanges {
+        var changes = LinkChanges()
+        let catalog = try loadCatalog()
+        changes.planItems = catalog.items.count
+        let linker = PlanLinker(catalog: catalog)
+
+        struct Row: Equatable { var rank: Int; var score: Double; var reference: String?; var terms: String }
+        struct Key: Hashable { var path: String; var line: Int; var kind: String; var plan: String; var item: String }
+        var fresh: [Key: Row] = [:]
+        if !catalog.items.isEmpty {
+            for (path, unit) in try storedUnits() {
+                for (rank, link) in linker.links(for: unit).enumerated() {
+                    let item = catalog.items[link.item]
+                    fresh[Key(path: path, line: unit.lines.start, kind: unit.kind.rawValue, plan: item.planPath, item: item.id)] =
+                        Row(rank: rank + 1, score: (link.score * 1000).rounded() / 1000, reference: link.reference,
+                            terms: link.terms.joined(separator: "\u{1F}"))
+                }
+            }
+        }
+        var stored: [Key: (id: Int, row: Row)] = [:]
+        let read = try database.prepare("SELECT id, path, line, unit_kind, plan_path, item, rank, score, reference, terms FROM links")
+        try read.bind([])
+        while try read.step() {
+            let key = Key(path: read.string(1) ?? "", line: read.int(2) ?? 0, kind: read.string(3) ?? "", plan: read.string(4) ?? "", item: read.string(5) ?? "")
+            stored[key] = (read.int(0) ?? 0, Row(rank: read.int(6) ?? 0, score: read.double(7), reference: read.string(8), terms: read.string(9) ?? ""))
+        }
+        read.reset()
+        try database.transaction {
+            let delete = try statement("DELETE FROM links WHERE id = ?1")
+            for (key, old) in stored where fresh[key] == nil {
+                try delete.run([old.id])
+                changes.removed += 1
+            }
+            let update = try statement("UPDATE links SET rank = ?2, score = ?3, reference = ?4, terms = ?5 WHERE id = ?1")
+            let insert = try statement("""
+                INSERT INTO links(path, line, unit_kind, plan_path, item, rank, score, reference, terms)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                """)
+            for (key, row) in fresh.sorted(by: { ($0.key.path, $0.key.line, $0.value.rank) < ($1.key.path, $1.key.line, $1.value.rank) }) {
+                if let old = stored[key] {
+                    if old.row == row { changes.unchanged += 1; continue }
+                    try update.run([old.id, row.rank, row.score, row.reference, row.terms])
+                    changes.updated += 1
+                } else {
+                    try insert.run([key.path, key.line, key.kind, key.plan, key.item, row.rank, row.score, row.reference, row.terms])
+                    changes.added += 1
+                }
+            }
+        }
+        return changes
+    }
+
+    /// Every indexed plan item, with its bullets, and the texts of every stored minutes unit
+    /// as the background for term weights.
+    func loadCatalog() throws -> PlanCatalog {
+        var items: [PlanCatalog.Item] = []
+        var position: [String: Int] = [:]
+        let s = try database.prepare("""
+            SELECT d.path, d.title, p.item, p.level, p.title, e.body
+            FROM plan_items p JOIN documents d ON d.id = p.document_id
+            LEFT JOIN elements e ON e.document_id = p.document_id AND e.item = p.item
+            ORDER BY d.path, p.item, e.id
+            """)
+        try s.bind([])
+        while try s.step() {
+            let path = s.string(0) ?? "", id = s.string(2) ?? "", title = s.string(4) ?? ""
+            let key = path + "\u{1F}" + id
+            if position[key] == nil {
+                position[key] = items.count
+                items.append(PlanCatalog.Item(planPath: path, planTitle: s.string(1), id: id, level: s.string(3) ?? "", title: title, bullets: []))
+            }
+            if let body = s.string(5), body != title { items[position[key]!].bullets.append(body) }
+        }
+        s.reset()
+        guard !items.isEmpty else { return PlanCatalog(items: []) }
+        // Items in plan order: by document, then by the order of their IDs' numbers.
+        items.sort { a, b in
+            a.planPath != b.planPath ? a.planPath < b.planPath
+                : a.id.split(separator: "-").compactMap { Int($0) }.lexicographicallyPrecedes(b.id.split(separator: "-").compactMap { Int($0) })
+        }
+        return PlanCatalog(items: items, background: try storedUnits().map(\.unit.text))
+    }
+
+    /// Every stored minutes unit with its document's path.
+    func storedUnits(documentID: Int64? = nil) throws -> [(path: String, unit: LinkUnit)] {
+        let s = try database.prepare("""
+            SELECT d.path, u.kind, u.line, u.line_end, u.agenda_number, u.agenda_title, u.issuer, u.body
+            FROM units u JOIN documents d ON d.id = u.document_id
+            WHERE ?1 IS NULL OR u.document_id = ?1
+            ORDER BY d.path, u.line
+            """)
+        try s.bind([documentID])
+        var out: [(String, LinkUnit)] = []
+        while try s.step() {
+            guard let kind = LinkUnit.Kind(rawValue: s.string(1) ?? "") else { continue }
+            out.append((s.string(0) ?? "", LinkUnit(kind: kind, lines: LineRange(s.int(2) ?? 0, s.int(3) ?? 0), agendaNumber: s.int(4),
+                                                    agendaTitle: s.string(5), issuer: s.string(6), text: s.string(7) ?? "")))
+        }
+        s.reset()
+        return out
+    }
+}

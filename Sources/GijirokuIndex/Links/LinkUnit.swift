@@ -1,0 +1,58 @@
+import Gijiroku
+
+/// A minutes element that carries content and is linked to plan items: an agenda item with
+/// its explanation, an exchange (question and answers), a directive, or an その他 item.
+///
+/// A unit is known by its document and first line (`path:line`), which is what
+/// `gijiroku links` and the link table use.
+///
+/// ```swift
+/// let units = LinkUnit.units(of: minutes)
+/// units.first?.kind   // .agenda
+/// ```
+struct LinkUnit: Sendable, Hashable {
+    enum Kind: String, Sendable, CaseIterable { case agenda, exchange, directive, other }
+
+    var kind: Kind
+    var lines: LineRange
+    var agendaNumber: Int?
+    /// The agenda item's title: the unit's own heading for an agenda unit, context for the others.
+    var agendaTitle: String?
+    var issuer: String?
+    /// The unit's own text (an agenda unit's title, intro and points; a question and its answers).
+    var text: String
+
+    /// The text that names the subject: an exchange or directive is read with its agenda
+    /// item's title as context.
+    var context: String? { kind == .exchange || kind == .directive ? agendaTitle : nil }
+
+    static func units(of minutes: Minutes) -> [LinkUnit] {
+        var out: [LinkUnit] = []
+        for item in minutes.agenda {
+            var parts: [String] = []
+            if let title = item.title { parts.append(title) }
+            if let e = item.explanation {
+                if let intro = e.intro { parts.append(intro.text) }
+                parts += e.points.map(\.text)
+            }
+            if let lines = item.explanation?.lines ?? item.lines, !parts.isEmpty {
+                out.append(LinkUnit(kind: .agenda, lines: lines, agendaNumber: item.number, agendaTitle: item.title,
+                                    text: parts.joined(separator: "\n")))
+            }
+            for exchange in item.exchanges {
+                let text = ([exchange.question].compactMap { $0 } + exchange.answers.map(\.text)).joined(separator: "\n")
+                guard !text.isEmpty else { continue }
+                out.append(LinkUnit(kind: .exchange, lines: exchange.lines, agendaNumber: item.number, agendaTitle: item.title, text: text))
+            }
+        }
+        for d in minutes.directives {
+            let title = minutes.agenda.first { $0.number != nil && $0.number == d.agendaNumber }?.title
+            out.append(LinkUnit(kind: .directive, lines: d.lines, agendaNumber: d.agendaNumber, agendaTitle: title,
+                                issuer: d.issuer, text: d.text))
+        }
+        for p in minutes.other {
+            out.append(LinkUnit(kind: .other, lines: p.lines, text: p.text))
+        }
+        return out
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Gijiroku
+
+/// Every indexed plan item with the weighted terms that describe it: the vocabulary minutes
+/// units are linked against.
+///
+/// An item's profile is the set of content bigrams (``ContentTerms``) of its title, weighted
+/// ``titleWeight``, and of its bullets, weighted 1. A term's weight across the catalogue is
+/// its BM25 inverse document frequency over the plan items, so `推進` or `事業`, which many
+/// items share, count for little and `保育` or `避難` for much.
+struct PlanCatalog {
+    struct Item: Sendable, Hashable {
+        var planPath: String
+        var planTitle: String?
+        var id: String
+        var level: String
+        var title: String
+        var bullets: [String]
+    }
+
+    /// A title's terms weigh this much more than a bullet's.
+    static let titleWeight = 3.0
+    /// How far an item's profile size pulls its score down (BM25's b).
+    static let lengthNormalisation = 0.5
+    /// A chapter is a broad aim whose title shares generic words (`都市づくり`) with
+    /// everything; its lexical score counts this much (explicit references are unaffected).
+    static let chapterWeight = 0.5
+
+    let items: [Item]
+    let profiles: [[ContentTerms.Term: Double]]
+    let idf: [ContentTerms.Term: Double]
+    let masses: [Double]
+    let averageMass: Double
+    /// Folded item titles → items, for quoted references.
+    let byTitle: [String: [Int]]
+    /// Item IDs → items (in every plan that has the ID).
+    let byID: [String: [Int]]
+
+    /// - Parameters:
+    ///   - items: the plan items.
+    ///   - background: the texts of every linkable minutes element in the index; a term
+    ///     common in minutes (`事業`, `見直`) weighs less than one only plans share.
+    init(items: [Item], background: [String] = []) {
+        self.items = items
+        var profiles: [[ContentTerms.Term: Double]] = []
+        var df: [ContentTerms.Term: Int] = [:]
+        for item in items {
+            var profile: [ContentTerms.Term: Double] = [:]
+            for bullet in item.bullets { for t in ContentTerms.bigrams(of: bullet) { profile[t] = 1 } }
+            for t in ContentTerms.bigrams(of: item.title) { profile[t] = Self.titleWeight }
+            for t in profile.keys { df[t, default: 0] += 1 }
+            profiles.append(profile)
+        }
+        for text in background { for t in ContentTerms.bigrams(of: text) { df[t, default: 0] += 1 } }
+        let n = Double(items.count + background.count)
+        self.profiles = profiles
+        self.idf = df.mapValues { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
+        self.masses = profiles.map { $0.values.reduce(0, +) }
+        self.averageMass = masses.isEmpty ? 1 : max(1, masses.reduce(0, +) / Double(masses.count))
+        var byTitle: [String: [Int]] = [:]
+        var byID: [String: [Int]] = [:]
+        for (i, item) in items.enumerated() {
+            byTitle[WidthFolding.fold(item.title), default: []].append(i)
+            byID[item.id, default: []].append(i)
+        }
+        self.byTitle = byTitle
+        self.byID = byID
+    }
+
+    /// The items of parsed plans, for tests and tools that do not go through the index.
+    init(plans: [Plan], background: [String] = []) {
+        var items: [Item] = []
+        func add(_ item: PlanItem, _ plan: Plan) {
+            items.append(Item(planPath: plan.source.path, planTitle: plan.title, id: item.id, level: item.level.rawValue,
+                              title: item.title, bullets: item.bullets.map(\.text)))
+            item.children.forEach { add($0, plan) }
+        }
+        for plan in plans { plan.items.forEach { add($0, plan) } }
+        self.init(items: items, background: background)
+    }
+
+    /// Whether item `a` contains item `b` (same plan, `b`'s ID below `a`'s).
+    func isAncestor(_ a: Int, of b: Int) -> Bool {
+        items[a].planPath == items[b].planPath && items[b].id.hasPrefix(items[a].id + "-")
+    }
+}
+
+/// One link from a minutes unit to a plan item, with its evidence.
+struct PlanLink: Sendable, Hashable {
+    /// The item's position in the catalogue.
+    var item: Int
+    var score: Double
+    /// The explicit reference that names the item (`第２章第１節`, `「公共施設の脱炭素化」`).
+    var reference: String?
+    /// The shared terms, strongest first (`保育士`, `家賃補助`).
+    var terms: [String]
+}
+
+/// Links a minutes unit to the plan items it is about.
+///
+/// The score of an item is the sum, over the content bigrams the unit shares with the
+/// item's profile, of the bigram's rarity among plan items (IDF) times its weight in the
+/// profile (a title counts three times a bullet), divided by BM25's length normalisation
+/// of the profile. The unit's agenda title counts at half weight for exchanges and
+/// directives. Explicit references (`第２章第１節`, a quoted item title, `施策2-1-3`) come
+/// first whatever their score. Of the rest, an item is kept when its score reaches
+/// ``minimumScore`` and ``relativeScore`` of the best; an item whose descendant is kept is
+/// dropped (the most specific item wins); at most ``maximumLinks`` are returned.
+///
+/// The two thresholds were chosen on `Corpus/gold/links.json` (see the README's table of
+/// precision and recall against thresholds), not guessed.
+///
+/// ```swift
+/// let linker = PlanLinker(catalog: PlanCatalog(plans: [plan]))
+/// linker.links(for: unit).map { linker.catalog.items[$0.item].id }   // ["1-1-1"]
+/// ```
+struct PlanLinker {
+    let catalog: PlanCatalog
+    var minimumScore = 18.0
+    var relativeScore = 0.5
+    var maximumLinks = 3
+    static let contextWeight = 0.5
+
+    init(catalog: PlanCatalog) { self.catalog = catalog }
+
+    /// Every item's score for `unit`, best first, before thresholds: for evaluation.
+    func scores(for unit: LinkUnit) -> [(item: Int, score: Double)] {
+        var weights: [ContentTerms.Term: Double] = [:]
+        if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = Self.contextWeight } }
+        for t in ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
+        var out: [(Int, Double)] = []
+        for (i, profile) in catalog.profiles.enumerated() {
+            var score = 0.0
+            for (t, u) in weights { if let w = profile[t] { score += u * w * (catalog.idf[t] ?? 0) } }
+            guard score > 0 else { continue }
+            let norm = 1 - PlanCatalog.lengthNormalisation + PlanCatalog.lengthNormalisation * catalog.masses[i] / catalog.averageMass
+            out.append((i, score / norm * (catalog.items[i].level == "chapter" ? PlanCatalog.chapterWeight : 1)))
+        }
+        return out.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    }
+
+    /// The items `unit` is explicitly about, with the words that say so.
+    func references(in unit: LinkUnit) -> [(item: Int, text: String)] {
+        var out: [(Int, String)] = []
+        let mentioned = Set(catalog.items.indices.filter { i in
+            catalog.items[i].planTitle.map { !$0.isEmpty && unit.text.contains($0) } ?? false
+        }.map { catalog.items[$0].planPath })
+        for (text, id) in PlanReferences.numbered(in: unit.text) {
+            for i in catalog.byID[id] ?? [] where mentioned.isEmpty || mentioned.contains(catalog.items[i].planPath) {
+                if !out.contains(where: { $0.0 == i }) { out.append((i, text)) }
+            }
+        }
+        for quote in PlanReferences.quoted(in: unit.text) {
+            for i in catalog.byTitle[WidthFolding.fold(quote)] ?? [] where !out.contains(where: { $0.0 == i }) {
+                out.append((i, "「\(quote)」"))
+            }
+        }
+        return out
+    }
+
+    func links(for unit: LinkUnit) -> [PlanLink] {
+        let explicit = references(in: unit)
+        let scored = scores(for: unit)
+        let scoreOf = Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: { a, _ in a })
+        // Explicit references first, the most specific of them.
+        var kept: [PlanLink] = []
+        for (i, text) in explicit where !explicit.contains(where: { catalog.isAncestor(i, of: $0.item) }) {
+            kept.append(PlanLink(item: i, score: scoreOf[i] ?? 0, reference: text, terms: []))
+        }
+        let best = scored.first?.score ?? 0
+        var lexical = scored.filter { $0.score >= minimumScore && $0.score >= relativeScore * best }
+            .map { PlanLink(item: $0.item, score: $0.score, reference: nil, terms: []) }
+        lexical.removeAll { l in kept.contains { $0.item == l.item } }
+        let all = kept + lexical
+        lexical.removeAll { l in all.contains { catalog.isAncestor(l.item, of: $0.item) } }
+        var result = Array((kept + lexical).prefix(maximumLinks))
+        for k in result.indices { result[k].terms = sharedTerms(unit, result[k].item) }
+        return result
+    }
+
+    /// The runs of the unit's text made of bigrams the item's profile shares, strongest first.
+    func sharedTerms(_ unit: LinkUnit, _ item: Int) -> [String] {
+        let profile = catalog.profiles[item]
+        var found: [String: Double] = [:]
+        for text in [unit.text, unit.context].compactMap({ $0 }) {
+            for span in ContentTerms.spans(of: text) {
+                let terms = span.terms
+                if span.isLatin {
+                    if let t = terms.first, profile[t] != nil { found[t] = max(found[t] ?? 0, catalog.idf[t] ?? 0) }
+                    continue
+                }
+                var k = 0
+                while k < terms.count {
+                    guard profile[terms[k]] != nil else { k += 1; continue }
+                    var end = k
+                    var weight = 0.0
+                    while end < terms.count, profile[terms[end]] != nil { weight += catalog.idf[terms[end]] ?? 0; end += 1 }
+                    let word = String(String.UnicodeScalarView(span.scalars[k...end]))
+                    found[word] = max(found[word] ?? 0, weight)
+                    k = end
+                }
+            }
+        }
+        // A term inside a longer shared term (事業 in 事務事業) adds nothing.
+        let sorted = found.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
+        var kept: [String] = []
+        for term in sorted where !kept.contains(where: { $0.contains(term) }) { kept.append(term) }
+        return Array(kept.prefix(6))
+    }
+}
