@@ -17,6 +17,37 @@ enum TestFiles {
         return dir
     }
 
+    /// Every minutes file (text and PDF) and every plan in the corpus.
+    static var minutesAndPlans: [String] {
+        ["minutes", "plans"].flatMap { folder -> [String] in
+            let dir = root.appendingPathComponent("Corpus/" + folder)
+            return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
+                .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".pdf") }.sorted().map { dir.appendingPathComponent($0).path }
+        }
+    }
+
+    /// A copy of the corpus's minutes and plans in a fresh folder, for tests that change files.
+    static func corpusCopy() throws -> URL {
+        let dir = try temporaryFolder()
+        for folder in ["minutes", "plans"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for path in minutesAndPlans {
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().lastPathComponent
+            try FileManager.default.copyItem(at: url, to: dir.appendingPathComponent("\(folder)/\(url.lastPathComponent)"))
+        }
+        return dir
+    }
+
+    /// The files of a folder made by ``corpusCopy()``, minutes then plans.
+    static func files(in copy: URL) -> [String] {
+        ["minutes", "plans"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: copy.appendingPathComponent(folder).path)) ?? []).sorted()
+                .map { copy.appendingPathComponent("\(folder)/\($0)").path }
+        }
+    }
+
     /// A fresh index of the whole corpus.
     static func corpusIndex() throws -> (SearchIndex, String) {
         let path = try temporaryFolder().appendingPathComponent("index.sqlite").path

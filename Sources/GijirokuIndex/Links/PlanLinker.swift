@@ -6,8 +6,9 @@ import Gijiroku
 ///
 /// An item's profile is the set of content bigrams (``ContentTerms``) of its title, weighted
 /// ``titleWeight``, and of its bullets, weighted 1. A term's weight across the catalogue is
-/// its BM25 inverse document frequency over the plan items, so `推進` or `事業`, which many
-/// items share, count for little and `保育` or `避難` for much.
+/// its BM25 inverse document frequency over the plan items and every linkable minutes
+/// element in the index, so `推進` or `事業`, which many share, count for little and `保育`
+/// or `避難` for much.
 struct PlanCatalog {
     struct Item: Sendable, Hashable {
         var planPath: String
@@ -54,7 +55,10 @@ struct PlanCatalog {
         for text in background { for t in ContentTerms.bigrams(of: text) { df[t, default: 0] += 1 } }
         let n = Double(items.count + background.count)
         self.profiles = profiles
-        self.idf = df.mapValues { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
+        // Scaled so that a term found nowhere else weighs 1 whatever the index's size, which
+        // keeps the thresholds meaningful from a dozen meetings to thousands.
+        let rarest = log(1 + (n + 0.5) / 0.5)
+        self.idf = df.mapValues { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) / rarest }
         self.masses = profiles.map { $0.values.reduce(0, +) }
         self.averageMass = masses.isEmpty ? 1 : max(1, masses.reduce(0, +) / Double(masses.count))
         var byTitle: [String: [Int]] = [:]
@@ -116,7 +120,7 @@ struct PlanLink: Sendable, Hashable {
 /// ```
 struct PlanLinker {
     let catalog: PlanCatalog
-    var minimumScore = 18.0
+    var minimumScore = 3.25
     var relativeScore = 0.5
     var maximumLinks = 3
     static let contextWeight = 0.5

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import GijirokuCLI
+
+/// `gijiroku links` and `gijiroku directives`, in-process, on a fresh index of the corpus.
+@Suite struct LinksAndDirectivesCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func run(_ arguments: [String]) -> ParseCommandTests.Run {
+        var out = "", err = ""
+        let code = GijirokuCommand.run(arguments, standardInput: { [] }, output: &out, errors: &err)
+        return ParseCommandTests.Run(code: code, out: out, err: err)
+    }
+
+    /// A fresh index of the corpus's minutes and plans.
+    func indexedCorpus() -> String {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
+        let r = run(["index", Self.root.appendingPathComponent("Corpus/minutes").path, Self.root.appendingPathComponent("Corpus/plans").path,
+                     "--db", db, "--quiet"])
+        precondition(r.code == 0, r.err)
+        return db
+    }
+
+    @Test func aMeetingsLinksShowTheItemsAndTheEvidence() {
+        let db = indexedCorpus()
+        let r = run(["links", "shiomigawa-sogokeikaku-03.txt", "--db", db])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("[議題2] 基本計画第２章の進捗状況について"))
+        #expect(r.out.contains("→ 2-1 若い世代の定住促進  根拠: 明示 第２章第１節"))
+        #expect(r.out.contains("→ 関連する計画項目なし"))
+        #expect(r.out.contains("shiomigawa-sogokeikaku-03.txt:87"))
+    }
+
+    @Test func aPlanItemsLinksListTheMeetingsNewestFirst() {
+        let db = indexedCorpus()
+        let r = run(["links", "--plan", "4-1-2", "--db", db])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("4-1-2 避難所運営体制の強化"))
+        let dates = r.out.split(separator: "\n").compactMap { line -> String? in
+            let s = String(line.prefix(10))
+            return s.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil ? s : nil
+        }
+        #expect(dates.count >= 3)
+        #expect(dates == dates.sorted(by: >))
+    }
+
+    @Test func linksUsageAndLookupErrorsSayWhatIsWrong() {
+        let db = indexedCorpus()
+        for (args, code) in [(["links", "--db", db], Int32(64)), (["links", "a.txt", "--plan", "1", "--db", db], 64),
+                             (["links", "nothing.txt", "--db", db], 64), (["links", "--plan", "9-9-9", "--db", db], 64),
+                             (["links", "shiomigawa-kosodate-01.txt", "--format", "xml", "--db", db], 64),
+                             (["links", "shiomigawa-basic-plan-ch1-2.txt", "--db", db], 64)] {
+            let r = run(args)
+            #expect(r.code == code, "\(args): \(r.err)")
+            #expect(r.err.hasPrefix("gijiroku links: error:"), "\(args)")
+            #expect(!r.err.contains("SQLite"), "\(args)")
+        }
+    }
+
+    @Test func theDirectiveRegisterAsTextJSONAndCSV() throws {
+        let db = indexedCorpus()
+        let text = run(["directives", "--as-of", "2021-06-30", "--db", db])
+        #expect(text.code == 0)
+        #expect(text.out.contains("市内企業と連携した奨学金返還支援制度について"))
+        #expect(text.out.contains("期限: 次回の本部会議 → 2019-07-08"))
+        #expect(text.out.contains("期限超過"))
+        #expect(text.out.contains("担当: 財政局、環境局"))
+        #expect(text.out.hasSuffix("14件（2021-06-30 時点）\n"))
+
+        let json = run(["directives", "--status", "followed-up", "--format", "json", "--db", db])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let list = try #require(object["directives"] as? [[String: Any]])
+        #expect(list.count == 6)
+        #expect(list.allSatisfy { ($0["followUps"] as? [Any])?.isEmpty == false })
+
+        let csv = run(["directives", "--format", "csv", "--as-of", "2021-06-30", "--db", db])
+        #expect(csv.out.hasPrefix("\u{FEFF}id,meeting,date,issuer,directive"))
+        guard PDFAvailable.python else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-directives-\(UUID().uuidString).csv")
+        try csv.out.write(to: file, atomically: true, encoding: .utf8)
+        let script = """
+        import csv, sys
+        raw = open(sys.argv[1], "rb").read()
+        assert raw.startswith(b"\\xef\\xbb\\xbf"), "no BOM"
+        rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+        assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
+        by_id = {r[0]: r for r in rows[1:]}
+        print(len(rows) - 1, sum(1 for r in rows[1:] if r[11] == "overdue"), sum(1 for r in rows[1:] if "\\n" in r[14]))
+        """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, file.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        // 14 directives, 3 overdue, and one with two follow-ups in one quoted cell.
+        #expect(out == "14 3 1\n", "\(out)")
+    }
+
+    @Test func settingAStatusByHandThroughTheCommand() throws {
+        let db = indexedCorpus()
+        let json = run(["directives", "--format", "json", "--db", db])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let first = try #require((object["directives"] as? [[String: Any]])?.first { ($0["text"] as? String)?.contains("広報紙") == true })
+        let id = try #require(first["id"] as? String)
+        let set = run(["directives", "set", id, "--status", "done", "--note", "広報戦略に統合", "--db", db])
+        #expect(set.code == 0, "\(set.err)")
+        let done = run(["directives", "--status", "done", "--db", db])
+        #expect(done.out.contains("完了（手動）"))
+        #expect(done.out.contains("メモ: 広報戦略に統合"))
+        #expect(run(["directives", "set", id, "--clear", "--db", db]).code == 0)
+        #expect(run(["directives", "--status", "done", "--db", db]).out.contains("該当する指示はありません"))
+        for args in [["directives", "set", id, "--db", db], ["directives", "set", id, "--status", "finished", "--db", db],
+                     ["directives", "set", "00000000", "--status", "done", "--db", db], ["directives", "--status", "closed", "--db", db],
+                     ["directives", "--since", "きのう", "--db", db], ["directives", "extra", "--db", db]] {
+            let r = run(args)
+            #expect(r.code == 64, "\(args): \(r.err)")
+            #expect(r.err.hasPrefix("gijiroku directives"), "\(args)")
+        }
+    }
+
+    static var jsonschema: Bool {
+        guard PDFAvailable.python else { return false }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import jsonschema"]
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+
+    @Test(.enabled(if: jsonschema, "python3 with jsonschema is not installed (.ci/run installs it)"))
+    func linksAndDirectivesJSONMatchTheirSchemas() throws {
+        let db = indexedCorpus()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-schemas-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var files: [String] = []
+        for (name, args) in [("links", ["links", "shiomigawa-kosodate-01.txt"]), ("element", ["links", "shiomigawa-sogokeikaku-02.txt:73"]),
+                             ("plan", ["links", "--plan", "2-1-1"]), ("directives", ["directives", "--as-of", "2021-06-30"])] {
+            let r = run(args + ["--format", "json", "--db", db])
+            #expect(r.code == 0)
+            let file = dir.appendingPathComponent(name + ".json").path
+            try r.out.write(toFile: file, atomically: true, encoding: .utf8)
+            files.append(file)
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Self.root.appendingPathComponent(".ci/validate_schemas.py").path] + files
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(out)")
+        #expect(out.contains("1 directives, 2 links, 1 plan-links checked, 0 invalid"), "\(out)")
+    }
+}
