@@ -69,7 +69,7 @@ enum Schema {
             agenda_number  INTEGER,
             agenda_title   TEXT,
             issuer         TEXT,
-            body           TEXT NOT NULL,
+            -- no text: it is read back from the elements in the unit's lines (see storedUnits)
             PRIMARY KEY (document_id, line, kind)
         ) WITHOUT ROWID;
         CREATE TABLE links (

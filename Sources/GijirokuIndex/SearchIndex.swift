@@ -76,11 +76,11 @@ public final class SearchIndex {
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
                 let units = try statement("""
-                    INSERT OR IGNORE INTO units(document_id, line, kind, line_end, agenda_number, agenda_title, issuer, body)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    INSERT OR IGNORE INTO units(document_id, line, kind, line_end, agenda_number, agenda_title, issuer)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                     """)
                 for u in LinkUnit.units(of: m) {
-                    try units.run([documentID, u.lines.start, u.kind.rawValue, u.lines.end, u.agendaNumber, u.agendaTitle, u.issuer, u.text])
+                    try units.run([documentID, u.lines.start, u.kind.rawValue, u.lines.end, u.agendaNumber, u.agendaTitle, u.issuer])
                 }
             }
         case .plan(let p):

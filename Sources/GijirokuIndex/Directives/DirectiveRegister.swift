@@ -205,23 +205,6 @@ extension SearchIndex {
         return out
     }
 
-    func storedUnitsWithDocuments() throws -> [(path: String, title: String?, date: String?, unit: LinkUnit)] {
-        let s = try database.prepare("""
-            SELECT d.path, d.title, d.date, u.kind, u.line, u.line_end, u.agenda_number, u.agenda_title, u.issuer, u.body
-            FROM units u JOIN documents d ON d.id = u.document_id ORDER BY d.date, d.path, u.line
-            """)
-        try s.bind([])
-        var out: [(String, String?, String?, LinkUnit)] = []
-        while try s.step() {
-            guard let kind = LinkUnit.Kind(rawValue: s.string(3) ?? "") else { continue }
-            out.append((s.string(0) ?? "", s.string(1), s.string(2),
-                        LinkUnit(kind: kind, lines: LineRange(s.int(4) ?? 0, s.int(5) ?? 0), agendaNumber: s.int(6),
-                                 agendaTitle: s.string(7), issuer: s.string(8), text: s.string(9) ?? "")))
-        }
-        s.reset()
-        return out
-    }
-
     /// The meeting body of a document: the meeting name read from its title, else the title,
     /// else the file name.
     static func body(title: String?, path: String) -> String {

@@ -141,27 +141,33 @@ extension SearchIndex {
             throw IndexError(.ambiguous, "計画項目 \(id) は \(candidates.count) つの計画にあります: \(list)。--plan 計画#\(id) で指定してください")
         }
         let rows = try database.prepare("""
-            SELECT l.id, l.path, l.line, l.unit_kind, l.rank, l.score, l.reference, l.terms,
-                   d.title, d.date, u.line_end, u.agenda_number, u.agenda_title, u.issuer, u.body
+            SELECT l.id, l.path, l.line, l.unit_kind, l.rank, l.score, l.reference, l.terms, d.title, d.date, d.id
             FROM links l JOIN documents d ON d.path = l.path
-            JOIN units u ON u.document_id = d.id AND u.line = l.line AND u.kind = l.unit_kind
             WHERE l.plan_path = ?1 AND l.item = ?2
             ORDER BY d.date DESC, l.path, l.line
             """)
         try rows.bind([found.path, id])
         let planRef = PlanLinkRecord.Plan(path: found.path, title: found.title)
         let itemRef = PlanLinkRecord.Item(id: id, level: found.level, title: found.itemTitle)
-        var elements: [PlanItemLinksReport.Element] = []
+        var matches: [(link: PlanLinkRecord, path: String, line: Int, kind: String, title: String?, date: String?, document: Int64)] = []
         while try rows.step() {
-            let path = rows.string(1) ?? "", line = rows.int(2) ?? 0, title = rows.string(8)
             let link = PlanLinkRecord(id: rows.int(0) ?? 0, rank: rows.int(4) ?? 0, score: rows.double(5), plan: planRef, item: itemRef,
                                       reference: rows.string(6), terms: Self.terms(rows.string(7)))
-            elements.append(.init(document: .init(path: path, title: title, meeting: title.flatMap { Meeting(title: $0).name }, date: rows.string(9)),
-                                  kind: rows.string(3) ?? "", lines: .init(start: line, end: rows.int(10) ?? line), location: "\(path):\(line)",
-                                  agendaNumber: rows.int(11), agendaTitle: rows.string(12), issuer: rows.string(13), text: rows.string(14) ?? "",
-                                  link: link))
+            matches.append((link, rows.string(1) ?? "", rows.int(2) ?? 0, rows.string(3) ?? "", rows.string(8), rows.string(9), Int64(rows.int(10) ?? 0)))
         }
         rows.reset()
+        var unitsByDocument: [Int64: [LinkKey: LinkUnit]] = [:]
+        var elements: [PlanItemLinksReport.Element] = []
+        for r in matches {
+            if unitsByDocument[r.document] == nil {
+                unitsByDocument[r.document] = Dictionary(try storedUnits(documentID: r.document).map { (LinkKey(line: $0.unit.lines.start, kind: $0.unit.kind.rawValue), $0.unit) },
+                                                         uniquingKeysWith: { a, _ in a })
+            }
+            guard let u = unitsByDocument[r.document]?[LinkKey(line: r.line, kind: r.kind)] else { continue }
+            elements.append(.init(document: .init(path: r.path, title: r.title, meeting: r.title.flatMap { Meeting(title: $0).name }, date: r.date),
+                                  kind: r.kind, lines: .init(start: u.lines.start, end: u.lines.end), location: "\(r.path):\(r.line)",
+                                  agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text, link: r.link))
+        }
         return PlanItemLinksReport(plan: planRef, item: itemRef, elements: elements)
     }
 

@@ -100,18 +100,38 @@ extension SearchIndex {
 
     /// Every stored minutes unit with its document's path.
     func storedUnits(documentID: Int64? = nil) throws -> [(path: String, unit: LinkUnit)] {
+        try storedUnitsWithDocuments(documentID: documentID).map { ($0.path, $0.unit) }
+    }
+
+    /// Every stored minutes unit with its document, in document order. A unit's text is read
+    /// back from the elements in its lines (an agenda item's explanation, an exchange's
+    /// question and answers, a directive, an その他 item), an agenda item's title first:
+    /// the same text ``LinkUnit/units(of:)`` builds, without storing it twice.
+    func storedUnitsWithDocuments(documentID: Int64? = nil) throws -> [(path: String, title: String?, date: String?, unit: LinkUnit)] {
+        let codes = ["agenda": [IndexedElement.Kind.explanation], "exchange": [.question, .answer], "directive": [.directive], "other": [.other]]
+            .mapValues { "," + $0.map { String($0.code) }.joined(separator: ",") + "," }
         let s = try database.prepare("""
-            SELECT d.path, u.kind, u.line, u.line_end, u.agenda_number, u.agenda_title, u.issuer, u.body
+            SELECT d.path, d.title, d.date, u.kind, u.line, u.line_end, u.agenda_number, u.agenda_title, u.issuer,
+                   (SELECT group_concat(body, char(10)) FROM (
+                        SELECT e.body FROM elements e
+                        WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start BETWEEN u.line AND u.line_end
+                          AND instr(CASE u.kind WHEN 'agenda' THEN ?2 WHEN 'exchange' THEN ?3 WHEN 'directive' THEN ?4 ELSE ?5 END,
+                                    ',' || (e.style & 7) || ',') > 0
+                        ORDER BY e.id))
             FROM units u JOIN documents d ON d.id = u.document_id
             WHERE ?1 IS NULL OR u.document_id = ?1
-            ORDER BY d.path, u.line
+            ORDER BY d.date, d.path, u.line
             """)
-        try s.bind([documentID])
-        var out: [(String, LinkUnit)] = []
+        try s.bind([documentID, codes["agenda"], codes["exchange"], codes["directive"], codes["other"]])
+        var out: [(String, String?, String?, LinkUnit)] = []
         while try s.step() {
-            guard let kind = LinkUnit.Kind(rawValue: s.string(1) ?? "") else { continue }
-            out.append((s.string(0) ?? "", LinkUnit(kind: kind, lines: LineRange(s.int(2) ?? 0, s.int(3) ?? 0), agendaNumber: s.int(4),
-                                                    agendaTitle: s.string(5), issuer: s.string(6), text: s.string(7) ?? "")))
+            guard let kind = LinkUnit.Kind(rawValue: s.string(3) ?? "") else { continue }
+            let title = s.string(7)
+            let body = s.string(9)
+            let text = kind == .agenda ? [title, body].compactMap { $0 }.joined(separator: "\n") : (body ?? "")
+            out.append((s.string(0) ?? "", s.string(1), s.string(2),
+                        LinkUnit(kind: kind, lines: LineRange(s.int(4) ?? 0, s.int(5) ?? 0), agendaNumber: s.int(6),
+                                 agendaTitle: title, issuer: s.string(8), text: text)))
         }
         s.reset()
         return out
