@@ -64,11 +64,9 @@ enum Schema {
         CREATE TABLE units (
             document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             line           INTEGER NOT NULL,   -- first line: with the kind, the unit's key in its document
-            kind           TEXT NOT NULL,      -- agenda | exchange | directive | other
-            line_end       INTEGER NOT NULL,
-            agenda_number  INTEGER,
-            agenda_title   TEXT,
-            issuer         TEXT,
+            kind           INTEGER NOT NULL,   -- LinkUnit.Kind: 0 agenda, 1 exchange, 2 directive, 3 other
+            line_count     INTEGER NOT NULL,   -- lines after the first
+            agenda_number  INTEGER,            -- agenda(document_id, number) gives the title
             -- no text: it is read back from the elements in the unit's lines (see storedUnits)
             PRIMARY KEY (document_id, line, kind)
         ) WITHOUT ROWID;

@@ -75,12 +75,9 @@ public final class SearchIndex {
                       warnings: m.warnings.count, elements: IndexedElement.elements(of: m)) { documentID in
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
-                let units = try statement("""
-                    INSERT OR IGNORE INTO units(document_id, line, kind, line_end, agenda_number, agenda_title, issuer)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                    """)
+                let units = try statement("INSERT OR IGNORE INTO units(document_id, line, kind, line_count, agenda_number) VALUES (?1, ?2, ?3, ?4, ?5)")
                 for u in LinkUnit.units(of: m) {
-                    try units.run([documentID, u.lines.start, u.kind.rawValue, u.lines.end, u.agendaNumber, u.agendaTitle, u.issuer])
+                    try units.run([documentID, u.lines.start, u.kind.code, u.lines.end - u.lines.start, u.agendaNumber])
                 }
             }
         case .plan(let p):

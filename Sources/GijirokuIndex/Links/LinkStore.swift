@@ -108,30 +108,35 @@ extension SearchIndex {
     /// question and answers, a directive, an その他 item), an agenda item's title first:
     /// the same text ``LinkUnit/units(of:)`` builds, without storing it twice.
     func storedUnitsWithDocuments(documentID: Int64? = nil) throws -> [(path: String, title: String?, date: String?, unit: LinkUnit)] {
-        let codes = ["agenda": [IndexedElement.Kind.explanation], "exchange": [.question, .answer], "directive": [.directive], "other": [.other]]
+        // Which element kinds make up each unit kind, as ",0," lists for instr().
+        let codes = [LinkUnit.Kind.agenda: [IndexedElement.Kind.explanation], .exchange: [.question, .answer],
+                     .directive: [.directive], .other: [.other]]
             .mapValues { "," + $0.map { String($0.code) }.joined(separator: ",") + "," }
         let s = try database.prepare("""
-            SELECT d.path, d.title, d.date, u.kind, u.line, u.line_end, u.agenda_number, u.agenda_title, u.issuer,
+            SELECT d.path, d.title, d.date, u.kind, u.line, u.line + u.line_count, u.agenda_number, a.title,
                    (SELECT group_concat(body, char(10)) FROM (
                         SELECT e.body FROM elements e
-                        WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start BETWEEN u.line AND u.line_end
-                          AND instr(CASE u.kind WHEN 'agenda' THEN ?2 WHEN 'exchange' THEN ?3 WHEN 'directive' THEN ?4 ELSE ?5 END,
-                                    ',' || (e.style & 7) || ',') > 0
-                        ORDER BY e.id))
+                        WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start BETWEEN u.line AND u.line + u.line_count
+                          AND instr(CASE u.kind WHEN 0 THEN ?2 WHEN 1 THEN ?3 WHEN 2 THEN ?4 ELSE ?5 END, ',' || (e.style & 7) || ',') > 0
+                        ORDER BY e.id)),
+                   CASE u.kind WHEN 2 THEN (SELECT e.issuer FROM elements e
+                        WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start = u.line AND (e.style & 7) = ?6
+                        LIMIT 1) END
             FROM units u JOIN documents d ON d.id = u.document_id
+            LEFT JOIN agenda a ON a.document_id = u.document_id AND a.number = u.agenda_number
             WHERE ?1 IS NULL OR u.document_id = ?1
             ORDER BY d.date, d.path, u.line
             """)
-        try s.bind([documentID, codes["agenda"], codes["exchange"], codes["directive"], codes["other"]])
+        try s.bind([documentID, codes[.agenda], codes[.exchange], codes[.directive], codes[.other], IndexedElement.Kind.directive.code])
         var out: [(String, String?, String?, LinkUnit)] = []
         while try s.step() {
-            guard let kind = LinkUnit.Kind(rawValue: s.string(3) ?? "") else { continue }
+            guard let kind = LinkUnit.Kind(code: s.int(3) ?? -1) else { continue }
             let title = s.string(7)
-            let body = s.string(9)
+            let body = s.string(8)
             let text = kind == .agenda ? [title, body].compactMap { $0 }.joined(separator: "\n") : (body ?? "")
             out.append((s.string(0) ?? "", s.string(1), s.string(2),
                         LinkUnit(kind: kind, lines: LineRange(s.int(4) ?? 0, s.int(5) ?? 0), agendaNumber: s.int(6),
-                                 agendaTitle: title, issuer: s.string(8), text: text)))
+                                 agendaTitle: title, issuer: s.string(9), text: text)))
         }
         s.reset()
         return out

@@ -11,7 +11,13 @@ import Gijiroku
 /// units.first?.kind   // .agenda
 /// ```
 struct LinkUnit: Sendable, Hashable {
-    enum Kind: String, Sendable, CaseIterable { case agenda, exchange, directive, other }
+    enum Kind: String, Sendable, CaseIterable {
+        case agenda, exchange, directive, other
+
+        /// The small integer stored in `units.kind`.
+        var code: Int { Kind.allCases.firstIndex(of: self)! }
+        init?(code: Int) { guard Kind.allCases.indices.contains(code) else { return nil }; self = Kind.allCases[code] }
+    }
 
     var kind: Kind
     var lines: LineRange
