@@ -168,3 +168,25 @@ import Gijiroku
         return (index, path)
     }
 }
+
+/// An index made before links existed (schema version 1) is migrated when opened for
+/// writing, and its minutes are read again on the next run so they get their links.
+@Suite struct LinkMigrationTests {
+    @Test func aVersionOneIndexIsMigratedAndItsMinutesAreReadAgain() throws {
+        let path = try TestFiles.temporaryFolder().appendingPathComponent("i.sqlite").path
+        do {
+            let index = try SearchIndex(path: path)
+            _ = index.index(files: TestFiles.minutesAndPlans)
+            // What version 1 had: no units, links or statuses.
+            try index.database.execute("DROP TABLE units; DROP TABLE links; DROP TABLE directive_status; PRAGMA user_version = 1")
+        }
+        #expect(throws: IndexError.self) { try SearchIndex(path: path, readOnly: true) }   // says to run gijiroku index
+        let index = try SearchIndex(path: path)
+        #expect(try Schema.userVersion(index.database) == Schema.version)
+        let report = index.index(files: TestFiles.minutesAndPlans)
+        let minutes = TestFiles.minutesAndPlans.filter { $0.contains("/minutes/") }
+        #expect(Set(report.updated) == Set(minutes))
+        #expect((report.links?.added ?? 0) > 40)
+        #expect(try index.search(SearchQuery(parsing: "保育士")).total > 0)
+    }
+}

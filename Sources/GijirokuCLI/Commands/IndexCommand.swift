@@ -36,6 +36,14 @@ enum IndexCommand {
         output.write("索引 \(db): 追加 \(report.added.count)、更新 \(report.updated.count)、変更なし \(report.unchanged.count)、"
                      + "削除 \(report.removed.count)、失敗 \(report.failed.count + missing.count)"
                      + "（文書 \(counts.0)、要素 \(counts.1)）\n")
+        if let links = report.links, !quiet {
+            if links.planItems == 0 {
+                output.write("計画項目への関連付け: 計画が登録されていないため、ありません\n")
+            } else {
+                output.write("計画項目への関連付け: 追加 \(links.added)、更新 \(links.updated)、変更なし \(links.unchanged)、削除 \(links.removed)"
+                             + "（計画項目 \(links.planItems)）\n")
+            }
+        }
         let failures = report.failed.count + missing.count
         if failures == 0 { return ExitCode.success }
         return failures >= files.count + missing.count ? ExitCode.dataError : ExitCode.someFailed
