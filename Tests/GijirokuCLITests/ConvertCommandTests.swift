@@ -92,16 +92,8 @@ import Testing
             assert len(rows) > 5, name + ": too few rows"
             print(name, len(rows) - 1)
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, out]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+        let (status, text) = try LinksAndDirectivesCommandTests.python(["-c", script, out])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("exchanges") && text.contains("directives"))
     }
 }

@@ -87,17 +87,9 @@ import Testing
         by_id = {r[0]: r for r in rows[1:]}
         print(len(rows) - 1, sum(1 for r in rows[1:] if r[11] == "overdue"), sum(1 for r in rows[1:] if "\\n" in r[14]))
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, file.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let (status, out) = try Self.python(["-c", script, file.path])
         // 14 directives, 3 overdue, and one with two follow-ups in one quoted cell.
-        #expect(out == "14 3 1\n", "\(out)")
+        #expect(status == 0 && out == "14 3 1\n", "\(out)")
     }
 
     @Test func settingAStatusByHandThroughTheCommand() throws {
@@ -122,15 +114,22 @@ import Testing
         }
     }
 
-    static var jsonschema: Bool {
-        guard PDFAvailable.python else { return false }
+    /// Runs `python3` with `arguments`: its exit status and its output (standard output and error).
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import jsonschema"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
+        p.arguments = ["python3"] + arguments
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        return p.terminationStatus == 0
+        return (p.terminationStatus, out)
+    }
+
+    static var jsonschema: Bool {
+        PDFAvailable.python && (try? python(["-c", "import jsonschema"]).status) == 0
     }
 
     @Test(.enabled(if: jsonschema, "python3 with jsonschema is not installed (.ci/run installs it)"))
@@ -147,16 +146,8 @@ import Testing
             try r.out.write(toFile: file, atomically: true, encoding: .utf8)
             files.append(file)
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Self.root.appendingPathComponent(".ci/validate_schemas.py").path] + files
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(out)")
+        let (status, out) = try Self.python([Self.root.appendingPathComponent(".ci/validate_schemas.py").path] + files)
+        #expect(status == 0, "\(out)")
         #expect(out.contains("1 directives, 2 links, 1 plan-links checked, 0 invalid"), "\(out)")
     }
 }

@@ -30,11 +30,7 @@ enum DirectivesCommand {
             errors.write("gijiroku directives: error: --format は text、json、csv のいずれかです\n")
             return ExitCode.usage
         }
-        var status: DirectiveStatus?
-        if let statusText {
-            guard let s = DirectiveStatus(rawValue: statusText) else { return badStatus(statusText, &errors) }
-            status = s
-        }
+        guard let status = readStatus(statusText, &errors) else { return ExitCode.usage }
         do {
             let index = try SearchIndex(path: db, readOnly: true)
             let register = try index.directives(DirectiveFilter(status: status, issuer: issuer, since: since, asOf: asOf))
@@ -65,11 +61,7 @@ enum DirectivesCommand {
             errors.write("gijiroku directives set: error: 使い方: gijiroku directives set ID --status done|open|followed-up|overdue [--note 文] | --note 文 | --clear\n")
             return ExitCode.usage
         }
-        var status: DirectiveStatus?
-        if let statusText {
-            guard let s = DirectiveStatus(rawValue: statusText) else { return badStatus(statusText, &errors) }
-            status = s
-        }
+        guard let status = readStatus(statusText, &errors) else { return ExitCode.usage }
         do {
             let index = try SearchIndex(path: db)
             let id = try index.setDirectiveStatus(ids[0], status: status, note: note, clear: clear)
@@ -85,9 +77,12 @@ enum DirectivesCommand {
         }
     }
 
-    static func badStatus<E: TextOutputStream>(_ text: String, _ errors: inout E) -> Int32 {
+    /// `--status`: `.some(nil)` when not given, `nil` (after saying why) when it names no status.
+    static func readStatus<E: TextOutputStream>(_ text: String?, _ errors: inout E) -> DirectiveStatus?? {
+        guard let text else { return .some(nil) }
+        if let status = DirectiveStatus(rawValue: text) { return status }
         errors.write("gijiroku directives: error: --status は \(DirectiveStatus.allCases.map(\.rawValue).joined(separator: "、")) のいずれかです（\(text)）\n")
-        return ExitCode.usage
+        return nil
     }
 
     static func write<O: TextOutputStream>(_ register: DirectiveRegister, to output: inout O) {
