@@ -47,6 +47,20 @@ import Testing
         #expect(run(["convert", Self.corpus, "--out", out, "--jobs", String(jobs), "--quiet"]).out.hasPrefix("変換 0、変更なし \(compared)"))
     }
 
+    /// Outputs are not synced one by one (one flush ends the run), so a power cut could leave
+    /// a renamed output without its data: an empty output is converted again, never skipped.
+    @Test func anEmptyOutputIsNeverTakenAsFresh() throws {
+        let out = try temporary()
+        let input = Self.corpus + "/minutes"
+        #expect(run(["convert", input, "--out", out, "--quiet"]).code == 0)
+        let victim = out + "/shiomigawa-kosodate-02.json"
+        let original = try Data(contentsOf: URL(fileURLWithPath: victim))
+        try Data().write(to: URL(fileURLWithPath: victim))
+        let again = run(["convert", input, "--out", out, "--quiet"])
+        #expect(again.out.hasPrefix("変換 1、"), "\(again.out)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == original)
+    }
+
     @Test func brokenFilesAreListedAndTheRestIsConverted() throws {
         let input = try temporary(), out = try temporary()
         let fm = FileManager.default
