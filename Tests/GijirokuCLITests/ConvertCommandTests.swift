@@ -98,7 +98,7 @@ import Testing
         #expect(run(["convert", Self.corpus + "/minutes", "--out", out, "--format", "csv", "--quiet"]).code == 0)
         let script = """
         import csv, sys
-        for name, columns in (("exchanges", 9), ("directives", 7)):
+        for name, columns in (("exchanges", 9), ("directives", 10)):
             raw = open(sys.argv[1] + "/" + name + ".csv", "rb").read()
             assert raw.startswith(b"\\xef\\xbb\\xbf"), name + ": no BOM"
             rows = list(csv.reader(open(sys.argv[1] + "/" + name + ".csv", encoding="utf-8-sig", newline="")))

@@ -9,7 +9,7 @@ import Gijiroku
 /// ```
 enum CSV {
     static let exchangeHeader = ["path", "meeting", "date", "agenda_number", "agenda_title", "question", "answers", "answer_markers", "line"]
-    static let directiveHeader = ["path", "meeting", "date", "issuer", "directive", "agenda_number", "line"]
+    static let directiveHeader = ["path", "meeting", "date", "issuer", "directive", "agenda_number", "responsible", "deadline", "deadline_date", "line"]
 
     static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\r\n"
@@ -36,7 +36,8 @@ enum CSV {
     /// One row per directive.
     static func directives(of m: Minutes) -> String {
         m.directives.map { d in
-            row([m.source.path, m.meeting.name ?? m.title ?? "", m.date ?? "", d.issuer, d.text, d.agendaNumber.map(String.init) ?? "", String(d.lines.start)])
+            row([m.source.path, m.meeting.name ?? m.title ?? "", m.date ?? "", d.issuer, d.text, d.agendaNumber.map(String.init) ?? "",
+                 d.responsible.joined(separator: "、"), d.deadline?.text ?? "", d.deadline?.date ?? "", String(d.lines.start)])
         }.joined()
     }
 }
