@@ -64,13 +64,15 @@ public enum DeadlineReader {
 
     /// `令和２年１１月３１日まで`, `2021年3月末`, `３月末`, `８月中`, `12月15日まで`.
     private static func explicitDate(_ s: [Unicode.Scalar], meeting: JapaneseDate?) -> Deadline? {
+        // Every form has 月 in it.
+        guard s.contains("月") else { return nil }
         var i = 0
         while i < s.count {
             // The year, when given: an era year or a Western year before 年.
             var year: Int?
             var j = i
-            if let era = Era.all.first(where: { matches($0.name, s, at: i) }) {
-                j = i + era.name.unicodeScalars.count
+            if let (era, name) = eras.first(where: { $0.name.first == s[i] && matches($0.name, s, at: i) }) {
+                j = i + name.count
                 guard let (n, length) = JapaneseNumber.scan(s, from: j), j + length < s.count, s[j + length] == "年" else { i += 1; continue }
                 year = era.westernYear(n)
                 j += length + 1
@@ -121,9 +123,8 @@ public enum DeadlineReader {
         var start = end
         while start > 0, isNumeral(s[start - 1]) || s[start - 1] == "元" { start -= 1 }
         guard start < end, let (n, length) = JapaneseNumber.scan(s, from: start), start + length == end else { return nil }
-        for era in Era.all {
-            let count = era.name.unicodeScalars.count
-            if start >= count, matches(era.name, s, at: start - count) { return (era.westernYear(n), end - start + count) }
+        for (era, name) in eras {
+            if start >= name.count, matches(name, s, at: start - name.count) { return (era.westernYear(n), end - start + name.count) }
         }
         return nil
     }
@@ -133,20 +134,24 @@ public enum DeadlineReader {
     }
 
     private static func matches(_ word: String, _ s: [Unicode.Scalar], at i: Int) -> Bool {
-        var k = i
-        for c in word.unicodeScalars {
-            guard k < s.count, s[k] == c else { return false }
-            k += 1
-        }
+        matches(Array(word.unicodeScalars), s, at: i)
+    }
+
+    private static func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + word.count <= s.count else { return false }
+        for k in word.indices where s[i + k] != word[k] { return false }
         return true
     }
 
     private static func find(_ word: String, in s: [Unicode.Scalar]) -> Range<Int>? {
-        let count = word.unicodeScalars.count
-        guard s.count >= count else { return nil }
-        for i in 0...(s.count - count) where matches(word, s, at: i) { return i..<(i + count) }
+        let w = Array(word.unicodeScalars)
+        guard let first = w.first, s.count >= w.count else { return nil }
+        for i in 0...(s.count - w.count) where s[i] == first && matches(w, s, at: i) { return i..<(i + w.count) }
         return nil
     }
+
+    /// The eras with their names as scalars, for scanning.
+    private static let eras: [(era: Era, name: [Unicode.Scalar])] = Era.all.map { ($0, Array($0.name.unicodeScalars)) }
 
     private static func slice(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(s[range.clamped(to: 0..<s.count)]))

@@ -10,10 +10,13 @@
 /// ```
 public enum ResponsibleBodies {
     static let suffixes = ["委員会", "センター", "グループ", "局長", "部長", "課長", "区長", "室長", "局", "部", "課", "室", "区"]
+        .map { Array($0.unicodeScalars) }
     /// Words that name a role in the sentence, not a body.
     static let generic: Set<String> = ["主管局", "主管部", "主管課", "本部", "区", "局", "部", "課", "室", "全区", "全局"]
     /// After these the name receives or qualifies rather than acts.
-    static let passive = ["に", "へ", "の", "から", "まで", "より"]
+    static let passive = ["に", "へ", "の", "から", "まで", "より"].map { Array($0.unicodeScalars) }
+    /// Names written with kana inside them: 子ども未来局, こども家庭課.
+    static let kanaPrefixes = ["子ども", "こども"].map { Array($0.unicodeScalars) }
 
     public static func find(in text: String) -> [String] {
         let s = Array(text.unicodeScalars)
@@ -23,16 +26,13 @@ public enum ResponsibleBodies {
             guard isNameScalar(s[i]) else { i += 1; continue }
             var end = i
             while end < s.count, isNameScalar(s[end]) { end += 1 }
-            var start = i
-            // Names written with kana inside: 子ども未来局, こども家庭課.
-            if i >= 3, ["子ども", "こども"].contains(String(String.UnicodeScalarView(s[(i - 3)..<i]))) { start = i - 3 }
+            defer { i = end }
+            let run = s[i..<end]
+            guard suffixes.contains(where: { run.count >= $0.count && run.suffix($0.count).elementsEqual($0) }),
+                  !passive.contains(where: { s[end...].starts(with: $0) }) else { continue }
+            let start = kanaPrefixes.contains { i >= $0.count && s[(i - $0.count)..<i].elementsEqual($0) } ? i - 3 : i
             let name = String(String.UnicodeScalarView(s[start..<end]))
-            let rest = String(String.UnicodeScalarView(s[end..<min(s.count, end + 2)]))
-            if suffixes.contains(where: { name.hasSuffix($0) }), !generic.contains(name),
-               !passive.contains(where: { rest.hasPrefix($0) }), !found.contains(name) {
-                found.append(name)
-            }
-            i = end
+            if !generic.contains(name), !found.contains(name) { found.append(name) }
         }
         return found
     }

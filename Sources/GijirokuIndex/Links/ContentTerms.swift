@@ -11,8 +11,21 @@ import Gijiroku
 /// ContentTerms.bigrams(of: "保育士の確保が難しい")   // ["保育", "育士", "確保"]
 /// ```
 enum ContentTerms {
-    /// A bigram (`保育`) or a lowercase Latin word (`led`).
-    typealias Term = String
+    /// A bigram (`保育`: its two scalars packed) or a lowercase Latin word (`led`: its
+    /// FNV-1a hash with the top bit set). Integers, not strings: linking a large archive
+    /// looks terms up hundreds of millions of times.
+    typealias Term = UInt64
+
+    static func bigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Term { UInt64(a.value) << 21 | UInt64(b.value) }
+
+    static func word<C: Collection<Unicode.Scalar>>(_ scalars: C) -> Term {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for c in scalars {
+            let lower = (0x41...0x5A).contains(c.value) ? c.value + 0x20 : c.value
+            hash = (hash ^ UInt64(lower)) &* 0x100000001b3
+        }
+        return hash | 1 << 63
+    }
 
     /// The distinct terms of `text`, in order of first appearance.
     static func bigrams(of text: String) -> [Term] {
@@ -31,9 +44,9 @@ enum ContentTerms {
         var scalars: [Unicode.Scalar]
         var isLatin: Bool
         var terms: [Term] {
-            if isLatin { return [String(String.UnicodeScalarView(scalars)).lowercased()] }
+            if isLatin { return [ContentTerms.word(scalars)] }
             guard scalars.count >= 2 else { return [] }
-            return (0..<(scalars.count - 1)).map { String(String.UnicodeScalarView(scalars[$0...($0 + 1)])) }
+            return (0..<(scalars.count - 1)).map { ContentTerms.bigram(scalars[$0], scalars[$0 + 1]) }
         }
     }
 

@@ -36,6 +36,11 @@ struct PlanCatalog {
     let byTitle: [String: [Int]]
     /// Item IDs → items (in every plan that has the ID).
     let byID: [String: [Int]]
+    /// Term → the items whose profile has it, with its weight there: scoring a unit touches
+    /// only the items that share a term with it.
+    let postings: [ContentTerms.Term: [(item: Int, weight: Double)]]
+    /// The plans' titles, for explicit references by title.
+    let planTitles: [(path: String, title: String)]
 
     /// - Parameters:
     ///   - items: the plan items.
@@ -69,6 +74,14 @@ struct PlanCatalog {
         }
         self.byTitle = byTitle
         self.byID = byID
+        var postings: [ContentTerms.Term: [(item: Int, weight: Double)]] = [:]
+        for (i, profile) in profiles.enumerated() { for (t, w) in profile { postings[t, default: []].append((i, w)) } }
+        self.postings = postings
+        var titles: [(String, String)] = []
+        for item in items {
+            if let t = item.planTitle, !t.isEmpty, !titles.contains(where: { $0.0 == item.planPath }) { titles.append((item.planPath, t)) }
+        }
+        self.planTitles = titles
     }
 
     /// The items of parsed plans, for tests and tools that do not go through the index.
@@ -132,11 +145,13 @@ struct PlanLinker {
         var weights: [ContentTerms.Term: Double] = [:]
         if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = Self.contextWeight } }
         for t in ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
+        var sums = [Double](repeating: 0, count: catalog.items.count)
+        for (t, u) in weights {
+            guard let idf = catalog.idf[t], let postings = catalog.postings[t] else { continue }
+            for (i, w) in postings { sums[i] += u * w * idf }
+        }
         var out: [(Int, Double)] = []
-        for (i, profile) in catalog.profiles.enumerated() {
-            var score = 0.0
-            for (t, u) in weights { if let w = profile[t] { score += u * w * (catalog.idf[t] ?? 0) } }
-            guard score > 0 else { continue }
+        for (i, score) in sums.enumerated() where score > 0 {
             let norm = 1 - PlanCatalog.lengthNormalisation + PlanCatalog.lengthNormalisation * catalog.masses[i] / catalog.averageMass
             out.append((i, score / norm * (catalog.items[i].level == "chapter" ? PlanCatalog.chapterWeight : 1)))
         }
@@ -146,9 +161,7 @@ struct PlanLinker {
     /// The items `unit` is explicitly about, with the words that say so.
     func references(in unit: LinkUnit) -> [(item: Int, text: String)] {
         var out: [(Int, String)] = []
-        let mentioned = Set(catalog.items.indices.filter { i in
-            catalog.items[i].planTitle.map { !$0.isEmpty && unit.text.contains($0) } ?? false
-        }.map { catalog.items[$0].planPath })
+        let mentioned = Set(catalog.planTitles.filter { unit.text.contains($0.title) }.map(\.path))
         for (text, id) in PlanReferences.numbered(in: unit.text) {
             for i in catalog.byID[id] ?? [] where mentioned.isEmpty || mentioned.contains(catalog.items[i].planPath) {
                 if !out.contains(where: { $0.0 == i }) { out.append((i, text)) }
@@ -190,7 +203,10 @@ struct PlanLinker {
             for span in ContentTerms.spans(of: text) {
                 let terms = span.terms
                 if span.isLatin {
-                    if let t = terms.first, profile[t] != nil { found[t] = max(found[t] ?? 0, catalog.idf[t] ?? 0) }
+                    if let t = terms.first, profile[t] != nil {
+                        let word = String(String.UnicodeScalarView(span.scalars)).lowercased()
+                        found[word] = max(found[word] ?? 0, catalog.idf[t] ?? 0)
+                    }
                     continue
                 }
                 var k = 0

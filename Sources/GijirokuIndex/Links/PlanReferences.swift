@@ -12,6 +12,7 @@ enum PlanReferences {
     /// `第N章`, `第N章第M節`, `施策N-M-K` (and a `第M節` after a chapter named earlier): the
     /// words as written and the item ID they name.
     static func numbered(in text: String) -> [(text: String, id: String)] {
+        guard text.unicodeScalars.contains(where: { $0 == "第" || $0 == "策" }) else { return [] }
         let original = Array(text.unicodeScalars)
         let s = Array(WidthFolding.fold(text).unicodeScalars)
         guard s.count == original.count else { return [] }
@@ -63,10 +64,10 @@ enum PlanReferences {
     /// The texts quoted in 「」 or 『』.
     static func quoted(in text: String) -> [String] {
         var out: [String] = []
-        var current: String?
-        for c in text {
-            if c == "「" || c == "『" { current = "" }
-            else if c == "」" || c == "』" { if let q = current, !q.isEmpty { out.append(q) }; current = nil }
+        var current: String.UnicodeScalarView?
+        for c in text.unicodeScalars {
+            if c == "「" || c == "『" { current = String.UnicodeScalarView() }
+            else if c == "」" || c == "』" { if let q = current, !q.isEmpty { out.append(String(q)) }; current = nil }
             else if current != nil { current!.append(c) }
         }
         return out
