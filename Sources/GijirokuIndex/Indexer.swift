@@ -47,11 +47,19 @@ extension SearchIndex {
             if bulk && !(report.added.isEmpty && report.updated.isEmpty) { try? database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize')") }
             try? database.execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 1000")
         }
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(files.count, start + Self.batchSize)])
-            start += batch.count
-            let read = Self.readAndParse(batch) { path in (try? self.storedDigest(of: path)) ?? nil }
+        // Batches are read and parsed one ahead: while this thread writes batch k, the other
+        // cores parse batch k + 1. Stored digests are looked up here, on the thread that owns
+        // the connection, before a batch is handed over.
+        let batches = stride(from: 0, to: files.count, by: Self.batchSize).map { Array(files[$0..<min(files.count, $0 + Self.batchSize)]) }
+        func startParsing(_ k: Int) -> ParseInFlight? {
+            guard k < batches.count else { return nil }
+            return ParseInFlight(batches[k], digests: batches[k].map { (try? self.storedDigest(of: $0)) ?? nil })
+        }
+        var inFlight = startParsing(0)
+        for k in batches.indices {
+            let batch = batches[k]
+            let read = inFlight!.wait()
+            inFlight = startParsing(k + 1)
             do {
                 try database.transaction {
                     for (path, outcome) in zip(batch, read) {
@@ -97,10 +105,8 @@ extension SearchIndex {
         case failed(String)
     }
 
-    /// Reads, digests and parses `paths` concurrently; the stored digests are looked up first
-    /// (on this thread, which owns the connection).
-    static func readAndParse(_ paths: [String], storedDigest: (String) -> String?) -> [Outcome] {
-        let stored = paths.map(storedDigest)
+    /// Reads, digests and parses `paths` concurrently, given their stored digests.
+    static func readAndParse(_ paths: [String], stored: [String?]) -> [Outcome] {
         let results = OutcomeBuffer(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let path = paths[i]
@@ -123,6 +129,25 @@ extension SearchIndex {
             results.set(i, outcome)
         }
         return results.values
+    }
+}
+
+/// One batch being read and parsed in the background.
+private final class ParseInFlight: @unchecked Sendable {
+    private var outcomes: [SearchIndex.Outcome] = []
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ paths: [String], digests: [String?]) {
+        DispatchQueue.global().async {
+            self.outcomes = SearchIndex.readAndParse(paths, stored: digests)
+            self.done.signal()
+        }
+    }
+
+    /// Blocks until the batch is parsed.
+    func wait() -> [SearchIndex.Outcome] {
+        done.wait()
+        return outcomes
     }
 }
 
