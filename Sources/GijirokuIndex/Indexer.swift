@@ -45,7 +45,9 @@ extension SearchIndex {
         defer {
             if bulk { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 4); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
             if bulk && !(report.added.isEmpty && report.updated.isEmpty) { try? database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize')") }
-            try? database.execute("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 1000")
+            // Give back the pages the merge and any removals freed (a no-op for an index made
+            // before auto_vacuum was set), then fold the log into the database.
+            try? database.execute("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 1000")
         }
         // Batches are read and parsed one ahead: while this thread writes batch k, the other
         // cores parse batch k + 1. Stored digests are looked up here, on the thread that owns

@@ -56,6 +56,10 @@ public final class SearchIndex {
                 throw IndexError(.noIndex, "索引（\(path)）が古い版か空です。gijiroku index を一度実行すると更新されます")
             }
         } else {
+            // A new database keeps a map of its pages, so that pages freed by merging the
+            // full-text index or by removing documents can be given back to the file system
+            // (`PRAGMA incremental_vacuum` after a run); it must be set before any table exists.
+            if try Schema.userVersion(database) == 0 { try database.execute("PRAGMA auto_vacuum = INCREMENTAL") }
             try database.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
             try Schema.migrate(database)
         }
@@ -173,7 +177,7 @@ public final class SearchIndex {
     /// Merges the full-text index's segments and checkpoints the write-ahead log: smaller
     /// and faster to search after a large indexing run.
     public func optimize() throws {
-        try database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE)")
+        try database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize'); PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// How many documents and elements the index holds.

@@ -135,8 +135,7 @@ say("generated \(files.count) documents, \(fmt(Double(bytes) / 1e6, 1)) MB, in \
 let gijirokuPath = work.appendingPathComponent("gijiroku.sqlite").path
 var t0 = now()
 let writer = try SearchIndex(path: gijirokuPath)
-let report = writer.index(files: files)
-try writer.optimize()
+let report = writer.index(files: files)   // a large run merges the full-text index itself
 let gijirokuBuild = ms(now() - t0)
 precondition(report.failed.isEmpty, "\(report.failed.prefix(3))")
 let (_, elementCount) = try writer.counts()
@@ -165,6 +164,11 @@ exec(tri, """
 let trigramBuild = ms(now() - t0)
 exec(tri, "DETACH g; PRAGMA wal_checkpoint(TRUNCATE)")
 let trigramSize = fileSize(trigramPath) + fileSize(trigramPath + "-wal")
+// FTS5's 'optimize' leaves the old segments' pages free in the file; Gijiroku gives them
+// back after a run (auto_vacuum + incremental_vacuum). For a like-for-like size, the
+// trigram database is also compacted (not counted in its build time).
+exec(tri, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)")
+let trigramCompact = fileSize(trigramPath) + fileSize(trigramPath + "-wal")
 
 // MARK: Groonga: load the same rows, then build the index statically
 
@@ -323,7 +327,7 @@ print("archive: \(files.count) documents, \(fmt(Double(bytes) / 1e6, 1)) MB, \(e
 print("| engine | index build | database size |")
 print("|---|---|---|")
 print("| Gijiroku (parse text files + bigram FTS5) | \(fmt(gijirokuBuild / 1000)) s | \(fmt(Double(gijirokuSize) / 1e6, 1)) MB |")
-print("| FTS5 trigram (same rows) | \(fmt(trigramBuild / 1000)) s | \(fmt(Double(trigramSize) / 1e6, 1)) MB |")
+print("| FTS5 trigram (same rows) | \(fmt(trigramBuild / 1000)) s | \(fmt(Double(trigramSize) / 1e6, 1)) MB as built, \(fmt(Double(trigramCompact) / 1e6, 1)) MB compacted |")
 print(groongaAvailable
       ? "| Groonga TokenBigram (load + static index) | \(fmt(groongaBuild / 1000)) s | \(fmt(Double(groongaSize) / 1e6, 1)) MB |"
       : "| Groonga | not available on this machine | |")
@@ -339,7 +343,7 @@ print("- ranked top 10 + snippets for a frequent 2-character word, median ≤ 3 
 if groongaAvailable {
     print("- index build no slower than Groonga's load + static index: \(fmt(gijirokuBuild / 1000)) s vs \(fmt(groongaBuild / 1000)) s — \(gijirokuBuild <= groongaBuild ? "met" : "NOT met")")
 }
-print("- database no larger than FTS5 trigram's: \(fmt(Double(gijirokuSize) / 1e6, 1)) MB vs \(fmt(Double(trigramSize) / 1e6, 1)) MB — \(gijirokuSize <= trigramSize ? "met" : "NOT met")")
+print("- database no larger than FTS5 trigram's, both without free pages: \(fmt(Double(gijirokuSize) / 1e6, 1)) MB vs \(fmt(Double(trigramCompact) / 1e6, 1)) MB — \(gijirokuSize <= trigramCompact ? "met" : "NOT met") (trigram as built: \(fmt(Double(trigramSize) / 1e6, 1)) MB)")
 print("- hit counts equal grep's for every query: \(countsEqual ? "met" : "NOT met")")
 sqlite3_close(tri)
 if keep == nil { try? FileManager.default.removeItem(at: work) }
