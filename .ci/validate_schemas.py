@@ -2,7 +2,7 @@
 """Validate JSON outputs of gijiroku against the JSON Schemas (2020-12) in Schemas/ with the
 real `jsonschema` validator. Usage: validate_schemas.py FILE... A file may hold one record
 or an array of records; each record is checked against the schema of its `kind`
-(minutes, plan, document, links and plan-links, directives), and a search result (no kind,
+(minutes, plan, document, links, plan-links and plan-overview, directives), and a search result (no kind,
 with `hits`) against search-result.
 Exits 1 if any record is invalid or if nothing was checked."""
 import json, os, sys
@@ -16,6 +16,7 @@ for name, schema in schemas.items():
     Draft202012Validator.check_schema(schema)
     validators[name] = Draft202012Validator(schema)
 validators["plan-links"] = validators["links"]
+validators["plan-overview"] = validators["links"]
 
 counts = {}
 failed = 0

@@ -29,11 +29,12 @@ public enum GijirokuCommand {
                       [--since DATE] [--until DATE] [--meeting TEXT] [--limit N]
                       [--format text|json] [--db PATH]
                                   words are ANDed, "…" is a phrase, OR joins, -word excludes
-      gijiroku links DOCUMENT|PATH:LINE [--format text|json] [--db PATH]
+      gijiroku links MINUTES|PATH:LINE|PLAN [--format text|json] [--db PATH]
       gijiroku links --plan ITEM|PLAN#ITEM [--format text|json] [--db PATH]
                                   a meeting's elements → the plan items they are about,
-                                  with the evidence; a plan item → every element that
-                                  discussed it, newest first
+                                  with the evidence; a plan → how often each item was
+                                  discussed; a plan item → every element that discussed
+                                  it, newest first
       gijiroku directives [--status open|followed-up|overdue|done] [--issuer TEXT]
                           [--since DATE] [--as-of DATE] [--format text|json|csv] [--db PATH]
       gijiroku directives set ID --status done|open|followed-up|overdue [--note TEXT] [--db PATH]

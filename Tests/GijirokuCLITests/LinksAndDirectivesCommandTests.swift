@@ -12,11 +12,10 @@ import Testing
         return ParseCommandTests.Run(code: code, out: out, err: err)
     }
 
-    /// A fresh index of the corpus's minutes and plans.
+    /// A fresh index of the whole corpus: minutes, plans and other documents.
     func indexedCorpus() -> String {
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
-        let r = run(["index", Self.root.appendingPathComponent("Corpus/minutes").path, Self.root.appendingPathComponent("Corpus/plans").path,
-                     "--db", db, "--quiet"])
+        let r = run(["index", Self.root.appendingPathComponent("Corpus").path, "--db", db, "--quiet"])
         precondition(r.code == 0, r.err)
         return db
     }
@@ -44,12 +43,20 @@ import Testing
         #expect(dates == dates.sorted(by: >))
     }
 
+    @Test func aPlansOverviewShowsHowOftenEachItemWasDiscussed() {
+        let db = indexedCorpus()
+        let r = run(["links", "shiomigawa-basic-plan-ch1-2.txt", "--db", db])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("    2-1-1 家賃補助制度の運用  16件（会議 6回、2019-02-14～2021-02-18）"))
+        #expect(r.out.contains("1 子どもと若い世代が住み続けたくなる都市づくり  議論なし"))
+    }
+
     @Test func linksUsageAndLookupErrorsSayWhatIsWrong() {
         let db = indexedCorpus()
         for (args, code) in [(["links", "--db", db], Int32(64)), (["links", "a.txt", "--plan", "1", "--db", db], 64),
                              (["links", "nothing.txt", "--db", db], 64), (["links", "--plan", "9-9-9", "--db", db], 64),
                              (["links", "shiomigawa-kosodate-01.txt", "--format", "xml", "--db", db], 64),
-                             (["links", "shiomigawa-basic-plan-ch1-2.txt", "--db", db], 64)] {
+                             (["links", "shiomigawa-inspection-report-2017.txt", "--db", db], 64)] {
             let r = run(args)
             #expect(r.code == code, "\(args): \(r.err)")
             #expect(r.err.hasPrefix("gijiroku links: error:"), "\(args)")
@@ -139,7 +146,8 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var files: [String] = []
         for (name, args) in [("links", ["links", "shiomigawa-kosodate-01.txt"]), ("element", ["links", "shiomigawa-sogokeikaku-02.txt:73"]),
-                             ("plan", ["links", "--plan", "2-1-1"]), ("directives", ["directives", "--as-of", "2021-06-30"])] {
+                             ("plan", ["links", "--plan", "2-1-1"]), ("overview", ["links", "shiomigawa-basic-plan-ch5.txt"]),
+                             ("directives", ["directives", "--as-of", "2021-06-30"])] {
             let r = run(args + ["--format", "json", "--db", db])
             #expect(r.code == 0)
             let file = dir.appendingPathComponent(name + ".json").path
@@ -148,6 +156,6 @@ import Testing
         }
         let (status, out) = try Self.python([Self.root.appendingPathComponent(".ci/validate_schemas.py").path] + files)
         #expect(status == 0, "\(out)")
-        #expect(out.contains("1 directives, 2 links, 1 plan-links checked, 0 invalid"), "\(out)")
+        #expect(out.contains("1 directives, 2 links, 1 plan-links, 1 plan-overview checked, 0 invalid"), "\(out)")
     }
 }

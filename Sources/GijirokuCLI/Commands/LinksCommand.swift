@@ -5,7 +5,8 @@ import GijirokuIndex
 /// `gijiroku links [DOCUMENT|ELEMENT] [--plan ITEM] [--format text|json] [--db PATH]`
 ///
 /// From a meeting (its path or file name) or one of its elements (`path:line`) to the
-/// plan items it is about, best first, with the evidence; from a plan item (`--plan 2-1-3`,
+/// plan items it is about, best first, with the evidence; from a plan (its path) to each of
+/// its items with how often and when meetings discussed it; from a plan item (`--plan 2-1-3`,
 /// or `--plan PLAN#2-1-3` when two plans share the ID) to every meeting element that
 /// discussed it, newest first.
 enum LinksCommand {
@@ -30,6 +31,10 @@ enum LinksCommand {
             let index = try SearchIndex(path: db, readOnly: true)
             if let plan {
                 let report = try index.links(toItem: plan)
+                if format == "json" { output.write(try RecordEncoder.json(report)); return ExitCode.success }
+                write(report, to: &output)
+            } else if try index.kind(ofDocument: targets[0]) == "plan" {
+                let report = try index.planOverview(targets[0])
                 if format == "json" { output.write(try RecordEncoder.json(report)); return ExitCode.success }
                 write(report, to: &output)
             } else {
@@ -73,6 +78,20 @@ enum LinksCommand {
             if e.kind == "agenda", let n = e.agendaNumber { head += "\(n)" }
             output.write(head + "] \(firstLine(e.text))" + (e.issuer.map { "（\($0)）" } ?? "") + "\n")
             output.write("   根拠: \(evidence(e.link))\n   \(e.location)\n")
+        }
+    }
+
+    static func write<O: TextOutputStream>(_ report: PlanOverviewReport, to output: inout O) {
+        output.write("\(report.plan.title ?? report.plan.path)\n")
+        for item in report.items {
+            let indent = String(repeating: "  ", count: item.id.split(separator: "-").count - 1)
+            var line = "\(indent)\(item.id) \(item.title)  "
+            if item.elements == 0 { line += "議論なし" }
+            else {
+                line += "\(item.elements)件（会議 \(item.meetings)回、\(item.firstDate ?? "?")"
+                line += item.lastDate == item.firstDate ? "）" : "～\(item.lastDate ?? "?")）"
+            }
+            output.write(line + "\n")
         }
     }
 

@@ -69,7 +69,62 @@ public struct PlanItemLinksReport: Sendable, Hashable, Codable {
     public var elements: [Element]
 }
 
+/// How much each item of a plan was discussed (`gijiroku links PLAN`): every item, in plan
+/// order, with the number of meeting elements linked to it and the first and last meeting
+/// dates. Items no meeting took up have a count of 0.
+public struct PlanOverviewReport: Sendable, Hashable, Codable {
+    public struct Item: Sendable, Hashable, Codable {
+        public var id: String
+        public var level: String
+        public var title: String
+        /// Meeting elements linked to the item.
+        public var elements: Int
+        /// Distinct meetings (documents) among them.
+        public var meetings: Int
+        public var firstDate: String?
+        public var lastDate: String?
+    }
+    /// Always `"plan-overview"`.
+    public var kind = "plan-overview"
+    public var plan: PlanLinkRecord.Plan
+    public var items: [Item]
+}
+
 extension SearchIndex {
+    /// The kind of the indexed document `spec` names (`minutes`, `plan`, `document`).
+    /// - Throws: ``IndexError`` `.notFound` or `.ambiguous`.
+    public func kind(ofDocument spec: String) throws -> String {
+        var path = spec
+        if (try? resolveDocument(spec)) == nil, let colon = spec.lastIndex(of: ":"), Int(spec[spec.index(after: colon)...]) != nil {
+            path = String(spec[..<colon])
+        }
+        return try resolveDocument(path).kind
+    }
+
+    /// Every item of a plan with how often, and when, meetings discussed it.
+    /// - Throws: ``IndexError`` `.notFound` when `spec` names no indexed plan.
+    public func planOverview(_ spec: String) throws -> PlanOverviewReport {
+        let (id, path, kind, title, _) = try resolveDocument(spec)
+        guard kind == "plan" else { throw IndexError(.notFound, "\(path) は計画ではありません（\(kind)）") }
+        let s = try database.prepare("""
+            SELECT p.item, p.level, p.title, count(l.id), count(DISTINCT l.path), min(d.date), max(d.date)
+            FROM plan_items p
+            LEFT JOIN links l ON l.plan_path = ?2 AND l.item = p.item
+            LEFT JOIN documents d ON d.path = l.path
+            WHERE p.document_id = ?1
+            GROUP BY p.item
+            """)
+        try s.bind([id, path])
+        var items: [PlanOverviewReport.Item] = []
+        while try s.step() {
+            items.append(.init(id: s.string(0) ?? "", level: s.string(1) ?? "", title: s.string(2) ?? "", elements: s.int(3) ?? 0,
+                               meetings: s.int(4) ?? 0, firstDate: s.string(5), lastDate: s.string(6)))
+        }
+        s.reset()
+        items.sort { $0.id.split(separator: "-").compactMap { Int($0) }.lexicographicallyPrecedes($1.id.split(separator: "-").compactMap { Int($0) }) }
+        return PlanOverviewReport(plan: .init(path: path, title: title), items: items)
+    }
+
     /// The links of a meeting's elements, or of one element: `spec` is a document's path
     /// (as indexed, or any unique ending of it such as its file name) or `path:line` for the
     /// element that starts at (or contains) that line.
