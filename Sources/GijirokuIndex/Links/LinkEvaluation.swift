@@ -13,9 +13,29 @@ import Gijiroku
 /// print(result.precision, result.recall)
 /// ```
 public enum LinkEvaluation {
+    /// The linker's parameters; `nil` keeps the value the linker uses.
+    public struct Parameters: Sendable, Hashable {
+        public var minimumScore: Double?
+        public var relativeScore: Double?
+        public var titleWeight: Double?
+        public var contextWeight: Double?
+        public var lengthNormalisation: Double?
+
+        public init(minimumScore: Double? = nil, relativeScore: Double? = nil, titleWeight: Double? = nil,
+                    contextWeight: Double? = nil, lengthNormalisation: Double? = nil) {
+            self.minimumScore = minimumScore
+            self.relativeScore = relativeScore
+            self.titleWeight = titleWeight
+            self.contextWeight = contextWeight
+            self.lengthNormalisation = lengthNormalisation
+        }
+    }
+
     public struct Result: Sendable {
-        public var minimumScore: Double
-        public var relativeScore: Double
+        /// The parameters in effect, every one filled in.
+        public var parameters: Parameters
+        public var minimumScore: Double { parameters.minimumScore ?? 0 }
+        public var relativeScore: Double { parameters.relativeScore ?? 0 }
         /// Gold pairs (element, item), links made, and links that are gold.
         public var goldPairs = 0, predicted = 0, correct = 0
         /// Elements the gold file lists, and those of them that should link to nothing.
@@ -40,12 +60,12 @@ public enum LinkEvaluation {
     }
 
     /// Scores the linker on `gold`, with the linker's thresholds or the ones given.
-    public static func run(gold path: String, minimumScore: Double? = nil, relativeScore: Double? = nil) throws -> Result {
-        try runGrid(gold: path, thresholds: [(minimumScore, relativeScore)])[0]
+    public static func run(gold path: String, _ parameters: Parameters = Parameters()) throws -> Result {
+        try runGrid(gold: path, [parameters])[0]
     }
 
-    /// Scores the linker for each pair of thresholds, reading and parsing the corpus once.
-    public static func runGrid(gold path: String, thresholds: [(Double?, Double?)]) throws -> [Result] {
+    /// Scores the linker for each set of parameters, indexing the corpus once.
+    public static func runGrid(gold path: String, _ grid: [Parameters]) throws -> [Result] {
         let base = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
         let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         // The corpus is indexed as a user would index it, into a scratch database, so the
@@ -78,11 +98,21 @@ public enum LinkEvaluation {
             }
             cases.append(("\(e.file):\(matches[0].unit.lines.start) \(e.kind)", matches[0].unit, items))
         }
-        return thresholds.map { minimum, relative in
-            var linker = PlanLinker(catalog: catalog)
-            if let minimum { linker.minimumScore = minimum }
-            if let relative { linker.relativeScore = relative }
-            var r = Result(minimumScore: linker.minimumScore, relativeScore: linker.relativeScore)
+        var catalogs: [Double: PlanCatalog] = [:]
+        let background = units.map(\.unit.text)
+        return grid.map { p in
+            let titleWeight = p.titleWeight ?? PlanCatalog.defaultTitleWeight
+            if catalogs[titleWeight] == nil {
+                catalogs[titleWeight] = titleWeight == PlanCatalog.defaultTitleWeight ? catalog
+                    : PlanCatalog(items: catalog.items, background: background, titleWeight: titleWeight)
+            }
+            var linker = PlanLinker(catalog: catalogs[titleWeight]!)
+            if let v = p.minimumScore { linker.minimumScore = v }
+            if let v = p.relativeScore { linker.relativeScore = v }
+            if let v = p.contextWeight { linker.contextWeight = v }
+            if let v = p.lengthNormalisation { linker.lengthNormalisation = v }
+            var r = Result(parameters: Parameters(minimumScore: linker.minimumScore, relativeScore: linker.relativeScore, titleWeight: titleWeight,
+                                                  contextWeight: linker.contextWeight, lengthNormalisation: linker.lengthNormalisation))
             for c in cases {
                 let made = Set(linker.links(for: c.unit).map(\.item))
                 r.elements += 1

@@ -20,12 +20,7 @@ struct PlanCatalog {
     }
 
     /// A title's terms weigh this much more than a bullet's.
-    static let titleWeight = 3.0
-    /// How far an item's profile size pulls its score down (BM25's b).
-    static let lengthNormalisation = 0.5
-    /// A chapter is a broad aim whose title shares generic words (`都市づくり`) with
-    /// everything; its lexical score counts this much (explicit references are unaffected).
-    static let chapterWeight = 0.5
+    static let defaultTitleWeight = 3.0
 
     let items: [Item]
     let profiles: [[ContentTerms.Term: Double]]
@@ -46,14 +41,14 @@ struct PlanCatalog {
     ///   - items: the plan items.
     ///   - background: the texts of every linkable minutes element in the index; a term
     ///     common in minutes (`事業`, `見直`) weighs less than one only plans share.
-    init(items: [Item], background: [String] = []) {
+    init(items: [Item], background: [String] = [], titleWeight: Double = PlanCatalog.defaultTitleWeight) {
         self.items = items
         var profiles: [[ContentTerms.Term: Double]] = []
         var df: [ContentTerms.Term: Int] = [:]
         for item in items {
             var profile: [ContentTerms.Term: Double] = [:]
             for bullet in item.bullets { for t in ContentTerms.bigrams(of: bullet) { profile[t] = 1 } }
-            for t in ContentTerms.bigrams(of: item.title) { profile[t] = Self.titleWeight }
+            for t in ContentTerms.bigrams(of: item.title) { profile[t] = titleWeight }
             for t in profile.keys { df[t, default: 0] += 1 }
             profiles.append(profile)
         }
@@ -116,7 +111,7 @@ struct PlanLink: Sendable, Hashable {
 /// Links a minutes unit to the plan items it is about.
 ///
 /// The score of an item is the sum, over the content bigrams the unit shares with the
-/// item's profile, of the bigram's rarity among plan items (IDF) times its weight in the
+/// item's profile, of the bigram's rarity across the index (scaled IDF) times its weight in the
 /// profile (a title counts three times a bullet), divided by BM25's length normalisation
 /// of the profile. The unit's agenda title counts at half weight for exchanges and
 /// directives. Explicit references (`第２章第１節`, a quoted item title, `施策2-1-3`) come
@@ -124,8 +119,8 @@ struct PlanLink: Sendable, Hashable {
 /// ``minimumScore`` and ``relativeScore`` of the best; an item whose descendant is kept is
 /// dropped (the most specific item wins); at most ``maximumLinks`` are returned.
 ///
-/// The two thresholds were chosen on `Corpus/gold/links.json` (see the README's table of
-/// precision and recall against thresholds), not guessed.
+/// The thresholds and weights were chosen on `Corpus/gold/links.json` (the README has the
+/// tables of precision and recall against each), not guessed.
 ///
 /// ```swift
 /// let linker = PlanLinker(catalog: PlanCatalog(plans: [plan]))
@@ -136,14 +131,17 @@ struct PlanLinker {
     var minimumScore = 3.25
     var relativeScore = 0.5
     var maximumLinks = 3
-    static let contextWeight = 0.5
+    /// The agenda title's terms, read as context for an exchange or directive, weigh this much.
+    var contextWeight = 0.5
+    /// How far an item's profile size pulls its score down (BM25's b).
+    var lengthNormalisation = 0.5
 
     init(catalog: PlanCatalog) { self.catalog = catalog }
 
     /// Every item's score for `unit`, best first, before thresholds: for evaluation.
     func scores(for unit: LinkUnit) -> [(item: Int, score: Double)] {
         var weights: [ContentTerms.Term: Double] = [:]
-        if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = Self.contextWeight } }
+        if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = contextWeight } }
         for t in ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
         var sums = [Double](repeating: 0, count: catalog.items.count)
         for (t, u) in weights {
@@ -152,8 +150,8 @@ struct PlanLinker {
         }
         var out: [(Int, Double)] = []
         for (i, score) in sums.enumerated() where score > 0 {
-            let norm = 1 - PlanCatalog.lengthNormalisation + PlanCatalog.lengthNormalisation * catalog.masses[i] / catalog.averageMass
-            out.append((i, score / norm * (catalog.items[i].level == "chapter" ? PlanCatalog.chapterWeight : 1)))
+            let norm = 1 - lengthNormalisation + lengthNormalisation * catalog.masses[i] / catalog.averageMass
+            out.append((i, score / norm))
         }
         return out.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
     }
