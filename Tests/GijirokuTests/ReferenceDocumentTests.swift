@@ -64,5 +64,10 @@ struct ReferenceDocumentTests {
         #expect(m.attendees.contains { $0.role == "理事" && $0.note == "秘書・総合調整担当" })
         #expect(m.agenda[2].explanation?.presenter == "事務局（都市経営戦略部）及びワーキンググループ")
         #expect(LineAccounting.problems(in: m, text: text) == [])
+        // The issue's own examples: 年内を目途に in a September 2016 meeting, 子ども未来局が主管局として.
+        #expect(m.directives[0].responsible == ["子ども未来局"])
+        #expect(m.directives[0].deadline == Deadline(text: "年内", basis: .yearEnd, date: "2016-12-31"))
+        #expect(m.directives[1].deadline == nil)
+        #expect(m.directives[2].deadline == Deadline(text: "年度末", basis: .fiscalYearEnd, date: "2017-03-31"))
     }
 }
