@@ -23,8 +23,9 @@ public enum GijirokuCommand {
                                   convert whole archives: the output mirrors the input tree;
                                   resumable; failures listed in DIR/failures.jsonl
       gijiroku index PATH... [--db PATH] [--prune] [--quiet]
-                                  store minutes in the search index; unchanged files
-                                  are skipped, --prune drops documents whose files are gone
+                                  store minutes, plans and documents in the index and
+                                  link minutes to plan items; unchanged files are
+                                  skipped, --prune drops documents whose files are gone
       gijiroku search QUERY [--kind question|answer|directive|explanation|other|plan|document]
                       [--since DATE] [--until DATE] [--meeting TEXT] [--limit N]
                       [--format text|json] [--db PATH]

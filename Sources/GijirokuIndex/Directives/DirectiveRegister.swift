@@ -17,6 +17,10 @@ public struct DirectiveRegister: Sendable, Hashable, Codable {
 }
 
 /// A directive's status. `done` is only ever set by hand.
+///
+/// ```swift
+/// try index.setDirectiveStatus("0f2e097e", status: .done, note: "制度化は見送り")
+/// ```
 public enum DirectiveStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case open
     case followedUp = "followed-up"
@@ -25,6 +29,13 @@ public enum DirectiveStatus: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One directive in the register.
+///
+/// ```swift
+/// let entry = try index.directives().directives.first { $0.text.contains("奨学金") }
+/// entry?.deadline?.text        // "次回の本部会議"
+/// entry?.deadline?.date        // "2019-07-08", the next meeting of the same body
+/// entry?.status                // .overdue when no later meeting took it up
+/// ```
 public struct DirectiveEntry: Sendable, Hashable, Codable {
     public struct Source: Sendable, Hashable, Codable {
         public var path: String
@@ -71,6 +82,10 @@ public struct DirectiveEntry: Sendable, Hashable, Codable {
 }
 
 /// Which directives to list.
+///
+/// ```swift
+/// DirectiveFilter(status: .open, issuer: "市長", since: "2019-04-01", asOf: "2021-06-30")
+/// ```
 public struct DirectiveFilter: Sendable, Hashable {
     public var status: DirectiveStatus?
     /// Keeps directives from this issuer (see ``issuerMatches(_:)``).

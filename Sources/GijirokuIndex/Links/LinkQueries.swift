@@ -2,6 +2,11 @@ import Foundation
 import Gijiroku
 
 /// The plan items a meeting's elements are linked to (`gijiroku links DOCUMENT|ELEMENT`).
+///
+/// ```swift
+/// let report = try index.links(from: "shiomigawa-sogokeikaku-03.txt:41")
+/// report.elements[0].links.first?.reference   // "第２章第１節"
+/// ```
 public struct LinksReport: Sendable, Hashable, Codable {
     /// Always `"links"`.
     public var kind = "links"
@@ -50,6 +55,11 @@ public struct PlanLinkRecord: Sendable, Hashable, Codable {
 
 /// Every meeting element that discussed one plan item, newest first
 /// (`gijiroku links --plan 2-1-3`).
+///
+/// ```swift
+/// let report = try index.links(toItem: "2-1-1")
+/// report.elements.first?.document.date   // the latest meeting that took it up
+/// ```
 public struct PlanItemLinksReport: Sendable, Hashable, Codable {
     public struct Element: Sendable, Hashable, Codable {
         public var document: SearchHit.Document
@@ -72,6 +82,11 @@ public struct PlanItemLinksReport: Sendable, Hashable, Codable {
 /// How much each item of a plan was discussed (`gijiroku links PLAN`): every item, in plan
 /// order, with the number of meeting elements linked to it and the first and last meeting
 /// dates. Items no meeting took up have a count of 0.
+///
+/// ```swift
+/// let overview = try index.planOverview("shiomigawa-basic-plan-ch1-2.txt")
+/// overview.items.filter { $0.elements == 0 }.map(\.title)   // the items nobody discussed
+/// ```
 public struct PlanOverviewReport: Sendable, Hashable, Codable {
     public struct Item: Sendable, Hashable, Codable {
         public var id: String
