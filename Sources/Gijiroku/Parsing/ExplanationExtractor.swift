@@ -51,32 +51,41 @@ struct ExplanationExtractor {
         guard let explained = UTF8Search.range(of: "説明", in: text) ?? UTF8Search.range(of: "報告", in: text) else { return nil }
         let head = text[..<explained.lowerBound]
         guard let from = UTF8Search.lastRange(of: "から", in: head) else { return nil }
-        let before = head[..<from.lowerBound]
+        // Back from から to the start of the presenter's phrase: a 、」。 outside brackets, or
+        // the bracket that opens around it.
+        let before = head[..<from.lowerBound].unicodeScalars
         var depth = 0
         var start = before.startIndex
-        for i in before.indices.reversed() {
+        var i = before.endIndex
+        while i > before.startIndex {
+            i = before.index(before: i)
             let c = before[i]
             if c == "）" || c == ")" { depth += 1 }
             if c == "（" || c == "(" { depth -= 1 }
             if depth == 0, c == "、" || c == "」" || c == "。" { start = before.index(after: i); break }
             if depth < 0 { start = before.index(after: i); break }
         }
-        var presenter = TitleExtractor.trimSpaces(String(before[start...]))
+        var presenter = TitleExtractor.trimSpaces(String(Substring(before[start...])))
         if presenter.hasPrefix("議題") { presenter = "" }
         return presenter.isEmpty ? nil : presenter
     }
 
+    /// What may continue a material's number (`資料１－２`, `資料３の２`, `資料Ａ`), and what
+    /// may not end it.
+    static let continuing = Set("－-ー‐のＡＢＣＤＥＦABCDEF".unicodeScalars)
+    static let trailing = Set("－-ーの‐".unicodeScalars)
+
     /// Every `資料…` reference, as written, without repeats.
     static func materials(in text: String) -> [String] {
+        guard UTF8Search.contains(text, "資料") else { return [] }
         let scalars = Array(text.unicodeScalars)
-        let continuing = Set("－-ー‐のＡＢＣＤＥＦABCDEF".unicodeScalars)
         var found: [String] = []
         var i = 0
         while i + 1 < scalars.count {
             guard scalars[i] == "資", scalars[i + 1] == "料" else { i += 1; continue }
             var end = i + 2
-            while end < scalars.count, JapaneseNumber.asciiDigit(scalars[end]) != nil || continuing.contains(scalars[end]) { end += 1 }
-            while end > i + 2, "－-ーの‐".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+            while end < scalars.count, JapaneseNumber.asciiDigit(scalars[end]) != nil || Self.continuing.contains(scalars[end]) { end += 1 }
+            while end > i + 2, Self.trailing.contains(scalars[end - 1]) { end -= 1 }
             if end > i + 2 {
                 let name = String(String.UnicodeScalarView(scalars[i..<end]))
                 if !found.contains(name) { found.append(name) }
