@@ -88,7 +88,8 @@ struct BlockAssembler {
         var blocks: [Block] = []
         for var block in result.blocks {
             guard block.kind != .directives,
-                  let cut = block.elements.firstIndex(where: { $0.kind != .note && $0.mayAnnounceDirectives && DirectiveIntro.issuer(in: $0.text) != nil }) else {
+                  let cut = block.elements.firstIndex(where: { $0.kind != .note && $0.mayAnnounceDirectives && DirectiveIntro.mayMention($0)
+                                                                && DirectiveIntro.issuer(in: $0.text) != nil }) else {
                 blocks.append(block)
                 continue
             }
@@ -142,6 +143,12 @@ extension Element {
 /// Recognises a sentence announcing directives and who gave them:
 /// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
 enum DirectiveIntro {
+    /// A cheap test before the text is joined: every announcement has 指示, and a line
+    /// break may fall inside it, so a line with 指 or 示 is enough to look closer.
+    static func mayMention(_ element: Element) -> Bool {
+        element.lines.contains { line in line.content.unicodeScalars.contains { $0 == "指" || $0 == "示" } }
+    }
+
     static func issuer(in text: String) -> String? {
         let phrases = ["から以下のとおり指示", "から以下の通り指示", "から次のとおり指示", "から次の通り指示",
                        "から次のような指示", "から以下の指示", "から次の指示"]
