@@ -131,7 +131,13 @@ extension SearchIndex {
 
         let units = try storedUnitsWithDocuments()
         let finder = FollowUpFinder(background: units.map(\.unit.text))
-        let agendaByDocument = Dictionary(grouping: units.filter { $0.unit.kind == .agenda }, by: \.path)
+        // Agenda items by document, each with its terms read once.
+        struct Candidate { var unit: LinkUnit; var terms: Set<ContentTerms.Term>; var cued: Bool }
+        var agendaByDocument: [String: [Candidate]] = [:]
+        for u in units where u.unit.kind == .agenda {
+            agendaByDocument[u.path, default: []].append(
+                Candidate(unit: u.unit, terms: Set(ContentTerms.bigrams(of: u.unit.text)), cued: FollowUpFinder.isCued(u.unit.text)))
+        }
         let statuses = try manualStatuses()
 
         var entries: [String: DirectiveEntry] = [:]
@@ -142,18 +148,30 @@ extension SearchIndex {
             let source = DirectiveEntry.Source(path: u.path, line: u.unit.lines.start, location: "\(u.path):\(u.unit.lines.start)")
             if entries[id] != nil { entries[id]!.sources.append(source); continue }
             var deadline = DeadlineReader.read(u.unit.text, meetingDate: u.date)
-            let later = (meetings[body] ?? []).filter { u.date != nil && $0.date > u.date! }
+            // The body's later meetings: a binary search in its meetings sorted by date.
+            let all = meetings[body] ?? []
+            var later = all[...].suffix(0)
+            if let date = u.date {
+                var low = 0, high = all.count
+                while low < high { let mid = (low + high) / 2; if all[mid].date > date { high = mid } else { low = mid + 1 } }
+                later = all[low...]
+            }
             if deadline?.basis == .nextMeeting {
                 if let next = later.first { deadline?.date = next.date }
                 else { deadline?.problem = "次回の会議が索引にありません" }
             }
-            // Follow-ups: later agenda items of the same body, one per meeting date and title.
+            // Follow-ups: agenda items of the next meetings of the same body, one per meeting date and title.
             var followUps: [DirectiveEntry.FollowUp] = []
             var seen = Set<String>()
+            var dates = Set<String>()
+            let weights = finder.weights(of: u.unit.text)
             for m in later {
+                dates.insert(m.date)
+                if dates.count > FollowUpFinder.window { break }
                 for a in agendaByDocument[m.path] ?? [] {
-                    let (yes, coverage) = finder.isFollowUp(directive: u.unit.text, candidate: a.unit.text)
-                    guard yes, seen.insert(m.date + "\u{1F}" + (a.unit.agendaTitle ?? a.unit.text)).inserted else { continue }
+                    let coverage = finder.coverage(weights, in: a.terms)
+                    guard finder.accepts(coverage: coverage, cued: a.cued),
+                          seen.insert(m.date + "\u{1F}" + (a.unit.agendaTitle ?? a.unit.text)).inserted else { continue }
                     followUps.append(.init(document: .init(path: m.path, title: m.title, meeting: body, date: m.date),
                                            agendaNumber: a.unit.agendaNumber, title: a.unit.agendaTitle,
                                            lines: .init(start: a.unit.lines.start, end: a.unit.lines.end),

@@ -8,7 +8,9 @@ import Gijiroku
 /// bigrams weighted by their rarity among all minutes elements in the index) that the item
 /// also contains. An item is a follow-up when its coverage reaches ``minimumCoverage``, or
 /// ``cuedCoverage`` when it says it acts on a directive (`指示を受け`, `指示を踏まえ`). The
-/// two thresholds were chosen on `Corpus/gold/directives.json`.
+/// two thresholds were chosen on `Corpus/gold/directives.json`. Only the next
+/// ``window`` meetings of the body are read: a follow-up comes within a few meetings, and
+/// reading every later meeting for every directive grows with the square of the archive.
 ///
 /// ```swift
 /// let finder = FollowUpFinder(background: allUnitTexts)
@@ -17,6 +19,8 @@ import Gijiroku
 struct FollowUpFinder {
     static let minimumCoverage = 0.5
     static let cuedCoverage = 0.3
+    /// How many later meetings (meeting dates) of the same body are read for follow-ups.
+    static let window = 12
     static let cues = ["指示を受け", "指示を踏まえ", "指示のあった", "指示があった", "指示事項"]
 
     let idf: [ContentTerms.Term: Double]
@@ -30,24 +34,30 @@ struct FollowUpFinder {
         defaultIDF = log(1 + (n + 0.5) / 0.5)
     }
 
-    /// The share of the directive's term weight that `candidate` contains, and the shared
-    /// terms' weights.
-    func coverage(of directive: String, by candidate: String) -> (coverage: Double, shared: [ContentTerms.Term]) {
-        let terms = ContentTerms.bigrams(of: directive)
-        let other = Set(ContentTerms.bigrams(of: candidate))
-        var total = 0.0, covered = 0.0
-        var shared: [ContentTerms.Term] = []
-        for t in terms {
-            let w = idf[t] ?? defaultIDF
-            total += w
-            if other.contains(t) { covered += w; shared.append(t) }
-        }
-        return (total > 0 ? covered / total : 0, shared)
+    /// A directive's terms with their weights, and their total.
+    func weights(of directive: String) -> (terms: [(ContentTerms.Term, Double)], total: Double) {
+        let terms = ContentTerms.bigrams(of: directive).map { ($0, idf[$0] ?? defaultIDF) }
+        return (terms, terms.reduce(0) { $0 + $1.1 })
     }
 
-    func isFollowUp(directive: String, candidate: String) -> (Bool, Double) {
-        let c = coverage(of: directive, by: candidate).coverage
-        let cued = Self.cues.contains { candidate.contains($0) }
-        return (c >= Self.minimumCoverage || (cued && c >= Self.cuedCoverage), c)
+    /// The share of the directive's term weight that a candidate with these terms contains.
+    func coverage(_ weights: (terms: [(ContentTerms.Term, Double)], total: Double), in candidate: Set<ContentTerms.Term>) -> Double {
+        guard weights.total > 0 else { return 0 }
+        var covered = 0.0
+        for (t, w) in weights.terms where candidate.contains(t) { covered += w }
+        return covered / weights.total
+    }
+
+    /// Whether an agenda item with this coverage takes the directive up.
+    func accepts(coverage: Double, cued: Bool) -> Bool {
+        coverage >= Self.minimumCoverage || (cued && coverage >= Self.cuedCoverage)
+    }
+
+    /// Whether a text says it acts on a directive (`指示を受け`).
+    static func isCued(_ text: String) -> Bool { cues.contains { text.contains($0) } }
+
+    /// The share of the directive's term weight that `candidate` contains.
+    func coverage(of directive: String, by candidate: String) -> Double {
+        coverage(weights(of: directive), in: Set(ContentTerms.bigrams(of: candidate)))
     }
 }

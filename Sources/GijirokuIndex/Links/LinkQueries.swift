@@ -245,7 +245,7 @@ extension SearchIndex {
 
     /// The stored links of one minutes file, by element, best first.
     func storedLinks(path: String) throws -> [LinkKey: [PlanLinkRecord]] {
-        let s = try database.prepare("""
+        let s = try statement("""
             SELECT l.id, l.line, l.unit_kind, l.rank, l.score, l.plan_path, d.title, l.item, p.level, p.title, l.reference, l.terms
             FROM links l JOIN documents d ON d.path = l.plan_path
             JOIN plan_items p ON p.document_id = d.id AND p.item = l.item
