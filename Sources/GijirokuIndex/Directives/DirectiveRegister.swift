@@ -205,7 +205,9 @@ extension SearchIndex {
     /// - Throws: ``IndexError`` `.notFound` or `.ambiguous`.
     @discardableResult
     public func setDirectiveStatus(_ id: String, status: DirectiveStatus?, note: String?, clear: Bool = false) throws -> String {
-        let all = try directives(DirectiveFilter()).directives.map(\.id)
+        // The IDs alone: no follow-ups or deadlines are needed to find one.
+        let all = try storedUnitsWithDocuments().filter { $0.unit.kind == .directive }
+            .map { Self.directiveID(body: Self.body(title: $0.title, path: $0.path), date: $0.date, text: $0.unit.text) }
         let matches = all.filter { $0 == id } + (id.count >= 4 ? all.filter { $0 != id && $0.hasPrefix(id) } : [])
         guard let full = matches.first else {
             throw IndexError(.notFound, "指示 \(id) は登録簿にありません。gijiroku directives で ID を確認してください")
