@@ -140,3 +140,60 @@ import Gijiroku
         }
     }
 }
+
+/// Follow-ups are looked for in the next 12 meetings of the body: a report in the third
+/// meeting is found, one in the fourteenth is not.
+@Suite struct FollowUpWindowTests {
+    /// Minutes of meeting `n` of a fictional body, monthly from January 2020.
+    static func minutes(_ n: Int, agenda: String, point: String, directive: String? = nil) -> String {
+        let month = (n - 1) % 12 + 1, year = 2 + (n - 1) / 12
+        var lines = [
+            "■第\(n)回汐見川市図書館サービス推進本部会議 議事概要",
+            "【日 時】 令和\(year)年\(month)月10日  午前１０時～午前１１時",
+            "【場 所】 中央図書館 会議室",
+            "【議 事】⑴ \(agenda)",
+            "＜議題説明(1)＞",
+            "議題（１）「\(agenda)」事務局から次のような説明があった。",
+            "○\(point)",
+        ]
+        if let directive {
+            lines += ["・全体を通して、市長から以下のとおり指示があった。", "（市長指示）", "・\(directive)"]
+        }
+        return lines.map { $0 + " \n\n" }.joined()
+    }
+
+    func register(reportAt meeting: Int) throws -> DirectiveEntry {
+        let dir = try TestFiles.temporaryFolder()
+        var files: [String] = []
+        for n in 1...14 {
+            let text: String
+            if n == 1 {
+                text = Self.minutes(1, agenda: "図書館の利用状況について", point: "貸出冊数は前年度から５％減少した。",
+                                    directive: "図書館の開館時間延長について、検討結果を報告すること。")
+            } else if n == meeting {
+                text = Self.minutes(n, agenda: "図書館の開館時間延長の検討結果について", point: "市長指示を受け、図書館の開館時間延長を検討した。")
+            } else {
+                text = Self.minutes(n, agenda: "移動図書館車の運行について", point: "運行ルートを見直し、停留所を２か所増やした。")
+            }
+            let file = dir.appendingPathComponent("meeting-\(n).txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            files.append(file.path)
+        }
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        let report = index.index(files: files)
+        #expect(report.failed.isEmpty)
+        return try #require(try index.directives().directives.first)
+    }
+
+    @Test func aReportThreeMeetingsLaterIsAFollowUp() throws {
+        let entry = try register(reportAt: 3)
+        #expect(entry.followUps.map(\.document.date) == ["2020-03-10"])
+        #expect(entry.status == .followedUp)
+    }
+
+    @Test func aReportThirteenMeetingsLaterIsOutsideTheWindow() throws {
+        let entry = try register(reportAt: 14)
+        #expect(entry.followUps.isEmpty)
+        #expect(entry.status == .open)
+    }
+}
