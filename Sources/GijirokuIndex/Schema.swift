@@ -67,6 +67,7 @@ enum Schema {
             kind           INTEGER NOT NULL,   -- LinkUnit.Kind: 0 agenda, 1 exchange, 2 directive, 3 other
             line_count     INTEGER NOT NULL,   -- lines after the first
             agenda_number  INTEGER,            -- agenda(document_id, number) gives the title
+            title          TEXT,               -- the agenda title only when the item has no number
             -- no text: it is read back from the elements in the unit's lines (see storedUnits)
             PRIMARY KEY (document_id, line, kind)
         ) WITHOUT ROWID;

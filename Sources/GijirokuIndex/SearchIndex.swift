@@ -79,9 +79,10 @@ public final class SearchIndex {
                       warnings: m.warnings.count, elements: IndexedElement.elements(of: m)) { documentID in
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
-                let units = try statement("INSERT OR IGNORE INTO units(document_id, line, kind, line_count, agenda_number) VALUES (?1, ?2, ?3, ?4, ?5)")
+                let units = try statement("INSERT OR IGNORE INTO units(document_id, line, kind, line_count, agenda_number, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 for u in LinkUnit.units(of: m) {
-                    try units.run([documentID, u.lines.start, u.kind.code, u.lines.end - u.lines.start, u.agendaNumber])
+                    try units.run([documentID, u.lines.start, u.kind.code, u.lines.end - u.lines.start, u.agendaNumber,
+                                   u.agendaNumber == nil ? u.agendaTitle : nil])
                 }
             }
         case .plan(let p):

@@ -11,6 +11,8 @@ import Gijiroku
     /// with the thresholds in use): a change that makes the linker worse fails here.
     @Test func linkerMeetsTheBarOnTheGoldFile() throws {
         let r = try LinkEvaluation.run(gold: Self.gold)
+        print(String(format: "links on the gold file: precision@3 %.3f, recall@3 %.3f (%d of %d links right, %d of %d gold pairs found)",
+                     r.precision, r.recall, r.correct, r.predicted, r.correct, r.goldPairs))
         #expect(r.goldPairs >= 40)
         #expect(r.emptyElements >= 10)
         #expect(r.precision >= 0.85, "precision@3 \(r.precision): \(r.mistakes.joined(separator: "\n"))")
@@ -188,5 +190,40 @@ import Gijiroku
         #expect(Set(report.updated) == Set(minutes))
         #expect((report.links?.added ?? 0) > 40)
         #expect(try index.search(SearchQuery(parsing: "保育士")).total > 0)
+    }
+}
+
+/// A stored unit reads back the same text the parser's record gives, so links made at
+/// indexing time and the evaluation see the same thing.
+@Suite struct StoredUnitTests {
+    @Test func storedUnitsEqualTheUnitsOfTheParsedMinutes() throws {
+        let (index, _) = try LinkTests.corpus()
+        let stored = try index.storedUnits()
+        for path in TestFiles.minutesAndPlans where path.contains("/minutes/") && path.hasSuffix(".txt") {
+            guard case .minutes(let m) = try ParsedDocument.read(path: path) else { continue }
+            let expected = LinkUnit.units(of: m).map { "\($0.kind.rawValue)@\($0.lines.start)-\($0.lines.end): \($0.text)" }
+            let found = stored.filter { $0.path == path }.map { "\($0.unit.kind.rawValue)@\($0.unit.lines.start)-\($0.unit.lines.end): \($0.unit.text)" }
+            #expect(found.sorted() == expected.sorted(), "\(path)")
+        }
+    }
+
+    @Test func anUnnumberedAgendaItemKeepsItsTitle() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let file = dir.appendingPathComponent("unnumbered.txt")
+        try """
+        ■第１回汐見川市図書館サービス推進本部会議 議事概要
+        【日 時】 令和2年1月10日  午前１０時～午前１１時
+        【場 所】 中央図書館 会議室
+        ＜議題説明＞
+        議題「図書館の開館時間延長について」事務局から次のような説明があった。
+        ○平日の閉館時刻を午後８時まで延ばす案を検討している。
+        """.split(separator: "\n").map { $0 + " \n\n" }.joined().write(to: file, atomically: true, encoding: .utf8)
+        guard case .minutes(let m) = try ParsedDocument.read(path: file.path) else { Issue.record("not minutes"); return }
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        _ = index.index(files: [file.path])
+        let expected = LinkUnit.units(of: m).map(\.text)
+        #expect(try index.storedUnits().map(\.unit.text) == expected)
+        #expect(m.agenda.first?.number == nil)
+        #expect(expected.first?.hasPrefix("図書館の開館時間延長について\n") == true)
     }
 }

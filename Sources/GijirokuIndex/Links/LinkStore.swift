@@ -113,7 +113,7 @@ extension SearchIndex {
                      .directive: [.directive], .other: [.other]]
             .mapValues { "," + $0.map { String($0.code) }.joined(separator: ",") + "," }
         let s = try database.prepare("""
-            SELECT d.path, d.title, d.date, u.kind, u.line, u.line + u.line_count, u.agenda_number, a.title,
+            SELECT d.path, d.title, d.date, u.kind, u.line, u.line + u.line_count, u.agenda_number, coalesce(a.title, u.title),
                    (SELECT group_concat(body, char(10)) FROM (
                         SELECT e.body FROM elements e
                         WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start BETWEEN u.line AND u.line + u.line_count
