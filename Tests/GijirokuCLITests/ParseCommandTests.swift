@@ -57,6 +57,13 @@ import Gijiroku
         #expect(r.out.contains("**答**（⇒）残る事業についても"))
     }
 
+    @Test func markdownShowsADirectivesResponsibleBodiesAndDeadline() {
+        let r = run(["parse", "--format=markdown", "\(Self.corpus)/shiomigawa-sogokeikaku-04.txt"])
+        #expect(r.out.contains("  - 期限：令和２年１１月３１日まで（2020年11月31日は存在しない日付です）"))
+        let s = run(["parse", "--format=markdown", "\(Self.corpus)/shiomigawa-sogokeikaku-03.txt"])
+        #expect(s.out.contains("  - 担当：財政局、環境局\n  - 期限：年内 → 2020-12-31"))
+    }
+
     @Test func standardInputIsReadFromDash() {
         let r = run(["parse", "-"], stdin: "【日 時】 令和元年５月２０日（月）\n")
         #expect(r.code == 0)

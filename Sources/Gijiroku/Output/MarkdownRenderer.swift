@@ -86,6 +86,13 @@ public struct MarkdownRenderer: Sendable {
             out += "## 指示\n\n"
             for d in m.directives {
                 out += "- **\(escape(d.issuer))**：\(escape(d.text))\(d.agendaNumber.map { "（議題\($0)）" } ?? "")\n"
+                if !d.responsible.isEmpty { out += "  - 担当：\(escape(d.responsible.joined(separator: "、")))\n" }
+                if let deadline = d.deadline {
+                    var line = "  - 期限：\(escape(deadline.text))"
+                    if let date = deadline.date { line += " → \(date)" }
+                    if let problem = deadline.problem { line += "（\(escape(problem))）" }
+                    out += line + "\n"
+                }
             }
             out += "\n"
         }
