@@ -137,7 +137,7 @@ import Gijiroku
         let minutes = TestFiles.minutesAndPlans.filter { $0.contains("/minutes/") }
         let report = index.index(files: [plan.path] + minutes)
         #expect(report.failed.isEmpty)
-        let items = try index.loadCatalog().items
+        let items = try index.loadCatalog(units: index.storedUnits()).items
         #expect(items.map(\.id) == ["4", "4-1"])
         let r = try index.links(from: "shiomigawa-bosai-2016-01.txt")
         let manual = try #require(r.elements.first { $0.kind == "agenda" && $0.agendaNumber == 2 })

@@ -22,14 +22,16 @@ public enum DeadlineReader {
     }
 
     private static func resolve(_ folded: [Unicode.Scalar], _ original: [Unicode.Scalar], meeting: JapaneseDate?) -> Deadline? {
-        func slice(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String { DeadlineReader.slice(original, range) }
-        if var found = explicitDate(folded, meeting: meeting) {
-            if let range = find(WidthFolding.fold(found.text), in: folded) { found.text = slice(folded, range) }
-            return found
+        /// The words at `range`, as written.
+        func written(_ range: Range<Int>) -> String { slice(original, range) }
+        if let (found, range) = explicitDate(folded, meeting: meeting) {
+            var deadline = found
+            deadline.text = written(range)
+            return deadline
         }
         if let range = find("年内", in: folded) ?? find("今年中", in: folded) ?? find("本年中", in: folded) {
             let date = meeting.flatMap { JapaneseDate(year: $0.year, month: 12, day: 31) }
-            return Deadline(text: slice(folded, range), basis: .yearEnd, date: date?.iso)
+            return Deadline(text: written(range), basis: .yearEnd, date: date?.iso)
         }
         for word in ["年度末", "年度内", "年度中"] {
             guard let range = find(word, in: folded) else { continue }
@@ -42,28 +44,30 @@ public enum DeadlineReader {
             let basis: Deadline.Basis = named != nil ? .date : (next ? .nextFiscalYearEnd : .fiscalYearEnd)
             let phraseStart = named.map { start - $0.1 } ?? (before.map { "来次翌今本".unicodeScalars.contains($0) } == true ? start - 1 : start)
             let date = fiscal.flatMap { JapaneseDate(year: $0 + 1, month: 3, day: 31) }
-            return Deadline(text: slice(folded, phraseStart..<range.upperBound), basis: basis, date: date?.iso)
+            return Deadline(text: written(phraseStart..<range.upperBound), basis: basis, date: date?.iso)
         }
         for word in ["次回の本部会議", "次回本部会議", "次回の会議", "次回会議", "次回の幹事会", "次回まで"] {
             if let range = find(word, in: folded) {
-                return Deadline(text: slice(folded, range), basis: .nextMeeting)
+                return Deadline(text: written(range), basis: .nextMeeting)
             }
         }
         if let range = find("までに", in: folded) ?? find("まで", in: folded) {
             var start = range.lowerBound
             while start > 0, !"、。，．,. 　（(「".unicodeScalars.contains(folded[start - 1]) { start -= 1 }
             if start < range.lowerBound {
-                return Deadline(text: slice(folded, start..<range.lowerBound + 2), basis: .unresolved)
+                return Deadline(text: written(start..<range.lowerBound + 2), basis: .unresolved)
             }
         }
         for word in ["早期", "早急", "速やか", "直ちに"] {
-            if let range = find(word, in: folded) { return Deadline(text: slice(folded, range), basis: .unresolved) }
+            if let range = find(word, in: folded) { return Deadline(text: written(range), basis: .unresolved) }
         }
         return nil
     }
 
     /// `令和２年１１月３１日まで`, `2021年3月末`, `３月末`, `８月中`, `12月15日まで`.
-    private static func explicitDate(_ s: [Unicode.Scalar], meeting: JapaneseDate?) -> Deadline? {
+    /// The deadline (its text left for the caller, which slices the words as written) and
+    /// where its words are.
+    private static func explicitDate(_ s: [Unicode.Scalar], meeting: JapaneseDate?) -> (Deadline, Range<Int>)? {
         // Every form has 月 in it.
         guard s.contains("月") else { return nil }
         var i = 0
@@ -84,25 +88,25 @@ public enum DeadlineReader {
                   (i == 0 || year != nil || !isNumeral(s[i - 1])) else { i += 1; continue }
             var k = j + mLength + 1
             guard (1...12).contains(month) else {
-                return Deadline(text: slice(s, i..<k), basis: .unresolved, problem: "\(month)月という月はありません")
+                return (Deadline(text: "", basis: .unresolved, problem: "\(month)月という月はありません"), i..<k)
             }
             let resolvedYear = year ?? meeting.map { month >= $0.month ? $0.year : $0.year + 1 }
             if let (day, dLength) = JapaneseNumber.scan(s, from: k), k + dLength < s.count, s[k + dLength] == "日" {
                 k += dLength + 1
-                let text = slice(s, i..<(k + suffixLength(s, from: k)))
-                guard let y = resolvedYear else { return Deadline(text: text, basis: .date) }
+                let words = i..<(k + suffixLength(s, from: k))
+                guard let y = resolvedYear else { return (Deadline(text: "", basis: .date), words) }
                 guard let date = JapaneseDate(year: y, month: month, day: day) else {
-                    return Deadline(text: text, basis: .unresolved, problem: "\(y)年\(month)月\(day)日は存在しない日付です")
+                    return (Deadline(text: "", basis: .unresolved, problem: "\(y)年\(month)月\(day)日は存在しない日付です"), words)
                 }
-                return Deadline(text: text, basis: .date, date: date.iso, problem: beforeMeeting(date, meeting))
+                return (Deadline(text: "", basis: .date, date: date.iso, problem: beforeMeeting(date, meeting)), words)
             }
             // A month alone is a deadline only with 末, 中, 内 or まで after it.
             guard k < s.count, "末中内ま".unicodeScalars.contains(s[k]) else { i = k; continue }
-            let text = slice(s, i..<(k + suffixLength(s, from: k)))
+            let words = i..<(k + suffixLength(s, from: k))
             guard let y = resolvedYear, let date = JapaneseDate(year: y, month: month, day: JapaneseDate.daysIn(month: month, year: y)) else {
-                return Deadline(text: text, basis: .month)
+                return (Deadline(text: "", basis: .month), words)
             }
-            return Deadline(text: text, basis: year == nil ? .month : .date, date: date.iso, problem: beforeMeeting(date, meeting))
+            return (Deadline(text: "", basis: year == nil ? .month : .date, date: date.iso, problem: beforeMeeting(date, meeting)), words)
         }
         return nil
     }

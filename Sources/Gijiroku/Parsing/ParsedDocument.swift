@@ -37,16 +37,16 @@ public enum ParsedDocument: Sendable, Encodable {
         if ext == "pdf" || data.starts(with: Array("%PDF-".utf8)) {
             guard path != "-" else { throw InputError(path: path, reason: .invalid("PDF は標準入力からは読めません。ファイルを指定してください")) }
             let text = try PDFText.extract(path: path)
-            return try parse(text, bytes: text, path: path, sha256: sha, format: .pdf, kind: kind)
+            return try parse(text, path: path, sha256: sha, format: .pdf, kind: kind)
         }
         if ext == "docx" || (ext != "txt" && ext != "md" && data.starts(with: [0x50, 0x4B, 0x03, 0x04])) {
             let text = Data(try DocxText.extract(from: data, path: path).utf8)
-            return try parse(text, bytes: text, path: path, sha256: sha, format: .docx, kind: kind)
+            return try parse(text, path: path, sha256: sha, format: .docx, kind: kind)
         }
-        return try parse(data, bytes: data, path: path, sha256: sha, format: ext == "md" || ext == "markdown" ? .markdown : .text, kind: kind)
+        return try parse(data, path: path, sha256: sha, format: ext == "md" || ext == "markdown" ? .markdown : .text, kind: kind)
     }
 
-    private static func parse(_ data: Data, bytes: Data, path: String, sha256: String, format: SourceFormat, kind: DocumentKind?) throws(InputError) -> ParsedDocument {
+    private static func parse(_ data: Data, path: String, sha256: String, format: SourceFormat, kind: DocumentKind?) throws(InputError) -> ParsedDocument {
         let decoded = try TextDecoder().decode(data, path: path)
         var document: ParsedDocument
         switch kind ?? DocumentKind.detect(decoded.text) {
@@ -69,13 +69,7 @@ public enum ParsedDocument: Sendable, Encodable {
     /// Decodes `data`, detects its kind (unless `kind` is given) and parses it.
     /// - Throws: ``InputError`` when the bytes are empty, binary or undecodable.
     public static func parse(_ data: Data, path: String, kind: DocumentKind? = nil) throws(InputError) -> ParsedDocument {
-        let decoded = try TextDecoder().decode(data, path: path)
-        let sha = SHA256.hex(of: data)
-        switch kind ?? DocumentKind.detect(decoded.text) {
-        case .minutes: return .minutes(MinutesParser().parse(text: decoded.text, path: path, sha256: sha, encoding: decoded.encoding))
-        case .plan: return .plan(PlanParser().parse(text: decoded.text, path: path, sha256: sha, encoding: decoded.encoding))
-        case .document: return .document(DocumentParser().parse(text: decoded.text, path: path, sha256: sha, encoding: decoded.encoding))
-        }
+        try parse(data, path: path, sha256: SHA256.hex(of: data), format: .text, kind: kind)
     }
 
     /// `"minutes"`, `"plan"` or `"document"`.

@@ -130,14 +130,15 @@ extension SearchIndex {
         docs.reset()
 
         let units = try storedUnitsWithDocuments()
-        let finder = FollowUpFinder(background: units.map(\.unit.text))
-        // Agenda items by document, each with its terms read once.
+        // Every unit's terms, read once: the background weights and the agenda candidates.
+        let terms = units.map { Set(ContentTerms.bigrams(of: $0.unit.text)) }
+        let finder = FollowUpFinder(background: terms)
         struct Candidate { var unit: LinkUnit; var terms: Set<ContentTerms.Term>; var cued: Bool }
         var agendaByDocument: [String: [Candidate]] = [:]
-        for u in units where u.unit.kind == .agenda {
-            agendaByDocument[u.path, default: []].append(
-                Candidate(unit: u.unit, terms: Set(ContentTerms.bigrams(of: u.unit.text)), cued: FollowUpFinder.isCued(u.unit.text)))
+        for (u, t) in zip(units, terms) where u.unit.kind == .agenda {
+            agendaByDocument[u.path, default: []].append(Candidate(unit: u.unit, terms: t, cued: FollowUpFinder.isCued(u.unit.text)))
         }
+        var linksByPath: [String: [LinkKey: [PlanLinkRecord]]] = [:]
         let statuses = try manualStatuses()
 
         var entries: [String: DirectiveEntry] = [:]
@@ -181,7 +182,8 @@ extension SearchIndex {
             let automatic: DirectiveStatus = !followUps.isEmpty ? .followedUp
                 : (deadline?.date.map { $0 < asOf } == true ? .overdue : .open)
             let manual = statuses[id]
-            let links = try storedLinks(path: u.path)[LinkKey(line: u.unit.lines.start, kind: "directive")] ?? []
+            if linksByPath[u.path] == nil { linksByPath[u.path] = try storedLinks(path: u.path) }
+            let links = linksByPath[u.path]?[LinkKey(line: u.unit.lines.start, kind: "directive")] ?? []
             entries[id] = DirectiveEntry(
                 id: id, meeting: body, title: u.title, date: u.date, issuer: u.unit.issuer ?? "市長", text: u.unit.text,
                 agenda: u.unit.agendaNumber.map { .init(number: $0, title: u.unit.agendaTitle) },

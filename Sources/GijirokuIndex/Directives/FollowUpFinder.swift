@@ -13,7 +13,7 @@ import Gijiroku
 /// reading every later meeting for every directive grows with the square of the archive.
 ///
 /// ```swift
-/// let finder = FollowUpFinder(background: allUnitTexts)
+/// let finder = FollowUpFinder(background: allUnitTexts.map { Set(ContentTerms.bigrams(of: $0)) })
 /// finder.coverage(of: "保育士確保策を取りまとめること。", by: "保育士確保策について\n市長指示を受け、…")
 /// ```
 struct FollowUpFinder {
@@ -26,9 +26,10 @@ struct FollowUpFinder {
     let idf: [ContentTerms.Term: Double]
     let defaultIDF: Double
 
-    init(background: [String]) {
+    /// - Parameter background: the terms of every minutes element in the index.
+    init(background: [Set<ContentTerms.Term>]) {
         var df: [ContentTerms.Term: Int] = [:]
-        for text in background { for t in ContentTerms.bigrams(of: text) { df[t, default: 0] += 1 } }
+        for terms in background { for t in terms { df[t, default: 0] += 1 } }
         let n = Double(max(1, background.count))
         idf = df.mapValues { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
         defaultIDF = log(1 + (n + 0.5) / 0.5)

@@ -80,8 +80,8 @@ public enum LinkEvaluation {
         for plan in gold.plans where !report.added.contains(where: { $0.hasSuffix("/" + plan) }) {
             throw Problem(description: "\(plan): the gold plan was not indexed")
         }
-        let catalog = try index.loadCatalog()
         let units = try index.storedUnits()
+        let catalog = try index.loadCatalog(units: units)
         var cases: [(label: String, unit: LinkUnit, gold: Set<Int>)] = []
         for e in gold.elements {
             let matches = units.filter { $0.path.hasSuffix("/" + e.file) && $0.unit.kind.rawValue == e.kind && $0.unit.text.contains(e.quote) }

@@ -109,11 +109,15 @@ extension SearchIndex {
     /// The kind of the indexed document `spec` names (`minutes`, `plan`, `document`).
     /// - Throws: ``IndexError`` `.notFound` or `.ambiguous`.
     public func kind(ofDocument spec: String) throws -> String {
-        var path = spec
-        if (try? resolveDocument(spec)) == nil, let colon = spec.lastIndex(of: ":"), Int(spec[spec.index(after: colon)...]) != nil {
-            path = String(spec[..<colon])
-        }
-        return try resolveDocument(path).kind
+        try resolveDocument(location(spec).path).kind
+    }
+
+    /// `spec` as a document and, for `path:line` (when `spec` is not itself a document's
+    /// path), a line.
+    func location(_ spec: String) -> (path: String, line: Int?) {
+        guard let colon = spec.lastIndex(of: ":"), let line = Int(spec[spec.index(after: colon)...]),
+              (try? resolveDocument(spec)) == nil else { return (spec, nil) }
+        return (String(spec[..<colon]), line)
     }
 
     /// Every item of a plan with how often, and when, meetings discussed it.
@@ -136,7 +140,7 @@ extension SearchIndex {
                                meetings: s.int(4) ?? 0, firstDate: s.string(5), lastDate: s.string(6)))
         }
         s.reset()
-        items.sort { $0.id.split(separator: "-").compactMap { Int($0) }.lexicographicallyPrecedes($1.id.split(separator: "-").compactMap { Int($0) }) }
+        items.sort { PlanCatalog.idPrecedes($0.id, $1.id) }
         return PlanOverviewReport(plan: .init(path: path, title: title), items: items)
     }
 
@@ -150,12 +154,7 @@ extension SearchIndex {
     /// ```
     /// - Throws: ``IndexError`` `.notFound` or `.ambiguous` naming the candidates.
     public func links(from spec: String) throws -> LinksReport {
-        var path = spec
-        var line: Int?
-        if let colon = spec.lastIndex(of: ":"), let n = Int(spec[spec.index(after: colon)...]), (try? resolveDocument(spec)) == nil {
-            path = String(spec[..<colon])
-            line = n
-        }
+        let (path, line) = location(spec)
         let (id, resolved, kind, title, date) = try resolveDocument(path)
         guard kind == "minutes" else {
             throw IndexError(.notFound, "\(resolved) は議事録ではありません（\(kind)）。計画項目から議事録へは --plan 項目ID で引けます")

@@ -17,7 +17,8 @@ extension SearchIndex {
     /// and only new or vanished pairs are inserted or deleted. One transaction.
     func refreshLinks() throws -> LinkChanges {
         var changes = LinkChanges()
-        let catalog = try loadCatalog()
+        let units = try storedUnits()
+        let catalog = try loadCatalog(units: units)
         changes.planItems = catalog.items.count
         let linker = PlanLinker(catalog: catalog)
 
@@ -25,7 +26,7 @@ extension SearchIndex {
         struct Key: Hashable { var path: String; var line: Int; var kind: String; var plan: String; var item: String }
         var fresh: [Key: Row] = [:]
         if !catalog.items.isEmpty {
-            for (path, unit) in try storedUnits() {
+            for (path, unit) in units {
                 for (rank, link) in linker.links(for: unit).enumerated() {
                     let item = catalog.items[link.item]
                     fresh[Key(path: path, line: unit.lines.start, kind: unit.kind.rawValue, plan: item.planPath, item: item.id)] =
@@ -67,9 +68,9 @@ extension SearchIndex {
         return changes
     }
 
-    /// Every indexed plan item, with its bullets, and the texts of every stored minutes unit
-    /// as the background for term weights.
-    func loadCatalog() throws -> PlanCatalog {
+    /// Every indexed plan item, with its bullets; the texts of `units` (every stored minutes
+    /// unit) are the background for term weights.
+    func loadCatalog(units: [(path: String, unit: LinkUnit)]) throws -> PlanCatalog {
         var items: [PlanCatalog.Item] = []
         var position: [String: Int] = [:]
         let s = try database.prepare("""
@@ -91,11 +92,8 @@ extension SearchIndex {
         s.reset()
         guard !items.isEmpty else { return PlanCatalog(items: []) }
         // Items in plan order: by document, then by the order of their IDs' numbers.
-        items.sort { a, b in
-            a.planPath != b.planPath ? a.planPath < b.planPath
-                : a.id.split(separator: "-").compactMap { Int($0) }.lexicographicallyPrecedes(b.id.split(separator: "-").compactMap { Int($0) })
-        }
-        return PlanCatalog(items: items, background: try storedUnits().map(\.unit.text))
+        items.sort { a, b in a.planPath != b.planPath ? a.planPath < b.planPath : PlanCatalog.idPrecedes(a.id, b.id) }
+        return PlanCatalog(items: items, background: units.map(\.unit.text))
     }
 
     /// Every stored minutes unit with its document's path.

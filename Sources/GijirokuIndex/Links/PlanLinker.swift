@@ -91,6 +91,11 @@ struct PlanCatalog {
         self.init(items: items, background: background)
     }
 
+    /// Whether item ID `a` comes before `b` in plan order (`2-10` after `2-9`).
+    static func idPrecedes(_ a: String, _ b: String) -> Bool {
+        a.split(separator: "-").compactMap { Int($0) }.lexicographicallyPrecedes(b.split(separator: "-").compactMap { Int($0) })
+    }
+
     /// Whether item `a` contains item `b` (same plan, `b`'s ID below `a`'s).
     func isAncestor(_ a: Int, of b: Int) -> Bool {
         items[a].planPath == items[b].planPath && items[b].id.hasPrefix(items[a].id + "-")

@@ -73,9 +73,10 @@ enum PlanReferences {
         return out
     }
 
+    private static let kanjiDigits = Array("〇一二三四五六七八九".unicodeScalars)
+
     private static func digit(_ c: Unicode.Scalar) -> Int? {
         if ("0"..."9").contains(c) { return Int(c.value - 0x30) }
-        if let i = "〇一二三四五六七八九".unicodeScalars.firstIndex(of: c) { return "〇一二三四五六七八九".unicodeScalars.distance(from: "〇一二三四五六七八九".unicodeScalars.startIndex, to: i) }
-        return nil
+        return kanjiDigits.firstIndex(of: c)
     }
 }
