@@ -8,21 +8,24 @@ internal import CSQLite
 /// `bm25()` reads every match's length from `%_docsize`; for a frequent word that is the
 /// whole cost of a search. Gijiroku instead evaluates `gijiroku_collect(elements_fts, ok)`
 /// inside `SELECT count(*) … WHERE … MATCH …`: for each match that passes the filters
-/// (`ok`), it computes BM25 from what the match already carries (term frequencies from its
-/// instances, the element's length from its id, see ``ElementID``) and keeps the best `k`
-/// in a small heap. The count and the top `k` come out of the same loop.
+/// (`ok`), it computes BM25 from the match's term frequencies (its instances) and the
+/// element's length (from ``ElementLengths``, read once per search into memory), and keeps
+/// the best `k` in a small heap. The count and the top `k` come out of the same loop.
 final class BM25Rank {
     static let function = "gijiroku_collect"
     /// Average element length in characters, set before each search.
     var averageLength: Double = 100
     /// How many hits to keep.
     var keep = 10
+    /// Every element's length code, by element id (see ``ElementLengths``).
+    var lengths: [UInt8] = []
     /// The best hits so far: (score, rowid), a max-heap on score (scores are negative, lower is better).
     private(set) var best: [(score: Double, rowid: Int64)] = []
 
-    func reset(keep: Int, averageLength: Double) {
+    func reset(keep: Int, averageLength: Double, lengths: [UInt8]) {
         self.keep = keep
         self.averageLength = averageLength
+        self.lengths = lengths
         best.removeAll(keepingCapacity: true)
     }
 
@@ -113,7 +116,8 @@ private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: Opa
     _ = api.pointee.xInstCount(fts, &instances)
     let k1 = 1.2, b = 0.75
     let rowid = api.pointee.xRowid(fts)
-    let norm = k1 * (1 - b + b * ElementID.approximateLength(of: rowid) / max(1, rank.averageLength))
+    let length = rowid >= 0 && rowid < rank.lengths.count ? ElementLengths.length(of: rank.lengths[Int(rowid)]) : rank.averageLength
+    let norm = k1 * (1 - b + b * length / max(1, rank.averageLength))
     var score = 0.0
     if phraseCount == 1 {
         let f = Double(instances)
@@ -140,26 +144,4 @@ private func gijirokuCountRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: Op
 
 private func gijirokuReleaseWeights(_ data: UnsafeMutableRawPointer?) {
     if let data { Unmanaged<QueryWeights>.fromOpaque(data).release() }
-}
-
-/// Element ids carry a coarse length in their low 4 bits: `sequence << 4 | bucket`, the
-/// bucket a logarithmic step of the element's length in characters (1, 2, 3, 4, 6, 8, 11,
-/// 16, 23, 32, 45, 64, 91, 128, 181, 256+). Ids still grow in insertion order, stay small,
-/// and a document's elements are one contiguous range of ids.
-enum ElementID {
-    static let bucketBits: Int64 = 4
-    private static let bucketMask: Int64 = (1 << bucketBits) - 1
-
-    static func make(sequence: Int64, length: Int) -> Int64 {
-        sequence << bucketBits | bucket(length)
-    }
-
-    /// 2^(bucket/2), the bucket's representative length.
-    static func approximateLength(of id: Int64) -> Double { pow(2, Double(id & bucketMask) / 2) }
-    static func sequence(of id: Int64) -> Int64 { id >> bucketBits }
-
-    static func bucket(_ length: Int) -> Int64 {
-        guard length > 1 else { return 0 }
-        return min(bucketMask, Int64((2 * log2(Double(length))).rounded()))
-    }
 }

@@ -103,7 +103,8 @@ final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Binds values to `?1`, `?2`, …: `String`, `Int`, `Int64`, `Double`, or `nil` for NULL.
+    /// Binds values to `?1`, `?2`, …: `String`, `Int`, `Int64`, `Double`, `[UInt8]` (a
+    /// blob), or `nil` for NULL.
     @discardableResult
     func bind(_ values: [Any?]) throws(IndexError) -> Statement {
         sqlite3_reset(handle)
@@ -118,6 +119,8 @@ final class Statement {
             case let n as Int64: code = sqlite3_bind_int64(handle, index, n)
             case let n as Int32: code = sqlite3_bind_int64(handle, index, Int64(n))
             case let d as Double: code = sqlite3_bind_double(handle, index, d)
+            case let bytes as [UInt8]:
+                code = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), gijiroku_sqlite_transient()) }
             default: code = sqlite3_bind_null(handle, index)
             }
             try database.check(code, sql, "値を結び付けられません")
@@ -159,4 +162,11 @@ final class Statement {
     }
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+    /// A blob column's bytes (empty for NULL).
+    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let base = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base, count: count)
+    }
 }

@@ -2,9 +2,11 @@
 /// `PRAGMA user_version`. The DDL lives here, in source, so a copied binary needs no
 /// resource files.
 enum Schema {
-    struct Migration {
+    struct Migration: Sendable {
         let name: String
         let sql: String
+        /// What SQL alone cannot do, run after `sql` in the same transaction.
+        var then: (@Sendable (Database) throws(IndexError) -> Void)? = nil
     }
 
     static let migrations: [Migration] = [
@@ -38,7 +40,7 @@ enum Schema {
             PRIMARY KEY (document_id, item)
         ) WITHOUT ROWID;
         CREATE TABLE elements (
-            id             INTEGER PRIMARY KEY,   -- ElementID: sequence << 4 | length bucket
+            id             INTEGER PRIMARY KEY,   -- a sequence number (version 2 had length << 4 in it)
             document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             style          INTEGER NOT NULL,   -- IndexedElement.Kind.code | marker code << 3 (Marker)
             agenda_number  INTEGER,            -- agenda(document_id, number)
@@ -94,6 +96,31 @@ enum Schema {
         -- Minutes indexed before this version have no units: the next index run reads them again.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """),
+        Migration(name: "element ids become plain sequence numbers; lengths move to their own table", sql: """
+        CREATE TABLE element_lengths (
+            chunk    INTEGER PRIMARY KEY,   -- element id >> 11
+            lengths  BLOB NOT NULL          -- one ElementLengths code per element, at id & 2047
+        );
+        CREATE TABLE elements_renumbered (
+            id             INTEGER PRIMARY KEY,   -- a sequence number
+            document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            style          INTEGER NOT NULL,
+            agenda_number  INTEGER,
+            item           TEXT,
+            question       INTEGER,
+            issuer         TEXT,
+            marker         TEXT,
+            line_start     INTEGER NOT NULL,
+            line_count     INTEGER NOT NULL,
+            body           TEXT NOT NULL
+        );
+        INSERT INTO elements_renumbered SELECT id >> 4, document_id, style, agenda_number, item, question, issuer, marker,
+            line_start, line_count, body FROM elements;
+        DROP TABLE elements;
+        ALTER TABLE elements_renumbered RENAME TO elements;
+        UPDATE documents SET first_element = first_element >> 4, last_element = last_element >> 4;
+        INSERT INTO elements_fts(elements_fts) VALUES('rebuild');
+        """, then: { database throws(IndexError) in try ElementLengths.rebuild(in: database) }),
     ]
 
     static var version: Int32 { Int32(migrations.count) }
@@ -108,6 +135,7 @@ enum Schema {
         for step in Int(found)..<migrations.count {
             try database.transaction {
                 try database.execute(migrations[step].sql)
+                try migrations[step].then?(database)
                 try database.execute("PRAGMA user_version = \(step + 1)")
             }
         }

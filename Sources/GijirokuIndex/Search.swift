@@ -34,7 +34,7 @@ extension SearchIndex {
                 SELECT count(*) FROM elements_fts \(join)
                 WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters))
                 """)
-            database.rank.reset(keep: limit, averageLength: try averageLength())
+            database.rank.reset(keep: limit, averageLength: try averageLength(), lengths: try ElementLengths.load(from: database))
             let values: [Any?] = filtered ? [query.expression, kindCode, since, until, query.meeting] : [query.expression]
             let total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             let ranked = database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }

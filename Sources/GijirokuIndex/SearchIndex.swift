@@ -114,12 +114,14 @@ public final class SearchIndex {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """)
             var ids: [Int64] = []
+            var lengths: [UInt8] = []
             for e in elements {
                 let back: Int? = e.parentOrdinal.map { ids.count - $0 }
                 let length = e.body.unicodeScalars.count
-                let id = ElementID.make(sequence: sequence, length: length)
+                let id = sequence
                 sequence += 1
                 totalLength += length
+                lengths.append(ElementLengths.code(for: length))
                 let style = e.style
                 try insert.run([id, documentID, style.code, e.agendaNumber, e.item, back, e.issuer, style.markerText,
                                 e.lines.start, e.lines.end - e.lines.start, e.body])
@@ -128,6 +130,7 @@ public final class SearchIndex {
             if let first = ids.first, let last = ids.last {
                 try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
                     .run([first, last])
+                try ElementLengths.store(lengths, from: first, statement: statement)
             }
             try statement("UPDATE documents SET first_element = ?2, last_element = ?3, total_length = ?4 WHERE id = ?1")
                 .run([documentID, ids.first, ids.last, totalLength])
@@ -140,7 +143,7 @@ public final class SearchIndex {
     func remove(path: String) throws {
         guard let (id, first, last, length) = try statement("SELECT id, first_element, last_element, total_length FROM documents WHERE path = ?1")
             .firstRow([path], { ($0.int(0) ?? 0, $0.int(1) ?? 0, $0.int(2) ?? -1, $0.int(3) ?? 0) }) else { return }
-        let count = first <= last ? Int(ElementID.sequence(of: Int64(last)) - ElementID.sequence(of: Int64(first))) + 1 : 0
+        let count = first <= last ? last - first + 1 : 0
         try statement("UPDATE statistics SET elements = elements - ?1, total_length = total_length - ?2 WHERE id = 1")
             .run([count, length])
         try statement("""
@@ -156,7 +159,7 @@ public final class SearchIndex {
     /// The sequence number for the next element id.
     private func nextSequence() throws(IndexError) -> Int64 {
         guard let max = try statement("SELECT max(id) FROM elements").firstRow([], { $0.int(0) }) ?? nil else { return 1 }
-        return ElementID.sequence(of: Int64(max)) + 1
+        return Int64(max) + 1
     }
 
     /// The average element length, for ranking.

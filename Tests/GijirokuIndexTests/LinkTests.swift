@@ -179,8 +179,9 @@ import Gijiroku
         do {
             let index = try SearchIndex(path: path)
             _ = index.index(files: TestFiles.minutesAndPlans)
-            // What version 1 had: no units, links or statuses.
-            try index.database.execute("DROP TABLE units; DROP TABLE links; DROP TABLE directive_status; PRAGMA user_version = 1")
+            // What version 1 had: version 2's ids, and no units, links or statuses.
+            try index.database.execute(RenumberingMigrationTests.versionTwo
+                + "DROP TABLE units; DROP TABLE links; DROP TABLE directive_status; PRAGMA user_version = 1")
         }
         #expect(throws: IndexError.self) { try SearchIndex(path: path, readOnly: true) }   // says to run gijiroku index
         let index = try SearchIndex(path: path)
@@ -190,6 +191,41 @@ import Gijiroku
         #expect(Set(report.updated) == Set(minutes))
         #expect((report.links?.added ?? 0) > 40)
         #expect(try index.search(SearchQuery(parsing: "保育士")).total > 0)
+    }
+}
+
+/// An index of version 2, whose element ids carried a length in their low 4 bits, is
+/// renumbered when opened for writing and finds and ranks exactly as before.
+@Suite struct RenumberingMigrationTests {
+    /// What version 2 had: id = sequence << 4 | a length bucket, and no length table.
+    static let versionTwo = """
+        DROP TABLE element_lengths;
+        UPDATE elements SET id = -(id * 16 + length(body) % 16);
+        UPDATE elements SET id = -id;
+        UPDATE documents SET first_element = first_element * 16 + 3, last_element = last_element * 16 + 9;
+        INSERT INTO elements_fts(elements_fts) VALUES('rebuild');
+        """
+
+    @Test func aVersionTwoIndexIsRenumberedAndSearchesTheSame() throws {
+        let path = try TestFiles.temporaryFolder().appendingPathComponent("i.sqlite").path
+        let queries = ["保育士", "市長", "\"待機児童\"", "予算 OR 財源", "市"]
+        var before: [[String]] = []
+        do {
+            let index = try SearchIndex(path: path)
+            _ = index.index(files: TestFiles.minutesAndPlans)
+            before = try queries.map { try index.search(SearchQuery(parsing: $0)).hits.map { "\($0.location) \($0.kind)" } }
+            try index.database.execute(Self.versionTwo + "PRAGMA user_version = 2;")
+        }
+        #expect(throws: IndexError.self) { try SearchIndex(path: path, readOnly: true) }   // says to run gijiroku index
+        let index = try SearchIndex(path: path)
+        #expect(try Schema.userVersion(index.database) == Schema.version)
+        let after = try queries.map { try index.search(SearchQuery(parsing: $0)).hits.map { "\($0.location) \($0.kind)" } }
+        #expect(after == before)
+        #expect(before.allSatisfy { !$0.isEmpty })
+        let maxID = try index.database.prepare("SELECT max(id) FROM elements").firstRow([]) { $0.int(0) } ?? nil
+        #expect(try ElementLengths.load(from: index.database).count == (maxID ?? 0) + 1)
+        // Nothing is read again: the renumbered rows are complete.
+        #expect(index.index(files: TestFiles.minutesAndPlans).unchanged.count == TestFiles.minutesAndPlans.count)
     }
 }
 

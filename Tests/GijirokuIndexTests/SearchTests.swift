@@ -200,10 +200,40 @@ import Gijiroku
         #expect(try index.search(q).hits.map(\.location) == Array(hits.prefix(3).map(\.location)))
     }
 
-    @Test func lengthBucketsAreLogarithmicAndKeepIdsInOrder() {
-        #expect(ElementID.bucket(1) == 0 && ElementID.bucket(2) == 2 && ElementID.bucket(16) == 8 && ElementID.bucket(10_000) == 15)
-        #expect(ElementID.make(sequence: 1, length: 10_000) < ElementID.make(sequence: 2, length: 1))
-        #expect(ElementID.sequence(of: ElementID.make(sequence: 42, length: 30)) == 42)
+    @Test func lengthCodesAreLogarithmicWithinFourPercent() {
+        #expect(ElementLengths.code(for: 0) == 0 && ElementLengths.code(for: 1) == 0)
+        var previous: UInt8 = 0
+        for length in 2...6_000 {
+            let code = ElementLengths.code(for: length)
+            #expect(code >= previous)
+            #expect(abs(ElementLengths.length(of: code) / Double(length) - 1) < 0.018, "\(length)")
+            previous = code
+        }
+        #expect(ElementLengths.code(for: 1_000_000) == 255)
+    }
+
+    @Test func everyElementHasItsLengthStoredThroughUpdatesAndRemovals() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        let copy = dir.appendingPathComponent("a.txt")
+        try FileManager.default.copyItem(atPath: TestFiles.corpusFiles[5], toPath: copy.path)
+        _ = index.index(files: Array(TestFiles.corpusFiles.prefix(3)) + [copy.path])
+        // The copy changes (new ids at the end), then goes (its ids are free again).
+        try (String(contentsOf: copy, encoding: .utf8) + "\n＜その他＞\n・追加の項目。\n").write(to: copy, atomically: true, encoding: .utf8)
+        _ = index.index(files: [copy.path])
+        try FileManager.default.removeItem(at: copy)
+        _ = index.index(files: [], prune: true)
+        _ = index.index(files: [TestFiles.corpusFiles[7]])
+        let stored = try ElementLengths.load(from: index.database)
+        let s = try index.database.prepare("SELECT id, length(body) FROM elements")
+        try s.bind([])
+        var checked = 0
+        while try s.step() {
+            let id = try #require(s.int(0)), length = try #require(s.int(1))
+            #expect(id < stored.count && stored[id] == ElementLengths.code(for: length), "element \(id)")
+            checked += 1
+        }
+        #expect(checked > 30)
     }
 }
 
