@@ -134,7 +134,7 @@ if convertMode {
 if profileOnly {
     var sink = 0
     let texts = try files.map { try TextDecoder().decode(Data(contentsOf: $0), path: "").text }
-    for _ in 0..<5 { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
+    for _ in 0..<(Int(ProcessInfo.processInfo.environment["PROFILE_LOOPS"] ?? "") ?? 5) { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
     print("sink \(sink)")
     exit(0)
 }

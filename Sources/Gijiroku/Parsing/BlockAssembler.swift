@@ -149,13 +149,18 @@ enum DirectiveIntro {
         element.lines.contains { line in line.content.unicodeScalars.contains { $0 == "指" || $0 == "示" } }
     }
 
+    private static let separators = Set("、，,。 　・".unicodeScalars)
+
     static func issuer(in text: String) -> String? {
         let phrases = ["から以下のとおり指示", "から以下の通り指示", "から次のとおり指示", "から次の通り指示",
                        "から次のような指示", "から以下の指示", "から次の指示"]
+        // Every phrase has 指示 in it: one search rules most sentences out.
+        guard UTF8Search.contains(text, "指示") else { return nil }
         for phrase in phrases {
             guard let before = UTF8Search.prefix(of: text, before: phrase) else { continue }
-            let start = before.lastIndex(where: { "、，,。 　・".contains($0) }).map { before.index(after: $0) } ?? before.startIndex
-            let issuer = before[start...].trimmingCharacters(in: .whitespaces)
+            let scalars = before.unicodeScalars
+            let start = scalars.lastIndex(where: { separators.contains($0) }).map { scalars.index(after: $0) } ?? scalars.startIndex
+            let issuer = TitleExtractor.trimSpaces(String(Substring(scalars[start...])))
             return issuer.isEmpty ? nil : issuer
         }
         return nil

@@ -98,13 +98,13 @@ struct ExplanationExtractor {
     /// `議題（１）「…について」…` or `議題（１）…について、…` → the title.
     static func agendaTitle(in text: String) -> String? {
         guard UTF8Search.hasPrefix(text, "議題") else { return nil }
-        var rest = Substring(text.dropFirst(2))
+        var rest = text[text.utf8.index(text.utf8.startIndex, offsetBy: "議題".utf8.count)...]
         if let n = Numbering.parse(rest) { rest = n.rest }
-        if rest.hasPrefix("「"), let close = rest.firstIndex(of: "」") {
-            return String(rest[rest.index(after: rest.startIndex)..<close])
+        let scalars = rest.unicodeScalars
+        if scalars.first == "「", let close = scalars.firstIndex(of: "」") {
+            return String(Substring(scalars[scalars.index(after: scalars.startIndex)..<close]))
         }
-        let restText = String(rest)
-        if let r = UTF8Search.range(of: "について", in: restText) { return String(restText[..<r.upperBound]) }
-        return nil
+        guard let offset = UTF8Search.offset(of: "について", in: rest) else { return nil }
+        return String(rest[..<rest.utf8.index(rest.utf8.startIndex, offsetBy: offset + "について".utf8.count)])
     }
 }

@@ -140,6 +140,8 @@ enum LineClassifier {
 
     /// `（資料１）`, `（参考）`, `(資料２－１)`: a sub-heading between explanation points.
     static func isSubheading(_ content: Substring) -> Bool {
+        // At most 16 characters once compacted: 48 bytes, and a few spaces between them.
+        guard content.utf8.count <= 64 else { return false }
         let folded = WidthFolding.compact(content)
         guard UTF8Search.hasPrefix(folded, "("), UTF8Search.hasSuffix(folded, ")"), folded.count <= 16 else { return false }
         let inner = folded.dropFirst().dropLast()

@@ -26,16 +26,54 @@ public struct SourceLine: Sendable, Hashable {
     public var isBlank: Bool { content.isEmpty }
 
     init(number: Int, text: Substring) {
+        let utf8 = text.utf8
+        let found = utf8.withContiguousStorageIfAvailable { SourceLine.trim($0) } ?? SourceLine.trim(Array(utf8))
+        let start = utf8.index(utf8.startIndex, offsetBy: found.start)
+        let end = utf8.index(utf8.startIndex, offsetBy: found.end)
+        self.init(number: number, text: text, content: text[start..<end], startsWithSpace: found.start > 0,
+                  endsWithSpace: found.end < utf8.count && found.end > found.start)
+    }
+
+    private init(number: Int, text: Substring, content: Substring, startsWithSpace: Bool, endsWithSpace: Bool) {
         self.number = number
         self.text = text
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        while start < scalars.endIndex, SourceLine.isSpace(scalars[start]) { start = scalars.index(after: start) }
-        var end = scalars.endIndex
-        while end > start, SourceLine.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        self.content = Substring(scalars[start..<end])
-        self.startsWithSpace = start != scalars.startIndex
-        self.endsWithSpace = end != scalars.endIndex && !content.isEmpty
+        self.content = content
+        self.startsWithSpace = startsWithSpace
+        self.endsWithSpace = endsWithSpace
+    }
+
+    /// The byte offsets of a line's content once white space is trimmed from both ends.
+    private static func trim<C: RandomAccessCollection>(_ bytes: C) -> (start: Int, end: Int) where C.Element == UInt8, C.Index == Int {
+        let base = bytes.startIndex
+        var start = 0
+        while start < bytes.count, let width = spaceWidth(bytes, base + start, from: base, count: bytes.count) { start += width }
+        var end = bytes.count
+        while end > start, let width = spaceWidthBefore(bytes, base + end, from: base + start) { end -= width }
+        return (start, end)
+    }
+
+    /// The UTF-8 length of the white space starting at `i`, if there is one (see ``isSpace(_:)``).
+    @inline(__always)
+    private static func spaceWidth<C: RandomAccessCollection>(_ b: C, _ i: Int, from base: Int, count: Int) -> Int? where C.Element == UInt8, C.Index == Int {
+        switch b[i] {
+        case 0x20, 0x09, 0x0C, 0x0D: return 1
+        case 0xC2 where i + 1 < base + count && b[i + 1] == 0xA0: return 2                                     // U+00A0
+        case 0xE3 where i + 2 < base + count && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3                 // U+3000
+        case 0xEF where i + 2 < base + count && b[i + 1] == 0xBB && b[i + 2] == 0xBF: return 3                 // U+FEFF
+        default: return nil
+        }
+    }
+
+    /// The UTF-8 length of the white space ending just before `end`, if there is one.
+    @inline(__always)
+    private static func spaceWidthBefore<C: RandomAccessCollection>(_ b: C, _ end: Int, from start: Int) -> Int? where C.Element == UInt8, C.Index == Int {
+        switch b[end - 1] {
+        case 0x20, 0x09, 0x0C, 0x0D: return 1
+        case 0xA0 where end - 2 >= start && b[end - 2] == 0xC2: return 2
+        case 0x80 where end - 3 >= start && b[end - 3] == 0xE3 && b[end - 2] == 0x80: return 3
+        case 0xBF where end - 3 >= start && b[end - 3] == 0xEF && b[end - 2] == 0xBB: return 3
+        default: return nil
+        }
     }
 
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
@@ -47,25 +85,43 @@ public struct SourceLine: Sendable, Hashable {
 
     /// Splits part of a text; the lines keep pointing into the whole text.
     static func split(_ text: Substring) -> [SourceLine] {
-        var lines: [SourceLine] = []
         let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        var number = 1
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        // Line ends found on the bytes; lines are made from byte offsets (O(1) on native strings).
+        let ends = utf8.withContiguousStorageIfAvailable(lineEnds) ?? Array(utf8).withUnsafeBufferPointer(lineEnds)
+        var lines: [SourceLine] = []
+        lines.reserveCapacity(ends.count)
+        var start = 0
+        var startIndex = utf8.startIndex
+        for (number, line) in ends.enumerated() {
+            let endIndex = utf8.index(startIndex, offsetBy: line.end - start)
+            lines.append(SourceLine(number: number + 1, text: text[startIndex..<endIndex]))
+            startIndex = utf8.index(endIndex, offsetBy: line.next - line.end)
+            start = line.next
+        }
+        return lines
+    }
+
+    /// Where each line ends (before its terminator) and where the next begins; a last line
+    /// without a terminator ends at the end.
+    private static func lineEnds(_ buffer: UnsafeBufferPointer<UInt8>) -> [(end: Int, next: Int)] {
+        var ends: [(end: Int, next: Int)] = []
+        ends.reserveCapacity(buffer.count / 32)
+        var lineStart = 0
+        var i = 0
+        let count = buffer.count
+        while i < count {
+            let byte = buffer[i]
             if byte == 0x0A || byte == 0x0D {
-                lines.append(SourceLine(number: number, text: text[lineStart..<index]))
-                number += 1
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                index = next
+                var next = i + 1
+                if byte == 0x0D, next < count, buffer[next] == 0x0A { next += 1 }
+                ends.append((i, next))
+                i = next
                 lineStart = next
             } else {
-                index = utf8.index(after: index)
+                i += 1
             }
         }
-        if lineStart < utf8.endIndex { lines.append(SourceLine(number: number, text: text[lineStart...])) }
-        return lines
+        if lineStart < count { ends.append((count, count)) }
+        return ends
     }
 }

@@ -54,18 +54,22 @@ enum UTF8Search {
 
     /// The range of the last occurrence of `needle` in `text`.
     static func lastRange<S: StringProtocol>(of needle: String, in text: S) -> Range<String.Index>? {
-        let n = Array(needle.utf8)
-        let h = Array(text.utf8)
-        guard !n.isEmpty, h.count >= n.count else { return nil }
-        var start = h.count - n.count
-        while start >= 0 {
-            if h[start] == n[0], h[start..<(start + n.count)].elementsEqual(n) {
-                let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-                return lower..<text.utf8.index(lower, offsetBy: n.count)
+        var needle = needle
+        let found: Int? = needle.withUTF8 { n in
+            let search = { (h: UnsafeBufferPointer<UInt8>) -> Int? in
+                guard !n.isEmpty, h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+                var start = h.count - n.count
+                while start >= 0 {
+                    if hb[start] == nb[0], memcmp(hb + start, nb, n.count) == 0 { return start }
+                    start -= 1
+                }
+                return nil
             }
-            start -= 1
+            return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
         }
-        return nil
+        guard let found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: found)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
     /// Whether `text` ends with `suffix`, byte for byte.

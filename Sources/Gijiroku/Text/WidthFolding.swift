@@ -10,17 +10,23 @@
 /// ```
 public enum WidthFolding {
     /// Folds width; keeps spaces.
-    public static func fold<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { out.append(fold(scalar)) }
-        return String(out)
-    }
+    public static func fold<S: StringProtocol>(_ text: S) -> String { folded(text, keepingSpaces: true) }
 
     /// Folds width and removes all white space: for matching spaced-out labels.
-    public static func compact<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !SourceLine.isSpace(scalar) { out.append(fold(scalar)) }
-        return String(out)
+    public static func compact<S: StringProtocol>(_ text: S) -> String { folded(text, keepingSpaces: false) }
+
+    private static func folded<S: StringProtocol>(_ text: S, keepingSpaces: Bool) -> String {
+        // Folding never lengthens a scalar's UTF-8 form, so the text's byte count is enough.
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var n = 0
+            for scalar in text.unicodeScalars where keepingSpaces || !SourceLine.isSpace(scalar) {
+                for byte in UTF8.encode(fold(scalar))! {
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     /// Folds one scalar.
