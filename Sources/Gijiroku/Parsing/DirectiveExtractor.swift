@@ -17,7 +17,7 @@ struct DirectiveExtractor {
     func extract(_ block: Block, intro: Element?, agendaNumber: Int?) -> Result {
         var result = Result()
         let issuer = block.issuer ?? "市長"
-        let overall = intro.map { $0.text.contains("全体を通して") || $0.text.contains("全体を通じて") } ?? false
+        let overall = intro.map { UTF8Search.contains($0.text, "全体を通して") || UTF8Search.contains($0.text, "全体を通じて") } ?? false
         for element in block.elements {
             switch element.kind {
             case .note:

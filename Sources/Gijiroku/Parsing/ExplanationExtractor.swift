@@ -66,7 +66,7 @@ struct ExplanationExtractor {
             if depth < 0 { start = before.index(after: i); break }
         }
         var presenter = TitleExtractor.trimSpaces(String(Substring(before[start...])))
-        if presenter.hasPrefix("議題") { presenter = "" }
+        if UTF8Search.hasPrefix(presenter, "議題") { presenter = "" }
         return presenter.isEmpty ? nil : presenter
     }
 

@@ -98,11 +98,11 @@ enum LineClassifier {
             if (0x2460...0x2473).contains(last.value) || (0x2474...0x2487).contains(last.value) {
                 number = Int(last.value - ((0x2460...0x2473).contains(last.value) ? 0x2460 : 0x2474)) + 1
                 inner.unicodeScalars.removeLast()
-            } else if last == ")", let openIndex = inner.lastIndex(of: "(") {
-                let digits = inner[inner.index(after: openIndex)..<inner.index(before: inner.endIndex)]
+            } else if last == ")", let openIndex = inner.unicodeScalars.lastIndex(of: "(") {
+                let digits = Substring(inner.unicodeScalars[inner.unicodeScalars.index(after: openIndex)..<inner.unicodeScalars.index(before: inner.unicodeScalars.endIndex)])
                 if let n = JapaneseNumber.value(of: digits) {
                     number = n
-                    inner = String(inner[..<openIndex])
+                    inner = String(Substring(inner.unicodeScalars[..<openIndex]))
                 }
             } else {
                 var digits = ""
@@ -113,28 +113,28 @@ enum LineClassifier {
                 number = digits.isEmpty ? nil : Int(digits)
             }
         }
-        if UTF8Search.hasSuffix(inner, "指示") || inner == "指示事項" {
+        if UTF8Search.hasSuffix(inner, "指示") || UTF8Search.equals(inner, "指示事項") {
             let issuer = UTF8Search.hasSuffix(inner, "指示") ? String(inner.dropLast(2)) : ""
             return .blockLabel(.directives, number: number, issuer: issuer.isEmpty ? nil : issuer)
         }
         if bracketed { return nil }   // （資料１）, （１）: not block labels
-        if UTF8Search.hasSuffix(inner, "説明") || UTF8Search.hasPrefix(inner, "議題説明") || inner == "報告" { return .blockLabel(.explanation, number: number, issuer: nil) }
+        if UTF8Search.hasSuffix(inner, "説明") || UTF8Search.hasPrefix(inner, "議題説明") || UTF8Search.equals(inner, "報告") { return .blockLabel(.explanation, number: number, issuer: nil) }
         if UTF8Search.hasPrefix(inner, "意見") || UTF8Search.hasPrefix(inner, "質疑") || UTF8Search.hasPrefix(inner, "質問") || UTF8Search.hasPrefix(inner, "主な意見")
-            || inner == "発言要旨" || inner == "主な発言" {
+            || UTF8Search.isOne(of: ["発言要旨", "主な発言"], inner) {
             return .blockLabel(.comments, number: number, issuer: nil)
         }
-        if inner == "その他" || inner == "その他報告" { return .blockLabel(.other, number: number, issuer: nil) }
+        if UTF8Search.isOne(of: ["その他", "その他報告"], inner) { return .blockLabel(.other, number: number, issuer: nil) }
         if let section = sectionLabel(inner) { return .blockLabel(section, number: number, issuer: nil) }
         return nil
     }
 
     /// Body section headings that are not one of the reference blocks (`議事の経過`).
-    static let sectionNames: Set<String> = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
-                                            "発言の要旨", "決定事項", "報告事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
+    static let sectionNames = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
+                               "発言の要旨", "決定事項", "報告事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
 
     static func sectionLabel(_ compacted: String) -> BlockKind? {
-        if sectionNames.contains(compacted) { return .section }
-        if compacted == "その他" { return .other }
+        if UTF8Search.isOne(of: sectionNames, compacted) { return .section }
+        if UTF8Search.equals(compacted, "その他") { return .other }
         return nil
     }
 
@@ -149,8 +149,8 @@ enum LineClassifier {
     }
 
     static func isNoComments(_ content: Substring) -> Bool {
-        let c = WidthFolding.compact(content)
-        return ["特になし", "特に無し", "なし", "特になし。", "質疑なし", "意見なし"].contains(c)
+        guard content.utf8.count <= 64 else { return false }
+        return UTF8Search.isOne(of: ["特になし", "特に無し", "なし", "特になし。", "質疑なし", "意見なし"], WidthFolding.compact(content))
     }
 
     /// Page numbers and similar furniture: `- 1 -`, `－２－`, `1/3`, `P.2`, a lone `3`.

@@ -10,7 +10,7 @@ import Foundation
 enum NoteExtractor {
     static func absentees(in note: String) -> [String] {
         for marker in ["が欠席", "は欠席"] {
-            guard let r = note.range(of: marker) else { continue }
+            guard let r = UTF8Search.range(of: marker, in: note) else { continue }
             let subject = clause(before: r.lowerBound, in: note)
             let listed = subject.replacingOccurrences(of: "及び", with: "、").replacingOccurrences(of: "並びに", with: "、")
             return listed.components(separatedBy: CharacterSet(charactersIn: "、,，")).map {
@@ -22,7 +22,7 @@ enum NoteExtractor {
 
     static func chair(in note: String) -> String? {
         for marker in ["が議長として", "が座長として", "が議長を務め", "が座長を務め", "が司会として", "が議事進行"] {
-            guard let r = note.range(of: marker) else { continue }
+            guard let r = UTF8Search.range(of: marker, in: note) else { continue }
             let subject = clause(before: r.lowerBound, in: note)
             return subject.isEmpty ? nil : subject
         }

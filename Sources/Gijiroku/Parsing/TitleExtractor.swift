@@ -51,11 +51,11 @@ enum TitleExtractor {
         for (i, c) in scalars.enumerated() where !cut.contains(where: { $0.contains(i) }) { kept.append(c) }
         var name = String(String.UnicodeScalarView(kept))
         name = trimSpaces(name)
-        for suffix in documentSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
+        for suffix in documentSuffixes where UTF8Search.hasSuffix(name, suffix) && name.utf8.count > suffix.utf8.count {
             name = trimSpaces(String(name.dropLast(suffix.count)))
             break
         }
-        if name.hasSuffix("の") { name = String(name.dropLast()) }
+        if UTF8Search.hasSuffix(name, "の") { name = String(name.dropLast()) }
         meeting.name = name.isEmpty ? nil : name
         return meeting
     }

@@ -74,14 +74,35 @@ enum UTF8Search {
 
     /// Whether `text` ends with `suffix`, byte for byte.
     static func hasSuffix<S: StringProtocol>(_ text: S, _ suffix: String) -> Bool {
-        let t = text.utf8, s = suffix.utf8
-        guard t.count >= s.count else { return false }
-        return t.reversed().starts(with: s.reversed())
+        let count = text.utf8.count, n = suffix.utf8.count
+        guard count >= n else { return false }
+        return matches(text, suffix, at: count - n)
     }
 
     /// Whether `text` starts with `prefix`, byte for byte.
     static func hasPrefix<S: StringProtocol>(_ text: S, _ prefix: String) -> Bool {
-        text.utf8.starts(with: prefix.utf8)
+        text.utf8.count >= prefix.utf8.count && matches(text, prefix, at: 0)
+    }
+
+    /// Whether `text` is `other`, byte for byte (no Unicode normalisation: both are read
+    /// from the same kind of source, and the comparison is on hot paths).
+    static func equals<S: StringProtocol>(_ text: S, _ other: String) -> Bool {
+        text.utf8.count == other.utf8.count && matches(text, other, at: 0)
+    }
+
+    /// Whether `text` is one of `choices`, byte for byte.
+    static func isOne<S: StringProtocol>(of choices: [String], _ text: S) -> Bool {
+        choices.contains { equals(text, $0) }
+    }
+
+    /// Whether `needle`'s bytes occur in `text` at byte `offset` (the caller checked the length).
+    private static func matches<S: StringProtocol>(_ text: S, _ needle: String, at offset: Int) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard n.count > 0 else { return true }
+            let compare = { (h: UnsafeBufferPointer<UInt8>) -> Bool in memcmp(h.baseAddress! + offset, n.baseAddress!, n.count) == 0 }
+            return text.utf8.withContiguousStorageIfAvailable(compare) ?? Array(text.utf8).withUnsafeBufferPointer(compare)
+        }
     }
 
     /// The part of `text` before the first occurrence of `needle`, if it occurs.
