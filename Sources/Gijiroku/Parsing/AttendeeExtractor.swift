@@ -95,7 +95,7 @@ struct AttendeeExtractor {
     }
 
     private func text(_ t: ArraySlice<Token>) -> String {
-        String(String.UnicodeScalarView(t.compactMap(\.scalar)))
+        String(scalars: t.lazy.compactMap(\.scalar))
     }
 
     private func add(_ entry: ArraySlice<Token>, group: String?, to result: inout Result) {
@@ -111,11 +111,11 @@ struct AttendeeExtractor {
                 for member in split(innerTokens, spaces: false) { add(member, group: outer, to: &result) }
                 return
             }
-            if compact == "代理" || compact == "代理出席" {
+            if UTF8Search.isOne(of: ["代理", "代理出席"], compact) {
                 result.attendees.append(attendee(outer, group: group, lines: lines, proxy: true))
                 return
             }
-            if compact == "欠席" {
+            if UTF8Search.equals(compact, "欠席") {
                 result.absentees.append(outer)
                 return
             }

@@ -158,7 +158,7 @@ public enum DeadlineReader {
     private static let eras: [(era: Era, name: [Unicode.Scalar])] = Era.all.map { ($0, Array($0.name.unicodeScalars)) }
 
     private static func slice(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(s[range.clamped(to: 0..<s.count)]))
+        String(scalars: s[range.clamped(to: 0..<s.count)])
     }
 }
 

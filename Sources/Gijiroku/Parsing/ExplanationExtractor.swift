@@ -87,7 +87,7 @@ struct ExplanationExtractor {
             while end < scalars.count, JapaneseNumber.asciiDigit(scalars[end]) != nil || Self.continuing.contains(scalars[end]) { end += 1 }
             while end > i + 2, Self.trailing.contains(scalars[end - 1]) { end -= 1 }
             if end > i + 2 {
-                let name = String(String.UnicodeScalarView(scalars[i..<end]))
+                let name = String(scalars: scalars[i..<end])
                 if !found.contains(name) { found.append(name) }
             }
             i = end

@@ -85,7 +85,7 @@ enum LineClassifier {
         }
         let scalars = Array(content.unicodeScalars)
         guard open == "■" || open == "□", scalars.count < 16 else { return nil }
-        return blockLabel(inner: WidthFolding.compact(String(String.UnicodeScalarView(scalars[1...]))), bracketed: false)
+        return blockLabel(inner: WidthFolding.compact(String(scalars: scalars[1...])), bracketed: false)
     }
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).

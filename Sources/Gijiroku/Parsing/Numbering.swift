@@ -38,7 +38,7 @@ struct Numbering: Hashable {
                 i = scalars.index(after: i)
             }
             guard !digits.isEmpty, digits.count <= 3, i < scalars.endIndex, scalars[i] == ")" || scalars[i] == "）",
-                  let n = JapaneseNumber.value(of: String(String.UnicodeScalarView(digits))) else { return nil }
+                  let n = JapaneseNumber.value(of: String(scalars: digits)) else { return nil }
             number = n
             style = .parenthesised
             end = scalars.index(after: i)

@@ -31,7 +31,7 @@ public enum ResponsibleBodies {
             guard suffixes.contains(where: { run.count >= $0.count && run.suffix($0.count).elementsEqual($0) }),
                   !passive.contains(where: { s[end...].starts(with: $0) }) else { continue }
             let start = kanaPrefixes.contains { i >= $0.count && s[(i - $0.count)..<i].elementsEqual($0) } ? i - 3 : i
-            let name = String(String.UnicodeScalarView(s[start..<end]))
+            let name = String(scalars: s[start..<end])
             if !generic.contains(name), !found.contains(name) { found.append(name) }
         }
         return found

@@ -22,7 +22,7 @@ enum TitleExtractor {
         while let f = scalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) { scalars.removeFirst() }
 
         // Fiscal year: 平成２８年度 / 令和元年度 / 2016年度 (optionally with the other calendar's year in brackets).
-        var s = ScalarScanner(String(String.UnicodeScalarView(scalars)))
+        var s = ScalarScanner(String(scalars: scalars))
         var cut: [Range<Int>] = []
         while !s.isAtEnd {
             let start = s.index
@@ -49,7 +49,7 @@ enum TitleExtractor {
         // ScalarScanner folds width but keeps one scalar per scalar, so indices map back to the title.
         var kept: [Unicode.Scalar] = []
         for (i, c) in scalars.enumerated() where !cut.contains(where: { $0.contains(i) }) { kept.append(c) }
-        var name = String(String.UnicodeScalarView(kept))
+        var name = String(scalars: kept)
         name = trimSpaces(name)
         for suffix in documentSuffixes where UTF8Search.hasSuffix(name, suffix) && name.utf8.count > suffix.utf8.count {
             name = trimSpaces(String(name.dropLast(suffix.count)))

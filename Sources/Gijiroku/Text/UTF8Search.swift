@@ -112,3 +112,25 @@ enum UTF8Search {
         return text[..<index]
     }
 }
+
+extension String {
+    /// A string of `scalars`, written as UTF-8 in one allocation (appending scalar by scalar
+    /// to a `String.UnicodeScalarView` grows and re-checks the string at every step).
+    ///
+    /// ```swift
+    /// String(scalars: "議題".unicodeScalars.reversed())   // "題議"
+    /// ```
+    init<S: Sequence<Unicode.Scalar>>(scalars: S) {
+        let scalars = Array(scalars)
+        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var n = 0
+            for scalar in scalars {
+                for byte in UTF8.encode(scalar)! {
+                    buffer[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
+    }
+}

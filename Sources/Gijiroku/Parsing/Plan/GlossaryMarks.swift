@@ -32,7 +32,7 @@ enum GlossaryMarks {
             while start > 0, kind(scalars[start - 1]) == .kanji { start -= 1 }
             if start == beforeKanji { return nil }
         }
-        return start < end ? String(String.UnicodeScalarView(scalars[start..<end])) : nil
+        return start < end ? String(scalars: scalars[start..<end]) : nil
     }
 
     private enum Kind { case latin, katakana, kanji, hiragana, other }

@@ -55,6 +55,6 @@ enum PlanLineClassifier {
         let unit = scalars[i]
         i += 1
         while i < scalars.count, SourceLine.isSpace(scalars[i]) { i += 1 }
-        return (n, unit, Substring(String(String.UnicodeScalarView(scalars[i...]))))
+        return (n, unit, Substring(String(scalars: scalars[i...])))
     }
 }
