@@ -12,17 +12,17 @@ struct Element {
 
     /// The text as written: marker removed, lines rejoined without their line breaks.
     var text: String {
-        var out = ""
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count })
-        for (n, line) in lines.enumerated() {
-            var start = line.content.startIndex
-            if n == 0, let marker, UTF8Search.hasPrefix(line.content, String(marker)) {
-                let scalars = line.content.unicodeScalars
-                start = scalars.index(start, offsetBy: marker.unicodeScalars.count)
-                while start < scalars.endIndex, SourceLine.isSpace(scalars[start]) { start = scalars.index(after: start) }
-            }
-            out += line.content[start...]
+        guard let first = lines.first else { return "" }
+        var start = first.content.startIndex
+        if let marker, first.content.utf8.starts(with: marker.utf8) {
+            let scalars = first.content.unicodeScalars
+            start = first.content.utf8.index(start, offsetBy: marker.utf8.count)
+            while start < scalars.endIndex, SourceLine.isSpace(scalars[start]) { start = scalars.index(after: start) }
         }
+        if lines.count == 1 { return String(first.content[start...]) }
+        var out = String(first.content[start...])
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count })
+        for line in lines.dropFirst() { out += line.content }
         return out
     }
 
