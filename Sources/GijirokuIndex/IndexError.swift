@@ -21,6 +21,9 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         case notFound
         /// What was asked for names more than one thing (an item ID in two plans).
         case ambiguous
+        /// An indexing run that builds the full-text index at its end is under way, or
+        /// was stopped before it got there: searching now would miss documents.
+        case fullTextPending
     }
 
     public var kind: Kind

@@ -11,6 +11,9 @@ public struct IndexReport: Sendable, Hashable {
     public var failed: [(path: String, reason: String)] = []
     /// How the links to plan items changed, when anything was indexed.
     public var links: LinkChanges?
+    /// Whether the full-text index was built in one pass at the end of the run (a large
+    /// run into a small index, or a run after one that was stopped before that point).
+    public var fullTextBuiltAtEnd = false
 
     public static func == (a: IndexReport, b: IndexReport) -> Bool {
         a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.removed == b.removed
@@ -31,6 +34,14 @@ extension SearchIndex {
     /// are committed a batch at a time (up to 256), so a run that is killed loses at most
     /// the batch in progress, which the next run indexes again.
     ///
+    /// A large run into a small index (more than one batch of files, and at least twice as
+    /// many files as indexed documents) writes the element rows first and builds the
+    /// full-text index from them at its end, in one pass: about three times faster per
+    /// element than adding each document's entries as it is written. A mark in the
+    /// database says so from the start of the run until the full-text index is built, so
+    /// that searching meanwhile, or after a run that was stopped, says the index is not
+    /// complete rather than missing documents; the next run builds it.
+    ///
     /// ```swift
     /// let report = index.index(files: ["Corpus/minutes/a.txt"], prune: false)
     /// print(report.added.count, report.failed.count)
@@ -41,9 +52,21 @@ extension SearchIndex {
         try? database.execute("PRAGMA wal_autocheckpoint = 0")
         // Large runs: no incremental segment merging while writing, one merge at the end.
         let bulk = files.count > Self.batchSize
-        if bulk { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 0); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 67108864)") }
+        let pendingBefore = (try? fullTextPending()) ?? false
+        let indexed = (try? counts().documents) ?? 0
+        fullTextDeferred = pendingBefore
+        if !pendingBefore, bulk, indexed * 2 < files.count {
+            do {
+                try database.execute("UPDATE statistics SET full_text_pending = 1 WHERE id = 1")
+                fullTextDeferred = true
+            } catch {}   // then the entries are written document by document
+        }
+        // Large runs that write entries as they go: no incremental segment merging while
+        // writing, one merge at the end.
+        let merging = bulk && !fullTextDeferred
+        if merging { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 0); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 67108864)") }
         defer {
-            if bulk { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 4); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
+            if merging { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 4); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
             if bulk && !(report.added.isEmpty && report.updated.isEmpty) { try? database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize')") }
             // Give back the pages the merge and any removals freed (a no-op for an index made
             // before auto_vacuum was set), then fold the log into the database.
@@ -93,6 +116,11 @@ extension SearchIndex {
             } catch {
                 report.failed.append(("(prune)", "索引から削除できません: \(error)"))
             }
+        }
+        if fullTextDeferred {
+            fullTextDeferred = false
+            do { try rebuildFullText(); report.fullTextBuiltAtEnd = true }
+            catch { report.failed.append(("(full-text index)", "全文索引を作成できません: \(error)。gijiroku index をもう一度実行してください")) }
         }
         if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) {
             do { report.links = try refreshLinks() }

@@ -96,7 +96,7 @@ enum Schema {
         -- Minutes indexed before this version have no units: the next index run reads them again.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """),
-        Migration(name: "element ids become plain sequence numbers; lengths move to their own table", sql: """
+        Migration(name: "element ids become plain sequence numbers; lengths move to their own table; a large run may build the full-text index at its end", sql: """
         CREATE TABLE element_lengths (
             chunk    INTEGER PRIMARY KEY,   -- element id >> 11
             lengths  BLOB NOT NULL          -- one ElementLengths code per element, at id & 2047
@@ -120,6 +120,8 @@ enum Schema {
         ALTER TABLE elements_renumbered RENAME TO elements;
         UPDATE documents SET first_element = first_element >> 4, last_element = last_element >> 4;
         INSERT INTO elements_fts(elements_fts) VALUES('rebuild');
+        -- 1 while a run that builds the full-text index at its end has not reached it.
+        ALTER TABLE statistics ADD COLUMN full_text_pending INTEGER NOT NULL DEFAULT 0;
         """, then: { database throws(IndexError) in try ElementLengths.rebuild(in: database) }),
     ]
 

@@ -15,8 +15,12 @@ extension SearchIndex {
     /// let result = try index.search(query)
     /// result.hits.first?.location   // "Corpus/minutes/….txt:64"
     /// ```
-    /// - Throws: ``IndexError`` `.query` for a filter it cannot read.
+    /// - Throws: ``IndexError`` `.query` for a filter it cannot read, `.fullTextPending`
+    ///   while an indexing run has yet to build the full-text index.
     public func search(_ query: SearchQuery) throws -> SearchResult {
+        if try fullTextPending() {
+            throw IndexError(.fullTextPending, "全文索引ができていません。gijiroku index の実行中なら終わるまで待ち、そうでなければ gijiroku index をもう一度実行してください（前回の実行が途中で止まりました）")
+        }
         let since = try query.since.map { try Self.isoDate($0, option: "--since") }
         let until = try query.until.map { try Self.isoDate($0, option: "--until") }
         let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }

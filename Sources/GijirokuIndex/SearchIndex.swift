@@ -14,6 +14,9 @@ public final class SearchIndex {
     /// Prepared once, reused for every document.
     private var statements: [String: Statement] = [:]
     private let indexedAt = Int(Date().timeIntervalSince1970)
+    /// During a run that builds the full-text index at its end: element rows are written
+    /// without their full-text entries (see ``index(files:prune:)``).
+    var fullTextDeferred = false
 
     func statement(_ sql: String) throws(IndexError) -> Statement {
         if let s = statements[sql] { return s }
@@ -128,8 +131,10 @@ public final class SearchIndex {
                 ids.append(id)
             }
             if let first = ids.first, let last = ids.last {
-                try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
-                    .run([first, last])
+                if !fullTextDeferred {
+                    try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+                        .run([first, last])
+                }
                 try ElementLengths.store(lengths, from: first, statement: statement)
             }
             try statement("UPDATE documents SET first_element = ?2, last_element = ?3, total_length = ?4 WHERE id = ?1")
@@ -146,9 +151,11 @@ public final class SearchIndex {
         let count = first <= last ? last - first + 1 : 0
         try statement("UPDATE statistics SET elements = elements - ?1, total_length = total_length - ?2 WHERE id = 1")
             .run([count, length])
-        try statement("""
-            INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
-            """).run([first, last])
+        if !fullTextDeferred {
+            try statement("""
+                INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
+                """).run([first, last])
+        }
         try statement("DELETE FROM elements WHERE id BETWEEN ?1 AND ?2").run([first, last])
         try statement("DELETE FROM agenda WHERE document_id = ?1").run([id])
         try statement("DELETE FROM units WHERE document_id = ?1").run([id])
@@ -182,6 +189,20 @@ public final class SearchIndex {
     /// and faster to search after a large indexing run.
     public func optimize() throws {
         try database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize'); PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    /// Whether the full-text index waits for the end of an indexing run (one under way, or
+    /// one that was stopped: the next run builds it).
+    func fullTextPending() throws(IndexError) -> Bool {
+        try statement("SELECT full_text_pending FROM statistics WHERE id = 1").firstRow([]) { $0.int(0) ?? 0 } == 1
+    }
+
+    /// Builds the full-text index from the stored elements and clears the pending mark, in
+    /// one transaction.
+    func rebuildFullText() throws {
+        try database.transaction {
+            try database.execute("INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); UPDATE statistics SET full_text_pending = 0 WHERE id = 1")
+        }
     }
 
     /// How many documents and elements the index holds.

@@ -197,9 +197,11 @@ import Gijiroku
 /// An index of version 2, whose element ids carried a length in their low 4 bits, is
 /// renumbered when opened for writing and finds and ranks exactly as before.
 @Suite struct RenumberingMigrationTests {
-    /// What version 2 had: id = sequence << 4 | a length bucket, and no length table.
+    /// What version 2 had: id = sequence << 4 | a length bucket, no length table and no
+    /// pending mark.
     static let versionTwo = """
         DROP TABLE element_lengths;
+        ALTER TABLE statistics DROP COLUMN full_text_pending;
         UPDATE elements SET id = -(id * 16 + length(body) % 16);
         UPDATE elements SET id = -id;
         UPDATE documents SET first_element = first_element * 16 + 3, last_element = last_element * 16 + 9;

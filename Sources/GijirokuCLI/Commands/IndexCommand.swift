@@ -36,6 +36,9 @@ enum IndexCommand {
         output.write("索引 \(db): 追加 \(report.added.count)、更新 \(report.updated.count)、変更なし \(report.unchanged.count)、"
                      + "削除 \(report.removed.count)、失敗 \(report.failed.count + missing.count)"
                      + "（文書 \(counts.0)、要素 \(counts.1)）\n")
+        if report.fullTextBuiltAtEnd, !quiet {
+            output.write("全文索引: 要素を書き終えてから、まとめて作りました\n")
+        }
         if let links = report.links, !quiet {
             if links.planItems == 0 {
                 output.write("計画項目への関連付け: 計画が登録されていないため、ありません\n")

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import GijirokuIndex
+
+/// A large run into a small index writes the element rows first and builds the full-text
+/// index at its end; the index it leaves finds exactly what one built document by
+/// document finds, and a run stopped before the end leaves an index that says so.
+@Suite struct BulkIndexTests {
+    /// 300 files (more than one batch): the corpus's minutes copied under new names.
+    static func archive() throws -> [String] {
+        let dir = try TestFiles.temporaryFolder()
+        let sources = TestFiles.corpusFiles
+        return try (0..<300).map { n in
+            let url = dir.appendingPathComponent(String(format: "copy-%03d.txt", n))
+            try FileManager.default.copyItem(atPath: sources[n % sources.count], toPath: url.path)
+            return url.path
+        }
+    }
+
+    static let queries = ["市長", "保育士", "\"待機児童\"", "予算 OR 財源", "市", "指示 -予算"]
+
+    static func results(_ index: SearchIndex) throws -> [String] {
+        try queries.map { q in
+            var query = try SearchQuery(parsing: q)
+            query.limit = 1_000
+            let result = try index.search(query)
+            return "\(q): \(result.total) " + result.hits.map { "\($0.location) \(fmt($0.score))" }.joined(separator: ", ")
+        }
+    }
+
+    static func fmt(_ x: Double) -> String { String(format: "%.6f", x) }
+
+    @Test func aLargeRunBuildsTheFullTextIndexAtTheEndAndFindsTheSame() throws {
+        let files = try Self.archive()
+        let folder = try TestFiles.temporaryFolder()
+        let bulk = try SearchIndex(path: folder.appendingPathComponent("bulk.sqlite").path)
+        let report = bulk.index(files: files)
+        #expect(report.fullTextBuiltAtEnd && report.added.count == 300 && report.failed.isEmpty)
+        #expect(try !bulk.fullTextPending())
+
+        // The same files in two runs of 150: each document's entries written as it goes.
+        let gradual = try SearchIndex(path: folder.appendingPathComponent("gradual.sqlite").path)
+        let first = gradual.index(files: Array(files.prefix(150)))
+        let second = gradual.index(files: Array(files.suffix(150)))
+        #expect(!first.fullTextBuiltAtEnd && !second.fullTextBuiltAtEnd)
+
+        let expected = try Self.results(gradual)
+        #expect(try Self.results(bulk) == expected)
+        #expect(expected.allSatisfy { !$0.hasSuffix(": 0 ") })
+        // A later small run into the large index writes its entries as it goes, and they
+        // are found with the rest.
+        let extra = folder.appendingPathComponent("extra.txt")
+        try (String(contentsOfFile: files[0], encoding: .utf8) + "\n＜その他＞\n・臨時の議題として雲雀丘図書館の移転を報告した。\n").write(to: extra, atomically: true, encoding: .utf8)
+        let small = bulk.index(files: [extra.path])
+        #expect(!small.fullTextBuiltAtEnd && small.added == [extra.path])
+        #expect(try bulk.search(SearchQuery(parsing: "雲雀丘図書館")).hits.map(\.location) == ["\(extra.path):\(try String(contentsOf: extra, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1)"])
+    }
+
+    @Test func aRunStoppedBeforeTheEndLeavesAnIndexThatSaysSoAndTheNextRunBuildsIt() throws {
+        let files = try Self.archive()
+        let path = try TestFiles.temporaryFolder().appendingPathComponent("i.sqlite").path
+        let index = try SearchIndex(path: path)
+        _ = index.index(files: files)
+        let expected = try Self.results(index)
+        // What a stopped large run leaves: element rows without full-text entries, and the mark.
+        try index.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('delete-all'); UPDATE statistics SET full_text_pending = 1")
+
+        let reader = try SearchIndex(path: path, readOnly: true)
+        let error = #expect(throws: IndexError.self) { try reader.search(SearchQuery(parsing: "市長")) }
+        #expect(error?.kind == .fullTextPending)
+        #expect(error?.description.contains("gijiroku index") == true)
+
+        // Nothing changed on disk; the next run still builds the full-text index.
+        let report = index.index(files: Array(files.prefix(10)))
+        #expect(report.unchanged.count == 10 && report.fullTextBuiltAtEnd)
+        #expect(try Self.results(index) == expected)
+    }
+}
