@@ -17,7 +17,10 @@ extension SearchIndex {
     /// and only new or vanished pairs are inserted or deleted. One transaction.
     func refreshLinks() throws -> LinkChanges {
         var changes = LinkChanges()
-        let units = try storedUnits()
+        // With no plan indexed there is nothing to link to: the units are not even read
+        // (links left from a plan that has gone are still removed below).
+        let hasPlans = try statement("SELECT EXISTS (SELECT 1 FROM plan_items)").firstRow([]) { $0.int(0) == 1 } ?? false
+        let units = hasPlans ? try storedUnits() : []
         let catalog = try loadCatalog(units: units)
         changes.planItems = catalog.items.count
         let linker = PlanLinker(catalog: catalog)
