@@ -128,6 +128,20 @@ final class Statement {
         return self
     }
 
+    /// Binds one integer or NULL to `?index` without boxing it, for loops that insert many
+    /// rows: `reset()`, bind every parameter, then `step()`.
+    func bind(_ index: Int32, _ value: Int?) throws(IndexError) {
+        let code = value.map { sqlite3_bind_int64(handle, index, Int64($0)) } ?? sqlite3_bind_null(handle, index)
+        try database.check(code, sql, "値を結び付けられません")
+    }
+
+    /// Binds one text or NULL to `?index` without boxing it (see the integer form).
+    func bind(_ index: Int32, _ value: String?) throws(IndexError) {
+        guard var value else { return try database.check(sqlite3_bind_null(handle, index), sql, "値を結び付けられません") }
+        let code = value.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), gijiroku_sqlite_transient()) }
+        try database.check(code, sql, "値を結び付けられません")
+    }
+
     /// Steps once; `true` while there is a row.
     func step() throws(IndexError) -> Bool {
         let code = sqlite3_step(handle)

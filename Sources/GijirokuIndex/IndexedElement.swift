@@ -20,8 +20,13 @@ struct IndexedElement {
     /// `elements.style` and `elements.marker` for this element.
     var style: (code: Int, markerText: String?) {
         let m = marker ?? ""
-        if let i = Self.markers.firstIndex(of: m) { return (kind.code | i << 3, nil) }
+        if let i = Self.markers.firstIndex(where: { $0.utf8.elementsEqual(m.utf8) }) { return (kind.code | i << 3, nil) }
         return (kind.code, m)
+    }
+
+    /// The body's length in characters (Unicode scalars), counted on its UTF-8 bytes.
+    var characterCount: Int {
+        body.utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
     /// The kind and marker stored in `style` and `marker`.

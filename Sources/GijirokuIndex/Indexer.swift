@@ -81,6 +81,8 @@ extension SearchIndex {
             return ParseInFlight(batches[k], digests: batches[k].map { (try? self.storedDigest(of: $0)) ?? nil })
         }
         var inFlight = startParsing(0)
+        // A path given twice in one run is stored once and then replaced.
+        var storedThisRun = Set<String>()
         for k in batches.indices {
             let batch = batches[k]
             let read = inFlight!.wait()
@@ -95,7 +97,8 @@ extension SearchIndex {
                             report.failed.append((path, reason))
                         case .parsed(let minutes, let isNew):
                             do {
-                                try store(minutes)
+                                try store(minutes, replacing: !isNew || storedThisRun.contains(path))
+                                storedThisRun.insert(path)
                                 if isNew { report.added.append(path) } else { report.updated.append(path) }
                             } catch {
                                 report.failed.append((path, "\(path): error: 索引に書き込めません: \(error)"))

@@ -75,11 +75,12 @@ public final class SearchIndex {
 
     /// Stores a parsed document under its source path, replacing what was there: all of it
     /// or none of it (a savepoint, a transaction of its own when no batch is open).
-    func store(_ document: ParsedDocument) throws {
+    /// `replacing: false` when the path is known not to be indexed (it had no stored digest).
+    func store(_ document: ParsedDocument, replacing: Bool = true) throws {
         switch document {
         case .minutes(let m):
             try store(kind: m.kind, title: m.title, session: m.meeting.session, date: m.date, source: m.source,
-                      warnings: m.warnings.count, elements: IndexedElement.elements(of: m)) { documentID in
+                      warnings: m.warnings.count, elements: IndexedElement.elements(of: m), replacing: replacing) { documentID in
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
                 let units = try statement("INSERT OR IGNORE INTO units(document_id, line, kind, line_count, agenda_number, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -90,57 +91,56 @@ public final class SearchIndex {
             }
         case .plan(let p):
             try store(kind: p.kind, title: p.title, session: nil, date: nil, source: p.source,
-                      warnings: p.warnings.count, elements: IndexedElement.elements(of: p)) { documentID in
+                      warnings: p.warnings.count, elements: IndexedElement.elements(of: p), replacing: replacing) { documentID in
                 let items = try statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
                 for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
             }
         case .document(let d):
             try store(kind: d.kind, title: d.title, session: nil, date: d.date, source: d.source,
-                      warnings: d.warnings.count, elements: IndexedElement.elements(of: d)) { _ in }
+                      warnings: d.warnings.count, elements: IndexedElement.elements(of: d), replacing: replacing) { _ in }
         }
     }
 
     private func store(kind: String, title: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
-                       elements: [IndexedElement], headings: (Int64) throws -> Void) throws {
+                       elements: [IndexedElement], replacing: Bool, headings: (Int64) throws -> Void) throws {
         try database.savepoint {
-            try remove(path: source.path)
+            if replacing { try remove(path: source.path) }
+            let first = try nextSequence()
+            let lengths = elements.map(\.characterCount)
+            let totalLength = lengths.reduce(0, +)
+            let last: Int64? = elements.isEmpty ? nil : first + Int64(elements.count - 1)
             try statement("""
-                INSERT INTO documents(path, sha256, kind, title, session, date, encoding, warnings, indexed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                """).run([source.path, source.sha256, kind, title, session, date, source.encoding.rawValue, warnings, indexedAt])
+                INSERT INTO documents(path, sha256, kind, title, session, date, encoding, warnings, indexed_at,
+                                      first_element, last_element, total_length)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                """).run([source.path, source.sha256, kind, title, session, date, source.encoding.rawValue, warnings, indexedAt,
+                          last == nil ? nil : first, last, totalLength])
             let documentID = database.lastInsertedRowID
-            var sequence = try nextSequence()
-            var totalLength = 0
             try headings(documentID)
             let insert = try statement("""
                 INSERT INTO elements(id, document_id, style, agenda_number, item, question, issuer, marker, line_start, line_count, body)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """)
-            var ids: [Int64] = []
-            var lengths: [UInt8] = []
-            for e in elements {
-                let back: Int? = e.parentOrdinal.map { ids.count - $0 }
-                let length = e.body.unicodeScalars.count
-                let id = sequence
-                sequence += 1
-                totalLength += length
-                lengths.append(ElementLengths.code(for: length))
+            for (n, e) in elements.enumerated() {
+                let back: Int? = e.parentOrdinal.map { n - $0 }
                 let style = e.style
-                try insert.run([id, documentID, style.code, e.agendaNumber, e.item, back, e.issuer, style.markerText,
-                                e.lines.start, e.lines.end - e.lines.start, e.body])
-                ids.append(id)
+                // Typed binds: this loop writes every element of the archive.
+                insert.reset()
+                try insert.bind(1, Int(first) + n); try insert.bind(2, Int(documentID)); try insert.bind(3, style.code)
+                try insert.bind(4, e.agendaNumber); try insert.bind(5, e.item); try insert.bind(6, back)
+                try insert.bind(7, e.issuer); try insert.bind(8, style.markerText); try insert.bind(9, e.lines.start)
+                try insert.bind(10, e.lines.end - e.lines.start); try insert.bind(11, e.body)
+                while try insert.step() {}
             }
-            if let first = ids.first, let last = ids.last {
+            if let last {
                 if !fullTextDeferred {
                     try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
                         .run([first, last])
                 }
-                try ElementLengths.store(lengths, from: first, statement: statement)
+                try ElementLengths.store(lengths.map(ElementLengths.code(for:)), from: first, statement: statement)
             }
-            try statement("UPDATE documents SET first_element = ?2, last_element = ?3, total_length = ?4 WHERE id = ?1")
-                .run([documentID, ids.first, ids.last, totalLength])
             try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
-                .run([ids.count, totalLength])
+                .run([elements.count, totalLength])
         }
     }
 
@@ -199,7 +199,14 @@ public final class SearchIndex {
 
     /// Builds the full-text index from the stored elements and clears the pending mark, in
     /// one transaction.
+    ///
+    /// FTS5 gathers terms in memory and writes a segment whenever they exceed its
+    /// `hashsize`; with 64 MB instead of the default 1 MB, 20 000 documents make one segment
+    /// instead of dozens that would then have to be merged (1.0 s against 1.6 s plus 0.5 s
+    /// of merging).
     func rebuildFullText() throws {
+        try database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 67108864)")
+        defer { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
         try database.transaction {
             try database.execute("INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); UPDATE statistics SET full_text_pending = 0 WHERE id = 1")
         }
