@@ -37,69 +37,103 @@ public enum JapaneseTokens {
     }
 
     /// The tokenizer proper, on UTF-8 bytes. `emit` returns `false` to stop.
+    ///
+    /// One pass with no buffer per call: a Japanese bigram is emitted as soon as the
+    /// character after it shows that its second character is complete (a half-width voiced
+    /// mark may still join it), from the text itself when folding changed neither character.
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, forIndex: Bool,
                          emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool) {
-        // Folded scalars of the current run, with their byte ranges in the original and
-        // whether folding changed them (unchanged tokens are emitted from the text itself).
-        var run: [(scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)] = []
-        var runClass = Class.separator
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
+        typealias Character = (scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { pair in
+            var runClass = Class.separator
+            // The Japanese run: its last two characters and its length.
+            var older: Character?
+            var newer: Character?
+            var runLength = 0
+            // The Latin run: its byte range, and whether folding changes it.
+            var latinStart = 0, latinEnd = 0
+            var latinChanged = false
+            var scratch: [UInt8] = []
 
-        func flush() -> Bool {
-            defer { run.removeAll(keepingCapacity: true) }
-            guard !run.isEmpty else { return true }
-            switch runClass {
-            case .latin:
-                if !run.contains(where: \.changed) {
-                    return emit(UnsafeBufferPointer(rebasing: text[run.first!.start..<run.last!.end]), run.first!.start, run.last!.end, false)
+            func token(_ a: Character, _ b: Character?, colocated: Bool) -> Bool {
+                let last = b ?? a
+                if !a.changed && !last.changed {
+                    return emit(UnsafeBufferPointer(rebasing: text[a.start..<last.end]), a.start, last.end, colocated)
                 }
-                scratch.removeAll(keepingCapacity: true)
-                for item in run { append(item.scalar, to: &scratch) }
-                return scratch.withUnsafeBufferPointer { emit($0, run.first!.start, run.last!.end, false) }
-            case .japanese:
-                func token(_ from: Int, _ to: Int, colocated: Bool) -> Bool {
-                    let first = run[from], last = run[to]
-                    if !first.changed && !last.changed {
-                        return emit(UnsafeBufferPointer(rebasing: text[first.start..<last.end]), first.start, last.end, colocated)
+                var n = 0
+                for unit in UTF8.encode(a.scalar)! { pair[n] = unit; n += 1 }
+                if let b { for unit in UTF8.encode(b.scalar)! { pair[n] = unit; n += 1 } }
+                return emit(UnsafeBufferPointer(rebasing: pair[0..<n]), a.start, last.end, colocated)
+            }
+
+            /// Ends the current run; `false` when `emit` asked to stop.
+            func flush() -> Bool {
+                switch runClass {
+                case .japanese:
+                    defer { older = nil; newer = nil; runLength = 0 }
+                    guard let last = newer else { return true }
+                    if let older, !token(older, last, colocated: false) { return false }
+                    if runLength == 1 { return token(last, nil, colocated: false) }
+                    return forIndex ? token(last, nil, colocated: true) : true
+                case .latin:
+                    if !latinChanged {
+                        return emit(UnsafeBufferPointer(rebasing: text[latinStart..<latinEnd]), latinStart, latinEnd, false)
                     }
                     scratch.removeAll(keepingCapacity: true)
-                    append(first.scalar, to: &scratch)
-                    if to != from { append(last.scalar, to: &scratch) }
-                    return scratch.withUnsafeBufferPointer { emit($0, first.start, last.end, colocated) }
+                    var i = latinStart
+                    while i < latinEnd, let (decoded, length) = decode(text, at: i) {
+                        var scalar = fold(decoded)
+                        if scalar.value >= 0x41, scalar.value <= 0x5A { scalar = Unicode.Scalar(scalar.value + 0x20)! }
+                        append(scalar, to: &scratch)
+                        i += length
+                    }
+                    return scratch.withUnsafeBufferPointer { emit($0, latinStart, latinEnd, false) }
+                case .separator:
+                    return true
                 }
-                if run.count == 1 { return token(0, 0, colocated: false) }
-                for i in 0..<(run.count - 1) {
-                    guard token(i, i + 1, colocated: false) else { return false }
-                }
-                return forIndex ? token(run.count - 1, run.count - 1, colocated: true) : true
-            case .separator:
-                return true
             }
-        }
 
-        var i = 0
-        while i < text.count {
-            let start = i
-            guard let (decoded, length) = decode(text, at: i) else { i += 1; _ = flush(); runClass = .separator; continue }
-            i += length
-            var scalar = fold(decoded)
-            // Half-width voiced marks compose with the kana before them: ｶﾞ → ガ.
-            if (decoded.value == 0xFF9E || decoded.value == 0xFF9F), runClass == .japanese, let last = run.last,
-               let composed = compose(last.scalar, semiVoiced: decoded.value == 0xFF9F) {
-                run[run.count - 1] = (composed, last.start, i, true)
-                continue
+            var i = 0
+            while i < text.count {
+                let start = i
+                guard let (decoded, length) = decode(text, at: i) else {
+                    i += 1
+                    guard flush() else { return }
+                    runClass = .separator
+                    continue
+                }
+                i += length
+                var scalar = fold(decoded)
+                // Half-width voiced marks compose with the kana before them: ｶﾞ → ガ.
+                if decoded.value == 0xFF9E || decoded.value == 0xFF9F, runClass == .japanese, let last = newer,
+                   let composed = compose(last.scalar, semiVoiced: decoded.value == 0xFF9F) {
+                    newer = (composed, last.start, i, true)
+                    continue
+                }
+                let cls = classify(scalar)
+                if cls == .latin, scalar.value >= 0x41, scalar.value <= 0x5A { scalar = Unicode.Scalar(scalar.value + 0x20)! }
+                if cls != runClass {
+                    guard flush() else { return }
+                    runClass = cls
+                    latinStart = start
+                    latinChanged = false
+                }
+                switch cls {
+                case .japanese:
+                    // The character before `newer` is complete now: emit the bigram ending at `newer`.
+                    if let o = older, let n = newer, !token(o, n, colocated: false) { return }
+                    older = newer
+                    newer = (scalar, start, i, scalar != decoded)
+                    runLength += 1
+                case .latin:
+                    latinEnd = i
+                    latinChanged = latinChanged || scalar != decoded
+                case .separator:
+                    break
+                }
             }
-            let cls = classify(scalar)
-            if cls == .latin, scalar.value >= 0x41, scalar.value <= 0x5A { scalar = Unicode.Scalar(scalar.value + 0x20)! }
-            let changed = scalar != decoded
-            if cls != runClass {
-                guard flush() else { return }
-                runClass = cls
-            }
-            if cls != .separator { run.append((scalar, start, i, changed)) }
+            _ = flush()
         }
-        _ = flush()
     }
 
     @inline(__always)

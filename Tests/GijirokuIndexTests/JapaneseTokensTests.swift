@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GijirokuIndex
 
@@ -27,5 +28,111 @@ import Testing
     @Test func punctuationAndSpaceSeparateRuns() {
         #expect(JapaneseTokens.tokens(of: "市長、副市長", forIndex: false).map(\.text) == ["市長", "副市", "市長"])
         #expect(JapaneseTokens.tokens(of: "「　」・。", forIndex: true).isEmpty)
+    }
+}
+
+/// The one-pass tokenizer gives exactly the tokens of a plain one that collects each run
+/// first and then cuts it, on the corpus and on random text full of edge cases (half-width
+/// voiced marks, full-width and accented letters, invalid bytes).
+@Suite struct TokenizerEquivalenceTests {
+    typealias Token = (text: [UInt8], start: Int, end: Int, colocated: Bool)
+
+    /// The plain tokenizer: decode every character, gather a run, then cut it. A token is
+    /// the text as written when folding changed none of its characters, else the folded
+    /// characters.
+    static func reference(_ bytes: [UInt8], forIndex: Bool) -> [Token] {
+        var out: [Token] = []
+        var run: [(scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)] = []
+        var runClass = JapaneseTokens.Class.separator
+        func encoded(_ chars: ArraySlice<(scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)>) -> [UInt8] {
+            chars.contains(where: \.changed) ? chars.flatMap { Array(String($0.scalar).utf8) } : Array(bytes[chars.first!.start..<chars.last!.end])
+        }
+        func flush() {
+            defer { run = [] }
+            guard !run.isEmpty else { return }
+            switch runClass {
+            case .latin:
+                out.append((encoded(run[...]), run.first!.start, run.last!.end, false))
+            case .japanese:
+                if run.count == 1 { out.append((encoded(run[0...0]), run[0].start, run[0].end, false)); return }
+                for i in 0..<(run.count - 1) {
+                    out.append((encoded(run[i...(i + 1)]), run[i].start, run[i + 1].end, false))
+                }
+                if forIndex { out.append((encoded(run[(run.count - 1)...]), run.last!.start, run.last!.end, true)) }
+            case .separator:
+                break
+            }
+        }
+        bytes.withUnsafeBufferPointer { text in
+            var i = 0
+            while i < text.count {
+                let start = i
+                guard let (decoded, length) = JapaneseTokens.decode(text, at: i) else { i += 1; flush(); runClass = .separator; continue }
+                i += length
+                var scalar = JapaneseTokens.fold(decoded)
+                if decoded.value == 0xFF9E || decoded.value == 0xFF9F, runClass == .japanese, let last = run.last {
+                    let v = last.scalar.value
+                    let semi = decoded.value == 0xFF9F
+                    var composed: UInt32?
+                    if semi { if (0x30CF...0x30DB).contains(v) && (v - 0x30CF) % 3 == 0 { composed = v + 2 } }
+                    else if v == 0x30A6 { composed = 0x30F4 }
+                    else if (0x30AB...0x30C2).contains(v) && (v - 0x30AB) % 2 == 0 { composed = v + 1 }
+                    else if (0x30C4...0x30C8).contains(v) && (v - 0x30C4) % 2 == 0 { composed = v + 1 }
+                    else if (0x30CF...0x30DB).contains(v) && (v - 0x30CF) % 3 == 0 { composed = v + 1 }
+                    if let composed {
+                        run[run.count - 1] = (Unicode.Scalar(composed)!, last.start, i, true)
+                        continue
+                    }
+                }
+                let cls = JapaneseTokens.classify(scalar)
+                if cls == .latin, (0x41...0x5A).contains(scalar.value) { scalar = Unicode.Scalar(scalar.value + 0x20)! }
+                if cls != runClass { flush(); runClass = cls }
+                if cls != .separator { run.append((scalar, start, i, scalar != decoded)) }
+            }
+            flush()
+        }
+        return out
+    }
+
+    static func tokens(_ bytes: [UInt8], forIndex: Bool) -> [Token] {
+        var out: [Token] = []
+        bytes.withUnsafeBufferPointer { text in
+            JapaneseTokens.tokenize(text, forIndex: forIndex) { token, start, end, colocated in
+                out.append((Array(token), start, end, colocated))
+                return true
+            }
+        }
+        return out
+    }
+
+    static func same(_ bytes: [UInt8]) -> Bool {
+        [true, false].allSatisfy { forIndex in
+            let a = tokens(bytes, forIndex: forIndex), b = reference(bytes, forIndex: forIndex)
+            return a.count == b.count && zip(a, b).allSatisfy { $0.text == $1.text && $0.start == $1.start && $0.end == $1.end && $0.colocated == $1.colocated }
+        }
+    }
+
+    @Test func theCorpusTokenizesTheSame() throws {
+        for folder in ["minutes", "plans", "documents"] {
+            let dir = TestFiles.root.appendingPathComponent("Corpus/" + folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".txt") || name.hasSuffix(".md") {
+                let bytes = try Array(Data(contentsOf: dir.appendingPathComponent(name)))
+                #expect(Self.same(bytes), "\(folder)/\(name)")
+            }
+        }
+    }
+
+    @Test func randomTextTokenizesTheSame() {
+        let pieces = ["市", "長", "指", "示", "ガ", "カ", "ハ", "ウ", "ｶ", "ﾊ", "ｳ", "ﾞ", "ﾟ", "ｰ", "ｱ", "、", "。", "・", " ", "　", "Ａ", "ｂ",
+                      "A", "z", "9", "９", "é", "Ω", "ж", "-", "「", "」", "々", "ー", "𠮷", "\n"].map { Array($0.utf8) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &generator) {
+                if Int.random(in: 0..<40, using: &generator) == 0 { bytes.append(UInt8.random(in: 0x80...0xFF, using: &generator)) }   // a stray byte
+                else { bytes += pieces.randomElement(using: &generator)! }
+            }
+            #expect(Self.same(bytes), "\(bytes)")
+        }
     }
 }
