@@ -81,34 +81,28 @@ extension SearchIndex {
             return ParseInFlight(batches[k], digests: batches[k].map { (try? self.storedDigest(of: $0)) ?? nil })
         }
         var inFlight = startParsing(0)
-        // A path given twice in one run is stored once and then replaced.
         var storedThisRun = Set<String>()
         for k in batches.indices {
             let batch = batches[k]
             let read = inFlight!.wait()
             inFlight = startParsing(k + 1)
+            // The batch in one transaction, with no savepoint per document. If a document
+            // cannot be written, the batch is rolled back and written again with each
+            // document in its own savepoint, so that only that document is left out.
+            let written: BatchResult
             do {
-                try database.transaction {
-                    for (path, outcome) in zip(batch, read) {
-                        switch outcome {
-                        case .unchanged:
-                            report.unchanged.append(path)
-                        case .failed(let reason):
-                            report.failed.append((path, reason))
-                        case .parsed(let minutes, let isNew):
-                            do {
-                                try store(minutes, replacing: !isNew || storedThisRun.contains(path))
-                                storedThisRun.insert(path)
-                                if isNew { report.added.append(path) } else { report.updated.append(path) }
-                            } catch {
-                                report.failed.append((path, "\(path): error: 索引に書き込めません: \(error)"))
-                            }
-                        }
-                    }
-                }
+                written = try write(batch, read, isolating: false, storedThisRun: storedThisRun)
             } catch {
-                for path in batch { report.failed.append((path, "\(path): error: 索引に書き込めません: \(error)")) }
+                do { written = try write(batch, read, isolating: true, storedThisRun: storedThisRun) }
+                catch {
+                    written = BatchResult(failed: batch.map { ($0, "\($0): error: 索引に書き込めません: \(error)") })
+                }
             }
+            report.unchanged += written.unchanged
+            report.added += written.added
+            report.updated += written.updated
+            report.failed += written.failed
+            storedThisRun.formUnion(written.added + written.updated)
         }
         if prune {
             do {
@@ -130,6 +124,43 @@ extension SearchIndex {
             catch { report.failed.append(("(links)", "計画項目への関連付けを更新できません: \(error)")) }
         }
         return report
+    }
+
+    /// What writing one batch did.
+    struct BatchResult {
+        var unchanged: [String] = []
+        var added: [String] = []
+        var updated: [String] = []
+        var failed: [(String, String)] = []
+    }
+
+    /// Writes a batch in one transaction. Without `isolating`, the first document that
+    /// cannot be written rolls the whole batch back (the error is thrown); with it, each
+    /// document is written in its own savepoint and a failure is reported for that one.
+    private func write(_ batch: [String], _ read: [Outcome], isolating: Bool, storedThisRun: Set<String>) throws -> BatchResult {
+        var result = BatchResult()
+        try database.transaction {
+            for (path, outcome) in zip(batch, read) {
+                switch outcome {
+                case .unchanged:
+                    result.unchanged.append(path)
+                case .failed(let reason):
+                    result.failed.append((path, reason))
+                case .parsed(let document, let isNew):
+                    // A path given twice in one run is stored once and then replaced.
+                    let replacing = !isNew || storedThisRun.contains(path) || result.added.contains(path)
+                    do {
+                        if isolating { try database.savepoint { try store(document, replacing: replacing, inSavepoint: false) } }
+                        else { try store(document, replacing: replacing, inSavepoint: false) }
+                        if isNew { result.added.append(path) } else { result.updated.append(path) }
+                    } catch {
+                        guard isolating else { throw error }
+                        result.failed.append((path, "\(path): error: 索引に書き込めません: \(error)"))
+                    }
+                }
+            }
+        }
+        return result
     }
 
     enum Outcome: Sendable {

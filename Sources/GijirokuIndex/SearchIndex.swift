@@ -75,12 +75,13 @@ public final class SearchIndex {
 
     /// Stores a parsed document under its source path, replacing what was there: all of it
     /// or none of it (a savepoint, a transaction of its own when no batch is open).
-    /// `replacing: false` when the path is known not to be indexed (it had no stored digest).
-    func store(_ document: ParsedDocument, replacing: Bool = true) throws {
+    /// `replacing: false` when the path is known not to be indexed (it had no stored digest);
+    /// `inSavepoint: false` when the caller makes the write all-or-nothing itself.
+    func store(_ document: ParsedDocument, replacing: Bool = true, inSavepoint: Bool = true) throws {
         switch document {
         case .minutes(let m):
             try store(kind: m.kind, title: m.title, session: m.meeting.session, date: m.date, source: m.source,
-                      warnings: m.warnings.count, elements: IndexedElement.elements(of: m), replacing: replacing) { documentID in
+                      warnings: m.warnings.count, elements: IndexedElement.elements(of: m), replacing: replacing, inSavepoint: inSavepoint) { documentID in
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
                 let units = try statement("INSERT OR IGNORE INTO units(document_id, line, kind, line_count, agenda_number, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -91,19 +92,20 @@ public final class SearchIndex {
             }
         case .plan(let p):
             try store(kind: p.kind, title: p.title, session: nil, date: nil, source: p.source,
-                      warnings: p.warnings.count, elements: IndexedElement.elements(of: p), replacing: replacing) { documentID in
+                      warnings: p.warnings.count, elements: IndexedElement.elements(of: p), replacing: replacing, inSavepoint: inSavepoint) { documentID in
                 let items = try statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
                 for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
             }
         case .document(let d):
             try store(kind: d.kind, title: d.title, session: nil, date: d.date, source: d.source,
-                      warnings: d.warnings.count, elements: IndexedElement.elements(of: d), replacing: replacing) { _ in }
+                      warnings: d.warnings.count, elements: IndexedElement.elements(of: d), replacing: replacing, inSavepoint: inSavepoint) { _ in }
         }
     }
 
     private func store(kind: String, title: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
-                       elements: [IndexedElement], replacing: Bool, headings: (Int64) throws -> Void) throws {
-        try database.savepoint {
+                       elements: [IndexedElement], replacing: Bool, inSavepoint: Bool, headings: (Int64) throws -> Void) throws {
+        if inSavepoint { try database.savepoint { try write() } } else { try write() }
+        func write() throws {
             if replacing { try remove(path: source.path) }
             let first = try nextSequence()
             let lengths = elements.map(\.characterCount)

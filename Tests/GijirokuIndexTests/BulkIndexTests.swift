@@ -75,4 +75,26 @@ import Testing
         #expect(report.unchanged.count == 10 && report.fullTextBuiltAtEnd)
         #expect(try Self.results(index) == expected)
     }
+
+    @Test func aDocumentThatCannotBeWrittenIsLeftOutAndTheRestOfItsBatchIsKept() throws {
+        let files = Array(try Self.archive().prefix(40))
+        let path = try TestFiles.temporaryFolder().appendingPathComponent("i.sqlite").path
+        let index = try SearchIndex(path: path)
+        // The database refuses one document, as a full disk or a broken constraint would.
+        try index.database.execute("""
+            CREATE TEMP TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.path LIKE '%copy-007.txt'
+            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+            """)
+        let report = index.index(files: files)
+        #expect(report.failed.map(\.path) == [files[7]])
+        #expect(report.failed.first?.reason.contains("refused by the test") == true)
+        #expect(Set(report.added) == Set(files).subtracting([files[7]]))
+        #expect(try index.counts().documents == 39)
+        // The others are searchable and the refused one is not there at all.
+        let s = try index.database.prepare("SELECT count(*) FROM documents WHERE path = ?1")
+        #expect(try s.firstRow([files[7]]) { $0.int(0) } == 0)
+        #expect(try index.search(SearchQuery(parsing: "市長")).total > 0)
+        try index.database.execute("DROP TRIGGER refuse")
+        #expect(index.index(files: files).added == [files[7]])
+    }
 }
