@@ -78,7 +78,8 @@ extension SearchIndex {
         let batches = stride(from: 0, to: files.count, by: Self.batchSize).map { Array(files[$0..<min(files.count, $0 + Self.batchSize)]) }
         func startParsing(_ k: Int) -> ParseInFlight? {
             guard k < batches.count else { return nil }
-            return ParseInFlight(batches[k], digests: batches[k].map { (try? self.storedDigest(of: $0)) ?? nil })
+            // An empty index has no digests to look up.
+            return ParseInFlight(batches[k], digests: batches[k].map { indexed == 0 ? nil : (try? self.storedDigest(of: $0)) ?? nil })
         }
         var inFlight = startParsing(0)
         var storedThisRun = Set<String>()
@@ -139,6 +140,8 @@ extension SearchIndex {
     /// document is written in its own savepoint and a failure is reported for that one.
     private func write(_ batch: [String], _ read: [Outcome], isolating: Bool, storedThisRun: Set<String>) throws -> BatchResult {
         var result = BatchResult()
+        pendingLengths = []
+        defer { pendingLengths = nil }
         try database.transaction {
             for (path, outcome) in zip(batch, read) {
                 switch outcome {
@@ -159,8 +162,22 @@ extension SearchIndex {
                     }
                 }
             }
+            try storePendingLengths()
         }
         return result
+    }
+
+    /// Records the lengths gathered while writing a batch: consecutive documents' elements
+    /// are one run of ids, written in one go.
+    private func storePendingLengths() throws {
+        guard let pending = pendingLengths else { return }
+        pendingLengths = []
+        var runs: [(first: Int64, codes: [UInt8])] = []
+        for (first, codes) in pending {
+            if let last = runs.last, last.first + Int64(last.codes.count) == first { runs[runs.count - 1].codes += codes }
+            else { runs.append((first, codes)) }
+        }
+        for run in runs { try ElementLengths.store(run.codes, from: run.first, statement: statement) }
     }
 
     enum Outcome: Sendable {

@@ -17,6 +17,9 @@ public final class SearchIndex {
     /// During a run that builds the full-text index at its end: element rows are written
     /// without their full-text entries (see ``index(files:prune:)``).
     var fullTextDeferred = false
+    /// While a batch is written: the lengths of its documents' elements, recorded once at
+    /// the end of the batch instead of once per document (`nil`: recorded at once).
+    var pendingLengths: [(first: Int64, codes: [UInt8])]?
 
     func statement(_ sql: String) throws(IndexError) -> Statement {
         if let s = statements[sql] { return s }
@@ -139,7 +142,9 @@ public final class SearchIndex {
                     try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
                         .run([first, last])
                 }
-                try ElementLengths.store(lengths.map(ElementLengths.code(for:)), from: first, statement: statement)
+                let codes = lengths.map(ElementLengths.code(for:))
+                if pendingLengths != nil { pendingLengths!.append((first, codes)) }
+                else { try ElementLengths.store(codes, from: first, statement: statement) }
             }
             try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
                 .run([elements.count, totalLength])
