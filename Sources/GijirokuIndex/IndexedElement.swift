@@ -3,8 +3,8 @@ import Gijiroku
 /// One searchable element of a record, as it is stored: explanation points, questions,
 /// answers, directives, その他 items, notes and paragraphs, each with its agenda item and
 /// source lines.
-struct IndexedElement {
-    enum Kind: String, CaseIterable {
+struct IndexedElement: Sendable {
+    enum Kind: String, CaseIterable, Sendable {
         case explanation, question, answer, directive, other, plan, document
 
         /// The small integer stored in `elements.kind`.

@@ -141,7 +141,9 @@ extension SearchIndex {
     private func write(_ batch: [String], _ read: [Outcome], isolating: Bool, storedThisRun: Set<String>) throws -> BatchResult {
         var result = BatchResult()
         pendingLengths = []
-        defer { pendingLengths = nil }
+        pendingStatistics = (0, 0)
+        nextElementID = nil
+        defer { pendingLengths = nil; nextElementID = nil }
         try database.transaction {
             for (path, outcome) in zip(batch, read) {
                 switch outcome {
@@ -158,18 +160,22 @@ extension SearchIndex {
                         if isNew { result.added.append(path) } else { result.updated.append(path) }
                     } catch {
                         guard isolating else { throw error }
+                        nextElementID = nil   // its savepoint was rolled back
                         result.failed.append((path, "\(path): error: 索引に書き込めません: \(error)"))
                     }
                 }
             }
-            try storePendingLengths()
+            try storePending()
         }
         return result
     }
 
-    /// Records the lengths gathered while writing a batch: consecutive documents' elements
-    /// are one run of ids, written in one go.
-    private func storePendingLengths() throws {
+    /// Records what was gathered while writing a batch: the statistics, and the lengths
+    /// (consecutive documents' elements are one run of ids, written in one go).
+    private func storePending() throws {
+        try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
+            .run([pendingStatistics.elements, pendingStatistics.characters])
+        pendingStatistics = (0, 0)
         guard let pending = pendingLengths else { return }
         pendingLengths = []
         var runs: [(first: Int64, codes: [UInt8])] = []
@@ -182,7 +188,7 @@ extension SearchIndex {
 
     enum Outcome: Sendable {
         case unchanged
-        case parsed(ParsedDocument, isNew: Bool)
+        case parsed(DocumentRows, isNew: Bool)
         case failed(String)
     }
 
@@ -200,7 +206,7 @@ extension SearchIndex {
                 if stored[i] == digest {
                     outcome = .unchanged
                 } else {
-                    outcome = .parsed(try ParsedDocument.parse(fileData: data, path: path), isNew: stored[i] == nil)
+                    outcome = .parsed(DocumentRows(try ParsedDocument.parse(fileData: data, path: path)), isNew: stored[i] == nil)
                 }
             } catch let error as InputError {
                 outcome = .failed(error.description)

@@ -20,6 +20,10 @@ public final class SearchIndex {
     /// While a batch is written: the lengths of its documents' elements, recorded once at
     /// the end of the batch instead of once per document (`nil`: recorded at once).
     var pendingLengths: [(first: Int64, codes: [UInt8])]?
+    /// While a batch is written: the elements and characters it adds, recorded in
+    /// `statistics` at the end of the batch; and the next element id.
+    var pendingStatistics = (elements: 0, characters: 0)
+    var nextElementID: Int64?
 
     func statement(_ sql: String) throws(IndexError) -> Statement {
         if let s = statements[sql] { return s }
@@ -78,30 +82,60 @@ public final class SearchIndex {
 
     /// Stores a parsed document under its source path, replacing what was there: all of it
     /// or none of it (a savepoint, a transaction of its own when no batch is open).
+    /// A parsed document with the rows it is stored as, worked out before the writing
+    /// thread needs them (the indexer makes them on the reading threads).
+    struct DocumentRows: Sendable {
+        let document: ParsedDocument
+        let elements: [IndexedElement]
+        /// A minutes record's linkable units (empty for other documents).
+        let units: [LinkUnit]
+
+        init(_ document: ParsedDocument) {
+            self.document = document
+            switch document {
+            case .minutes(let m): elements = IndexedElement.elements(of: m); units = LinkUnit.units(of: m)
+            case .plan(let p): elements = IndexedElement.elements(of: p); units = []
+            case .document(let d): elements = IndexedElement.elements(of: d); units = []
+            }
+        }
+    }
+
     /// `replacing: false` when the path is known not to be indexed (it had no stored digest);
     /// `inSavepoint: false` when the caller makes the write all-or-nothing itself.
     func store(_ document: ParsedDocument, replacing: Bool = true, inSavepoint: Bool = true) throws {
-        switch document {
+        try store(DocumentRows(document), replacing: replacing, inSavepoint: inSavepoint)
+    }
+
+    func store(_ rows: DocumentRows, replacing: Bool = true, inSavepoint: Bool = true) throws {
+        switch rows.document {
         case .minutes(let m):
             try store(kind: m.kind, title: m.title, session: m.meeting.session, date: m.date, source: m.source,
-                      warnings: m.warnings.count, elements: IndexedElement.elements(of: m), replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                      warnings: m.warnings.count, elements: rows.elements, replacing: replacing, inSavepoint: inSavepoint) { documentID in
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
-                for item in m.agenda { if let n = item.number { try agenda.run([documentID, n, item.title]) } }
+                for item in m.agenda {
+                    guard let n = item.number else { continue }
+                    agenda.reset()
+                    try agenda.bind(1, Int(documentID)); try agenda.bind(2, n); try agenda.bind(3, item.title)
+                    while try agenda.step() {}
+                }
                 let units = try statement("INSERT OR IGNORE INTO units(document_id, line, kind, line_count, agenda_number, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                for u in LinkUnit.units(of: m) {
-                    try units.run([documentID, u.lines.start, u.kind.code, u.lines.end - u.lines.start, u.agendaNumber,
-                                   u.agendaNumber == nil ? u.agendaTitle : nil])
+                for u in rows.units {
+                    units.reset()
+                    try units.bind(1, Int(documentID)); try units.bind(2, u.lines.start); try units.bind(3, u.kind.code)
+                    try units.bind(4, u.lines.end - u.lines.start); try units.bind(5, u.agendaNumber)
+                    try units.bind(6, u.agendaNumber == nil ? u.agendaTitle : nil)
+                    while try units.step() {}
                 }
             }
         case .plan(let p):
             try store(kind: p.kind, title: p.title, session: nil, date: nil, source: p.source,
-                      warnings: p.warnings.count, elements: IndexedElement.elements(of: p), replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                      warnings: p.warnings.count, elements: rows.elements, replacing: replacing, inSavepoint: inSavepoint) { documentID in
                 let items = try statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
                 for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
             }
         case .document(let d):
             try store(kind: d.kind, title: d.title, session: nil, date: d.date, source: d.source,
-                      warnings: d.warnings.count, elements: IndexedElement.elements(of: d), replacing: replacing, inSavepoint: inSavepoint) { _ in }
+                      warnings: d.warnings.count, elements: rows.elements, replacing: replacing, inSavepoint: inSavepoint) { _ in }
         }
     }
 
@@ -110,7 +144,7 @@ public final class SearchIndex {
         if inSavepoint { try database.savepoint { try write() } } else { try write() }
         func write() throws {
             if replacing { try remove(path: source.path) }
-            let first = try nextSequence()
+            let first = try nextElementID ?? nextSequence()
             let lengths = elements.map(\.characterCount)
             let totalLength = lengths.reduce(0, +)
             let last: Int64? = elements.isEmpty ? nil : first + Int64(elements.count - 1)
@@ -146,8 +180,14 @@ public final class SearchIndex {
                 if pendingLengths != nil { pendingLengths!.append((first, codes)) }
                 else { try ElementLengths.store(codes, from: first, statement: statement) }
             }
-            try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
-                .run([elements.count, totalLength])
+            if pendingLengths != nil {
+                pendingStatistics.elements += elements.count
+                pendingStatistics.characters += totalLength
+                nextElementID = first + Int64(elements.count)
+            } else {
+                try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
+                    .run([elements.count, totalLength])
+            }
         }
     }
 
