@@ -88,7 +88,7 @@ struct BlockAssembler {
         var blocks: [Block] = []
         for var block in result.blocks {
             guard block.kind != .directives,
-                  let cut = block.elements.firstIndex(where: { $0.kind != .note && $0.mayAnnounceDirectives && DirectiveIntro.mayMention($0)
+                  let cut = block.elements.firstIndex(where: { $0.kind != .note && DirectiveIntro.mayMention($0)
                                                                 && DirectiveIntro.issuer(in: $0.text) != nil }) else {
                 blocks.append(block)
                 continue
@@ -135,18 +135,18 @@ struct BlockAssembler {
     }
 }
 
-extension Element {
-    /// Cheap pre-check: an announcement contains 指 (of 指示) on one of its lines.
-    var mayAnnounceDirectives: Bool { lines.contains { UTF8Search.contains($0.content, "指") } }
-}
-
 /// Recognises a sentence announcing directives and who gave them:
 /// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
 enum DirectiveIntro {
-    /// A cheap test before the text is joined: every announcement has 指示, and a line
-    /// break may fall inside it, so a line with 指 or 示 is enough to look closer.
+    /// A cheap test before the text is joined: every announcement has 指示, which a line
+    /// break may split (指 at the end of one line, 示 at the start of the next).
     static func mayMention(_ element: Element) -> Bool {
-        element.lines.contains { line in line.content.unicodeScalars.contains { $0 == "指" || $0 == "示" } }
+        for (n, line) in element.lines.enumerated() {
+            if UTF8Search.contains(line.content, "指示") { return true }
+            if n + 1 < element.lines.count, UTF8Search.hasSuffix(line.content, "指"),
+               UTF8Search.hasPrefix(element.lines[n + 1].content, "示") { return true }
+        }
+        return false
     }
 
     private static let separators = Set("、，,。 　・".unicodeScalars)

@@ -70,61 +70,59 @@ enum LineClassifier {
         // A label is short: anything longer is a line that merely starts with a bracket.
         guard content.utf8.count <= 160, let open = content.unicodeScalars.first else { return nil }
         if let close = closers[open] {
-            // Cheap rejection before any allocation: the closer must come early and end the line.
-            var seen = 0
-            var closedAt: String.UnicodeScalarView.Index?
-            for i in content.unicodeScalars.indices {
-                if content.unicodeScalars[i] == close { closedAt = i; break }
-                seen += 1
-                if seen >= 40 { return nil }
-            }
-            guard let closedAt else { return nil }
-            guard content.unicodeScalars[content.unicodeScalars.index(after: closedAt)...].allSatisfy(SourceLine.isSpace) else { return nil }
-            let afterOpen = content.unicodeScalars.index(after: content.unicodeScalars.startIndex)
-            return blockLabel(inner: WidthFolding.compact(Substring(content.unicodeScalars[afterOpen..<closedAt])), bracketed: open == "（" || open == "(")
+            // Cheap rejection before any allocation: the closer must come early (within 40
+            // characters) and end the line.
+            let utf8 = content.utf8
+            guard let at = UTF8Search.offset(of: String(close), in: content) else { return nil }
+            let closeIndex = utf8.index(utf8.startIndex, offsetBy: at)
+            guard utf8[..<closeIndex].lazy.filter({ $0 & 0xC0 != 0x80 }).count < 40 else { return nil }
+            let afterClose = utf8.index(closeIndex, offsetBy: UTF8.width(close))
+            guard content[afterClose...].unicodeScalars.allSatisfy(SourceLine.isSpace) else { return nil }
+            let afterOpen = utf8.index(utf8.startIndex, offsetBy: UTF8.width(open))
+            return blockLabel(inner: WidthFolding.compact(content[afterOpen..<closeIndex]), bracketed: open == "（" || open == "(")
         }
-        let scalars = Array(content.unicodeScalars)
-        guard open == "■" || open == "□", scalars.count < 16 else { return nil }
-        return blockLabel(inner: WidthFolding.compact(String(scalars: scalars[1...])), bracketed: false)
+        guard open == "■" || open == "□", content.unicodeScalars.count < 16 else { return nil }
+        return blockLabel(inner: WidthFolding.compact(Substring(content.unicodeScalars.dropFirst())), bracketed: false)
     }
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).
     private static func blockLabel(inner compacted: String, bracketed: Bool) -> Kind? {
-        var inner = compacted
-        guard !inner.isEmpty else { return nil }
+        let scalars = compacted.unicodeScalars
+        guard let last = scalars.last else { return nil }
+        // The label's name, and a trailing number: ① ⑴ (1) （１） 1
+        var name = Substring(compacted)
         var number: Int?
-        // A trailing number: ① (1) （１） 1
-        if let last = inner.unicodeScalars.last {
-            if (0x2460...0x2473).contains(last.value) || (0x2474...0x2487).contains(last.value) {
-                number = Int(last.value - ((0x2460...0x2473).contains(last.value) ? 0x2460 : 0x2474)) + 1
-                inner.unicodeScalars.removeLast()
-            } else if last == ")", let openIndex = inner.unicodeScalars.lastIndex(of: "(") {
-                let digits = Substring(inner.unicodeScalars[inner.unicodeScalars.index(after: openIndex)..<inner.unicodeScalars.index(before: inner.unicodeScalars.endIndex)])
-                if let n = JapaneseNumber.value(of: digits) {
-                    number = n
-                    inner = String(Substring(inner.unicodeScalars[..<openIndex]))
-                }
-            } else {
-                var digits = ""
-                while let l = inner.unicodeScalars.last, JapaneseNumber.asciiDigit(l) != nil {
-                    digits = String(l) + digits
-                    inner.unicodeScalars.removeLast()
-                }
-                number = digits.isEmpty ? nil : Int(digits)
+        if (0x2460...0x2487).contains(last.value) {
+            number = Int(last.value - (last.value < 0x2474 ? 0x2460 : 0x2474)) + 1
+            name = Substring(scalars[..<scalars.index(before: scalars.endIndex)])
+        } else if last == ")", let openIndex = scalars.lastIndex(of: "(") {
+            let digits = Substring(scalars[scalars.index(after: openIndex)..<scalars.index(before: scalars.endIndex)])
+            if let n = JapaneseNumber.value(of: digits) {
+                number = n
+                name = Substring(scalars[..<openIndex])
+            }
+        } else {
+            var start = scalars.endIndex
+            while start > scalars.startIndex, JapaneseNumber.asciiDigit(scalars[scalars.index(before: start)]) != nil {
+                start = scalars.index(before: start)
+            }
+            if start < scalars.endIndex {
+                number = Int(String(Substring(scalars[start...])))
+                name = Substring(scalars[..<start])
             }
         }
-        if UTF8Search.hasSuffix(inner, "指示") || UTF8Search.equals(inner, "指示事項") {
-            let issuer = UTF8Search.hasSuffix(inner, "指示") ? String(inner.dropLast(2)) : ""
+        if UTF8Search.hasSuffix(name, "指示") || UTF8Search.equals(name, "指示事項") {
+            let issuer = UTF8Search.hasSuffix(name, "指示") ? String(name.dropLast(2)) : ""
             return .blockLabel(.directives, number: number, issuer: issuer.isEmpty ? nil : issuer)
         }
         if bracketed { return nil }   // （資料１）, （１）: not block labels
-        if UTF8Search.hasSuffix(inner, "説明") || UTF8Search.hasPrefix(inner, "議題説明") || UTF8Search.equals(inner, "報告") { return .blockLabel(.explanation, number: number, issuer: nil) }
-        if UTF8Search.hasPrefix(inner, "意見") || UTF8Search.hasPrefix(inner, "質疑") || UTF8Search.hasPrefix(inner, "質問") || UTF8Search.hasPrefix(inner, "主な意見")
-            || UTF8Search.isOne(of: ["発言要旨", "主な発言"], inner) {
+        if UTF8Search.hasSuffix(name, "説明") || UTF8Search.hasPrefix(name, "議題説明") || UTF8Search.equals(name, "報告") { return .blockLabel(.explanation, number: number, issuer: nil) }
+        if UTF8Search.hasPrefix(name, "意見") || UTF8Search.hasPrefix(name, "質疑") || UTF8Search.hasPrefix(name, "質問") || UTF8Search.hasPrefix(name, "主な意見")
+            || UTF8Search.isOne(of: ["発言要旨", "主な発言"], name) {
             return .blockLabel(.comments, number: number, issuer: nil)
         }
-        if UTF8Search.isOne(of: ["その他", "その他報告"], inner) { return .blockLabel(.other, number: number, issuer: nil) }
-        if let section = sectionLabel(inner) { return .blockLabel(section, number: number, issuer: nil) }
+        if UTF8Search.isOne(of: ["その他", "その他報告"], name) { return .blockLabel(.other, number: number, issuer: nil) }
+        if let section = sectionLabel(name) { return .blockLabel(section, number: number, issuer: nil) }
         return nil
     }
 
@@ -132,7 +130,7 @@ enum LineClassifier {
     static let sectionNames = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
                                "発言の要旨", "決定事項", "報告事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
 
-    static func sectionLabel(_ compacted: String) -> BlockKind? {
+    static func sectionLabel<S: StringProtocol>(_ compacted: S) -> BlockKind? {
         if UTF8Search.isOne(of: sectionNames, compacted) { return .section }
         if UTF8Search.equals(compacted, "その他") { return .other }
         return nil
