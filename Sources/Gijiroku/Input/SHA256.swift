@@ -69,10 +69,7 @@ public enum SHA256 {
     private static func compress(_ p: UnsafeRawPointer, _ h: UnsafeMutableBufferPointer<UInt32>,
                                  _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>) {
         for i in 0..<16 {
-            w[i] = UInt32(p.load(fromByteOffset: i * 4, as: UInt8.self)) << 24
-                | UInt32(p.load(fromByteOffset: i * 4 + 1, as: UInt8.self)) << 16
-                | UInt32(p.load(fromByteOffset: i * 4 + 2, as: UInt8.self)) << 8
-                | UInt32(p.load(fromByteOffset: i * 4 + 3, as: UInt8.self))
+            w[i] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -80,14 +77,23 @@ public enum SHA256 {
             w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
         var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        // One round; eight at a time with the variables' roles rotated instead of moved.
+        @inline(__always) func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                                     _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ i: Int) {
+            let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            d = d &+ t1
+            h = t1 &+ t2
+        }
+        for i in stride(from: 0, to: 64, by: 8) {
+            round(a, b, c, &d, e, f, g, &hh, i)
+            round(hh, a, b, &c, d, e, f, &g, i + 1)
+            round(g, hh, a, &b, c, d, e, &f, i + 2)
+            round(f, g, hh, &a, b, c, d, &e, i + 3)
+            round(e, f, g, &hh, a, b, c, &d, i + 4)
+            round(d, e, f, &g, hh, a, b, &c, i + 5)
+            round(c, d, e, &f, g, hh, a, &b, i + 6)
+            round(b, c, d, &e, f, g, hh, &a, i + 7)
         }
         h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
