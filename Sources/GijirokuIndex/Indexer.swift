@@ -50,7 +50,6 @@ extension SearchIndex {
         var report = IndexReport()
         // One checkpoint at the end instead of one (with two fsyncs) every 4 MB of log.
         try? database.execute("PRAGMA wal_autocheckpoint = 0")
-        // Large runs: no incremental segment merging while writing, one merge at the end.
         let bulk = files.count > Self.batchSize
         let pendingBefore = (try? fullTextPending()) ?? false
         let indexed = (try? counts().documents) ?? 0

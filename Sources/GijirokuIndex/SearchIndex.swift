@@ -80,8 +80,6 @@ public final class SearchIndex {
         try statement("SELECT sha256 FROM documents WHERE path = ?1").firstRow([path]) { $0.string(0) } ?? nil
     }
 
-    /// Stores a parsed document under its source path, replacing what was there: all of it
-    /// or none of it (a savepoint, a transaction of its own when no batch is open).
     /// A parsed document with the rows it is stored as, worked out before the writing
     /// thread needs them (the indexer makes them on the reading threads).
     struct DocumentRows: Sendable {
@@ -100,12 +98,15 @@ public final class SearchIndex {
         }
     }
 
+    /// Stores a parsed document under its source path, replacing what was there: all of it
+    /// or none of it (a savepoint, a transaction of its own when no batch is open).
     /// `replacing: false` when the path is known not to be indexed (it had no stored digest);
     /// `inSavepoint: false` when the caller makes the write all-or-nothing itself.
     func store(_ document: ParsedDocument, replacing: Bool = true, inSavepoint: Bool = true) throws {
         try store(DocumentRows(document), replacing: replacing, inSavepoint: inSavepoint)
     }
 
+    /// Stores rows prepared beforehand (see ``store(_:replacing:inSavepoint:)``).
     func store(_ rows: DocumentRows, replacing: Bool = true, inSavepoint: Bool = true) throws {
         switch rows.document {
         case .minutes(let m):
