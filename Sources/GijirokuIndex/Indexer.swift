@@ -193,7 +193,8 @@ extension SearchIndex {
 
     /// Reads, digests and parses `paths` concurrently, given their stored digests.
     static func readAndParse(_ paths: [String], stored: [String?]) -> [Outcome] {
-        let results = OutcomeBuffer(count: paths.count)
+        // One file per task (not slices): a batch may hold one very large file.
+        let results = Slots<Outcome>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let path = paths[i]
             let outcome: Outcome
@@ -235,20 +236,4 @@ private final class ParseInFlight: @unchecked Sendable {
         done.wait()
         return outcomes
     }
-}
-
-/// Results written by concurrent workers, each to its own slot.
-private final class OutcomeBuffer: @unchecked Sendable {
-    private var slots: [SearchIndex.Outcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ outcome: SearchIndex.Outcome) {
-        lock.lock()
-        slots[i] = outcome
-        lock.unlock()
-    }
-
-    var values: [SearchIndex.Outcome] { slots.map { $0 ?? .failed("(not read)") } }
 }

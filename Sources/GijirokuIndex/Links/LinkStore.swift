@@ -29,8 +29,10 @@ extension SearchIndex {
         struct Key: Hashable { var path: String; var line: Int; var kind: String; var plan: String; var item: String }
         var fresh: [Key: Row] = [:]
         if !catalog.items.isEmpty {
-            for (path, unit) in units {
-                for (rank, link) in linker.links(for: unit).enumerated() {
+            // Each unit's links depend only on the unit and the catalogue: found on every core.
+            let found = units.concurrentMap { linker.links(for: $0.unit) }
+            for ((path, unit), links) in zip(units, found) {
+                for (rank, link) in links.enumerated() {
                     let item = catalog.items[link.item]
                     fresh[Key(path: path, line: unit.lines.start, kind: unit.kind.rawValue, plan: item.planPath, item: item.id)] =
                         Row(rank: rank + 1, score: (link.score * 1000).rounded() / 1000, reference: link.reference,

@@ -9,7 +9,7 @@ import Gijiroku
 /// its BM25 inverse document frequency over the plan items and every linkable minutes
 /// element in the index, so `推進` or `事業`, which many share, count for little and `保育`
 /// or `避難` for much.
-struct PlanCatalog {
+struct PlanCatalog: Sendable {
     struct Item: Sendable, Hashable {
         var planPath: String
         var planTitle: String?
@@ -52,7 +52,13 @@ struct PlanCatalog {
             for t in profile.keys { df[t, default: 0] += 1 }
             profiles.append(profile)
         }
-        for text in background { for t in ContentTerms.bigrams(of: text) { df[t, default: 0] += 1 } }
+        // The background is every linkable minutes element: counted on every core.
+        let counts = background.concurrentChunks { texts in
+            var df: [ContentTerms.Term: Int] = [:]
+            for text in texts { for t in ContentTerms.bigrams(of: text) { df[t, default: 0] += 1 } }
+            return df
+        }
+        for partial in counts { df.merge(partial, uniquingKeysWith: +) }
         let n = Double(items.count + background.count)
         self.profiles = profiles
         // Scaled so that a term found nowhere else weighs 1 whatever the index's size, which
@@ -131,7 +137,7 @@ struct PlanLink: Sendable, Hashable {
 /// let linker = PlanLinker(catalog: PlanCatalog(plans: [plan]))
 /// linker.links(for: unit).map { linker.catalog.items[$0.item].id }   // ["1-1-1"]
 /// ```
-struct PlanLinker {
+struct PlanLinker: Sendable {
     let catalog: PlanCatalog
     var minimumScore = 3.25
     var relativeScore = 0.5
