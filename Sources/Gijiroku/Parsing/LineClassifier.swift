@@ -28,6 +28,16 @@ enum LineClassifier {
 
     static func classify(_ content: Substring) -> Kind {
         guard let first = content.unicodeScalars.first else { return .blank }
+        // The commonest lines first: a point (・), an answer (⇒), a circle item (○). None of
+        // these can start numbering or page furniture, so they need no further test.
+        switch first {
+        case "・", "○", "●", "◎", "◆", "◇", "◯", "•", "･":
+            return .bullet(marker: Substring(content.unicodeScalars.prefix(1)))
+        case "⇒", "→":
+            return .answer(marker: Substring(content.unicodeScalars.prefix(1)))
+        default:
+            break
+        }
         switch first {
         case "＜", "<", "〈", "《", "【", "［", "[", "〔":
             if let label = blockLabel(content) { return label }
