@@ -130,8 +130,9 @@ extension SearchIndex {
         docs.reset()
 
         let units = try storedUnitsWithDocuments()
-        // Every unit's terms, read once: the background weights and the agenda candidates.
-        let terms = units.map { Set(ContentTerms.bigrams(of: $0.unit.text)) }
+        // Every unit's terms, read once (on every core): the background weights and the
+        // agenda candidates.
+        let terms = units.concurrentMap { Set(ContentTerms.bigrams(of: $0.unit.text)) }
         let finder = FollowUpFinder(background: terms)
         struct Candidate { var unit: LinkUnit; var terms: Set<ContentTerms.Term>; var cued: Bool }
         var agendaByDocument: [String: [Candidate]] = [:]
