@@ -29,6 +29,27 @@ final class Database {
 
     deinit { sqlite3_close_v2(handle) }
 
+    /// Starts copying the write-ahead log's committed pages into the database file on a
+    /// connection and thread of its own, while this connection goes on writing: a passive
+    /// checkpoint never waits for the writer, and the final checkpoint then has only the
+    /// pages written since to copy. Best effort: a checkpoint that cannot run leaves the
+    /// pages for the final one. Wait on the group before that final checkpoint.
+    func checkpointConcurrently() -> DispatchGroup {
+        let group = DispatchGroup()
+        let path = self.path
+        DispatchQueue.global().async(group: group) {
+            var db: OpaquePointer?
+            guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db else {
+                sqlite3_close(db)
+                return
+            }
+            defer { sqlite3_close_v2(db) }
+            sqlite3_exec(db, "PRAGMA synchronous = NORMAL", nil, nil, nil)
+            sqlite3_wal_checkpoint_v2(db, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        }
+        return group
+    }
+
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     func check(_ code: Int32, _ sql: String, _ what: String) throws(IndexError) {

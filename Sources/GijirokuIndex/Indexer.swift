@@ -116,8 +116,11 @@ extension SearchIndex {
         }
         if fullTextDeferred {
             fullTextDeferred = false
+            // The other core copies the element rows into the database file meanwhile.
+            let checkpoint = database.checkpointConcurrently()
             do { try rebuildFullText(); report.fullTextBuiltAtEnd = true }
             catch { report.failed.append(("(full-text index)", "全文索引を作成できません: \(error)。gijiroku index をもう一度実行してください")) }
+            checkpoint.wait()
         }
         if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) {
             do { report.links = try refreshLinks() }

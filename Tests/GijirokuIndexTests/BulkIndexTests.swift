@@ -37,6 +37,9 @@ import Testing
         let report = bulk.index(files: files)
         #expect(report.fullTextBuiltAtEnd && report.added.count == 300 && report.failed.isEmpty)
         #expect(try !bulk.fullTextPending())
+        // The database and its full-text index agree with the stored rows.
+        #expect(try bulk.database.prepare("PRAGMA integrity_check").firstRow([]) { $0.string(0) } == "ok")
+        try bulk.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('integrity-check', 1)")
 
         // The same files in two runs of 150: each document's entries written as it goes.
         let gradual = try SearchIndex(path: folder.appendingPathComponent("gradual.sqlite").path)
