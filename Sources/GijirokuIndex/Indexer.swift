@@ -142,10 +142,8 @@ extension SearchIndex {
     /// document is written in its own savepoint and a failure is reported for that one.
     private func write(_ batch: [String], _ read: [Outcome], isolating: Bool, storedThisRun: Set<String>) throws -> BatchResult {
         var result = BatchResult()
-        pendingLengths = []
-        pendingStatistics = (0, 0)
-        nextElementID = nil
-        defer { pendingLengths = nil; nextElementID = nil }
+        pendingBatch = PendingBatch()
+        defer { pendingBatch = nil }
         try database.transaction {
             for (path, outcome) in zip(batch, read) {
                 switch outcome {
@@ -162,7 +160,7 @@ extension SearchIndex {
                         if isNew { result.added.append(path) } else { result.updated.append(path) }
                     } catch {
                         guard isolating else { throw error }
-                        nextElementID = nil   // its savepoint was rolled back
+                        pendingBatch?.nextElementID = nil   // its savepoint was rolled back
                         result.failed.append((path, "\(path): error: 索引に書き込めません: \(error)"))
                     }
                 }
@@ -175,13 +173,12 @@ extension SearchIndex {
     /// Records what was gathered while writing a batch: the statistics, and the lengths
     /// (consecutive documents' elements are one run of ids, written in one go).
     private func storePending() throws {
+        guard let pending = pendingBatch else { return }
+        pendingBatch = PendingBatch()
         try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
-            .run([pendingStatistics.elements, pendingStatistics.characters])
-        pendingStatistics = (0, 0)
-        guard let pending = pendingLengths else { return }
-        pendingLengths = []
+            .run([pending.elements, pending.characters])
         var runs: [(first: Int64, codes: [UInt8])] = []
-        for (first, codes) in pending {
+        for (first, codes) in pending.lengths {
             if let last = runs.last, last.first + Int64(last.codes.count) == first { runs[runs.count - 1].codes += codes }
             else { runs.append((first, codes)) }
         }

@@ -17,13 +17,19 @@ public final class SearchIndex {
     /// During a run that builds the full-text index at its end: element rows are written
     /// without their full-text entries (see ``index(files:prune:)``).
     var fullTextDeferred = false
-    /// While a batch is written: the lengths of its documents' elements, recorded once at
-    /// the end of the batch instead of once per document (`nil`: recorded at once).
-    var pendingLengths: [(first: Int64, codes: [UInt8])]?
-    /// While a batch is written: the elements and characters it adds, recorded in
-    /// `statistics` at the end of the batch; and the next element id.
-    var pendingStatistics = (elements: 0, characters: 0)
-    var nextElementID: Int64?
+    /// While the indexer writes a batch: what its documents add to `statistics` and
+    /// `element_lengths`, recorded once at the end of the batch instead of once per
+    /// document (`nil`: each document records its own at once).
+    var pendingBatch: PendingBatch?
+
+    struct PendingBatch {
+        var elements = 0
+        var characters = 0
+        /// Element length codes, by the id of a run's first element.
+        var lengths: [(first: Int64, codes: [UInt8])] = []
+        /// The next element id, known once the batch has stored a document.
+        var nextElementID: Int64?
+    }
 
     func statement(_ sql: String) throws(IndexError) -> Statement {
         if let s = statements[sql] { return s }
@@ -85,6 +91,8 @@ public final class SearchIndex {
     struct DocumentRows: Sendable {
         let document: ParsedDocument
         let elements: [IndexedElement]
+        /// Each element's length in characters.
+        let lengths: [Int]
         /// A minutes record's linkable units (empty for other documents).
         let units: [LinkUnit]
 
@@ -95,6 +103,7 @@ public final class SearchIndex {
             case .plan(let p): elements = IndexedElement.elements(of: p); units = []
             case .document(let d): elements = IndexedElement.elements(of: d); units = []
             }
+            lengths = elements.map(\.characterCount)
         }
     }
 
@@ -111,7 +120,7 @@ public final class SearchIndex {
         switch rows.document {
         case .minutes(let m):
             try store(kind: m.kind, title: m.title, session: m.meeting.session, date: m.date, source: m.source,
-                      warnings: m.warnings.count, elements: rows.elements, replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                      warnings: m.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { documentID in
                 let agenda = try statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda {
                     guard let n = item.number else { continue }
@@ -130,23 +139,23 @@ public final class SearchIndex {
             }
         case .plan(let p):
             try store(kind: p.kind, title: p.title, session: nil, date: nil, source: p.source,
-                      warnings: p.warnings.count, elements: rows.elements, replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                      warnings: p.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { documentID in
                 let items = try statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
                 for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
             }
         case .document(let d):
             try store(kind: d.kind, title: d.title, session: nil, date: d.date, source: d.source,
-                      warnings: d.warnings.count, elements: rows.elements, replacing: replacing, inSavepoint: inSavepoint) { _ in }
+                      warnings: d.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { _ in }
         }
     }
 
     private func store(kind: String, title: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
-                       elements: [IndexedElement], replacing: Bool, inSavepoint: Bool, headings: (Int64) throws -> Void) throws {
+                       elements: [IndexedElement], lengths: [Int], replacing: Bool, inSavepoint: Bool,
+                       headings: (Int64) throws -> Void) throws {
         if inSavepoint { try database.savepoint { try write() } } else { try write() }
         func write() throws {
             if replacing { try remove(path: source.path) }
-            let first = try nextElementID ?? nextSequence()
-            let lengths = elements.map(\.characterCount)
+            let first = try pendingBatch?.nextElementID ?? nextSequence()
             let totalLength = lengths.reduce(0, +)
             let last: Int64? = elements.isEmpty ? nil : first + Int64(elements.count - 1)
             try statement("""
@@ -178,13 +187,13 @@ public final class SearchIndex {
                         .run([first, last])
                 }
                 let codes = lengths.map(ElementLengths.code(for:))
-                if pendingLengths != nil { pendingLengths!.append((first, codes)) }
+                if pendingBatch != nil { pendingBatch!.lengths.append((first, codes)) }
                 else { try ElementLengths.store(codes, from: first, statement: statement) }
             }
-            if pendingLengths != nil {
-                pendingStatistics.elements += elements.count
-                pendingStatistics.characters += totalLength
-                nextElementID = first + Int64(elements.count)
+            if pendingBatch != nil {
+                pendingBatch!.elements += elements.count
+                pendingBatch!.characters += totalLength
+                pendingBatch!.nextElementID = first + Int64(elements.count)
             } else {
                 try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
                     .run([elements.count, totalLength])

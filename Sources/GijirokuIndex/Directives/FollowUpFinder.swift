@@ -28,8 +28,7 @@ struct FollowUpFinder {
 
     /// - Parameter background: the terms of every minutes element in the index.
     init(background: [Set<ContentTerms.Term>]) {
-        var df: [ContentTerms.Term: Int] = [:]
-        for terms in background { for t in terms { df[t, default: 0] += 1 } }
+        let df = ContentTerms.documentFrequencies(background)
         let n = Double(max(1, background.count))
         idf = df.mapValues { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
         defaultIDF = log(1 + (n + 0.5) / 0.5)

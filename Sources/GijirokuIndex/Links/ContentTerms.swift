@@ -37,6 +37,19 @@ enum ContentTerms {
         return out
     }
 
+    /// In how many of `termLists` each term occurs (each list holds distinct terms),
+    /// counted on every core.
+    static func documentFrequencies<C: Collection & Sendable>(_ termLists: [C]) -> [Term: Int] where C.Element == Term {
+        var df: [Term: Int] = [:]
+        let partials = termLists.concurrentChunks { lists in
+            var df: [Term: Int] = [:]
+            for terms in lists { for t in terms { df[t, default: 0] += 1 } }
+            return df
+        }
+        for partial in partials { df.merge(partial, uniquingKeysWith: +) }
+        return df
+    }
+
     /// A run of content characters: where it starts in the text's scalars, its folded
     /// scalars, and its terms (each bigram `k` starts at `start + k`).
     struct Span {

@@ -81,7 +81,8 @@ public enum LinkEvaluation {
             throw Problem(description: "\(plan): the gold plan was not indexed")
         }
         let units = try index.storedUnits()
-        let catalog = try index.loadCatalog(units: units)
+        let background = units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text) }
+        let catalog = try index.loadCatalog(units: units, terms: background)
         var cases: [(label: String, unit: LinkUnit, gold: Set<Int>)] = []
         for e in gold.elements {
             let matches = units.filter { $0.path.hasSuffix("/" + e.file) && $0.unit.kind.rawValue == e.kind && $0.unit.text.contains(e.quote) }
@@ -99,7 +100,6 @@ public enum LinkEvaluation {
             cases.append(("\(e.file):\(matches[0].unit.lines.start) \(e.kind)", matches[0].unit, items))
         }
         var catalogs: [Double: PlanCatalog] = [:]
-        let background = units.map(\.unit.text)
         return grid.map { p in
             let titleWeight = p.titleWeight ?? PlanCatalog.defaultTitleWeight
             if catalogs[titleWeight] == nil {

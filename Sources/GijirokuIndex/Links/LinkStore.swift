@@ -21,7 +21,10 @@ extension SearchIndex {
         // (links left from a plan that has gone are still removed below).
         let hasPlans = try statement("SELECT EXISTS (SELECT 1 FROM plan_items)").firstRow([]) { $0.int(0) == 1 } ?? false
         let units = hasPlans ? try storedUnits() : []
-        let catalog = try loadCatalog(units: units)
+        // Every unit's terms, read once (on every core): the catalogue's background and the
+        // unit's own side of its scores.
+        let terms = units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text) }
+        let catalog = try loadCatalog(units: units, terms: terms)
         changes.planItems = catalog.items.count
         let linker = PlanLinker(catalog: catalog)
 
@@ -30,7 +33,7 @@ extension SearchIndex {
         var fresh: [Key: Row] = [:]
         if !catalog.items.isEmpty {
             // Each unit's links depend only on the unit and the catalogue: found on every core.
-            let found = units.concurrentMap { linker.links(for: $0.unit) }
+            let found = Array(zip(units.map(\.unit), terms)).concurrentMap { linker.links(for: $0.0, terms: $0.1) }
             for ((path, unit), links) in zip(units, found) {
                 for (rank, link) in links.enumerated() {
                     let item = catalog.items[link.item]
@@ -75,7 +78,8 @@ extension SearchIndex {
 
     /// Every indexed plan item, with its bullets; the texts of `units` (every stored minutes
     /// unit) are the background for term weights.
-    func loadCatalog(units: [(path: String, unit: LinkUnit)]) throws -> PlanCatalog {
+    /// `terms`: the units' ``ContentTerms/bigrams(of:)``, when the caller has them.
+    func loadCatalog(units: [(path: String, unit: LinkUnit)], terms: [[ContentTerms.Term]]? = nil) throws -> PlanCatalog {
         var items: [PlanCatalog.Item] = []
         var position: [String: Int] = [:]
         let s = try database.prepare("""
@@ -98,7 +102,7 @@ extension SearchIndex {
         guard !items.isEmpty else { return PlanCatalog(items: []) }
         // Items in plan order: by document, then by the order of their IDs' numbers.
         items.sort { a, b in a.planPath != b.planPath ? a.planPath < b.planPath : PlanCatalog.idPrecedes(a.id, b.id) }
-        return PlanCatalog(items: items, background: units.map(\.unit.text))
+        return PlanCatalog(items: items, background: terms ?? units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text) })
     }
 
     /// Every stored minutes unit with its document's path.

@@ -39,9 +39,10 @@ struct PlanCatalog: Sendable {
 
     /// - Parameters:
     ///   - items: the plan items.
-    ///   - background: the texts of every linkable minutes element in the index; a term
-    ///     common in minutes (`事業`, `見直`) weighs less than one only plans share.
-    init(items: [Item], background: [String] = [], titleWeight: Double = PlanCatalog.defaultTitleWeight) {
+    ///   - background: the terms (``ContentTerms/bigrams(of:)``) of every linkable minutes
+    ///     element in the index; a term common in minutes (`事業`, `見直`) weighs less than
+    ///     one only plans share.
+    init(items: [Item], background: [[ContentTerms.Term]] = [], titleWeight: Double = PlanCatalog.defaultTitleWeight) {
         self.items = items
         var profiles: [[ContentTerms.Term: Double]] = []
         var df: [ContentTerms.Term: Int] = [:]
@@ -52,13 +53,7 @@ struct PlanCatalog: Sendable {
             for t in profile.keys { df[t, default: 0] += 1 }
             profiles.append(profile)
         }
-        // The background is every linkable minutes element: counted on every core.
-        let counts = background.concurrentChunks { texts in
-            var df: [ContentTerms.Term: Int] = [:]
-            for text in texts { for t in ContentTerms.bigrams(of: text) { df[t, default: 0] += 1 } }
-            return df
-        }
-        for partial in counts { df.merge(partial, uniquingKeysWith: +) }
+        df.merge(ContentTerms.documentFrequencies(background), uniquingKeysWith: +)
         let n = Double(items.count + background.count)
         self.profiles = profiles
         // Scaled so that a term found nowhere else weighs 1 whatever the index's size, which
@@ -86,7 +81,7 @@ struct PlanCatalog: Sendable {
     }
 
     /// The items of parsed plans, for tests and tools that do not go through the index.
-    init(plans: [Plan], background: [String] = []) {
+    init(plans: [Plan], background: [[ContentTerms.Term]] = []) {
         var items: [Item] = []
         func add(_ item: PlanItem, _ plan: Plan) {
             items.append(Item(planPath: plan.source.path, planTitle: plan.title, id: item.id, level: item.level.rawValue,
@@ -150,10 +145,11 @@ struct PlanLinker: Sendable {
     init(catalog: PlanCatalog) { self.catalog = catalog }
 
     /// Every item's score for `unit`, best first, before thresholds: for evaluation.
-    func scores(for unit: LinkUnit) -> [(item: Int, score: Double)] {
+    /// `terms`: the unit text's ``ContentTerms/bigrams(of:)``, when the caller has them.
+    func scores(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [(item: Int, score: Double)] {
         var weights: [ContentTerms.Term: Double] = [:]
         if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = contextWeight } }
-        for t in ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
+        for t in terms ?? ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
         var sums = [Double](repeating: 0, count: catalog.items.count)
         for (t, u) in weights {
             guard let idf = catalog.idf[t], let postings = catalog.postings[t] else { continue }
@@ -184,9 +180,9 @@ struct PlanLinker: Sendable {
         return out
     }
 
-    func links(for unit: LinkUnit) -> [PlanLink] {
+    func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [PlanLink] {
         let explicit = references(in: unit)
-        let scored = scores(for: unit)
+        let scored = scores(for: unit, terms: terms)
         let scoreOf = Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: { a, _ in a })
         // Explicit references first, the most specific of them.
         var kept: [PlanLink] = []
