@@ -26,7 +26,7 @@ public enum GijirokuCommand {
                                   store minutes, plans and documents in the index and
                                   link minutes to plan items; unchanged files are
                                   skipped, --prune drops documents whose files are gone
-      gijiroku search QUERY [--kind question|answer|directive|explanation|other|plan|document]
+      gijiroku search QUERY [--kind question|answer|directive|explanation|other|plan|document|attendees]
                       [--since DATE] [--until DATE] [--meeting TEXT] [--limit N]
                       [--format text|json] [--db PATH]
                                   words are ANDed, "…" is a phrase, OR joins, -word excludes

@@ -5,7 +5,7 @@ import Gijiroku
 /// source lines.
 struct IndexedElement: Sendable {
     enum Kind: String, CaseIterable, Sendable {
-        case explanation, question, answer, directive, other, plan, document
+        case explanation, question, answer, directive, other, plan, document, attendees
 
         /// The small integer stored in `elements.kind`.
         var code: Int { Kind.allCases.firstIndex(of: self)! }
@@ -114,6 +114,11 @@ struct IndexedElement: Sendable {
         }
         for p in minutes.other + minutes.notes + minutes.paragraphs {
             out.append(IndexedElement(kind: .other, lines: p.lines, body: p.text))
+        }
+        // Who attended, as the header wrote it with broken lines rejoined (都市戦略 / 本部長 →
+        // 都市戦略本部長): one element per attendance field.
+        for field in minutes.header where [.attendees, .secretariat, .absentees].contains(field.field) && !field.value.isEmpty {
+            out.append(IndexedElement(kind: .attendees, lines: field.lines, body: field.value))
         }
         return out
     }

@@ -96,7 +96,7 @@ enum Schema {
         -- Minutes indexed before this version have no units: the next index run reads them again.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """),
-        Migration(name: "element ids become plain sequence numbers; lengths move to their own table; a large run may build the full-text index at its end", sql: """
+        Migration(name: "element ids become plain sequence numbers; lengths move to their own table; a large run may build the full-text index at its end; attendance fields are searchable", sql: """
         CREATE TABLE element_lengths (
             chunk    INTEGER PRIMARY KEY,   -- element id >> 11
             lengths  BLOB NOT NULL          -- one ElementLengths code per element, at id & 2047
@@ -122,6 +122,8 @@ enum Schema {
         INSERT INTO elements_fts(elements_fts) VALUES('rebuild');
         -- 1 while a run that builds the full-text index at its end has not reached it.
         ALTER TABLE statistics ADD COLUMN full_text_pending INTEGER NOT NULL DEFAULT 0;
+        -- Minutes now also index their attendance fields: the next index run reads them again.
+        UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """, then: { database throws(IndexError) in try ElementLengths.rebuild(in: database) }),
     ]
 

@@ -43,6 +43,37 @@ import Gijiroku
         #expect(hits.contains { $0.document.path.hasSuffix("shiomigawa-kosodate-01.txt") && $0.kind == "directive" })
     }
 
+    @Test func attendeesAreFoundWithTheirBrokenLinesRejoined() throws {
+        // The reference layout breaks 都市戦略本部長 across two lines of the attendee list.
+        let dir = try TestFiles.temporaryFolder()
+        let file = dir.appendingPathComponent("attendees.txt")
+        try """
+        ■第２回汐見川市総合計画推進本部会議 議事概要
+
+        【日 時】 令和３年５月１０日（月） 午後２時～午後３時
+
+        【出席者】 大森副市長、立花副市長、都市戦略
+
+        本部長、総務局長（代理）
+
+        ＜議題説明＞
+
+        ・計画の進捗を報告した。
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        #expect(index.index(files: [file.path]).added == [file.path])
+        let hits = try index.search(SearchQuery(parsing: "戦略本部")).hits
+        #expect(hits.map(\.kind) == ["attendees"])
+        #expect(hits.first?.location == "\(file.path):5")
+        #expect(hits.first?.text == "大森副市長、立花副市長、都市戦略本部長、総務局長（代理）")
+        var onlyAttendees = try SearchQuery(parsing: "計画")
+        onlyAttendees.kind = .attendees
+        #expect(try index.search(onlyAttendees).total == 0)
+        onlyAttendees.kind = .explanation
+        #expect(try index.search(onlyAttendees).total == 1)
+    }
+
     @Test func trigramMissesWhatTheBigramIndexFinds() throws {
         let (index, _) = try TestFiles.corpusIndex()
         let db = index.database

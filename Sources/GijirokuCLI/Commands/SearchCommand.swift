@@ -9,7 +9,7 @@ import GijirokuIndex
 /// and `path:line`; a question with its answers, an answer with its question.
 enum SearchCommand {
     static let kindNames: [String: String] = ["explanation": "説明", "question": "質問", "answer": "回答", "directive": "指示",
-                                               "other": "その他", "plan": "計画", "document": "文書"]
+                                               "other": "その他", "plan": "計画", "document": "文書", "attendees": "出席者"]
 
     static func run<O: TextOutputStream, E: TextOutputStream>(_ arguments: [String], output: inout O, errors: inout E) -> Int32 {
         var options = OptionReader(arguments, command: "search")
