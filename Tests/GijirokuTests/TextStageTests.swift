@@ -134,4 +134,21 @@ import Testing
         // One million 'a' (FIPS 180-2 test vector).
         #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    @Test func portableDigestMatchesKnownVectors() {
+        let million = [UInt8](repeating: 0x61, count: 1_000_000)
+        #expect(million.withUnsafeBytes { SHA256.portableDigest(of: $0) } == SHA256.digest(of: million))
+        let abc = Array("abc".utf8).withUnsafeBytes { SHA256.portableDigest(of: $0) }
+        #expect(abc.prefix(4) == [0xba, 0x78, 0x16, 0xbf])
+    }
+
+    @Test(.enabled(if: SHA256.systemSHA256 != nil, "libcrypto is not loadable here: only the portable digest is in use"))
+    func systemAndPortableDigestsAgreeOnEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...200) + [1_000, 4_095, 4_096, 65_537] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let portable = bytes.withUnsafeBytes { SHA256.portableDigest(of: $0) }
+            #expect(SHA256.digest(of: bytes) == portable, "length \(length)")
+        }
+    }
 }

