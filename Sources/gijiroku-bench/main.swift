@@ -134,8 +134,12 @@ if convertMode {
 if profileOnly {
     var sink = 0
     let texts = try files.map { try TextDecoder().decode(Data(contentsOf: $0), path: "").text }
-    for _ in 0..<(Int(ProcessInfo.processInfo.environment["PROFILE_LOOPS"] ?? "") ?? 5) { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
-    print("sink \(sink)")
+    let loops = Int(ProcessInfo.processInfo.environment["PROFILE_LOOPS"] ?? "") ?? 5
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<loops { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let mb = Double(texts.reduce(0) { $0 + $1.utf8.count }) * Double(loops) / 1e6
+    print("sink \(sink); parse(text:) \(fmt(elapsed)) s for \(fmt(mb, 1)) MB: \(fmt(mb / elapsed, 1)) MB/s")
     exit(0)
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One physical line of the source, numbered once here and never renumbered.
 ///
 /// Keeps the text as written beside the facts the later stages need about PDF scars:
@@ -13,67 +19,29 @@
 public struct SourceLine: Sendable, Hashable {
     /// The 1-based line number in the file.
     public let number: Int
-    /// The line as written, without its line terminator.
-    public let text: Substring
     /// The line without leading and trailing white space (ASCII or ideographic).
     public let content: Substring
+    /// The UTF-8 length of the white space trimmed before and after `content`.
+    private let leading: Int32, trailing: Int32
+
+    /// The line as written, without its line terminator.
+    public var text: Substring {
+        let utf8 = content.base.utf8
+        return content.base[utf8.index(content.startIndex, offsetBy: -Int(leading))..<utf8.index(content.endIndex, offsetBy: Int(trailing))]
+    }
     /// The line ended in white space: in text extracted from PDF, a hard line end.
-    public let endsWithSpace: Bool
+    public var endsWithSpace: Bool { trailing > 0 && !content.isEmpty }
     /// The line started with white space: an indent, or the first line of a new page.
-    public let startsWithSpace: Bool
+    public var startsWithSpace: Bool { leading > 0 }
 
     /// Whether the line holds nothing but white space.
     public var isBlank: Bool { content.isEmpty }
 
-    init(number: Int, text: Substring) {
-        let utf8 = text.utf8
-        let found = utf8.withContiguousStorageIfAvailable { SourceLine.trim($0) } ?? SourceLine.trim(Array(utf8))
-        let start = utf8.index(utf8.startIndex, offsetBy: found.start)
-        let end = utf8.index(utf8.startIndex, offsetBy: found.end)
-        self.init(number: number, text: text, content: text[start..<end], startsWithSpace: found.start > 0,
-                  endsWithSpace: found.end < utf8.count && found.end > found.start)
-    }
-
-    private init(number: Int, text: Substring, content: Substring, startsWithSpace: Bool, endsWithSpace: Bool) {
+    private init(number: Int, content: Substring, leading: Int, trailing: Int) {
         self.number = number
-        self.text = text
         self.content = content
-        self.startsWithSpace = startsWithSpace
-        self.endsWithSpace = endsWithSpace
-    }
-
-    /// The byte offsets of a line's content once white space is trimmed from both ends.
-    private static func trim<C: RandomAccessCollection>(_ bytes: C) -> (start: Int, end: Int) where C.Element == UInt8, C.Index == Int {
-        let base = bytes.startIndex
-        var start = 0
-        while start < bytes.count, let width = spaceWidth(bytes, base + start, from: base, count: bytes.count) { start += width }
-        var end = bytes.count
-        while end > start, let width = spaceWidthBefore(bytes, base + end, from: base + start) { end -= width }
-        return (start, end)
-    }
-
-    /// The UTF-8 length of the white space starting at `i`, if there is one (see ``isSpace(_:)``).
-    @inline(__always)
-    private static func spaceWidth<C: RandomAccessCollection>(_ b: C, _ i: Int, from base: Int, count: Int) -> Int? where C.Element == UInt8, C.Index == Int {
-        switch b[i] {
-        case 0x20, 0x09, 0x0C, 0x0D: return 1
-        case 0xC2 where i + 1 < base + count && b[i + 1] == 0xA0: return 2                                     // U+00A0
-        case 0xE3 where i + 2 < base + count && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3                 // U+3000
-        case 0xEF where i + 2 < base + count && b[i + 1] == 0xBB && b[i + 2] == 0xBF: return 3                 // U+FEFF
-        default: return nil
-        }
-    }
-
-    /// The UTF-8 length of the white space ending just before `end`, if there is one.
-    @inline(__always)
-    private static func spaceWidthBefore<C: RandomAccessCollection>(_ b: C, _ end: Int, from start: Int) -> Int? where C.Element == UInt8, C.Index == Int {
-        switch b[end - 1] {
-        case 0x20, 0x09, 0x0C, 0x0D: return 1
-        case 0xA0 where end - 2 >= start && b[end - 2] == 0xC2: return 2
-        case 0x80 where end - 3 >= start && b[end - 3] == 0xE3 && b[end - 2] == 0x80: return 3
-        case 0xBF where end - 3 >= start && b[end - 3] == 0xEF && b[end - 2] == 0xBB: return 3
-        default: return nil
-        }
+        self.leading = Int32(leading)
+        self.trailing = Int32(trailing)
     }
 
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
@@ -85,43 +53,87 @@ public struct SourceLine: Sendable, Hashable {
 
     /// Splits part of a text; the lines keep pointing into the whole text.
     static func split(_ text: Substring) -> [SourceLine] {
-        let utf8 = text.utf8
-        // Line ends found on the bytes; lines are made from byte offsets (O(1) on native strings).
-        let ends = utf8.withContiguousStorageIfAvailable(lineEnds) ?? Array(utf8).withUnsafeBufferPointer(lineEnds)
+        // Everything is found on the bytes in one pass; a line's content is then made from
+        // byte offsets into the whole text (O(1) on native strings).
+        let base = text.base
+        let origin = base.utf8.distance(from: base.utf8.startIndex, to: text.startIndex)
+        let spans = text.utf8.withContiguousStorageIfAvailable(spans) ?? Array(text.utf8).withUnsafeBufferPointer(spans)
         var lines: [SourceLine] = []
-        lines.reserveCapacity(ends.count)
-        var start = 0
-        var startIndex = utf8.startIndex
-        for (number, line) in ends.enumerated() {
-            let endIndex = utf8.index(startIndex, offsetBy: line.end - start)
-            lines.append(SourceLine(number: number + 1, text: text[startIndex..<endIndex]))
-            startIndex = utf8.index(endIndex, offsetBy: line.next - line.end)
-            start = line.next
+        lines.reserveCapacity(spans.count)
+        let utf8 = base.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: origin)
+        var at = 0
+        for (number, span) in spans.enumerated() {
+            let start = utf8.index(index, offsetBy: Int(span.start) - at)
+            let end = utf8.index(start, offsetBy: Int(span.end - span.start))
+            lines.append(SourceLine(number: number + 1, content: base[start..<end], leading: Int(span.leading), trailing: Int(span.trailing)))
+            index = end
+            at = Int(span.end)
         }
         return lines
     }
 
-    /// Where each line ends (before its terminator) and where the next begins; a last line
-    /// without a terminator ends at the end.
-    private static func lineEnds(_ buffer: UnsafeBufferPointer<UInt8>) -> [(end: Int, next: Int)] {
-        var ends: [(end: Int, next: Int)] = []
-        ends.reserveCapacity(buffer.count / 32)
-        var lineStart = 0
-        var i = 0
+    /// One line as byte offsets: its trimmed content and the white space around it.
+    private struct Span { var start: Int32, end: Int32, leading: Int32, trailing: Int32 }
+
+    /// The lines of `buffer`, ended by `\n`, `\r\n` or `\r`; a last line without a terminator
+    /// ends at the end.
+    private static func spans(_ buffer: UnsafeBufferPointer<UInt8>) -> [Span] {
+        var spans: [Span] = []
+        spans.reserveCapacity(buffer.count / 32)
+        guard let p = buffer.baseAddress else { return spans }
         let count = buffer.count
-        while i < count {
-            let byte = buffer[i]
-            if byte == 0x0A || byte == 0x0D {
-                var next = i + 1
-                if byte == 0x0D, next < count, buffer[next] == 0x0A { next += 1 }
-                ends.append((i, next))
-                i = next
-                lineStart = next
+        let hasCR = memchr(p, 0x0D, count) != nil
+        var lineStart = 0
+        while lineStart < count {
+            var end: Int
+            if hasCR {
+                end = lineStart
+                while end < count, p[end] != 0x0A, p[end] != 0x0D { end += 1 }
+            } else if let hit = memchr(p + lineStart, 0x0A, count - lineStart) {
+                end = p.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             } else {
-                i += 1
+                end = count
             }
+            spans.append(trimmed(p, lineStart, end))
+            var next = end + 1
+            if end < count, p[end] == 0x0D, next < count, p[next] == 0x0A { next += 1 }
+            lineStart = next
         }
-        if lineStart < count { ends.append((count, count)) }
-        return ends
+        return spans
+    }
+
+    /// The content of bytes `start..<end` once white space is trimmed from both ends.
+    @inline(__always)
+    private static func trimmed(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Span {
+        var s = start
+        while s < end, let width = spaceWidth(b, s, end) { s += width }
+        var e = end
+        while e > s, let width = spaceWidthBefore(b, e, s) { e -= width }
+        return Span(start: Int32(s), end: Int32(e), leading: Int32(s - start), trailing: Int32(end - e))
+    }
+
+    /// The UTF-8 length of the white space starting at `i`, if there is one (see ``isSpace(_:)``).
+    @inline(__always)
+    private static func spaceWidth(_ b: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        switch b[i] {
+        case 0x20, 0x09, 0x0C, 0x0D: return 1
+        case 0xC2 where i + 1 < end && b[i + 1] == 0xA0: return 2                                  // U+00A0
+        case 0xE3 where i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3              // U+3000
+        case 0xEF where i + 2 < end && b[i + 1] == 0xBB && b[i + 2] == 0xBF: return 3              // U+FEFF
+        default: return nil
+        }
+    }
+
+    /// The UTF-8 length of the white space ending just before `end`, if there is one.
+    @inline(__always)
+    private static func spaceWidthBefore(_ b: UnsafePointer<UInt8>, _ end: Int, _ start: Int) -> Int? {
+        switch b[end - 1] {
+        case 0x20, 0x09, 0x0C, 0x0D: return 1
+        case 0xA0 where end - 2 >= start && b[end - 2] == 0xC2: return 2
+        case 0x80 where end - 3 >= start && b[end - 3] == 0xE3 && b[end - 2] == 0x80: return 3
+        case 0xBF where end - 3 >= start && b[end - 3] == 0xEF && b[end - 2] == 0xBB: return 3
+        default: return nil
+        }
     }
 }
