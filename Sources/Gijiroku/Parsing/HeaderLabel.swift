@@ -49,10 +49,11 @@ struct HeaderLabel: Hashable {
         if let numbering = Numbering.parse(Substring(scalars[i...])) { i = numbering.rest.startIndex }
 
         guard i < scalars.endIndex else { return nil }
-        if let close = LineClassifier.closers[scalars[i]], scalars[i] != "〈", scalars[i] != "《" {
+        if let closer = LineClassifier.closer(of: scalars[i]), scalars[i] != "〈", scalars[i] != "《" {
+            let close = closer.withUTF8Buffer { $0.firstScalar!.0 }
             guard let end = scalars[i...].firstIndex(of: close) else { return nil }
             let inner = WidthFolding.compact(Substring(scalars[scalars.index(after: i)..<end]))
-            guard let field = labels.first(where: { $0.0 == inner })?.1 else { return nil }
+            guard let field = labels.first(where: { UTF8Search.equals(inner, $0.0) })?.1 else { return nil }
             var v = scalars.index(after: end)
             let written = Substring(scalars[scalars.startIndex..<v])
             while v < scalars.endIndex, SourceLine.isSpace(scalars[v]) || scalars[v] == "：" || scalars[v] == ":" { v = scalars.index(after: v) }

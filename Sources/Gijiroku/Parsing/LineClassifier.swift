@@ -27,35 +27,41 @@ enum LineClassifier {
     static let bulletMarkers: Set<Unicode.Scalar> = ["・", "･", "•", "○", "〇", "◯", "●", "◎", "◆", "◇", "■", "□", "◉", "❖", "▪", "-", "－"]
 
     static func classify(_ content: Substring) -> Kind {
-        guard let first = content.unicodeScalars.first else { return .blank }
+        content.withUTF8Bytes { classify(content, $0) }
+    }
+
+    /// Classifies a line from its UTF-8 bytes; `content` is only sliced for the marker.
+    private static func classify(_ content: Substring, _ bytes: UTF8Bytes) -> Kind {
+        guard let (first, width) = bytes.firstScalar else { return .blank }
         // The commonest lines first: a point (・), an answer (⇒), a circle item (○). None of
         // these can start numbering or page furniture, so they need no further test.
         switch first {
         case "・", "○", "●", "◎", "◆", "◇", "◯", "•", "･":
-            return .bullet(marker: Substring(content.unicodeScalars.prefix(1)))
+            return .bullet(marker: content.prefix(bytes: width))
         case "⇒", "→":
-            return .answer(marker: Substring(content.unicodeScalars.prefix(1)))
+            return .answer(marker: content.prefix(bytes: width))
         default:
             break
         }
         switch first {
         case "＜", "<", "〈", "《", "【", "［", "[", "〔":
-            if let label = blockLabel(content) { return label }
+            if let label = blockLabel(bytes) { return label }
         case "（", "(":
-            if let label = blockLabel(content) { return label }
-            if isSubheading(content) { return .subheading }
+            if let label = blockLabel(bytes) { return label }
+            if isSubheading(bytes) { return .subheading }
         case "※":
             return .note
         case "特", "な":
-            if isNoComments(content) { return .noComments }
+            if isNoComments(bytes) { return .noComments }
         default:
             break
         }
         if answerMarkers.contains(first) {
-            return .answer(marker: Substring(content.unicodeScalars.prefix(1)))
+            return .answer(marker: content.prefix(bytes: width))
         }
         if let numbering = Numbering.parse(content) {
-            if numbering.rest.utf8.count <= 24, let section = sectionLabel(WidthFolding.compact(numbering.rest)) {
+            if numbering.rest.utf8.count <= 24,
+               let section = numbering.rest.withUTF8Bytes({ rest in WidthFolding.withCompacted(rest) { sectionLabel($0) } }) {
                 return .blockLabel(section, number: nil, issuer: nil)
             }
             return .numbered(numbering)
@@ -64,101 +70,124 @@ enum LineClassifier {
         if bulletMarkers.contains(first) {
             if first == "-" || first == "－" {
                 // "- 1 -" was caught as chrome above; a lone dash is a bullet only before text.
-                guard content.unicodeScalars.count > 1 else { return .text }
+                guard bytes.count > width else { return .text }
             }
-            if first == "■" || first == "□", let label = blockLabel(content) { return label }
-            return .bullet(marker: Substring(content.unicodeScalars.prefix(1)))
+            if first == "■" || first == "□", let label = blockLabel(bytes) { return label }
+            return .bullet(marker: content.prefix(bytes: width))
         }
         return .text
     }
 
-    static let closers: [Unicode.Scalar: Unicode.Scalar] = ["＜": "＞", "<": ">", "〈": "〉", "《": "》", "【": "】",
-                                                            "［": "］", "[": "]", "〔": "〕", "（": "）", "(": ")"]
+    /// The closing bracket of an opening one.
+    static func closer(of open: Unicode.Scalar) -> StaticString? {
+        switch open {
+        case "＜": return "＞"
+        case "<": return ">"
+        case "〈": return "〉"
+        case "《": return "》"
+        case "【": return "】"
+        case "［": return "］"
+        case "[": return "]"
+        case "〔": return "〕"
+        case "（": return "）"
+        case "(": return ")"
+        default: return nil
+        }
+    }
 
     /// `＜議題説明(1)＞`, `＜ 意 見 等 ④＞`, `【その他】`, `（市長指示）`, `■市長指示`.
     static func blockLabel(_ content: Substring) -> Kind? {
+        content.withUTF8Bytes { blockLabel($0) }
+    }
+
+    private static func blockLabel(_ bytes: UTF8Bytes) -> Kind? {
         // A label is short: anything longer is a line that merely starts with a bracket.
-        guard content.utf8.count <= 160, let open = content.unicodeScalars.first else { return nil }
-        if let close = closers[open] {
-            // Cheap rejection before any allocation: the closer must come early (within 40
-            // characters) and end the line.
-            let utf8 = content.utf8
-            guard let at = UTF8Search.offset(of: String(close), in: content) else { return nil }
-            let closeIndex = utf8.index(utf8.startIndex, offsetBy: at)
-            guard utf8[..<closeIndex].lazy.filter({ $0 & 0xC0 != 0x80 }).count < 40 else { return nil }
-            let afterClose = utf8.index(closeIndex, offsetBy: UTF8.width(close))
-            guard content[afterClose...].unicodeScalars.allSatisfy(SourceLine.isSpace) else { return nil }
-            let afterOpen = utf8.index(utf8.startIndex, offsetBy: UTF8.width(open))
-            return blockLabel(inner: WidthFolding.compact(content[afterOpen..<closeIndex]), bracketed: open == "（" || open == "(")
+        guard bytes.count <= 160, let (open, openWidth) = bytes.firstScalar else { return nil }
+        if let close = closer(of: open) {
+            // The closer must come early (within 40 characters) and end the line.
+            guard let at = bytes.offset(of: close, from: openWidth), bytes.bytes(0..<at).scalarCount < 40,
+                  bytes.isSpace(from: at + close.utf8CodeUnitCount) else { return nil }
+            return WidthFolding.withCompacted(bytes.bytes(openWidth..<at)) { blockLabel(inner: $0, bracketed: open == "（" || open == "(") }
         }
-        guard open == "■" || open == "□", content.unicodeScalars.count < 16 else { return nil }
-        return blockLabel(inner: WidthFolding.compact(Substring(content.unicodeScalars.dropFirst())), bracketed: false)
+        guard open == "■" || open == "□", bytes.scalarCount < 16 else { return nil }
+        return WidthFolding.withCompacted(bytes.bytes(openWidth..<bytes.count)) { blockLabel(inner: $0, bracketed: false) }
     }
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).
-    private static func blockLabel(inner compacted: String, bracketed: Bool) -> Kind? {
-        let scalars = compacted.unicodeScalars
-        guard let last = scalars.last else { return nil }
+    private static func blockLabel(inner compacted: UTF8Bytes, bracketed: Bool) -> Kind? {
+        guard let lastStart = compacted.lastScalarStart else { return nil }
+        let last = compacted.scalar(at: lastStart).0
         // The label's name, and a trailing number: ① ⑴ (1) （１） 1
-        var name = Substring(compacted)
+        var name = compacted
         var number: Int?
         if (0x2460...0x2487).contains(last.value) {
             number = Int(last.value - (last.value < 0x2474 ? 0x2460 : 0x2474)) + 1
-            name = Substring(scalars[..<scalars.index(before: scalars.endIndex)])
-        } else if last == ")", let openIndex = scalars.lastIndex(of: "(") {
-            let digits = Substring(scalars[scalars.index(after: openIndex)..<scalars.index(before: scalars.endIndex)])
+            name = compacted.bytes(0..<lastStart)
+        } else if last == ")", let openIndex = compacted.lastIndex(of: UInt8(ascii: "(")) {
+            let digits = String(decoding: compacted.bytes((openIndex + 1)..<lastStart), as: UTF8.self)
             if let n = JapaneseNumber.value(of: digits) {
                 number = n
-                name = Substring(scalars[..<openIndex])
+                name = compacted.bytes(0..<openIndex)
             }
         } else {
-            var start = scalars.endIndex
-            while start > scalars.startIndex, JapaneseNumber.asciiDigit(scalars[scalars.index(before: start)]) != nil {
-                start = scalars.index(before: start)
-            }
-            if start < scalars.endIndex {
-                number = Int(String(Substring(scalars[start...])))
-                name = Substring(scalars[..<start])
+            var start = compacted.count
+            while start > 0, (0x30...0x39).contains(compacted[start - 1]) { start -= 1 }
+            if start < compacted.count, compacted.count - start <= 9 {
+                number = compacted.bytes(start..<compacted.count).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                name = compacted.bytes(0..<start)
             }
         }
-        if UTF8Search.hasSuffix(name, "指示") || UTF8Search.equals(name, "指示事項") {
-            let issuer = UTF8Search.hasSuffix(name, "指示") ? String(name.dropLast(2)) : ""
+        if name.hasSuffix("指示") || name.equals("指示事項") {
+            let issuer = name.hasSuffix("指示") ? String(decoding: name.bytes(0..<(name.count - 6)), as: UTF8.self) : ""
             return .blockLabel(.directives, number: number, issuer: issuer.isEmpty ? nil : issuer)
         }
         if bracketed { return nil }   // （資料１）, （１）: not block labels
-        if UTF8Search.hasSuffix(name, "説明") || UTF8Search.hasPrefix(name, "議題説明") || UTF8Search.equals(name, "報告") { return .blockLabel(.explanation, number: number, issuer: nil) }
-        if UTF8Search.hasPrefix(name, "意見") || UTF8Search.hasPrefix(name, "質疑") || UTF8Search.hasPrefix(name, "質問") || UTF8Search.hasPrefix(name, "主な意見")
-            || UTF8Search.isOne(of: ["発言要旨", "主な発言"], name) {
+        if name.hasSuffix("説明") || name.hasPrefix("議題説明") || name.equals("報告") { return .blockLabel(.explanation, number: number, issuer: nil) }
+        if name.hasPrefix("意見") || name.hasPrefix("質疑") || name.hasPrefix("質問") || name.hasPrefix("主な意見")
+            || name.isOne(of: ["発言要旨", "主な発言"]) {
             return .blockLabel(.comments, number: number, issuer: nil)
         }
-        if UTF8Search.isOne(of: ["その他", "その他報告"], name) { return .blockLabel(.other, number: number, issuer: nil) }
+        if name.isOne(of: ["その他", "その他報告"]) { return .blockLabel(.other, number: number, issuer: nil) }
         if let section = sectionLabel(name) { return .blockLabel(section, number: number, issuer: nil) }
         return nil
     }
 
     /// Body section headings that are not one of the reference blocks (`議事の経過`).
-    static let sectionNames = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
-                               "発言の要旨", "決定事項", "報告事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
+    static let sectionNames: [StaticString] = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
+                                               "発言の要旨", "決定事項", "報告事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
 
     static func sectionLabel<S: StringProtocol>(_ compacted: S) -> BlockKind? {
-        if UTF8Search.isOne(of: sectionNames, compacted) { return .section }
-        if UTF8Search.equals(compacted, "その他") { return .other }
+        compacted.withUTF8Bytes { sectionLabel($0) }
+    }
+
+    private static func sectionLabel(_ compacted: UTF8Bytes) -> BlockKind? {
+        if compacted.isOne(of: sectionNames) { return .section }
+        if compacted.equals("その他") { return .other }
         return nil
     }
 
     /// `（資料１）`, `（参考）`, `(資料２－１)`: a sub-heading between explanation points.
     static func isSubheading(_ content: Substring) -> Bool {
+        content.withUTF8Bytes { isSubheading($0) }
+    }
+
+    private static func isSubheading(_ bytes: UTF8Bytes) -> Bool {
         // At most 16 characters once compacted: 48 bytes, and a few spaces between them.
-        guard content.utf8.count <= 64 else { return false }
-        let folded = WidthFolding.compact(content)
-        guard UTF8Search.hasPrefix(folded, "("), UTF8Search.hasSuffix(folded, ")"), folded.count <= 16 else { return false }
-        let inner = folded.dropFirst().dropLast()
-        return UTF8Search.hasPrefix(inner, "資料") || UTF8Search.hasPrefix(inner, "参考") || UTF8Search.hasPrefix(inner, "別紙") || UTF8Search.hasPrefix(inner, "報告")
+        guard bytes.count <= 64 else { return false }
+        return WidthFolding.withCompacted(bytes) { folded in
+            guard folded.hasPrefix("("), folded.hasSuffix(")"), folded.scalarCount <= 16 else { return false }
+            let inner = folded.bytes(1..<(folded.count - 1))
+            return inner.hasPrefix("資料") || inner.hasPrefix("参考") || inner.hasPrefix("別紙") || inner.hasPrefix("報告")
+        }
     }
 
     static func isNoComments(_ content: Substring) -> Bool {
-        guard content.utf8.count <= 64 else { return false }
-        return UTF8Search.isOne(of: ["特になし", "特に無し", "なし", "特になし。", "質疑なし", "意見なし"], WidthFolding.compact(content))
+        content.withUTF8Bytes { isNoComments($0) }
+    }
+
+    private static func isNoComments(_ bytes: UTF8Bytes) -> Bool {
+        guard bytes.count <= 64 else { return false }
+        return WidthFolding.withCompacted(bytes) { $0.isOne(of: ["特になし", "特に無し", "なし", "特になし。", "質疑なし", "意見なし"]) }
     }
 
     /// Page numbers and similar furniture: `- 1 -`, `－２－`, `1/3`, `P.2`, a lone `3`.

@@ -17,16 +17,42 @@ public enum WidthFolding {
 
     private static func folded<S: StringProtocol>(_ text: S, keepingSpaces: Bool) -> String {
         // Folding never lengthens a scalar's UTF-8 form, so the text's byte count is enough.
-        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            var n = 0
-            for scalar in text.unicodeScalars where keepingSpaces || !SourceLine.isSpace(scalar) {
-                for byte in UTF8.encode(fold(scalar))! {
-                    buffer[n] = byte
-                    n += 1
-                }
-            }
-            return n
+        text.withUTF8Bytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { fold(bytes, into: $0.baseAddress!, keepingSpaces: keepingSpaces) }
         }
+    }
+
+    /// Calls `body` with the compacted (folded, white space removed) form of UTF-8 `bytes`,
+    /// built in a temporary buffer: label matching without a string per line.
+    static func withCompacted<R>(_ bytes: UTF8Bytes, _ body: (UTF8Bytes) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+            let n = fold(bytes, into: buffer.baseAddress!, keepingSpaces: false)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
+    }
+
+    /// Writes the folded form of valid UTF-8 `bytes` to `out` (at least as long); returns its length.
+    private static func fold(_ bytes: UTF8Bytes, into out: UnsafeMutablePointer<UInt8>, keepingSpaces: Bool) -> Int {
+        var i = 0, n = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if keepingSpaces || !(b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0D) { out[n] = b; n += 1 }
+                i += 1
+                continue
+            }
+            let (scalar, width) = bytes.scalar(at: i)
+            defer { i += width }
+            if !keepingSpaces, SourceLine.isSpace(scalar) { continue }
+            let folded = fold(scalar)
+            if folded == scalar {
+                for k in 0..<width { out[n + k] = bytes[i + k] }
+                n += width
+            } else {
+                for byte in UTF8.encode(folded)! { out[n] = byte; n += 1 }
+            }
+        }
+        return n
     }
 
     /// Folds one scalar.

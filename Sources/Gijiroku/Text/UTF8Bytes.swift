@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-level reading of valid UTF-8, for the parser's hot paths: comparisons against
+/// literals without building strings, and the scalars at either end of a run of bytes.
+///
+/// ```swift
+/// "＜議題説明＞".utf8.withContiguousStorageIfAvailable { bytes in
+///     bytes.hasPrefix("＜") && bytes.hasSuffix("＞")   // true
+/// }
+/// ```
+typealias UTF8Bytes = UnsafeBufferPointer<UInt8>
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether these bytes start with `prefix`'s.
+    @inline(__always) func hasPrefix(_ prefix: StaticString) -> Bool {
+        count >= prefix.utf8CodeUnitCount && matches(prefix, at: 0)
+    }
+
+    /// Whether these bytes end with `suffix`'s.
+    @inline(__always) func hasSuffix(_ suffix: StaticString) -> Bool {
+        count >= suffix.utf8CodeUnitCount && matches(suffix, at: count - suffix.utf8CodeUnitCount)
+    }
+
+    /// Whether these bytes are exactly `other`'s.
+    @inline(__always) func equals(_ other: StaticString) -> Bool {
+        count == other.utf8CodeUnitCount && matches(other, at: 0)
+    }
+
+    /// Whether these bytes are exactly one of `choices`.
+    func isOne(of choices: [StaticString]) -> Bool {
+        choices.contains { equals($0) }
+    }
+
+    /// Whether `word`'s bytes occur at byte `offset` (the caller checked the length).
+    @inline(__always) func matches(_ word: StaticString, at offset: Int) -> Bool {
+        word.utf8CodeUnitCount == 0 || memcmp(baseAddress! + offset, word.utf8Start, word.utf8CodeUnitCount) == 0
+    }
+
+    /// The byte offset of the first occurrence of `word` at or after `from`.
+    func offset(of word: StaticString, from: Int = 0) -> Int? {
+        let n = word.utf8CodeUnitCount
+        guard n > 0, let base = baseAddress, count - from >= n else { return nil }
+        let first = Int32(word.utf8Start.pointee)
+        var start = from
+        let last = count - n
+        while start <= last {
+            guard let hit = memchr(base + start, first, last - start + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, word.utf8Start, n) == 0 { return at }
+            start = at + 1
+        }
+        return nil
+    }
+
+    /// The scalar starting at byte `i` and its UTF-8 length.
+    @inline(__always) func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(self[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 { return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(self[i + 1] & 0x3F))!, 2) }
+        if b0 < 0xF0 {
+            return (Unicode.Scalar((b0 & 0x0F) << 12 | UInt32(self[i + 1] & 0x3F) << 6 | UInt32(self[i + 2] & 0x3F))!, 3)
+        }
+        let v = (b0 & 0x07) << 18 | UInt32(self[i + 1] & 0x3F) << 12 | UInt32(self[i + 2] & 0x3F) << 6 | UInt32(self[i + 3] & 0x3F)
+        return (Unicode.Scalar(v)!, 4)
+    }
+
+    /// The first scalar and its UTF-8 length, if there are any bytes.
+    @inline(__always) var firstScalar: (Unicode.Scalar, Int)? { isEmpty ? nil : scalar(at: 0) }
+
+    /// Where the last scalar starts, if there are any bytes.
+    @inline(__always) var lastScalarStart: Int? {
+        guard !isEmpty else { return nil }
+        var i = count - 1
+        while i > 0, self[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
+    }
+
+    /// How many scalars the bytes hold.
+    var scalarCount: Int {
+        var n = 0
+        for byte in self where byte & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// The bytes `range` as a buffer of their own (no copy).
+    @inline(__always) func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: self[range])
+    }
+
+    /// The UTF-8 length of the white space at `i` (see ``SourceLine/isSpace(_:)``), or 0.
+    @inline(__always) func spaceWidth(at i: Int) -> Int {
+        switch self[i] {
+        case 0x20, 0x09, 0x0C, 0x0D: return 1
+        case 0xC2 where i + 1 < count && self[i + 1] == 0xA0: return 2
+        case 0xE3 where i + 2 < count && self[i + 1] == 0x80 && self[i + 2] == 0x80: return 3
+        case 0xEF where i + 2 < count && self[i + 1] == 0xBB && self[i + 2] == 0xBF: return 3
+        default: return 0
+        }
+    }
+
+    /// Whether every byte from `i` on is white space.
+    func isSpace(from i: Int) -> Bool {
+        var i = i
+        while i < count {
+            let width = spaceWidth(at: i)
+            guard width > 0 else { return false }
+            i += width
+        }
+        return true
+    }
+}
+
+extension StringProtocol {
+    /// Calls `body` with the text's UTF-8 bytes, copying them only when the string is not
+    /// stored contiguously.
+    @inline(__always) func withUTF8Bytes<R>(_ body: (UTF8Bytes) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+extension Substring {
+    /// The first `count` bytes of the text, as a substring (`count` must end a scalar).
+    @inline(__always) func prefix(bytes count: Int) -> Substring {
+        self[..<utf8.index(startIndex, offsetBy: count)]
+    }
+
+    /// The text from byte `count` on (`count` must start a scalar).
+    @inline(__always) func dropping(bytes count: Int) -> Substring {
+        self[utf8.index(startIndex, offsetBy: count)...]
+    }
+}
