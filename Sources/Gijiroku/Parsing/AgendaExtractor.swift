@@ -11,7 +11,7 @@ struct AgendaExtractor {
         var items: [AgendaItem] = []
         for part in parts {
             var text = part.text
-            if let f = text.unicodeScalars.first, LineClassifier.bulletMarkers.contains(f), Numbering.parse(text) == nil {
+            if let f = text.unicodeScalars.first, LineClassifier.isBulletMarker(f), Numbering.parse(text) == nil {
                 text = Substring(text.unicodeScalars.dropFirst())
                 text = Substring(TitleExtractor.trimSpaces(String(text)))
                 items.append(AgendaItem(number: nil, label: nil, title: String(text), lines: LineRange(part.line.number)))

@@ -85,16 +85,31 @@ struct BlockAssembler {
 
     /// Moves the elements after `…から以下のとおり指示があった。` into a directives block.
     private func splitAtDirectiveIntros(_ result: inout Result) {
+        // Most blocks announce nothing: find the announcements before copying any block.
+        var cuts: [Int: (element: Int, issuer: String?)] = [:]
+        for (b, block) in result.blocks.enumerated() where block.kind != .directives {
+            for (e, element) in block.elements.enumerated() where element.kind != .note && DirectiveIntro.mayMention(element) {
+                if let issuer = DirectiveIntro.issuer(in: element.text) {
+                    cuts[b] = (e, issuer)
+                    break
+                }
+            }
+        }
+        guard !cuts.isEmpty else { return }
+
         var blocks: [Block] = []
-        for var block in result.blocks {
-            guard block.kind != .directives,
-                  let cut = block.elements.firstIndex(where: { $0.kind != .note && DirectiveIntro.mayMention($0)
-                                                                && DirectiveIntro.issuer(in: $0.text) != nil }) else {
+        blocks.reserveCapacity(result.blocks.count + cuts.count)
+        var source = result.blocks
+        result.blocks = []
+        for b in source.indices {
+            // Taken out of `source`, so that cutting its elements does not copy them.
+            var block = source[b]
+            source[b] = Block()
+            guard let (cut, issuer) = cuts[b] else {
                 blocks.append(block)
                 continue
             }
             let intro = block.elements[cut]
-            let issuer = DirectiveIntro.issuer(in: intro.text)
             var directives = Block(kind: .directives, number: nil, issuer: issuer, label: nil)
             directives.elements = Array(block.elements[(cut + 1)...])
             block.elements.removeSubrange(cut...)

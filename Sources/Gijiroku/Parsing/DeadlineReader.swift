@@ -14,10 +14,15 @@
 public enum DeadlineReader {
     public static func read(_ text: String, meetingDate: String?) -> Deadline? {
         let meeting = meetingDate.flatMap(JapaneseDate.init(iso:))
-        let folded = Array(WidthFolding.fold(text).unicodeScalars)
-        let original = Array(text.unicodeScalars)
         // Folding maps scalar to scalar, so a range in the folded text is the same range as written.
-        guard folded.count == original.count else { return resolve(folded, folded, meeting: meeting) }
+        var original: [Unicode.Scalar] = []
+        var folded: [Unicode.Scalar] = []
+        original.reserveCapacity(text.utf8.count)
+        folded.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            original.append(scalar)
+            folded.append(WidthFolding.fold(scalar))
+        }
         return resolve(folded, original, meeting: meeting)
     }
 
@@ -138,7 +143,17 @@ public enum DeadlineReader {
     }
 
     private static func matches(_ word: String, _ s: [Unicode.Scalar], at i: Int) -> Bool {
-        matches(Array(word.unicodeScalars), s, at: i)
+        matches(scalars(of: word), s, at: i)
+    }
+
+    /// The scalars of the words this reader looks for, made once.
+    private static let words: [String: [Unicode.Scalar]] = Dictionary(uniqueKeysWithValues: [
+        "年内", "今年中", "本年中", "年度末", "年度内", "年度中", "次回の本部会議", "次回本部会議", "次回の会議", "次回会議",
+        "次回の幹事会", "次回まで", "までに", "まで", "早期", "早急", "速やか", "直ちに", "末まで", "末", "中", "内",
+    ].map { ($0, Array($0.unicodeScalars)) })
+
+    private static func scalars(of word: String) -> [Unicode.Scalar] {
+        words[word] ?? Array(word.unicodeScalars)
     }
 
     private static func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], at i: Int) -> Bool {
@@ -148,7 +163,7 @@ public enum DeadlineReader {
     }
 
     private static func find(_ word: String, in s: [Unicode.Scalar]) -> Range<Int>? {
-        let w = Array(word.unicodeScalars)
+        let w = scalars(of: word)
         guard let first = w.first, s.count >= w.count else { return nil }
         for i in 0...(s.count - w.count) where s[i] == first && matches(w, s, at: i) { return i..<(i + w.count) }
         return nil

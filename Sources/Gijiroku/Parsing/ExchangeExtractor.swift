@@ -25,7 +25,7 @@ struct ExchangeExtractor {
                 for line in element.lines { result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .noComments)) }
             case .note:
                 result.notes.append(Passage(text: element.text, lines: element.range))
-            case .marked where element.marker.flatMap { $0.unicodeScalars.first }.map(LineClassifier.answerMarkers.contains) == true:
+            case .marked where element.marker.flatMap { $0.unicodeScalars.first }.map(LineClassifier.isAnswerMarker) == true:
                 let answer = Answer(marker: String(element.marker!), text: element.text, lines: element.range)
                 if var last = result.exchanges.last {
                     last.answers.append(answer)

@@ -23,8 +23,21 @@ enum LineClassifier {
         case text
     }
 
-    static let answerMarkers: Set<Unicode.Scalar> = ["⇒", "→", "➡", "⇨", "➔", "⇢"]
-    static let bulletMarkers: Set<Unicode.Scalar> = ["・", "･", "•", "○", "〇", "◯", "●", "◎", "◆", "◇", "■", "□", "◉", "❖", "▪", "-", "－"]
+    /// Whether a scalar marks an answer: `⇒ → ➡ ⇨ ➔ ⇢`.
+    static func isAnswerMarker(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "⇒", "→", "➡", "⇨", "➔", "⇢": return true
+        default: return false
+        }
+    }
+
+    /// Whether a scalar marks a point: `・ ･ • ○ 〇 ◯ ● ◎ ◆ ◇ ■ □ ◉ ❖ ▪ - －`.
+    static func isBulletMarker(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "・", "･", "•", "○", "〇", "◯", "●", "◎", "◆", "◇", "■", "□", "◉", "❖", "▪", "-", "－": return true
+        default: return false
+        }
+    }
 
     static func classify(_ content: Substring) -> Kind {
         content.withUTF8Bytes { classify(content, $0) }
@@ -56,7 +69,7 @@ enum LineClassifier {
         default:
             break
         }
-        if answerMarkers.contains(first) {
+        if isAnswerMarker(first) {
             return .answer(marker: content.prefix(bytes: width))
         }
         if let numbering = Numbering.parse(content) {
@@ -67,7 +80,7 @@ enum LineClassifier {
             return .numbered(numbering)
         }
         if isChrome(content) { return .chrome }
-        if bulletMarkers.contains(first) {
+        if isBulletMarker(first) {
             if first == "-" || first == "－" {
                 // "- 1 -" was caught as chrome above; a lone dash is a bullet only before text.
                 guard bytes.count > width else { return .text }

@@ -42,18 +42,8 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// The byte offset of the first occurrence of `word` at or after `from`.
     func offset(of word: StaticString, from: Int = 0) -> Int? {
-        let n = word.utf8CodeUnitCount
-        guard n > 0, let base = baseAddress, count - from >= n else { return nil }
-        let first = Int32(word.utf8Start.pointee)
-        var start = from
-        let last = count - n
-        while start <= last {
-            guard let hit = memchr(base + start, first, last - start + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at, word.utf8Start, n) == 0 { return at }
-            start = at + 1
-        }
-        return nil
+        guard from <= count, let found = UTF8Search.search(bytes(from..<count), word.utf8Start, word.utf8CodeUnitCount) else { return nil }
+        return found + from
     }
 
     /// The scalar starting at byte `i` and its UTF-8 length.

@@ -32,17 +32,42 @@ enum UTF8Search {
     }
 
     private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard h.count >= n.count, let base = h.baseAddress, let needle = n.baseAddress else { return nil }
-        let first = Int32(needle.pointee)
-        var start = 0
-        let last = h.count - n.count
-        while start <= last {
-            guard let hit = memchr(base + start, first, last - start + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at, needle, n.count) == 0 { return at }
-            start = at + 1
+        guard let needle = n.baseAddress else { return nil }
+        return search(h, needle, n.count)
+    }
+
+    /// The byte offset of the first occurrence of the `length` bytes at `needle` in `h`.
+    ///
+    /// `memchr` looks for the needle's rarest byte, not its first: in Japanese text the lead
+    /// byte of a kana or kanji (0xE3 for の, 0xE6 for 指) is on every few characters, while
+    /// a given trailing byte is on about one in thirty.
+    static func search(_ h: UnsafeBufferPointer<UInt8>, _ needle: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+        guard length > 0, h.count >= length, let base = h.baseAddress else { return nil }
+        var pivot = 0
+        var best = rarity(needle[0])
+        for k in 1..<length where rarity(needle[k]) > best { pivot = k; best = rarity(needle[k]) }
+        let byte = Int32(needle[pivot])
+        var from = pivot
+        let end = h.count - length + pivot   // the last place the pivot byte can be
+        while from <= end {
+            guard let hit = memchr(base + from, byte, end - from + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
+            if memcmp(base + at, needle, length) == 0 { return at }
+            from = at + pivot + 1
         }
         return nil
+    }
+
+    /// How rare a byte is in Japanese UTF-8 text, roughly: higher is rarer.
+    @inline(__always) private static func rarity(_ byte: UInt8) -> Int {
+        switch byte {
+        case 0xE3: return 0                 // kana and 、。 lead byte
+        case 0xE4...0xE9, 0xEF: return 1    // kanji and full-width forms lead bytes
+        case 0x80...0x83: return 2          // trailing bytes of kana
+        case 0x20, 0x30...0x39: return 3
+        case 0x84...0xBF: return 5
+        default: return 4
+        }
     }
 
     /// The range of the first occurrence of `needle` in `text`.
