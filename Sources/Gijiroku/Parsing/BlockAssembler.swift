@@ -70,7 +70,7 @@ struct BlockAssembler {
             open = current.elements.last?.acceptsContinuation ?? false
         }
         flush()
-        splitAtDirectiveIntros(&result)
+        splitAtDirectiveIntros(&result, mentions: DirectiveIntro.linesMentioning(lines))
         return result
     }
 
@@ -84,11 +84,13 @@ struct BlockAssembler {
     }
 
     /// Moves the elements after `…から以下のとおり指示があった。` into a directives block.
-    private func splitAtDirectiveIntros(_ result: inout Result) {
+    private func splitAtDirectiveIntros(_ result: inout Result, mentions: Set<Int>) {
+        guard !mentions.isEmpty else { return }
         // Most blocks announce nothing: find the announcements before copying any block.
         var cuts: [Int: (element: Int, issuer: String?)] = [:]
         for (b, block) in result.blocks.enumerated() where block.kind != .directives {
-            for (e, element) in block.elements.enumerated() where element.kind != .note && DirectiveIntro.mayMention(element) {
+            for (e, element) in block.elements.enumerated()
+            where element.kind != .note && element.lines.contains(where: { mentions.contains($0.number) }) {
                 if let issuer = DirectiveIntro.issuer(in: element.text) {
                     cuts[b] = (e, issuer)
                     break
@@ -153,15 +155,36 @@ struct BlockAssembler {
 /// Recognises a sentence announcing directives and who gave them:
 /// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
 enum DirectiveIntro {
-    /// A cheap test before the text is joined: every announcement has 指示, which a line
-    /// break may split (指 at the end of one line, 示 at the start of the next).
-    static func mayMention(_ element: Element) -> Bool {
-        for (n, line) in element.lines.enumerated() {
-            if UTF8Search.contains(line.content, "指示") { return true }
-            if n + 1 < element.lines.count, UTF8Search.hasSuffix(line.content, "指"),
-               UTF8Search.hasPrefix(element.lines[n + 1].content, "示") { return true }
+    /// A cheap test before any element's text is joined: the numbers of the lines with 指 in
+    /// them. Every announcement has 指示, which a line break may split (指 at the end of one
+    /// line, 示 at the start of the next), so only elements with one of these lines can hold one.
+    /// The whole text is searched once rather than line by line.
+    static func linesMentioning(_ lines: ArraySlice<SourceLine>) -> Set<Int> {
+        guard let first = lines.first else { return [] }
+        let text = first.content.base
+        let utf8 = text.utf8
+        // Byte offsets of 指 in the text, in order.
+        let offsets: [Int] = text.withUTF8Bytes { bytes in
+            var found: [Int] = []
+            var from = 0
+            while let at = bytes.offset(of: "指", from: from) {
+                found.append(at)
+                from = at + 3
+            }
+            return found
         }
-        return false
+        guard !offsets.isEmpty else { return [] }
+        var numbers: Set<Int> = []
+        var next = 0
+        for line in lines where !line.isBlank {
+            let end = utf8.distance(from: utf8.startIndex, to: line.content.endIndex)
+            while next < offsets.count, offsets[next] < end {
+                if offsets[next] >= utf8.distance(from: utf8.startIndex, to: line.content.startIndex) { numbers.insert(line.number) }
+                next += 1
+            }
+            if next == offsets.count { break }
+        }
+        return numbers
     }
 
     private static let separators = Set("、，,。 　・".unicodeScalars)
