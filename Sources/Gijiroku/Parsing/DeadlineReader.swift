@@ -34,12 +34,11 @@ public enum DeadlineReader {
             deadline.text = written(range)
             return deadline
         }
-        if let range = find("年内", in: folded) ?? find("今年中", in: folded) ?? find("本年中", in: folded) {
+        if let (_, range) = find(anyOf: yearEndWords, in: folded) {
             let date = meeting.flatMap { JapaneseDate(year: $0.year, month: 12, day: 31) }
             return Deadline(text: written(range), basis: .yearEnd, date: date?.iso)
         }
-        for word in ["年度末", "年度内", "年度中"] {
-            guard let range = find(word, in: folded) else { continue }
+        if let (_, range) = find(anyOf: fiscalWords, in: folded) {
             let start = range.lowerBound
             let before: Unicode.Scalar? = start >= 1 ? folded[start - 1] : nil
             let next = before == "来" || before == "次" || before == "翌"
@@ -51,21 +50,17 @@ public enum DeadlineReader {
             let date = fiscal.flatMap { JapaneseDate(year: $0 + 1, month: 3, day: 31) }
             return Deadline(text: written(phraseStart..<range.upperBound), basis: basis, date: date?.iso)
         }
-        for word in ["次回の本部会議", "次回本部会議", "次回の会議", "次回会議", "次回の幹事会", "次回まで"] {
-            if let range = find(word, in: folded) {
-                return Deadline(text: written(range), basis: .nextMeeting)
-            }
+        if let (_, range) = find(anyOf: nextMeetingWords, in: folded) {
+            return Deadline(text: written(range), basis: .nextMeeting)
         }
-        if let range = find("までに", in: folded) ?? find("まで", in: folded) {
+        if let (_, range) = find(anyOf: untilWords, in: folded) {
             var start = range.lowerBound
-            while start > 0, !"、。，．,. 　（(「".unicodeScalars.contains(folded[start - 1]) { start -= 1 }
+            while start > 0, !isPhraseBoundary(folded[start - 1]) { start -= 1 }
             if start < range.lowerBound {
                 return Deadline(text: written(start..<range.lowerBound + 2), basis: .unresolved)
             }
         }
-        for word in ["早期", "早急", "速やか", "直ちに"] {
-            if let range = find(word, in: folded) { return Deadline(text: written(range), basis: .unresolved) }
-        }
+        if let (_, range) = find(anyOf: soonWords, in: folded) { return Deadline(text: written(range), basis: .unresolved) }
         return nil
     }
 
@@ -73,10 +68,13 @@ public enum DeadlineReader {
     /// The deadline (its text left for the caller, which slices the words as written) and
     /// where its words are.
     private static func explicitDate(_ s: [Unicode.Scalar], meeting: JapaneseDate?) -> (Deadline, Range<Int>)? {
-        // Every form has 月 in it.
-        guard s.contains("月") else { return nil }
-        var i = 0
+        guard let firstMonth = s.firstIndex(of: "月") else { return nil }
+        // A date's words before 月 are at most an era, a year and a month: 16 scalars.
+        var i = max(0, firstMonth - 16)
         while i < s.count {
+            // Every form has 月 after where it starts.
+            guard let next = s[i...].firstIndex(of: "月") else { return nil }
+            if next - i > 16 { i = next - 16 }
             // The year, when given: an era year or a Western year before 年.
             var year: Int?
             var j = i
@@ -123,7 +121,7 @@ public enum DeadlineReader {
 
     /// The length of `末`, `中`, `内`, `まで`, `までに` at `k`.
     private static func suffixLength(_ s: [Unicode.Scalar], from k: Int) -> Int {
-        for word in ["末まで", "末", "中", "内", "まで"] where matches(word, s, at: k) { return word.unicodeScalars.count }
+        for word in monthSuffixes where matches(word, s, at: k) { return word.count }
         return 0
     }
 
@@ -139,21 +137,37 @@ public enum DeadlineReader {
     }
 
     private static func isNumeral(_ c: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(c) || "〇一二三四五六七八九十百".unicodeScalars.contains(c)
+        switch c {
+        case "0"..."9", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百": return true
+        default: return false
+        }
     }
 
-    private static func matches(_ word: String, _ s: [Unicode.Scalar], at i: Int) -> Bool {
-        matches(scalars(of: word), s, at: i)
+    /// Where the words of a `…まで` deadline start back to: punctuation, a space or an opening bracket.
+    private static func isPhraseBoundary(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "、", "。", "，", "．", ",", ".", " ", "　", "（", "(", "「": return true
+        default: return false
+        }
     }
 
-    /// The scalars of the words this reader looks for, made once.
-    private static let words: [String: [Unicode.Scalar]] = Dictionary(uniqueKeysWithValues: [
-        "年内", "今年中", "本年中", "年度末", "年度内", "年度中", "次回の本部会議", "次回本部会議", "次回の会議", "次回会議",
-        "次回の幹事会", "次回まで", "までに", "まで", "早期", "早急", "速やか", "直ちに", "末まで", "末", "中", "内",
-    ].map { ($0, Array($0.unicodeScalars)) })
 
-    private static func scalars(of word: String) -> [Unicode.Scalar] {
-        words[word] ?? Array(word.unicodeScalars)
+    /// The words this reader looks for, as scalars made once.
+    private static let yearEndWords = scalars(["年内", "今年中", "本年中"])
+    private static let fiscalWords = scalars(["年度末", "年度内", "年度中"])
+    private static let nextMeetingWords = scalars(["次回の本部会議", "次回本部会議", "次回の会議", "次回会議", "次回の幹事会", "次回まで"])
+    private static let untilWords = scalars(["までに", "まで"])
+    private static let soonWords = scalars(["早期", "早急", "速やか", "直ちに"])
+    private static let monthSuffixes = scalars(["末まで", "末", "中", "内", "まで"])
+
+    private static func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+
+    /// The first of `words` found, in the order given.
+    private static func find(anyOf words: [[Unicode.Scalar]], in s: [Unicode.Scalar]) -> (index: Int, range: Range<Int>)? {
+        for (n, word) in words.enumerated() {
+            if let range = find(word, in: s) { return (n, range) }
+        }
+        return nil
     }
 
     private static func matches(_ word: [Unicode.Scalar], _ s: [Unicode.Scalar], at i: Int) -> Bool {
@@ -162,8 +176,7 @@ public enum DeadlineReader {
         return true
     }
 
-    private static func find(_ word: String, in s: [Unicode.Scalar]) -> Range<Int>? {
-        let w = scalars(of: word)
+    private static func find(_ w: [Unicode.Scalar], in s: [Unicode.Scalar]) -> Range<Int>? {
         guard let first = w.first, s.count >= w.count else { return nil }
         for i in 0...(s.count - w.count) where s[i] == first && matches(w, s, at: i) { return i..<(i + w.count) }
         return nil
@@ -180,8 +193,21 @@ public enum DeadlineReader {
 extension JapaneseDate {
     /// Reads an ISO `YYYY-MM-DD` date.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        self.init(year: parts[0], month: parts[1], day: parts[2])
+        // YYYY-MM-DD (as the parser writes dates) read on the bytes: this runs once per directive.
+        let parsed: (Int, Int, Int)? = iso.withUTF8Bytes { b in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    guard (0x30...0x39).contains(b[i]) else { return nil }
+                    value = value * 10 + Int(b[i] - 0x30)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let (year, month, day) = parsed else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 }

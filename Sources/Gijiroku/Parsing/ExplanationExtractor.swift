@@ -26,8 +26,12 @@ struct ExplanationExtractor {
                 notes.append(Passage(text: element.text, lines: element.range))
             case .heading:
                 explanation.points.append(Point(kind: .heading, marker: nil, text: element.text, lines: element.range))
-            case .plain where n == 0 && explanation.intro == nil && isIntro(element.text):
+            case .plain where n == 0 && explanation.intro == nil:
                 let text = element.text
+                guard isIntro(text) else {
+                    explanation.points.append(Point(kind: .item, marker: nil, text: text, lines: element.range))
+                    continue
+                }
                 explanation.intro = Passage(text: text, lines: element.range)
                 explanation.presenter = Self.presenter(in: text)
                 explanation.materials = Self.materials(in: text)
@@ -48,63 +52,86 @@ struct ExplanationExtractor {
 
     /// The words before `から` in `…、事務局（都市経営戦略部）から次のような説明があった`.
     static func presenter(in text: String) -> String? {
-        guard let explained = UTF8Search.range(of: "説明", in: text) ?? UTF8Search.range(of: "報告", in: text) else { return nil }
-        let head = text[..<explained.lowerBound]
-        guard let from = UTF8Search.lastRange(of: "から", in: head) else { return nil }
-        // Back from から to the start of the presenter's phrase: a 、」。 outside brackets, or
-        // the bracket that opens around it.
-        let before = head[..<from.lowerBound].unicodeScalars
-        var depth = 0
-        var start = before.startIndex
-        var i = before.endIndex
-        while i > before.startIndex {
-            i = before.index(before: i)
-            let c = before[i]
-            if c == "）" || c == ")" { depth += 1 }
-            if c == "（" || c == "(" { depth -= 1 }
-            if depth == 0, c == "、" || c == "」" || c == "。" { start = before.index(after: i); break }
-            if depth < 0 { start = before.index(after: i); break }
+        text.withUTF8Bytes { b -> String? in
+            guard let explained = b.offset(of: "説明") ?? b.offset(of: "報告") else { return nil }
+            // The last から before 説明.
+            var from: Int?
+            var search = 0
+            while let at = b.bytes(0..<explained).offset(of: "から", from: search) { from = at; search = at + 1 }
+            guard let from else { return nil }
+            // Back from から to the start of the presenter's phrase: a 、」。 outside brackets, or
+            // the bracket that opens around it.
+            var depth = 0
+            var start = 0
+            var i = from
+            while i > 0 {
+                let end = i
+                i -= 1
+                while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
+                let c = b.bytes(i..<end)
+                if c.equals("）") || c.equals(")") { depth += 1 }
+                if c.equals("（") || c.equals("(") { depth -= 1 }
+                if depth == 0, c.equals("、") || c.equals("」") || c.equals("。") { start = end; break }
+                if depth < 0 { start = end; break }
+            }
+            let presenter = b.bytes(start..<from).trimmingSpaces
+            guard !presenter.isEmpty, !presenter.hasPrefix("議題") else { return nil }
+            return String(decoding: presenter, as: UTF8.self)
         }
-        var presenter = TitleExtractor.trimSpaces(String(Substring(before[start...])))
-        if UTF8Search.hasPrefix(presenter, "議題") { presenter = "" }
-        return presenter.isEmpty ? nil : presenter
     }
 
     /// What may continue a material's number (`資料１－２`, `資料３の２`, `資料Ａ`), and what
     /// may not end it.
-    static let continuing = Set("－-ー‐のＡＢＣＤＥＦABCDEF".unicodeScalars)
-    static let trailing = Set("－-ーの‐".unicodeScalars)
+    static func continues(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "－", "-", "ー", "‐", "の", "Ａ", "Ｂ", "Ｃ", "Ｄ", "Ｅ", "Ｆ", "A", "B", "C", "D", "E", "F": return true
+        default: return JapaneseNumber.asciiDigit(c) != nil
+        }
+    }
+
+    static func mayEnd(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "－", "-", "ー", "の", "‐": return false
+        default: return true
+        }
+    }
 
     /// Every `資料…` reference, as written, without repeats.
     static func materials(in text: String) -> [String] {
-        guard UTF8Search.contains(text, "資料") else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        var found: [String] = []
-        var i = 0
-        while i + 1 < scalars.count {
-            guard scalars[i] == "資", scalars[i + 1] == "料" else { i += 1; continue }
-            var end = i + 2
-            while end < scalars.count, JapaneseNumber.asciiDigit(scalars[end]) != nil || Self.continuing.contains(scalars[end]) { end += 1 }
-            while end > i + 2, Self.trailing.contains(scalars[end - 1]) { end -= 1 }
-            if end > i + 2 {
-                let name = String(scalars: scalars[i..<end])
-                if !found.contains(name) { found.append(name) }
+        text.withUTF8Bytes { b in
+            var found: [String] = []
+            var search = 0
+            while let at = b.offset(of: "資料", from: search) {
+                // The scalars after 資料 that continue its number, without a trailing の or dash.
+                var end = at + 6
+                var lastGood = end
+                while end < b.count {
+                    let (c, width) = b.scalar(at: end)
+                    guard continues(c) else { break }
+                    end += width
+                    if mayEnd(c) { lastGood = end }
+                }
+                if lastGood > at + 6 {
+                    let name = String(decoding: b.bytes(at..<lastGood), as: UTF8.self)
+                    if !found.contains(name) { found.append(name) }
+                }
+                search = max(lastGood, at + 6)
             }
-            i = end
+            return found
         }
-        return found
     }
 
     /// `議題（１）「…について」…` or `議題（１）…について、…` → the title.
     static func agendaTitle(in text: String) -> String? {
         guard UTF8Search.hasPrefix(text, "議題") else { return nil }
-        var rest = text[text.utf8.index(text.utf8.startIndex, offsetBy: "議題".utf8.count)...]
+        var rest = Substring(text).dropping(bytes: "議題".utf8.count)
         if let n = Numbering.parse(rest) { rest = n.rest }
-        let scalars = rest.unicodeScalars
-        if scalars.first == "「", let close = scalars.firstIndex(of: "」") {
-            return String(Substring(scalars[scalars.index(after: scalars.startIndex)..<close]))
+        return rest.withUTF8Bytes { b -> String? in
+            if b.hasPrefix("「"), let close = b.offset(of: "」", from: 3) {
+                return String(decoding: b.bytes(3..<close), as: UTF8.self)
+            }
+            guard let at = b.offset(of: "について") else { return nil }
+            return String(decoding: b.bytes(0..<(at + "について".utf8.count)), as: UTF8.self)
         }
-        guard let offset = UTF8Search.offset(of: "について", in: rest) else { return nil }
-        return String(rest[..<rest.utf8.index(rest.utf8.startIndex, offsetBy: offset + "について".utf8.count)])
     }
 }

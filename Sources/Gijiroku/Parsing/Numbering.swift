@@ -15,6 +15,13 @@ struct Numbering: Hashable {
     /// The text after the numbering and any spaces.
     let rest: Substring
 
+    private static func isKanjiNumeral(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": return true
+        default: return false
+        }
+    }
+
     static func parse(_ text: Substring) -> Numbering? {
         let scalars = text.unicodeScalars
         guard let first = scalars.first else { return nil }
@@ -31,14 +38,22 @@ struct Numbering: Hashable {
             style = .circled
             end = scalars.index(after: scalars.startIndex)
         case 0x28, 0xFF08:                         // ( （
-            var i = scalars.index(after: scalars.startIndex)
-            var digits: [Unicode.Scalar] = []
-            while i < scalars.endIndex, JapaneseNumber.asciiDigit(scalars[i]) != nil || "一二三四五六七八九十".unicodeScalars.contains(scalars[i]) {
-                digits.append(scalars[i])
+            let digitsStart = scalars.index(after: scalars.startIndex)
+            var i = digitsStart
+            var count = 0, value = 0, onlyDigits = true
+            while i < scalars.endIndex, count <= 3 {
+                if let d = JapaneseNumber.asciiDigit(scalars[i]) {
+                    value = value * 10 + d
+                } else if isKanjiNumeral(scalars[i]) {
+                    onlyDigits = false
+                } else {
+                    break
+                }
+                count += 1
                 i = scalars.index(after: i)
             }
-            guard !digits.isEmpty, digits.count <= 3, i < scalars.endIndex, scalars[i] == ")" || scalars[i] == "）",
-                  let n = JapaneseNumber.value(of: String(scalars: digits)) else { return nil }
+            guard count > 0, count <= 3, i < scalars.endIndex, scalars[i] == ")" || scalars[i] == "）",
+                  let n = onlyDigits ? value : JapaneseNumber.value(of: Substring(scalars[digitsStart..<i])) else { return nil }
             number = n
             style = .parenthesised
             end = scalars.index(after: i)

@@ -92,6 +92,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
     }
 
+    /// The bytes without white space at either end.
+    var trimmingSpaces: UnsafeBufferPointer<UInt8> {
+        var start = 0
+        while start < count { let width = spaceWidth(at: start); guard width > 0 else { break }; start += width }
+        var end = count
+        while end > start {
+            var s = end - 1
+            while s > start, self[s] & 0xC0 == 0x80 { s -= 1 }
+            guard spaceWidth(at: s) == end - s else { break }
+            end = s
+        }
+        return bytes(start..<end)
+    }
+
     /// Whether every byte from `i` on is white space.
     func isSpace(from i: Int) -> Bool {
         var i = i
