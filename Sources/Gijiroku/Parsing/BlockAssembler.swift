@@ -21,15 +21,13 @@ struct BlockAssembler {
 
     func assemble(_ lines: ArraySlice<SourceLine>) -> Result {
         var result = Result()
+        result.blocks.reserveCapacity(32)
         var current = Block()
         var open = false   // whether the last element accepts continuation lines
 
-        func flush() {
-            if current.label != nil || !current.elements.isEmpty { result.blocks.append(current) }
-        }
-
         for line in lines where !line.isBlank {
             let kind = LineClassifier.classify(line.content)
+            let element: Element
             switch kind {
             case .blank:
                 continue
@@ -42,34 +40,36 @@ struct BlockAssembler {
                     current.label = line
                     current.issuer = current.issuer ?? issuer
                 } else {
-                    flush()
+                    if current.label != nil || !current.elements.isEmpty { result.blocks.append(current) }
                     current = Block(kind: blockKind, number: number, issuer: issuer, label: line)
+                    current.elements.reserveCapacity(16)
                 }
                 result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: Self.role(of: blockKind)))
                 open = false
                 continue
             case .note:
-                current.elements.append(Element(kind: .note, marker: "※", lines: [line]))
+                element = Element(kind: .note, marker: "※", lines: [line])
             case .subheading:
-                current.elements.append(Element(kind: .heading, marker: nil, lines: [line]))
+                element = Element(kind: .heading, marker: nil, lines: [line])
             case .noComments:
-                current.elements.append(Element(kind: .noComments, marker: nil, lines: [line]))
+                element = Element(kind: .noComments, marker: nil, lines: [line])
             case .answer(let marker), .bullet(let marker):
-                current.elements.append(Element(kind: .marked, marker: marker, lines: [line]))
+                element = Element(kind: .marked, marker: marker, lines: [line])
             case .numbered(let numbering):
-                current.elements.append(Element(kind: .numbered, marker: numbering.label, lines: [line]))
+                element = Element(kind: .numbered, marker: numbering.label, lines: [line])
             case .text:
-                if open, let last = current.elements.last, startsParagraph(after: last, in: current) {
-                    current.elements.append(Element(kind: .plain, marker: nil, lines: [line]))
-                } else if open, !current.elements.isEmpty {
-                    current.elements[current.elements.count - 1].lines.append(line)
-                } else {
-                    current.elements.append(Element(kind: .plain, marker: nil, lines: [line]))
+                let last = current.elements.count - 1
+                if open, last >= 0, !startsParagraph(after: current.elements[last], in: current) {
+                    // Continues the open element, in place.
+                    current.elements[last].lines.append(line)
+                    continue
                 }
+                element = Element(kind: .plain, marker: nil, lines: [line])
             }
-            open = current.elements.last?.acceptsContinuation ?? false
+            open = element.acceptsContinuation
+            current.elements.append(element)
         }
-        flush()
+        if current.label != nil || !current.elements.isEmpty { result.blocks.append(current) }
         splitAtDirectiveIntros(&result, mentions: DirectiveIntro.linesMentioning(lines))
         return result
     }
@@ -84,13 +84,13 @@ struct BlockAssembler {
     }
 
     /// Moves the elements after `…から以下のとおり指示があった。` into a directives block.
-    private func splitAtDirectiveIntros(_ result: inout Result, mentions: Set<Int>) {
+    private func splitAtDirectiveIntros(_ result: inout Result, mentions: [Bool]) {
         guard !mentions.isEmpty else { return }
         // Most blocks announce nothing: find the announcements before copying any block.
         var cuts: [Int: (element: Int, issuer: String?)] = [:]
         for (b, block) in result.blocks.enumerated() where block.kind != .directives {
             for (e, element) in block.elements.enumerated()
-            where element.kind != .note && element.lines.contains(where: { mentions.contains($0.number) }) {
+            where element.kind != .note && element.lines.contains(where: { mentions[$0.number] }) {
                 if let issuer = DirectiveIntro.issuer(in: element.text) {
                     cuts[b] = (e, issuer)
                     break
@@ -155,12 +155,12 @@ struct BlockAssembler {
 /// Recognises a sentence announcing directives and who gave them:
 /// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
 enum DirectiveIntro {
-    /// A cheap test before any element's text is joined: the numbers of the lines with 指 in
-    /// them. Every announcement has 指示, which a line break may split (指 at the end of one
+    /// A cheap test before any element's text is joined: by line number, whether the line has
+    /// 指 in it (empty when no line has). Every announcement has 指示, which a line break may split (指 at the end of one
     /// line, 示 at the start of the next), so only elements with one of these lines can hold one.
     /// The whole text is searched once rather than line by line.
-    static func linesMentioning(_ lines: ArraySlice<SourceLine>) -> Set<Int> {
-        guard let first = lines.first else { return [] }
+    static func linesMentioning(_ lines: ArraySlice<SourceLine>) -> [Bool] {
+        guard let first = lines.first, let last = lines.last else { return [] }
         let text = first.content.base
         let utf8 = text.utf8
         // Byte offsets of 指 in the text, in order.
@@ -174,12 +174,13 @@ enum DirectiveIntro {
             return found
         }
         guard !offsets.isEmpty else { return [] }
-        var numbers: Set<Int> = []
+        // By line number: whether the line has 指 in it.
+        var numbers = [Bool](repeating: false, count: last.number + 1)
         var next = 0
         for line in lines where !line.isBlank {
             let end = utf8.distance(from: utf8.startIndex, to: line.content.endIndex)
             while next < offsets.count, offsets[next] < end {
-                if offsets[next] >= utf8.distance(from: utf8.startIndex, to: line.content.startIndex) { numbers.insert(line.number) }
+                if offsets[next] >= utf8.distance(from: utf8.startIndex, to: line.content.startIndex) { numbers[line.number] = true }
                 next += 1
             }
             if next == offsets.count { break }

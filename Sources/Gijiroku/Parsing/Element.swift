@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A run of physical lines that makes one element: a marker line and the lines that
 /// continue it (PDF extraction broke it, or a page break interrupted it).
 struct Element {
@@ -13,15 +19,20 @@ struct Element {
     /// The text as written: marker removed, lines rejoined without their line breaks.
     var text: String {
         guard let first = lines.first else { return "" }
-        var start = first.content.startIndex
-        if let marker, first.content.utf8.starts(with: marker.utf8) {
-            let scalars = first.content.unicodeScalars
-            start = first.content.utf8.index(start, offsetBy: marker.utf8.count)
-            while start < scalars.endIndex, SourceLine.isSpace(scalars[start]) { start = scalars.index(after: start) }
+        // Where the text starts in the first line: after the marker and the spaces after it.
+        let skip = first.content.withUTF8Bytes { bytes in
+            guard let marker, marker.withUTF8Bytes({ bytes.count >= $0.count && memcmp(bytes.baseAddress!, $0.baseAddress!, $0.count) == 0 })
+            else { return 0 }
+            var skip = marker.utf8.count
+            while skip < bytes.count { let width = bytes.spaceWidth(at: skip); guard width > 0 else { break }; skip += width }
+            return skip
         }
-        if lines.count == 1 { return String(first.content[start...]) }
-        var out = String(first.content[start...])
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.content.utf8.count })
+        // Substrings of valid text are copied without validating them again.
+        let head = first.content.dropping(bytes: skip)
+        if lines.count == 1 { return String(head) }
+        var out = ""
+        out.reserveCapacity(lines.dropFirst().reduce(head.utf8.count) { $0 + $1.content.utf8.count })
+        out += head
         for line in lines.dropFirst() { out += line.content }
         return out
     }

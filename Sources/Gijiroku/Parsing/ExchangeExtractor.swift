@@ -27,10 +27,11 @@ struct ExchangeExtractor {
                 result.notes.append(Passage(text: element.text, lines: element.range))
             case .marked where element.marker.flatMap { $0.unicodeScalars.first }.map(LineClassifier.isAnswerMarker) == true:
                 let answer = Answer(marker: String(element.marker!), text: element.text, lines: element.range)
-                if var last = result.exchanges.last {
-                    last.answers.append(answer)
-                    last.lines = last.lines.union(answer.lines)
-                    result.exchanges[result.exchanges.count - 1] = last
+                if !result.exchanges.isEmpty {
+                    // In place: a copy of the last exchange would copy its answers on every append.
+                    let last = result.exchanges.count - 1
+                    result.exchanges[last].answers.append(answer)
+                    result.exchanges[last].lines = result.exchanges[last].lines.union(answer.lines)
                 } else {
                     result.exchanges.append(Exchange(question: nil, questionMarker: nil, questionLines: nil, answers: [answer]))
                     result.warnings.append(ParseWarning(line: element.range.start, message: "質問のない回答です（\(element.marker!)の前に・の行がありません）"))

@@ -203,10 +203,17 @@ enum LineClassifier {
         return WidthFolding.withCompacted(bytes) { $0.isOne(of: ["特になし", "特に無し", "なし", "特になし。", "質疑なし", "意見なし"]) }
     }
 
+    /// The first characters of page furniture: a digit, a dash, P, ペ(ージ), a bracket, 公(開), 非(公開).
+    private static func mayStartChrome(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "0"..."9", "０"..."９", "-", "－", "‐", "―", "P", "p", "ペ", "(", "（", "【", "公", "非": return true
+        default: return false
+        }
+    }
+
     /// Page numbers and similar furniture: `- 1 -`, `－２－`, `1/3`, `P.2`, a lone `3`.
     static func isChrome(_ content: Substring) -> Bool {
-        guard content.utf8.count <= 40, let first = content.unicodeScalars.first,
-              JapaneseNumber.asciiDigit(first) != nil || "-－‐―Ppペ(（【公非".unicodeScalars.contains(first) else { return false }
+        guard content.utf8.count <= 40, let first = content.unicodeScalars.first, mayStartChrome(first) else { return false }
         let c = WidthFolding.compact(content)
         guard !c.isEmpty, c.count <= 12 else { return false }
         var body = Substring(c)
