@@ -15,8 +15,6 @@ struct BlockAssembler {
     struct Result {
         var blocks: [Block] = []
         var layout: [LayoutLine] = []
-        /// Directive introductions found, by the index of the directives block they open.
-        var directiveIntros: [Int: Element] = [:]
     }
 
     func assemble(_ lines: ArraySlice<SourceLine>) -> Result {
@@ -48,23 +46,23 @@ struct BlockAssembler {
                 open = false
                 continue
             case .note:
-                element = Element(kind: .note, marker: "※", lines: [line])
+                element = Element(kind: .note, marker: "※", line: line)
             case .subheading:
-                element = Element(kind: .heading, marker: nil, lines: [line])
+                element = Element(kind: .heading, marker: nil, line: line)
             case .noComments:
-                element = Element(kind: .noComments, marker: nil, lines: [line])
+                element = Element(kind: .noComments, marker: nil, line: line)
             case .answer(let marker), .bullet(let marker):
-                element = Element(kind: .marked, marker: marker, lines: [line])
+                element = Element(kind: .marked, marker: marker, line: line)
             case .numbered(let numbering):
-                element = Element(kind: .numbered, marker: numbering.label, lines: [line])
+                element = Element(kind: .numbered, marker: numbering.label, line: line)
             case .text:
                 let last = current.elements.count - 1
                 if open, last >= 0, !startsParagraph(after: current.elements[last], in: current) {
                     // Continues the open element, in place.
-                    current.elements[last].lines.append(line)
+                    current.elements[last].append(line)
                     continue
                 }
-                element = Element(kind: .plain, marker: nil, lines: [line])
+                element = Element(kind: .plain, marker: nil, line: line)
             }
             open = element.acceptsContinuation
             current.elements.append(element)
@@ -77,67 +75,60 @@ struct BlockAssembler {
     /// In running text (not in question-and-answer or directive blocks), a line that
     /// ended hard after `。`, or a numbered heading line, closes its paragraph.
     private func startsParagraph(after element: Element, in block: Block) -> Bool {
-        guard block.kind != .comments, block.kind != .directives, let previous = element.lines.last, previous.endsWithSpace else {
+        let previous = element.last
+        guard block.kind != .comments, block.kind != .directives, previous.endsWithSpace else {
             return false
         }
-        return previous.content.unicodeScalars.last == "。" || (element.kind == .numbered && element.lines.count == 1)
+        return previous.content.unicodeScalars.last == "。" || (element.kind == .numbered && element.lineCount == 1)
     }
 
     /// Moves the elements after `…から以下のとおり指示があった。` into a directives block.
+    /// Blocks are changed in place, by index: copying a block would copy its elements.
     private func splitAtDirectiveIntros(_ result: inout Result, mentions: [Bool]) {
         guard !mentions.isEmpty else { return }
-        // Most blocks announce nothing: find the announcements before copying any block.
-        var cuts: [Int: (element: Int, issuer: String?)] = [:]
-        for (b, block) in result.blocks.enumerated() where block.kind != .directives {
-            for (e, element) in block.elements.enumerated()
-            where element.kind != .note && element.lines.contains(where: { mentions[$0.number] }) {
-                if let issuer = DirectiveIntro.issuer(in: element.text) {
-                    cuts[b] = (e, issuer)
-                    break
-                }
+        // Most blocks announce nothing: find the announcements before changing any block.
+        var cuts: [(block: Int, element: Int, issuer: String?)] = []
+        for b in result.blocks.indices where result.blocks[b].kind != .directives {
+            for e in result.blocks[b].elements.indices {
+                guard result.blocks[b].elements[e].kind != .note,
+                      mentions[result.blocks[b].elements[e].first.number]
+                        || result.blocks[b].elements[e].continuation.contains(where: { mentions[$0.number] }),
+                      let issuer = DirectiveIntro.issuer(in: result.blocks[b].elements[e].text) else { continue }
+                cuts.append((b, e, issuer))
+                break
             }
         }
         guard !cuts.isEmpty else { return }
 
-        var blocks: [Block] = []
-        blocks.reserveCapacity(result.blocks.count + cuts.count)
-        var source = result.blocks
-        result.blocks = []
-        for b in source.indices {
-            // Taken out of `source`, so that cutting its elements does not copy them.
-            var block = source[b]
-            source[b] = Block()
-            guard let (cut, issuer) = cuts[b] else {
-                blocks.append(block)
-                continue
-            }
-            let intro = block.elements[cut]
+        // From the last block back, so that the indices of the blocks still to cut hold.
+        for (b, cut, issuer) in cuts.reversed() {
+            let intro = result.blocks[b].elements[cut]
             var directives = Block(kind: .directives, number: nil, issuer: issuer, label: nil)
-            directives.elements = Array(block.elements[(cut + 1)...])
-            block.elements.removeSubrange(cut...)
-            if block.label != nil || !block.elements.isEmpty { blocks.append(block) }
-            result.directiveIntros[blocks.count] = intro
+            directives.elements = Array(result.blocks[b].elements[(cut + 1)...])
+            directives.intro = intro
+            result.blocks[b].elements.removeSubrange(cut...)
             for line in intro.lines {
                 result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .directiveIntro))
             }
-            blocks.append(directives)
+            if result.blocks[b].label != nil || !result.blocks[b].elements.isEmpty {
+                result.blocks.insert(directives, at: b + 1)
+            } else {
+                result.blocks[b] = directives
+            }
         }
         // An announcement followed by a （市長指示） label: one block, not two.
-        var merged: [Block] = []
-        var intros: [Int: Element] = [:]
-        for (i, block) in blocks.enumerated() {
-            if let last = merged.last, last.kind == .directives, last.label == nil, last.elements.isEmpty,
-               block.kind == .directives, result.directiveIntros[i] == nil {
-                var combined = block
-                combined.issuer = last.issuer ?? block.issuer
-                merged[merged.count - 1] = combined
+        var i = 1
+        while i < result.blocks.count {
+            let last = i - 1
+            if result.blocks[last].kind == .directives, result.blocks[last].label == nil, result.blocks[last].elements.isEmpty,
+               result.blocks[i].kind == .directives, result.blocks[i].intro == nil {
+                result.blocks[i].issuer = result.blocks[last].issuer ?? result.blocks[i].issuer
+                result.blocks[i].intro = result.blocks[last].intro
+                result.blocks.remove(at: last)
                 continue
             }
-            if let intro = result.directiveIntros[i] { intros[merged.count] = intro }
-            merged.append(block)
+            i += 1
         }
-        result.blocks = merged
-        result.directiveIntros = intros
         result.layout.sort { $0.line < $1.line }
     }
 

@@ -12,13 +12,28 @@ struct Element {
     var kind: Kind
     /// The marker as written (`・`, `⇒`, `（１）`), if any.
     var marker: Substring?
-    var lines: [SourceLine]
+    /// The line that opens the element (kept inline: most elements have one or two lines).
+    var first: SourceLine
+    /// The lines that continue it.
+    var continuation: [SourceLine] = []
 
-    var range: LineRange { LineRange(lines.first?.number ?? 0, lines.last?.number) }
+    init(kind: Kind, marker: Substring?, line: SourceLine) {
+        self.kind = kind
+        self.marker = marker
+        self.first = line
+    }
+
+    /// Every line of the element, in order.
+    var lines: [SourceLine] { [first] + continuation }
+    var last: SourceLine { continuation.last ?? first }
+    var lineCount: Int { 1 + continuation.count }
+
+    mutating func append(_ line: SourceLine) { continuation.append(line) }
+
+    var range: LineRange { LineRange(first.number, last.number) }
 
     /// The text as written: marker removed, lines rejoined without their line breaks.
     var text: String {
-        guard let first = lines.first else { return "" }
         // Where the text starts in the first line: after the marker and the spaces after it.
         let skip = first.content.withUTF8Bytes { bytes in
             guard let marker, marker.withUTF8Bytes({ bytes.count >= $0.count && memcmp(bytes.baseAddress!, $0.baseAddress!, $0.count) == 0 })
@@ -29,11 +44,11 @@ struct Element {
         }
         // Substrings of valid text are copied without validating them again.
         let head = first.content.dropping(bytes: skip)
-        if lines.count == 1 { return String(head) }
+        if continuation.isEmpty { return String(head) }
         var out = ""
-        out.reserveCapacity(lines.dropFirst().reduce(head.utf8.count) { $0 + $1.content.utf8.count })
+        out.reserveCapacity(continuation.reduce(head.utf8.count) { $0 + $1.content.utf8.count })
         out += head
-        for line in lines.dropFirst() { out += line.content }
+        for line in continuation { out += line.content }
         return out
     }
 
@@ -48,4 +63,6 @@ struct Block {
     var issuer: String?
     var label: SourceLine?
     var elements: [Element] = []
+    /// For a directives block opened by a sentence (`市長から以下のとおり指示があった。`): that sentence.
+    var intro: Element?
 }

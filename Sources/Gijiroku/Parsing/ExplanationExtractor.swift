@@ -68,10 +68,10 @@ struct ExplanationExtractor {
                 let end = i
                 i -= 1
                 while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
-                let c = b.bytes(i..<end)
-                if c.equals("）") || c.equals(")") { depth += 1 }
-                if c.equals("（") || c.equals("(") { depth -= 1 }
-                if depth == 0, c.equals("、") || c.equals("」") || c.equals("。") { start = end; break }
+                let c = b.scalar(at: i).0
+                if c == "）" || c == ")" { depth += 1 }
+                if c == "（" || c == "(" { depth -= 1 }
+                if depth == 0, c == "、" || c == "」" || c == "。" { start = end; break }
                 if depth < 0 { start = end; break }
             }
             let presenter = b.bytes(start..<from).trimmingSpaces

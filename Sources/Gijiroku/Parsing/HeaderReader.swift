@@ -61,12 +61,12 @@ struct HeaderReader {
             }
             if kind == .note {
                 inNote = true
-                result.notes.append(Element(kind: .note, marker: nil, lines: [line]))
+                result.notes.append(Element(kind: .note, marker: nil, line: line))
                 index += 1
                 continue
             }
             if inNote {
-                if case .text = kind { result.notes[result.notes.count - 1].lines.append(line); index += 1; continue }
+                if case .text = kind { result.notes[result.notes.count - 1].append(line); index += 1; continue }
                 break scan
             }
             guard var field = result.fields.last else {

@@ -140,7 +140,7 @@ public struct MinutesParser: Sendable {
             return minutes.agenda.count - 1
         }
 
-        for (index, block) in body.blocks.enumerated() {
+        for block in body.blocks {
             let labelLine = block.label?.number
             switch block.kind {
             case .explanation:
@@ -172,7 +172,7 @@ public struct MinutesParser: Sendable {
                 current = i
             case .directives:
                 let number = current.flatMap { minutes.agenda[$0].number }
-                let found = DirectiveExtractor().extract(block, intro: body.directiveIntros[index], agendaNumber: number)
+                let found = DirectiveExtractor().extract(block, intro: block.intro, agendaNumber: number)
                 minutes.directives += found.directives
                 minutes.warnings += found.warnings
                 found.notes.forEach { addNote($0, to: &minutes) }
