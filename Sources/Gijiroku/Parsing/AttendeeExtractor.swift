@@ -95,7 +95,15 @@ struct AttendeeExtractor {
     }
 
     private func text(_ t: ArraySlice<Token>) -> String {
-        String(scalars: t.lazy.compactMap(\.scalar))
+        // Written as UTF-8 straight from the tokens: one allocation.
+        String(unsafeUninitializedCapacity: t.count * 4) { buffer in
+            var n = 0
+            for token in t {
+                guard let scalar = token.scalar else { continue }
+                for byte in UTF8.encode(scalar)! { buffer[n] = byte; n += 1 }
+            }
+            return n
+        }
     }
 
     private func add(_ entry: ArraySlice<Token>, group: String?, to result: inout Result) {

@@ -179,20 +179,41 @@ enum DirectiveIntro {
         return numbers
     }
 
-    private static let separators = Set("、，,。 　・".unicodeScalars)
+    /// What ends the words before an issuer's name: 、，,。・ and spaces.
+    private static func isSeparator(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "、", "，", ",", "。", " ", "　", "・": return true
+        default: return false
+        }
+    }
+
+    /// Every announcement phrase, without the 指示 that ends it.
+    private static let phrases: [StaticString] = ["から以下のとおり", "から以下の通り", "から次のとおり", "から次の通り",
+                                                  "から次のような", "から以下の", "から次の"]
 
     static func issuer(in text: String) -> String? {
-        let phrases = ["から以下のとおり指示", "から以下の通り指示", "から次のとおり指示", "から次の通り指示",
-                       "から次のような指示", "から以下の指示", "から次の指示"]
-        // Every phrase has 指示 in it: one search rules most sentences out.
-        guard UTF8Search.contains(text, "指示") else { return nil }
-        for phrase in phrases {
-            guard let before = UTF8Search.prefix(of: text, before: phrase) else { continue }
-            let scalars = before.unicodeScalars
-            let start = scalars.lastIndex(where: { separators.contains($0) }).map { scalars.index(after: $0) } ?? scalars.startIndex
-            let issuer = TitleExtractor.trimSpaces(String(Substring(scalars[start...])))
-            return issuer.isEmpty ? nil : issuer
+        text.withUTF8Bytes { b -> String? in
+            // Every phrase ends in 指示: find those first, then the phrase before one.
+            var ends: [Int] = []
+            var from = 0
+            while let at = b.offset(of: "指示", from: from) { ends.append(at); from = at + 1 }
+            guard !ends.isEmpty else { return nil }
+            for phrase in phrases {
+                for end in ends where b.bytes(0..<end).hasSuffix(phrase) {
+                    let before = b.bytes(0..<(end - phrase.utf8CodeUnitCount))
+                    // Back to the separator before the issuer's name.
+                    var start = before.count
+                    while start > 0 {
+                        var s = start - 1
+                        while s > 0, before[s] & 0xC0 == 0x80 { s -= 1 }
+                        if isSeparator(before.scalar(at: s).0) { break }
+                        start = s
+                    }
+                    let issuer = before.bytes(start..<before.count).trimmingSpaces
+                    return issuer.isEmpty ? nil : String(decoding: issuer, as: UTF8.self)
+                }
+            }
+            return nil
         }
-        return nil
     }
 }

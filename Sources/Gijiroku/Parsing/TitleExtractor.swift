@@ -26,6 +26,10 @@ enum TitleExtractor {
         var cut: [Range<Int>] = []
         while !s.isAtEnd {
             let start = s.index
+            // What can start here (after spaces): an era, a number or 第; anything else is passed over.
+            var next = start
+            while next < s.scalars.count, SourceLine.isSpace(s.scalars[next]) { next += 1 }
+            guard next < s.scalars.count, mayStartYearOrSession(s.scalars[next]) else { s.index = start + 1; continue }
             if let era = Era.all.first(where: { s.scan($0.name) }), let n = s.scanNumber(), s.scan("年度") {
                 meeting.fiscalYear = meeting.fiscalYear ?? era.westernYear(n)
                 skipBracket(&s)
@@ -58,6 +62,16 @@ enum TitleExtractor {
         if UTF8Search.hasSuffix(name, "の") { name = String(name.dropLast()) }
         meeting.name = name.isEmpty ? nil : name
         return meeting
+    }
+
+    /// The first scalars of an era name (明治…令和), of a number (digits, kanji numerals, 元) and 第.
+    private static func mayStartYearOrSession(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "明", "大", "昭", "平", "令", "第", "元", "0"..."9", "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千":
+            return true
+        default:
+            return false
+        }
     }
 
     private static func skipBracket(_ s: inout ScalarScanner) {
