@@ -9,32 +9,43 @@
 /// // ["財政局", "環境局"]
 /// ```
 public enum ResponsibleBodies {
-    static let suffixes = ["委員会", "センター", "グループ", "局長", "部長", "課長", "区長", "室長", "局", "部", "課", "室", "区"]
-        .map { Array($0.unicodeScalars) }
+    /// The endings of a body's name, longest first where one ends another (`局長` before `局`).
+    static let suffixes: [StaticString] = ["委員会", "センター", "グループ", "局長", "部長", "課長", "区長", "室長", "局", "部", "課", "室", "区"]
     /// Words that name a role in the sentence, not a body.
-    static let generic: Set<String> = ["主管局", "主管部", "主管課", "本部", "区", "局", "部", "課", "室", "全区", "全局"]
+    static let generic: [StaticString] = ["主管局", "主管部", "主管課", "本部", "区", "局", "部", "課", "室", "全区", "全局"]
     /// After these the name receives or qualifies rather than acts.
-    static let passive = ["に", "へ", "の", "から", "まで", "より"].map { Array($0.unicodeScalars) }
+    static let passive: [StaticString] = ["に", "へ", "の", "から", "まで", "より"]
     /// Names written with kana inside them: 子ども未来局, こども家庭課.
-    static let kanaPrefixes = ["子ども", "こども"].map { Array($0.unicodeScalars) }
+    static let kanaPrefixes: [StaticString] = ["子ども", "こども"]
 
     public static func find(in text: String) -> [String] {
-        let s = Array(text.unicodeScalars)
-        var found: [String] = []
-        var i = 0
-        while i < s.count {
-            guard isNameScalar(s[i]) else { i += 1; continue }
-            var end = i
-            while end < s.count, isNameScalar(s[end]) { end += 1 }
-            defer { i = end }
-            let run = s[i..<end]
-            guard suffixes.contains(where: { run.count >= $0.count && run.suffix($0.count).elementsEqual($0) }),
-                  !passive.contains(where: { s[end...].starts(with: $0) }) else { continue }
-            let start = kanaPrefixes.contains { i >= $0.count && s[(i - $0.count)..<i].elementsEqual($0) } ? i - 3 : i
-            let name = String(scalars: s[start..<end])
-            if !generic.contains(name), !found.contains(name) { found.append(name) }
+        // Read on the UTF-8 bytes: this runs for every directive.
+        text.withUTF8Bytes { b in
+            var found: [String] = []
+            var i = 0
+            while i < b.count {
+                let (c, width) = b.scalar(at: i)
+                guard isNameScalar(c) else { i += width; continue }
+                // The run of name scalars from i.
+                var end = i + width
+                while end < b.count {
+                    let (next, w) = b.scalar(at: end)
+                    guard isNameScalar(next) else { break }
+                    end += w
+                }
+                defer { i = end }
+                let run = b.bytes(i..<end)
+                let after = b.bytes(end..<b.count)
+                guard suffixes.contains(where: { run.hasSuffix($0) }), !passive.contains(where: { after.hasPrefix($0) }) else { continue }
+                let before = b.bytes(0..<i)
+                let start = kanaPrefixes.first(where: { before.hasSuffix($0) }).map { i - $0.utf8CodeUnitCount } ?? i
+                let name = b.bytes(start..<end)
+                guard !name.isOne(of: generic) else { continue }
+                let string = String(decoding: name, as: UTF8.self)
+                if !found.contains(string) { found.append(string) }
+            }
+            return found
         }
-        return found
     }
 
     /// Kanji, katakana and the long vowel mark: the scalars of an organisation's name.

@@ -9,11 +9,11 @@ enum TitleExtractor {
 
     /// The title as written, broken lines rejoined and leading decorations removed.
     static func title(from lines: [SourceLine]) -> String? {
-        var text = lines.map { String($0.content) }.joined()
+        var text = lines.map { String($0.content) }.joined()[...]
         while let f = text.unicodeScalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) {
-            text.unicodeScalars.removeFirst()
+            text = Substring(text.unicodeScalars.dropFirst())
         }
-        return text.isEmpty ? nil : text
+        return text.isEmpty ? nil : String(text)
     }
 
     static func meeting(from title: String) -> Meeting {
