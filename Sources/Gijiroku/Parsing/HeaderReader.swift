@@ -16,6 +16,10 @@ struct HeaderReader {
         var continuation: [SourceLine] = []
 
         var allLines: [SourceLine] { [labelLine] + continuation }
+        /// The field's last line (its label's line when the value did not continue).
+        var lastLine: SourceLine { continuation.last ?? labelLine }
+        /// Whether the field has no value yet (continuation lines are never blank).
+        var hasNoValue: Bool { firstValue.isEmpty && continuation.isEmpty }
         var range: LineRange { LineRange(labelLine.number, continuation.last?.number) }
 
         /// The value parts with their lines, the label's own line first.
@@ -69,7 +73,7 @@ struct HeaderReader {
                 if case .text = kind { result.notes[result.notes.count - 1].append(line); index += 1; continue }
                 break scan
             }
-            guard var field = result.fields.last else {
+            guard let field = result.fields.last else {
                 if isSectionHeading(line.content), !result.titleLines.isEmpty { break scan }
                 result.titleLines.append(line)
                 index += 1
@@ -84,20 +88,19 @@ struct HeaderReader {
                 if agendaStyle != nil { break scan }
             case (.agenda, .text):
                 // An unnumbered line continues a title only when the line above was broken mid-way.
-                if !field.value.isEmpty, field.allLines.last?.endsWithSpace == true { break scan }
+                if !field.hasNoValue, field.lastLine.endsWithSpace { break scan }
             case (.attendees, .text), (.attendees, .bullet), (.secretariat, .text), (.absentees, .text):
                 break
             case (_, .text):
                 if field.field == .date || field.field == .place || field.field == .time || field.field == .start
                     || field.field == .end || field.field == .noticeDate || field.field == .chair {
                     // A value continues on the next line only when the field has none yet or was broken mid-way.
-                    if !field.value.isEmpty && field.allLines.last?.endsWithSpace == true { break scan }
+                    if !field.hasNoValue && field.lastLine.endsWithSpace { break scan }
                 }
             default:
                 break scan
             }
-            field.continuation.append(line)
-            result.fields[result.fields.count - 1] = field
+            result.fields[result.fields.count - 1].continuation.append(line)
             index += 1
         }
         result.bodyStart = index

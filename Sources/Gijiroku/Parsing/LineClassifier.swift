@@ -214,16 +214,20 @@ enum LineClassifier {
     /// Page numbers and similar furniture: `- 1 -`, `－２－`, `1/3`, `P.2`, a lone `3`.
     static func isChrome(_ content: Substring) -> Bool {
         guard content.utf8.count <= 40, let first = content.unicodeScalars.first, mayStartChrome(first) else { return false }
-        let c = WidthFolding.compact(content)
-        guard !c.isEmpty, c.count <= 12 else { return false }
-        var body = Substring(c)
-        if UTF8Search.hasPrefix(body, "-"), UTF8Search.hasSuffix(body, "-"), body.count >= 3 { body = body.dropFirst().dropLast() }
-        if UTF8Search.hasPrefix(body, "P.") || UTF8Search.hasPrefix(body, "p.") { body = body.dropFirst(2) }
-        if UTF8Search.hasPrefix(body, "ページ") { body = body.dropFirst(3) }
-        let parts = body.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
-            return ["(公開)", "(非公開)", "【公開】", "【非公開】", "【公表用】", "(公表用)", "(案)", "【案】", "公開", "非公開"].contains(c)
+        return content.withUTF8Bytes { bytes in
+            WidthFolding.withCompacted(bytes) { c in
+                guard !c.isEmpty, c.scalarCount <= 12 else { return false }
+                var body = c
+                if body.hasPrefix("-"), body.hasSuffix("-"), body.scalarCount >= 3 { body = body.bytes(1..<(body.count - 1)) }
+                if body.hasPrefix("P.") || body.hasPrefix("p.") { body = body.bytes(2..<body.count) }
+                if body.hasPrefix("ページ") { body = body.bytes(9..<body.count) }   // three 3-byte scalars
+                // `3` or `1/3`: one or two numbers of one to three digits.
+                let parts = body.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+                if parts.count <= 2, parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy { (0x30...0x39).contains($0) } }) {
+                    return true
+                }
+                return c.isOne(of: ["(公開)", "(非公開)", "【公開】", "【非公開】", "【公表用】", "(公表用)", "(案)", "【案】", "公開", "非公開"])
+            }
         }
-        return true
     }
 }

@@ -66,7 +66,7 @@ public struct SourceLine: Sendable, Hashable {
         for (number, span) in spans.enumerated() {
             let start = utf8.index(index, offsetBy: Int(span.start) - at)
             let end = utf8.index(start, offsetBy: Int(span.end - span.start))
-            lines.append(SourceLine(number: number + 1, content: base[start..<end], leading: Int(span.leading), trailing: Int(span.trailing)))
+            lines.append(SourceLine(number: number + 1, content: Substring(utf8[start..<end]), leading: Int(span.leading), trailing: Int(span.trailing)))
             index = end
             at = Int(span.end)
         }
