@@ -22,6 +22,7 @@ struct AttendeeExtractor {
 
     func extract(_ parts: [(text: Substring, line: SourceLine)]) -> Result {
         var tokens: [Token] = []
+        tokens.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })
         for (n, part) in parts.enumerated() {
             for scalar in part.text.unicodeScalars { tokens.append((scalar, part.line.number)) }
             if n + 1 < parts.count, part.line.endsWithSpace { tokens.append((nil, part.line.number)) }
@@ -171,12 +172,13 @@ struct AttendeeExtractor {
         return Attendee(role: entry, proxy: proxy, group: group, note: note, lines: lines)
     }
 
-    static let postSuffixes = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当"]
+    static let postSuffixes: [StaticString] = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当"]
 
     private func isPost<S: StringProtocol>(_ s: S) -> Bool {
-        var t = Substring(s)
-        while let l = t.unicodeScalars.last, SourceLine.isSpace(l) { t = Substring(t.unicodeScalars.dropLast()) }
-        return !t.isEmpty && !UTF8Search.hasSuffix(t, "担当") && Self.postSuffixes.contains { UTF8Search.hasSuffix(t, $0) }
+        s.withUTF8Bytes { bytes in
+            let t = bytes.trimmingSpaces
+            return !t.isEmpty && !t.hasSuffix("担当") && Self.postSuffixes.contains { t.hasSuffix($0) }
+        }
     }
 
     /// A short run of kanji/kana with no post suffix reads as a personal name.

@@ -34,11 +34,22 @@ public enum DeadlineReader {
             deadline.text = written(range)
             return deadline
         }
-        if let (_, range) = find(anyOf: yearEndWords, in: folded) {
+        // Which words can be there at all: each group has one character in every word.
+        var hasYear = false, hasNext = false, hasMade = false, hasSoon = false
+        for c in folded {
+            switch c {
+            case "年": hasYear = true
+            case "次": hasNext = true
+            case "ま": hasMade = true
+            case "早", "速", "直": hasSoon = true
+            default: break
+            }
+        }
+        if hasYear, let (_, range) = find(anyOf: yearEndWords, in: folded) {
             let date = meeting.flatMap { JapaneseDate(year: $0.year, month: 12, day: 31) }
             return Deadline(text: written(range), basis: .yearEnd, date: date?.iso)
         }
-        if let (_, range) = find(anyOf: fiscalWords, in: folded) {
+        if hasYear, let (_, range) = find(anyOf: fiscalWords, in: folded) {
             let start = range.lowerBound
             let before: Unicode.Scalar? = start >= 1 ? folded[start - 1] : nil
             let next = before == "来" || before == "次" || before == "翌"
@@ -50,17 +61,17 @@ public enum DeadlineReader {
             let date = fiscal.flatMap { JapaneseDate(year: $0 + 1, month: 3, day: 31) }
             return Deadline(text: written(phraseStart..<range.upperBound), basis: basis, date: date?.iso)
         }
-        if let (_, range) = find(anyOf: nextMeetingWords, in: folded) {
+        if hasNext, let (_, range) = find(anyOf: nextMeetingWords, in: folded) {
             return Deadline(text: written(range), basis: .nextMeeting)
         }
-        if let (_, range) = find(anyOf: untilWords, in: folded) {
+        if hasMade, let (_, range) = find(anyOf: untilWords, in: folded) {
             var start = range.lowerBound
             while start > 0, !isPhraseBoundary(folded[start - 1]) { start -= 1 }
             if start < range.lowerBound {
                 return Deadline(text: written(start..<range.lowerBound + 2), basis: .unresolved)
             }
         }
-        if let (_, range) = find(anyOf: soonWords, in: folded) { return Deadline(text: written(range), basis: .unresolved) }
+        if hasSoon, let (_, range) = find(anyOf: soonWords, in: folded) { return Deadline(text: written(range), basis: .unresolved) }
         return nil
     }
 
