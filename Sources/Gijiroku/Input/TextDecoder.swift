@@ -43,11 +43,8 @@ public struct TextDecoder: Sendable {
             return try checked(utf16(bytes[...], littleEndian: endianness), endianness ? .utf16LE : .utf16BE, path)
         }
         // One pass over the bytes: a NUL means binary, and so do too many other control bytes.
-        var controls = 0
-        for b in bytes where b < 0x20 {
-            if b == 0 { throw InputError(path: path, reason: .binary) }
-            if b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
-        }
+        let (controls, nul) = bytes.withUnsafeBufferPointer(Self.controlBytes)
+        if nul { throw InputError(path: path, reason: .binary) }
         if let text = String(validating: bytes, as: UTF8.self) {
             if controls * 20 > bytes.count { throw InputError(path: path, reason: .binary) }
             if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw InputError(path: path, reason: .empty) }
@@ -61,6 +58,38 @@ public struct TextDecoder: Sendable {
             throw InputError(path: path, reason: looksBinary(bytes) ? .binary : .undecodable)
         }
         return try checked(best.1, best.0, path)
+    }
+
+    /// How many control bytes other than tab, line feed, form feed and carriage return the
+    /// bytes hold, and whether one is NUL. Eight bytes at a time: each test below sets the high
+    /// bit of every byte it holds for, exactly (no carry crosses a byte).
+    static func controlBytes(_ buffer: UnsafeBufferPointer<UInt8>) -> (count: Int, nul: Bool) {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func isZero(_ y: UInt64) -> UInt64 { ~(((y & low) &+ low) | y) & high }
+        var count = 0
+        var nul: UInt64 = 0
+        var i = 0
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= buffer.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let below20 = ~(((x & low) &+ 0x6060_6060_6060_6060) | x) & high
+                if below20 != 0 {
+                    let allowed = isZero(x ^ (0x09 &* ones)) | isZero(x ^ (0x0A &* ones)) | isZero(x ^ (0x0C &* ones)) | isZero(x ^ (0x0D &* ones))
+                    count += (below20 & ~allowed).nonzeroBitCount
+                    nul |= isZero(x)
+                }
+                i += 8
+            }
+        }
+        var tailNul = false
+        while i < buffer.count {
+            let b = buffer[i]
+            if b == 0 { tailNul = true }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { count += 1 }
+            i += 1
+        }
+        return (count, nul != 0 || tailNul)
     }
 
     private func checked(_ text: String, _ encoding: TextEncoding, _ path: String) throws(InputError) -> Decoded {

@@ -37,7 +37,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// Whether `word`'s bytes occur at byte `offset` (the caller checked the length).
     @inline(__always) func matches(_ word: StaticString, at offset: Int) -> Bool {
-        word.utf8CodeUnitCount == 0 || memcmp(baseAddress! + offset, word.utf8Start, word.utf8CodeUnitCount) == 0
+        // Words here are a few bytes long: a loop beats a call to memcmp.
+        let w = word.utf8Start
+        let p = baseAddress! + offset
+        for k in 0..<word.utf8CodeUnitCount where p[k] != w[k] { return false }
+        return true
     }
 
     /// The byte offset of the first occurrence of `word` at or after `from`.
