@@ -30,6 +30,11 @@ public struct TextDecoder: Sendable {
     /// Decodes `data`; `path` only names the file in errors.
     /// - Throws: ``InputError`` when the data is empty, binary or in no known encoding.
     public func decode(_ data: Data, path: String) throws(InputError) -> Decoded {
+        // The common case, UTF-8 text without a BOM, is read straight from the data's bytes;
+        // anything else (or anything doubtful) takes the full path below.
+        if let text = data.withUnsafeBytes({ plainUTF8($0.bindMemory(to: UInt8.self)) }) {
+            return Decoded(text: text, encoding: .utf8)
+        }
         let bytes = [UInt8](data)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw InputError(path: path, reason: .empty)
@@ -118,7 +123,19 @@ public struct TextDecoder: Sendable {
     }
 
     /// `true` for little-endian, `false` for big-endian, `nil` when the bytes do not look like UTF-16.
-    private func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+    /// The text of `bytes` when they are, beyond doubt, UTF-8 text without a BOM: not blank, not
+    /// UTF-16, no NUL, few control bytes. `nil` leaves the decision to the full path.
+    private func plainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // 0xFF and 0xFE never occur in UTF-8: they can only start a UTF-16 BOM.
+        guard let first = bytes.first, first != 0xFF, first != 0xFE, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+              bomlessUTF16(bytes) == nil else { return nil }
+        let (controls, nul) = Self.controlBytes(bytes)
+        guard !nul, controls * 20 <= bytes.count, let text = String(validating: bytes, as: UTF8.self),
+              !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else { return nil }
+        return text
+    }
+
+    private func bomlessUTF16<C: RandomAccessCollection>(_ bytes: C) -> Bool? where C.Element == UInt8 {
         guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
         let sample = bytes.prefix(4096)
         var evenZero = 0, oddZero = 0
