@@ -19,6 +19,7 @@ struct ExplanationExtractor {
         var explanation = Explanation(lines: block.label.map { LineRange($0.number) } ?? block.elements.first?.range ?? LineRange(0))
         var titleFromIntro: String?
         var notes: [Passage] = []
+        explanation.points.reserveCapacity(block.elements.count)
         for (n, element) in block.elements.enumerated() {
             explanation.lines = explanation.lines.union(element.range)
             switch element.kind {

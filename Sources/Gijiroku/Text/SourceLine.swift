@@ -56,19 +56,21 @@ public struct SourceLine: Sendable, Hashable {
         // Everything is found on the bytes in one pass; a line's content is then made from
         // byte offsets into the whole text (O(1) on native strings).
         let base = text.base
-        let origin = base.utf8.distance(from: base.utf8.startIndex, to: text.startIndex)
-        let spans = text.utf8.withContiguousStorageIfAvailable(spans) ?? Array(text.utf8).withUnsafeBufferPointer(spans)
-        var lines: [SourceLine] = []
-        lines.reserveCapacity(spans.count)
         let utf8 = base.utf8
+        let origin = utf8.distance(from: utf8.startIndex, to: text.startIndex)
+        var lines: [SourceLine] = []
         var index = utf8.index(utf8.startIndex, offsetBy: origin)
         var at = 0
-        for (number, span) in spans.enumerated() {
-            let start = utf8.index(index, offsetBy: Int(span.start) - at)
-            let end = utf8.index(start, offsetBy: Int(span.end - span.start))
-            lines.append(SourceLine(number: number + 1, content: Substring(utf8[start..<end]), leading: Int(span.leading), trailing: Int(span.trailing)))
-            index = end
-            at = Int(span.end)
+        text.utf8.withUTF8BytesOrCopy { bytes in
+            lines.reserveCapacity(bytes.count / 32)
+            forEachLine(bytes) { span in
+                let start = utf8.index(index, offsetBy: Int(span.start) - at)
+                let end = utf8.index(start, offsetBy: Int(span.end - span.start))
+                lines.append(SourceLine(number: lines.count + 1, content: Substring(utf8[start..<end]),
+                                        leading: Int(span.leading), trailing: Int(span.trailing)))
+                index = end
+                at = Int(span.end)
+            }
         }
         return lines
     }
@@ -76,12 +78,11 @@ public struct SourceLine: Sendable, Hashable {
     /// One line as byte offsets: its trimmed content and the white space around it.
     private struct Span { var start: Int32, end: Int32, leading: Int32, trailing: Int32 }
 
-    /// The lines of `buffer`, ended by `\n`, `\r\n` or `\r`; a last line without a terminator
-    /// ends at the end.
-    private static func spans(_ buffer: UnsafeBufferPointer<UInt8>) -> [Span] {
-        var spans: [Span] = []
-        spans.reserveCapacity(buffer.count / 32)
-        guard let p = buffer.baseAddress else { return spans }
+    /// Calls `body` with each line of `buffer`, ended by `\n`, `\r\n` or `\r`; a last line
+    /// without a terminator ends at the end.
+    @inline(__always)
+    private static func forEachLine(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Span) -> Void) {
+        guard let p = buffer.baseAddress else { return }
         let count = buffer.count
         let hasCR = memchr(p, 0x0D, count) != nil
         var lineStart = 0
@@ -95,12 +96,11 @@ public struct SourceLine: Sendable, Hashable {
             } else {
                 end = count
             }
-            spans.append(trimmed(p, lineStart, end))
+            body(trimmed(p, lineStart, end))
             var next = end + 1
             if end < count, p[end] == 0x0D, next < count, p[next] == 0x0A { next += 1 }
             lineStart = next
         }
-        return spans
     }
 
     /// The content of bytes `start..<end` once white space is trimmed from both ends.
@@ -135,5 +135,12 @@ public struct SourceLine: Sendable, Hashable {
         case 0xBF where end - 3 >= start && b[end - 3] == 0xEF && b[end - 2] == 0xBB: return 3
         default: return nil
         }
+    }
+}
+
+extension Substring.UTF8View {
+    /// Calls `body` with the bytes, copying them only when they are not stored contiguously.
+    @inline(__always) func withUTF8BytesOrCopy(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if withContiguousStorageIfAvailable(body) == nil { Array(self).withUnsafeBufferPointer(body) }
     }
 }
