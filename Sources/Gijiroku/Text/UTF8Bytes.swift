@@ -134,11 +134,11 @@ extension StringProtocol {
 extension Substring {
     /// The first `count` bytes of the text, as a substring (`count` must end a scalar).
     @inline(__always) func prefix(bytes count: Int) -> Substring {
-        self[..<utf8.index(startIndex, offsetBy: count)]
+        Substring(utf8[..<utf8.index(startIndex, offsetBy: count)])
     }
 
     /// The text from byte `count` on (`count` must start a scalar).
     @inline(__always) func dropping(bytes count: Int) -> Substring {
-        self[utf8.index(startIndex, offsetBy: count)...]
+        Substring(utf8[utf8.index(startIndex, offsetBy: count)...])
     }
 }
