@@ -178,3 +178,54 @@ import Testing
         }
     }
 }
+
+@Suite struct ByteSearchTests {
+    /// Short Japanese and ASCII pieces, so that random texts share lead and trailing bytes.
+    static let pieces = ["指", "示", "指示", "から", "以下", "の", "とおり", "説明", "資料", "１", "2", "ー", "。", "、", " ", "　", "a", "市長", "局"]
+
+    func randomText(_ count: Int, _ generator: inout SystemRandomNumberGenerator) -> String {
+        (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    /// The reference: the first byte offset where `needle`'s bytes start, tried at every offset.
+    func naiveOffset(_ needle: String, in text: String, from: Int = 0) -> Int? {
+        let h = Array(text.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count, from <= h.count - n.count else { return nil }
+        return (from...(h.count - n.count)).first { Array(h[$0..<($0 + n.count)]) == n }
+    }
+
+    @Test func searchFindsWhatATryAtEveryOffsetFinds() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = randomText(Int.random(in: 0...30, using: &generator), &generator)
+            let needle = randomText(Int.random(in: 1...3, using: &generator), &generator)
+            #expect(UTF8Search.contains(text, needle) == (naiveOffset(needle, in: text) != nil), "\(needle) in \(text)")
+            #expect(UTF8Search.offset(of: needle, in: text) == naiveOffset(needle, in: text), "\(needle) in \(text)")
+        }
+    }
+
+    @Test func staticStringOffsetsAgreeFromAnyStart() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1_000 {
+            let text = randomText(Int.random(in: 0...30, using: &generator), &generator)
+            let from = Int.random(in: 0...text.utf8.count, using: &generator)
+            text.withUTF8Bytes { bytes in
+                #expect(bytes.offset(of: "指示", from: from) == naiveOffset("指示", in: text, from: from), "\(text) from \(from)")
+                #expect(bytes.offset(of: "から", from: from) == naiveOffset("から", in: text, from: from), "\(text) from \(from)")
+            }
+        }
+    }
+
+    @Test func prefixSuffixAndTrimmingReadTheBytes() {
+        "　＜議題説明＞ ".withUTF8Bytes { bytes in
+            let trimmed = bytes.trimmingSpaces
+            #expect(String(decoding: trimmed, as: UTF8.self) == "＜議題説明＞")
+            #expect(trimmed.hasPrefix("＜") && trimmed.hasSuffix("＞") && !trimmed.hasSuffix("＜"))
+            #expect(trimmed.equals("＜議題説明＞") && !trimmed.equals("＜議題説明"))
+            #expect(trimmed.isOne(of: ["＜意見等＞", "＜議題説明＞"]))
+            #expect(trimmed.scalarCount == 6)
+            #expect(trimmed.lastScalarStart == trimmed.count - 3)
+        }
+        "  \u{3000} ".withUTF8Bytes { #expect($0.trimmingSpaces.isEmpty && $0.isSpace(from: 0)) }
+    }
+}
