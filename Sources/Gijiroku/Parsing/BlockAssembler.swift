@@ -23,7 +23,10 @@ struct BlockAssembler {
         var current = Block()
         var open = false   // whether the last element accepts continuation lines
 
-        for line in lines where !line.isBlank {
+        for i in lines.indices {
+            // Blank lines (every other line in PDF text) are passed over without copying them.
+            guard !lines[i].isBlank else { continue }
+            let line = lines[i]
             let kind = LineClassifier.classify(line.content)
             let element: Element
             switch kind {
@@ -168,7 +171,8 @@ enum DirectiveIntro {
         // By line number: whether the line has 指 in it.
         var numbers = [Bool](repeating: false, count: last.number + 1)
         var next = 0
-        for line in lines where !line.isBlank {
+        for i in lines.indices where !lines[i].isBlank {
+            let line = lines[i]
             let end = utf8.distance(from: utf8.startIndex, to: line.content.endIndex)
             while next < offsets.count, offsets[next] < end {
                 if offsets[next] >= utf8.distance(from: utf8.startIndex, to: line.content.startIndex) { numbers[line.number] = true }
