@@ -7,6 +7,20 @@ import Testing
     static let root = ParseCommandTests.root
     static let corpus = root.appendingPathComponent("Corpus").path
 
+    /// An archive for the runs that are killed: every corpus minutes file copied `times` times,
+    /// copy `n` into the folder `folder(n)` under `archive`. Returns how many files it wrote.
+    @discardableResult
+    static func copyCorpusMinutes(times: Int, into archive: String, folder: (Int) -> String) throws -> Int {
+        let fm = FileManager.default
+        let texts = try fm.contentsOfDirectory(atPath: corpus + "/minutes").filter { $0.hasSuffix(".txt") }.sorted()
+        for n in 0..<times {
+            let folder = archive + "/" + folder(n)
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for name in texts { try fm.copyItem(atPath: corpus + "/minutes/" + name, toPath: folder + "/" + name) }
+        }
+        return texts.count * times
+    }
+
     func run(_ arguments: [String]) -> ParseCommandTests.Run {
         var out = "", err = ""
         let code = GijirokuCommand.run(arguments, standardInput: { [] }, output: &out, errors: &err)
@@ -128,12 +142,7 @@ enum PDFAvailable {
         let fm = FileManager.default
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-kill-\(UUID().uuidString)").path
         let archive = base + "/archive"
-        let texts = try fm.contentsOfDirectory(atPath: ConvertCommandTests.corpus + "/minutes").filter { $0.hasSuffix(".txt") }.sorted()
-        for n in 0..<60 {
-            let folder = archive + "/\(2000 + n % 12)/\(n)"
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for name in texts { try fm.copyItem(atPath: ConvertCommandTests.corpus + "/minutes/" + name, toPath: folder + "/" + name) }
-        }
+        let copied = try ConvertCommandTests.copyCorpusMinutes(times: 60, into: archive) { "\(2000 + $0 % 12)/\($0)" }
         func convert(_ out: String, summary: Pipe? = nil) throws -> Process {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: BinaryTests.binary)
@@ -154,7 +163,7 @@ enum PDFAvailable {
         kill(victim.processIdentifier, SIGKILL)
         victim.waitUntilExit()
         let partial = outputs(killed)
-        #expect(partial.count < texts.count * 60, "the run finished before it could be killed")
+        #expect(partial.count < copied, "the run finished before it could be killed")
         for name in partial {
             let data = try Data(contentsOf: URL(fileURLWithPath: killed + "/" + name))
             #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is incomplete")

@@ -12,12 +12,7 @@ import Testing
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("gijiroku-index-kill-\(UUID().uuidString)").path
         let archive = base + "/archive"
-        let texts = try fm.contentsOfDirectory(atPath: ConvertCommandTests.corpus + "/minutes").filter { $0.hasSuffix(".txt") }.sorted()
-        for n in 0..<40 {
-            let folder = archive + "/\(2000 + n)"
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for name in texts { try fm.copyItem(atPath: ConvertCommandTests.corpus + "/minutes/" + name, toPath: folder + "/" + name) }
-        }
+        try ConvertCommandTests.copyCorpusMinutes(times: 40, into: archive) { "\(2000 + $0)" }
         defer { try? fm.removeItem(atPath: base) }
 
         func gijiroku(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {

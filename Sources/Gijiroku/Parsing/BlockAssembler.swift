@@ -150,23 +150,15 @@ struct BlockAssembler {
 /// `全体を通して、市長から以下のとおり指示があった。` → `市長`.
 enum DirectiveIntro {
     /// A cheap test before any element's text is joined: by line number, whether the line has
-    /// 指 in it (empty when no line has). Every announcement has 指示, which a line break may split (指 at the end of one
-    /// line, 示 at the start of the next), so only elements with one of these lines can hold one.
-    /// The whole text is searched once rather than line by line.
+    /// 指 in it (empty when no line has). Every announcement has 指示, which a line break may
+    /// split (指 at the end of one line, 示 at the start of the next), so only elements with one
+    /// of these lines can hold one. The whole text is searched once rather than line by line.
     static func linesMentioning(_ lines: ArraySlice<SourceLine>) -> [Bool] {
         guard let first = lines.first, let last = lines.last else { return [] }
         let text = first.content.base
         let utf8 = text.utf8
         // Byte offsets of 指 in the text, in order.
-        let offsets: [Int] = text.withUTF8Bytes { bytes in
-            var found: [Int] = []
-            var from = 0
-            while let at = bytes.offset(of: "指", from: from) {
-                found.append(at)
-                from = at + 3
-            }
-            return found
-        }
+        let offsets = text.withUTF8Bytes { $0.offsets(of: "指") }
         guard !offsets.isEmpty else { return [] }
         // By line number: whether the line has 指 in it.
         var numbers = [Bool](repeating: false, count: last.number + 1)
@@ -198,9 +190,7 @@ enum DirectiveIntro {
     static func issuer(in text: String) -> String? {
         text.withUTF8Bytes { b -> String? in
             // Every phrase ends in 指示: find those first, then the phrase before one.
-            var ends: [Int] = []
-            var from = 0
-            while let at = b.offset(of: "指示", from: from) { ends.append(at); from = at + 1 }
+            let ends = b.offsets(of: "指示")
             guard !ends.isEmpty else { return nil }
             for phrase in phrases {
                 for end in ends where b.bytes(0..<end).hasSuffix(phrase) {
@@ -208,8 +198,7 @@ enum DirectiveIntro {
                     // Back to the separator before the issuer's name.
                     var start = before.count
                     while start > 0 {
-                        var s = start - 1
-                        while s > 0, before[s] & 0xC0 == 0x80 { s -= 1 }
+                        let s = before.scalarStart(before: start)
                         if isSeparator(before.scalar(at: s).0) { break }
                         start = s
                     }

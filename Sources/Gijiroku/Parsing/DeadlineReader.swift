@@ -45,11 +45,11 @@ public enum DeadlineReader {
             default: break
             }
         }
-        if hasYear, let (_, range) = find(anyOf: yearEndWords, in: folded) {
+        if hasYear, let range = find(anyOf: yearEndWords, in: folded) {
             let date = meeting.flatMap { JapaneseDate(year: $0.year, month: 12, day: 31) }
             return Deadline(text: written(range), basis: .yearEnd, date: date?.iso)
         }
-        if hasYear, let (_, range) = find(anyOf: fiscalWords, in: folded) {
+        if hasYear, let range = find(anyOf: fiscalWords, in: folded) {
             let start = range.lowerBound
             let before: Unicode.Scalar? = start >= 1 ? folded[start - 1] : nil
             let next = before == "来" || before == "次" || before == "翌"
@@ -61,17 +61,17 @@ public enum DeadlineReader {
             let date = fiscal.flatMap { JapaneseDate(year: $0 + 1, month: 3, day: 31) }
             return Deadline(text: written(phraseStart..<range.upperBound), basis: basis, date: date?.iso)
         }
-        if hasNext, let (_, range) = find(anyOf: nextMeetingWords, in: folded) {
+        if hasNext, let range = find(anyOf: nextMeetingWords, in: folded) {
             return Deadline(text: written(range), basis: .nextMeeting)
         }
-        if hasMade, let (_, range) = find(anyOf: untilWords, in: folded) {
+        if hasMade, let range = find(anyOf: untilWords, in: folded) {
             var start = range.lowerBound
             while start > 0, !isPhraseBoundary(folded[start - 1]) { start -= 1 }
             if start < range.lowerBound {
                 return Deadline(text: written(start..<range.lowerBound + 2), basis: .unresolved)
             }
         }
-        if hasSoon, let (_, range) = find(anyOf: soonWords, in: folded) { return Deadline(text: written(range), basis: .unresolved) }
+        if hasSoon, let range = find(anyOf: soonWords, in: folded) { return Deadline(text: written(range), basis: .unresolved) }
         return nil
     }
 
@@ -162,7 +162,6 @@ public enum DeadlineReader {
         }
     }
 
-
     /// The words this reader looks for, as scalars made once.
     private static let yearEndWords = scalars(["年内", "今年中", "本年中"])
     private static let fiscalWords = scalars(["年度末", "年度内", "年度中"])
@@ -173,10 +172,10 @@ public enum DeadlineReader {
 
     private static func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
 
-    /// The first of `words` found, in the order given.
-    private static func find(anyOf words: [[Unicode.Scalar]], in s: [Unicode.Scalar]) -> (index: Int, range: Range<Int>)? {
-        for (n, word) in words.enumerated() {
-            if let range = find(word, in: s) { return (n, range) }
+    /// Where the first of `words` found is, trying them in the order given.
+    private static func find(anyOf words: [[Unicode.Scalar]], in s: [Unicode.Scalar]) -> Range<Int>? {
+        for word in words {
+            if let range = find(word, in: s) { return range }
         }
         return nil
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A run of physical lines that makes one element: a marker line and the lines that
 /// continue it (PDF extraction broke it, or a page break interrupted it).
 struct Element {
@@ -36,8 +30,7 @@ struct Element {
     var text: String {
         // Where the text starts in the first line: after the marker and the spaces after it.
         let skip = first.content.withUTF8Bytes { bytes in
-            guard let marker, marker.withUTF8Bytes({ bytes.count >= $0.count && memcmp(bytes.baseAddress!, $0.baseAddress!, $0.count) == 0 })
-            else { return 0 }
+            guard let marker, marker.withUTF8Bytes({ bytes.hasPrefix($0) }) else { return 0 }
             var skip = marker.utf8.count
             while skip < bytes.count { let width = bytes.spaceWidth(at: skip); guard width > 0 else { break }; skip += width }
             return skip

@@ -56,10 +56,7 @@ struct ExplanationExtractor {
         text.withUTF8Bytes { b -> String? in
             guard let explained = b.offset(of: "説明") ?? b.offset(of: "報告") else { return nil }
             // The last から before 説明.
-            var from: Int?
-            var search = 0
-            while let at = b.bytes(0..<explained).offset(of: "から", from: search) { from = at; search = at + 1 }
-            guard let from else { return nil }
+            guard let from = b.bytes(0..<explained).offsets(of: "から").last else { return nil }
             // Back from から to the start of the presenter's phrase: a 、」。 outside brackets, or
             // the bracket that opens around it.
             var depth = 0
@@ -67,8 +64,7 @@ struct ExplanationExtractor {
             var i = from
             while i > 0 {
                 let end = i
-                i -= 1
-                while i > 0, b[i] & 0xC0 == 0x80 { i -= 1 }
+                i = b.scalarStart(before: end)
                 let c = b.scalar(at: i).0
                 if c == "）" || c == ")" { depth += 1 }
                 if c == "（" || c == "(" { depth -= 1 }

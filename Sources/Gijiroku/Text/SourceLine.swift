@@ -61,7 +61,7 @@ public struct SourceLine: Sendable, Hashable {
         var lines: [SourceLine] = []
         var index = utf8.index(utf8.startIndex, offsetBy: origin)
         var at = 0
-        text.utf8.withUTF8BytesOrCopy { bytes in
+        text.withUTF8Bytes { bytes in
             lines.reserveCapacity(bytes.count / 32)
             forEachLine(bytes) { span in
                 let start = utf8.index(index, offsetBy: Int(span.start) - at)
@@ -96,51 +96,13 @@ public struct SourceLine: Sendable, Hashable {
             } else {
                 end = count
             }
-            body(trimmed(p, lineStart, end))
+            // The content: the line once white space is trimmed from both ends.
+            let content = buffer.bytes(lineStart..<end).trimmedRange
+            body(Span(start: Int32(lineStart + content.lowerBound), end: Int32(lineStart + content.upperBound),
+                      leading: Int32(content.lowerBound), trailing: Int32(end - lineStart - content.upperBound)))
             var next = end + 1
             if end < count, p[end] == 0x0D, next < count, p[next] == 0x0A { next += 1 }
             lineStart = next
         }
-    }
-
-    /// The content of bytes `start..<end` once white space is trimmed from both ends.
-    @inline(__always)
-    private static func trimmed(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Span {
-        var s = start
-        while s < end, let width = spaceWidth(b, s, end) { s += width }
-        var e = end
-        while e > s, let width = spaceWidthBefore(b, e, s) { e -= width }
-        return Span(start: Int32(s), end: Int32(e), leading: Int32(s - start), trailing: Int32(end - e))
-    }
-
-    /// The UTF-8 length of the white space starting at `i`, if there is one (see ``isSpace(_:)``).
-    @inline(__always)
-    private static func spaceWidth(_ b: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
-        switch b[i] {
-        case 0x20, 0x09, 0x0C, 0x0D: return 1
-        case 0xC2 where i + 1 < end && b[i + 1] == 0xA0: return 2                                  // U+00A0
-        case 0xE3 where i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3              // U+3000
-        case 0xEF where i + 2 < end && b[i + 1] == 0xBB && b[i + 2] == 0xBF: return 3              // U+FEFF
-        default: return nil
-        }
-    }
-
-    /// The UTF-8 length of the white space ending just before `end`, if there is one.
-    @inline(__always)
-    private static func spaceWidthBefore(_ b: UnsafePointer<UInt8>, _ end: Int, _ start: Int) -> Int? {
-        switch b[end - 1] {
-        case 0x20, 0x09, 0x0C, 0x0D: return 1
-        case 0xA0 where end - 2 >= start && b[end - 2] == 0xC2: return 2
-        case 0x80 where end - 3 >= start && b[end - 3] == 0xE3 && b[end - 2] == 0x80: return 3
-        case 0xBF where end - 3 >= start && b[end - 3] == 0xEF && b[end - 2] == 0xBB: return 3
-        default: return nil
-        }
-    }
-}
-
-extension Substring.UTF8View {
-    /// Calls `body` with the bytes, copying them only when they are not stored contiguously.
-    @inline(__always) func withUTF8BytesOrCopy(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if withContiguousStorageIfAvailable(body) == nil { Array(self).withUnsafeBufferPointer(body) }
     }
 }

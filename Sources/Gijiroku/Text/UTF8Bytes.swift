@@ -15,20 +15,29 @@ import Darwin
 typealias UTF8Bytes = UnsafeBufferPointer<UInt8>
 
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes of a static string, without copying them.
+    @inline(__always) init(_ word: StaticString) {
+        self.init(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    }
+
     /// Whether these bytes start with `prefix`'s.
-    @inline(__always) func hasPrefix(_ prefix: StaticString) -> Bool {
-        count >= prefix.utf8CodeUnitCount && matches(prefix, at: 0)
+    @inline(__always) func hasPrefix(_ prefix: UTF8Bytes) -> Bool {
+        count >= prefix.count && matches(prefix, at: 0)
     }
 
     /// Whether these bytes end with `suffix`'s.
-    @inline(__always) func hasSuffix(_ suffix: StaticString) -> Bool {
-        count >= suffix.utf8CodeUnitCount && matches(suffix, at: count - suffix.utf8CodeUnitCount)
+    @inline(__always) func hasSuffix(_ suffix: UTF8Bytes) -> Bool {
+        count >= suffix.count && matches(suffix, at: count - suffix.count)
     }
 
     /// Whether these bytes are exactly `other`'s.
-    @inline(__always) func equals(_ other: StaticString) -> Bool {
-        count == other.utf8CodeUnitCount && matches(other, at: 0)
+    @inline(__always) func equals(_ other: UTF8Bytes) -> Bool {
+        count == other.count && matches(other, at: 0)
     }
+
+    @inline(__always) func hasPrefix(_ prefix: StaticString) -> Bool { hasPrefix(UTF8Bytes(prefix)) }
+    @inline(__always) func hasSuffix(_ suffix: StaticString) -> Bool { hasSuffix(UTF8Bytes(suffix)) }
+    @inline(__always) func equals(_ other: StaticString) -> Bool { equals(UTF8Bytes(other)) }
 
     /// Whether these bytes are exactly one of `choices`.
     func isOne(of choices: [StaticString]) -> Bool {
@@ -36,18 +45,30 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 
     /// Whether `word`'s bytes occur at byte `offset` (the caller checked the length).
-    @inline(__always) func matches(_ word: StaticString, at offset: Int) -> Bool {
+    @inline(__always) func matches(_ word: UTF8Bytes, at offset: Int) -> Bool {
         // Words here are a few bytes long: a loop beats a call to memcmp.
-        let w = word.utf8Start
-        let p = baseAddress! + offset
-        for k in 0..<word.utf8CodeUnitCount where p[k] != w[k] { return false }
+        for k in 0..<word.count where self[offset + k] != word[k] { return false }
         return true
     }
 
     /// The byte offset of the first occurrence of `word` at or after `from`.
-    func offset(of word: StaticString, from: Int = 0) -> Int? {
-        guard from <= count, let found = UTF8Search.search(bytes(from..<count), word.utf8Start, word.utf8CodeUnitCount) else { return nil }
+    func offset(of word: UTF8Bytes, from: Int = 0) -> Int? {
+        guard from <= count, let needle = word.baseAddress,
+              let found = UTF8Search.search(bytes(from..<count), needle, word.count) else { return nil }
         return found + from
+    }
+
+    @inline(__always) func offset(of word: StaticString, from: Int = 0) -> Int? { offset(of: UTF8Bytes(word), from: from) }
+
+    /// The byte offsets of every occurrence of `word`, in order (occurrences may overlap).
+    func offsets(of word: StaticString) -> [Int] {
+        var found: [Int] = []
+        var from = 0
+        while let at = offset(of: word, from: from) {
+            found.append(at)
+            from = at + 1
+        }
+        return found
     }
 
     /// The scalar starting at byte `i` and its UTF-8 length.
@@ -65,13 +86,15 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// The first scalar and its UTF-8 length, if there are any bytes.
     @inline(__always) var firstScalar: (Unicode.Scalar, Int)? { isEmpty ? nil : scalar(at: 0) }
 
-    /// Where the last scalar starts, if there are any bytes.
-    @inline(__always) var lastScalarStart: Int? {
-        guard !isEmpty else { return nil }
-        var i = count - 1
+    /// Where the scalar that ends just before byte `end` (> 0) starts.
+    @inline(__always) func scalarStart(before end: Int) -> Int {
+        var i = end - 1
         while i > 0, self[i] & 0xC0 == 0x80 { i -= 1 }
         return i
     }
+
+    /// Where the last scalar starts, if there are any bytes.
+    @inline(__always) var lastScalarStart: Int? { isEmpty ? nil : scalarStart(before: count) }
 
     /// How many scalars the bytes hold.
     var scalarCount: Int {
@@ -96,19 +119,21 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
     }
 
-    /// The bytes without white space at either end.
-    var trimmingSpaces: UnsafeBufferPointer<UInt8> {
+    /// Where the bytes are once white space is trimmed from both ends.
+    @inline(__always) var trimmedRange: Range<Int> {
         var start = 0
         while start < count { let width = spaceWidth(at: start); guard width > 0 else { break }; start += width }
         var end = count
         while end > start {
-            var s = end - 1
-            while s > start, self[s] & 0xC0 == 0x80 { s -= 1 }
+            let s = Swift.max(scalarStart(before: end), start)
             guard spaceWidth(at: s) == end - s else { break }
             end = s
         }
-        return bytes(start..<end)
+        return start..<end
     }
+
+    /// The bytes without white space at either end.
+    var trimmingSpaces: UnsafeBufferPointer<UInt8> { bytes(trimmedRange) }
 
     /// Whether every byte from `i` on is white space.
     func isSpace(from i: Int) -> Bool {

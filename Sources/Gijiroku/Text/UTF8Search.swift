@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Substring search over UTF-8 bytes (`memchr` + `memcmp`), for the parser's hot paths.
+/// Substring search over UTF-8 bytes (`memchr` + `memcmp`), for the parser's hot paths; the
+/// comparisons themselves are ``UTF8Bytes``'.
 /// Foundation's `range(of:)` folds character clusters and dominated parse time.
 ///
 /// ```swift
@@ -16,24 +17,10 @@ enum UTF8Search {
         offset(of: needle, in: haystack) != nil
     }
 
-    /// The byte offset of the first occurrence of `needle`, if any.
+    /// The byte offset of the first occurrence of `needle`, if any (0 for an empty needle).
     static func offset<S: StringProtocol>(of needle: String, in haystack: S) -> Int? {
-        var needle = needle
-        return needle.withUTF8 { n -> Int? in
-            guard n.count > 0 else { return 0 }
-            let found = haystack.utf8.withContiguousStorageIfAvailable { h -> Int? in
-                search(h, n)
-            }
-            if let found { return found }
-            // Non-contiguous (bridged) strings: copy once.
-            let bytes = Array(haystack.utf8)
-            return bytes.withUnsafeBufferPointer { search($0, n) }
-        }
-    }
-
-    private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let needle = n.baseAddress else { return nil }
-        return search(h, needle, n.count)
+        guard !needle.isEmpty else { return 0 }
+        return haystack.withUTF8Bytes { h in needle.withUTF8Bytes { h.offset(of: $0) } }
     }
 
     /// The byte offset of the first occurrence of the `length` bytes at `needle` in `h`.
@@ -77,64 +64,26 @@ enum UTF8Search {
         return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
     }
 
-    /// The range of the last occurrence of `needle` in `text`.
-    static func lastRange<S: StringProtocol>(of needle: String, in text: S) -> Range<String.Index>? {
-        var needle = needle
-        let found: Int? = needle.withUTF8 { n in
-            let search = { (h: UnsafeBufferPointer<UInt8>) -> Int? in
-                guard !n.isEmpty, h.count >= n.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
-                var start = h.count - n.count
-                while start >= 0 {
-                    if hb[start] == nb[0], memcmp(hb + start, nb, n.count) == 0 { return start }
-                    start -= 1
-                }
-                return nil
-            }
-            return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
-        }
-        guard let found else { return nil }
-        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: found)
-        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
-    }
-
     /// Whether `text` ends with `suffix`, byte for byte.
     static func hasSuffix<S: StringProtocol>(_ text: S, _ suffix: String) -> Bool {
-        let count = text.utf8.count, n = suffix.utf8.count
-        guard count >= n else { return false }
-        return matches(text, suffix, at: count - n)
+        // The lengths first: most candidates fail there, before any bytes are read.
+        text.utf8.count >= suffix.utf8.count && text.withUTF8Bytes { t in suffix.withUTF8Bytes { t.hasSuffix($0) } }
     }
 
     /// Whether `text` starts with `prefix`, byte for byte.
     static func hasPrefix<S: StringProtocol>(_ text: S, _ prefix: String) -> Bool {
-        text.utf8.count >= prefix.utf8.count && matches(text, prefix, at: 0)
+        text.utf8.count >= prefix.utf8.count && text.withUTF8Bytes { t in prefix.withUTF8Bytes { t.hasPrefix($0) } }
     }
 
     /// Whether `text` is `other`, byte for byte (no Unicode normalisation: both are read
     /// from the same kind of source, and the comparison is on hot paths).
     static func equals<S: StringProtocol>(_ text: S, _ other: String) -> Bool {
-        text.utf8.count == other.utf8.count && matches(text, other, at: 0)
+        text.utf8.count == other.utf8.count && text.withUTF8Bytes { t in other.withUTF8Bytes { t.equals($0) } }
     }
 
     /// Whether `text` is one of `choices`, byte for byte.
     static func isOne<S: StringProtocol>(of choices: [String], _ text: S) -> Bool {
         choices.contains { equals(text, $0) }
-    }
-
-    /// Whether `needle`'s bytes occur in `text` at byte `offset` (the caller checked the length).
-    private static func matches<S: StringProtocol>(_ text: S, _ needle: String, at offset: Int) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { n in
-            guard n.count > 0 else { return true }
-            let compare = { (h: UnsafeBufferPointer<UInt8>) -> Bool in memcmp(h.baseAddress! + offset, n.baseAddress!, n.count) == 0 }
-            return text.utf8.withContiguousStorageIfAvailable(compare) ?? Array(text.utf8).withUnsafeBufferPointer(compare)
-        }
-    }
-
-    /// The part of `text` before the first occurrence of `needle`, if it occurs.
-    static func prefix(of text: String, before needle: String) -> Substring? {
-        guard let offset = offset(of: needle, in: text) else { return nil }
-        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-        return text[..<index]
     }
 }
 
