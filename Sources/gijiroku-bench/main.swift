@@ -4,7 +4,8 @@
 //
 // Generates an archive of at least --mb megabytes of minutes from the corpus documents
 // (each copy varied so that no two files are equal), parses every file on one core
-// (read, decode, SHA-256, parse: everything `gijiroku parse` does before printing), and
+// (read, SHA-256, decode, detect the kind, parse: everything `gijiroku parse` does before
+// printing, through the same `ParsedDocument.read(path:)`), and
 // times `wc -m` (LC_ALL=C.UTF-8, so it decodes UTF-8 characters) on the same files.
 import Foundation
 import Gijiroku
@@ -130,13 +131,18 @@ if convertMode {
     exit(0)
 }
 
-// --profile: parse the corpus documents in memory in a loop, nothing else (for perf).
+// --profile: parse the corpus documents in memory in a loop, nothing else (for perf);
+// with PROFILE_MODE=e2e, read and parse the files as `gijiroku parse` does.
 if profileOnly {
     var sink = 0
     let texts = try files.map { try TextDecoder().decode(Data(contentsOf: $0), path: "").text }
     let loops = Int(ProcessInfo.processInfo.environment["PROFILE_LOOPS"] ?? "") ?? 5
+    let endToEnd = ProcessInfo.processInfo.environment["PROFILE_MODE"] == "e2e"
     let start = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<loops { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
+    for _ in 0..<loops {
+        if endToEnd { for url in files { sink &+= try ParsedDocument.read(path: url.path).warnings.count } }
+        else { for t in texts { sink &+= MinutesParser().parse(text: t, path: "", sha256: "").agenda.count } }
+    }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let mb = Double(texts.reduce(0) { $0 + $1.utf8.count }) * Double(loops) / 1e6
     print("sink \(sink); parse(text:) \(fmt(elapsed)) s for \(fmt(mb, 1)) MB: \(fmt(mb / elapsed, 1)) MB/s")
@@ -179,19 +185,29 @@ if breakdown {
     print("  (sink \(sink))")
 }
 
-// Parse, one core; best of three runs.
-let parser = MinutesParser()
+// Parse, one core; best of three runs. `ParsedDocument.read(path:)` is what `gijiroku parse`
+// does for each file before printing: read, SHA-256, decode, detect the kind, parse.
 var checksum = 0
 var parseTimes: [Double] = []
 for _ in 0..<3 {
+    checksum = 0
     parseTimes.append(try seconds {
         for url in files {
-            let m = try parser.parse(Data(contentsOf: url), path: url.path)
+            guard case .minutes(let m) = try ParsedDocument.read(path: url.path) else { preconditionFailure("\(url.path) not detected as minutes") }
             checksum &+= m.agenda.count + m.attendees.count + m.warnings.count
         }
     })
 }
 let parseTime = parseTimes.min()!
+
+// The same, told the kind (`gijiroku parse --kind minutes`): no detection.
+var knownKindTimes: [Double] = []
+for _ in 0..<3 {
+    knownKindTimes.append(try seconds {
+        for url in files { _ = try ParsedDocument.read(path: url.path, kind: .minutes) }
+    })
+}
+let knownKindTime = knownKindTimes.min()!
 
 // The parsing stage alone, on the same files already decoded in memory (best of three):
 // what the end-to-end figure spends outside reading, decoding and hashing.
@@ -208,7 +224,7 @@ for _ in 0..<3 {
     })
 }
 // The same records either way.
-precondition(memoryChecksum * 3 == checksum, "in-memory parse gave different records")
+precondition(memoryChecksum == checksum, "in-memory parse gave different records")
 let memoryTime = memoryTimes.min()!
 
 // Baseline: wc -m over the same files, best of three.
@@ -233,7 +249,8 @@ print("archive: \(files.count) files (\(fmt(mb * 1000 / Double(files.count), 1))
 print("")
 print("| what | time (best of 3) | throughput | vs wc -m |")
 print("|---|---|---|---|")
-print("| gijiroku parse (1 core: read, decode, SHA-256, parse) | \(fmt(parseTime)) s | \(fmt(mb / parseTime, 1)) MB/s | \(fmt(parseTime / wcTime, 1))× |")
+print("| gijiroku parse (1 core: read, SHA-256, decode, detect the kind, parse) | \(fmt(parseTime)) s | \(fmt(mb / parseTime, 1)) MB/s | \(fmt(parseTime / wcTime, 1))× |")
+print("| gijiroku parse --kind minutes (the same without detecting the kind) | \(fmt(knownKindTime)) s | \(fmt(mb / knownKindTime, 1)) MB/s | \(fmt(knownKindTime / wcTime, 1))× |")
 print("| parse(text:) only, text already decoded in memory (1 core) | \(fmt(memoryTime)) s | \(fmt(mb / memoryTime, 1)) MB/s | \(fmt(memoryTime / wcTime, 1))× |")
 print("| wc -m (LC_ALL=C.UTF-8) | \(fmt(wcTime)) s | \(fmt(mb / wcTime, 1)) MB/s | 1.0× |")
 print("")

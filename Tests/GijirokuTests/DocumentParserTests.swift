@@ -44,6 +44,33 @@ import Testing
         #expect(DocumentKind.detect(text) == kind)
     }
 
+    /// The plan test classifies only lines ending in 章, 題 or 開: those must be every line a
+    /// classification of all lines finds to be a chapter or a plan label.
+    @Test func planDetectionLooksAtEveryChapterAndLabelLine() throws {
+        func planLines(_ lines: [SourceLine]) -> [String] {
+            lines.compactMap { line in
+                switch PlanLineClassifier.classify(line) {
+                case .chapter, .issuesLabel, .measuresLabel: return String(line.text)
+                default: return nil
+                }
+            }
+        }
+        var texts = ["第 1 章\n\n現 状 と 課 題\n　第２章\n施策展開　\r\n第３章 まちづくり\n・現状と課題\n議題（１）\n第4章", ""]
+        for folder in ["plans", "minutes", "documents"] {
+            for name in Repository.corpusInputs(folder) where !name.hasSuffix(".docx") {
+                let url = Repository.corpus.appendingPathComponent(folder).appendingPathComponent(name)
+                texts.append(try TextDecoder().decode(Data(contentsOf: url), path: name).text)
+            }
+        }
+        var found = 0
+        for text in texts {
+            let all = planLines(SourceLine.split(text))
+            #expect(planLines(DocumentKind.linesEnding(in: text[...], with: ["章", "題", "開"])) == all)
+            found += all.count
+        }
+        #expect(found > 10)
+    }
+
     @Test func markdownHeadingsNestByLevel() {
         let doc = DocumentParser().parse(text: "# 計画の方針\n\n令和２年３月\n\n## 趣旨\n\n本文です。\n\n### 背景\n\n続きです。\n", path: "t.md")
         #expect(doc.title == "計画の方針")

@@ -49,21 +49,40 @@ public enum SHA256 {
         guard let system = systemSHA256 else { return portableDigest(of: message) }
         var out = [UInt8](repeating: 0, count: 32)
         out.withUnsafeMutableBufferPointer { md in
-            _ = system(message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count, md.baseAddress)
+            // OpenSSL's SHA256_CTX is 112 bytes; room to spare, aligned for its words.
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { context in
+                let context = UnsafeMutableRawPointer(context.baseAddress!)
+                _ = system.initialize(context)
+                _ = system.update(context, message.baseAddress, message.count)
+                _ = system.finish(md.baseAddress, context)
+            }
         }
         return out
     }
 
-    /// OpenSSL's one-shot `unsigned char *SHA256(const unsigned char *d, size_t n, unsigned char *md)`.
-    typealias SystemFunction = @convention(c) (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<UInt8>?) -> UnsafeMutablePointer<UInt8>?
+    /// OpenSSL's `SHA256_Init`, `SHA256_Update` and `SHA256_Final`. Not the one-shot
+    /// `SHA256`: in OpenSSL 3 that looks the algorithm up by name on every call, which
+    /// costs more than hashing a page of minutes.
+    struct SystemFunctions: Sendable {
+        typealias Initialize = @convention(c) (UnsafeMutableRawPointer?) -> Int32
+        typealias Update = @convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?, Int) -> Int32
+        typealias Finish = @convention(c) (UnsafeMutablePointer<UInt8>?, UnsafeMutableRawPointer?) -> Int32
+        let initialize: Initialize
+        let update: Update
+        let finish: Finish
+    }
 
     /// The system's SHA-256, looked up once; nil where `libcrypto` is absent or
     /// `GIJIROKU_PORTABLE_SHA256` is set.
-    static let systemSHA256: SystemFunction? = {
+    static let systemSHA256: SystemFunctions? = {
         guard getenv("GIJIROKU_PORTABLE_SHA256") == nil else { return nil }
         for name in ["libcrypto.so.3", "libcrypto.3.dylib"] {
-            guard let library = dlopen(name, RTLD_NOW | RTLD_LOCAL), let symbol = dlsym(library, "SHA256") else { continue }
-            return unsafeBitCast(symbol, to: SystemFunction.self)
+            guard let library = dlopen(name, RTLD_NOW | RTLD_LOCAL),
+                  let initialize = dlsym(library, "SHA256_Init"), let update = dlsym(library, "SHA256_Update"),
+                  let finish = dlsym(library, "SHA256_Final") else { continue }
+            return SystemFunctions(initialize: unsafeBitCast(initialize, to: SystemFunctions.Initialize.self),
+                                   update: unsafeBitCast(update, to: SystemFunctions.Update.self),
+                                   finish: unsafeBitCast(finish, to: SystemFunctions.Finish.self))
         }
         return nil
     }()

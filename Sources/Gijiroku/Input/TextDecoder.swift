@@ -70,7 +70,7 @@ public struct TextDecoder: Sendable {
     /// bit of every byte it holds for, exactly (no carry crosses a byte).
     static func controlBytes(_ buffer: UnsafeBufferPointer<UInt8>) -> (count: Int, nul: Bool) {
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        @inline(__always) func isZero(_ y: UInt64) -> UInt64 { ~(((y & low) &+ low) | y) & high }
+        let isZero = UTF8Bytes.zeroBytes
         var count = 0
         var nul: UInt64 = 0
         var i = 0

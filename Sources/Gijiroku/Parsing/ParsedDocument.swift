@@ -30,11 +30,11 @@ public enum ParsedDocument: Sendable, Encodable {
     /// - Throws: ``InputError`` naming the file.
     public static func parse(fileData data: Data, path: String, kind: DocumentKind? = nil) throws(InputError) -> ParsedDocument {
         let sha = SHA256.hex(of: data)
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = fileExtension(of: path)
         if ["doc", "xls", "xlsx", "ppt", "pptx", "rtf", "jpg", "jpeg", "png", "gif", "zip"].contains(ext) {
             throw InputError(path: path, reason: .invalid("対応していない形式です（.\(ext)）。テキスト、Markdown、PDF、DOCX を読めます"))
         }
-        if ext == "pdf" || data.starts(with: Array("%PDF-".utf8)) {
+        if ext == "pdf" || data.starts(with: [0x25, 0x50, 0x44, 0x46, 0x2D]) {   // %PDF-
             guard path != "-" else { throw InputError(path: path, reason: .invalid("PDF は標準入力からは読めません。ファイルを指定してください")) }
             let text = try PDFText.extract(path: path)
             return try parse(text, path: path, sha256: sha, format: .pdf, kind: kind)
@@ -44,6 +44,13 @@ public enum ParsedDocument: Sendable, Encodable {
             return try parse(text, path: path, sha256: sha, format: .docx, kind: kind)
         }
         return try parse(data, path: path, sha256: sha, format: ext == "md" || ext == "markdown" ? .markdown : .text, kind: kind)
+    }
+
+    /// The file name's extension, lowercased (`"txt"` for `a/b.TXT`; empty for `-`, `a/b`, `a/.hidden`).
+    static func fileExtension(of path: String) -> String {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return name[name.utf8.index(after: dot)...].lowercased()
     }
 
     private static func parse(_ data: Data, path: String, sha256: String, format: SourceFormat, kind: DocumentKind?) throws(InputError) -> ParsedDocument {

@@ -60,6 +60,35 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     @inline(__always) func offset(of word: StaticString, from: Int = 0) -> Int? { offset(of: UTF8Bytes(word), from: from) }
 
+    /// The offset of the `n`-th byte (from 1) equal to `byte`, if there are that many;
+    /// counted eight bytes at a time.
+    func offset(ofOccurrence n: Int, of byte: UInt8) -> Int? {
+        guard n > 0 else { return nil }
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        var seen = 0, i = 0
+        if let base = baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count {
+                let hits = Self.zeroBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern).nonzeroBitCount
+                if seen + hits >= n { break }   // it is in these eight bytes
+                seen += hits
+                i += 8
+            }
+        }
+        while i < count {
+            if self[i] == byte { seen += 1; if seen == n { return i } }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit: exact, as no
+    /// carry crosses a byte.
+    @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word) & 0x8080_8080_8080_8080
+    }
+
     /// The byte offsets of every occurrence of `word`, in order (occurrences may overlap).
     func offsets(of word: StaticString) -> [Int] {
         var found: [Int] = []
