@@ -199,9 +199,7 @@ extension SearchIndex {
             let path = paths[i]
             let outcome: Outcome
             do {
-                let data: Data
-                do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-                catch { throw InputError(path: path, reason: .unreadable(InputError.describe(error))) }
+                let data = try FileBytes.read(path: path)
                 let digest = SHA256.hex(of: data)
                 if stored[i] == digest {
                     outcome = .unchanged

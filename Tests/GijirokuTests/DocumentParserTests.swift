@@ -71,6 +71,24 @@ import Testing
         #expect(found > 10)
     }
 
+    @Test func minutesThatQuoteAPlansChaptersAreMinutes() {
+        let quoted = "第２回総合計画審議会　議事概要\n\n第１章\n\n現状と課題\n\n・第１章の構成を了承した。\n"
+        #expect(DocumentKind.detect(quoted) == .minutes)
+        #expect(DocumentKind.detect(String(quoted.dropFirst("第２回総合計画審議会　議事概要".count))) == .plan)
+    }
+
+    @Test func theHeadEndsWithItsLastNonBlankLine() {
+        let text = "議事概要\n\n　\n 第１回 \r\n本部会議\r会議録\n"
+        #expect(DocumentKind.head(of: text, nonBlankLines: 1) == "議事概要")
+        #expect(DocumentKind.head(of: text, nonBlankLines: 2) == "議事概要\n\n　\n 第１回")
+        #expect(DocumentKind.head(of: text, nonBlankLines: 3) == "議事概要\n\n　\n 第１回 \r\n本部会議")
+        #expect(DocumentKind.head(of: text, nonBlankLines: 12) == text[...])
+        // Within the first 400 lines only.
+        let late = String(repeating: "\n", count: 500) + "議事録"
+        #expect(DocumentKind.head(of: late, nonBlankLines: 12).utf8.count == 399)
+        #expect(DocumentKind.detect(late) == .document)
+    }
+
     @Test func markdownHeadingsNestByLevel() {
         let doc = DocumentParser().parse(text: "# 計画の方針\n\n令和２年３月\n\n## 趣旨\n\n本文です。\n\n### 背景\n\n続きです。\n", path: "t.md")
         #expect(doc.title == "計画の方針")

@@ -10,14 +10,27 @@ import Testing
         ("１．コミュニティバス", 1, "１．"),
         ("3 出席者", 3, "3"),
         ("日程第２　議案第３１号", 2, "日程第２"),
+        ("第１５ 報告", 15, "第１５"),
+        ("（十二）補正予算", 12, "（十二）"),
+        ("⒇　その他", 20, "⒇"),
+        ("２、財政状況", 2, "２、"),
     ])
     func recognisesNumberingBeforeFolding(_ text: String, _ number: Int, _ label: String) throws {
         let n = try #require(Numbering.parse(Substring(text)))
         #expect(n.number == number)
         #expect(n.label == label)
+        // The rest starts after the numbering and the spaces that follow it.
+        #expect(n.rest.first.map { !SourceLine.isSpace($0.unicodeScalars.first!) } ?? true)
+        #expect(text.hasSuffix(n.rest))
     }
 
-    @Test(arguments: ["１０年とする。", "2018年11月16日", "1.5倍", "（資料１）"])
+    @Test func theRestIsTheTextAfterTheNumbering() throws {
+        #expect(try #require(Numbering.parse("（３）　 予算について")).rest == "予算について")
+        #expect(try #require(Numbering.parse("1. 出席者")).rest == "出席者")
+        #expect(try #require(Numbering.parse("①")).rest == "")
+    }
+
+    @Test(arguments: ["１０年とする。", "2018年11月16日", "1.5倍", "（資料１）", "(1234) 番号", "第一 報告", "日程 第２", "12", "（１", "第１報告"])
     func numbersInTextAreNotNumbering(_ text: String) {
         #expect(Numbering.parse(Substring(text)) == nil)
     }

@@ -2,11 +2,12 @@ import Foundation
 
 /// Which kind of document a text is, so the right parser reads it.
 ///
-/// A plan has chapters (`第N章`) with `現状と課題` or `施策展開`. Minutes have a minutes title
-/// (`議事概要`, `議事録`, `会議録` … in the first lines), a minutes block (`＜議題説明＞`,
-/// `＜意見等＞`, `（市長指示）`), or both a date and a place field, unless its first lines say
-/// it is a notice or a report (`告示`, `通知`, `…の開催について`). Anything else is a
-/// document (a report, a draft, a notice). `--kind` overrides the detection.
+/// A text whose first lines name minutes (`議事概要`, `議事録`, `会議録` …) is minutes, even
+/// when it quotes a plan's chapters. A plan has chapters (`第N章`) with `現状と課題` or
+/// `施策展開`. Other minutes have a minutes block (`＜議題説明＞`, `＜意見等＞`, `（市長指示）`)
+/// or both a date and a place field, unless their first lines say they are a notice or a
+/// report (`告示`, `通知`, `…の開催について`). Anything else is a document (a report, a
+/// draft, a notice). `--kind` overrides the detection.
 ///
 /// ```swift
 /// DocumentKind.detect("第 1 章\n…\n施策展開\n…")   // .plan
@@ -15,28 +16,28 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     case minutes, plan, document
 
     public static func detect(_ text: String) -> DocumentKind {
+        // A minutes title settles it first: minutes of a plan's council may quote its chapters.
+        if hasMinutesTitle(text) { return .minutes }
         if isPlan(text) { return .plan }
         return isMinutes(text) ? .minutes : .document
     }
 
+    /// Whether one of the first 12 non-blank lines names minutes (`議事概要`, `議事録`, `会議録` …).
+    static func hasMinutesTitle(_ text: String) -> Bool {
+        let head = head(of: text, nonBlankLines: 12)
+        return ["議事概要", "議事録", "会議録", "議事要旨", "会議概要", "会議要旨", "会議記録"].contains { UTF8Search.contains(head, $0) }
+    }
+
     static func isMinutes(_ text: String) -> Bool {
-        // Only the first lines matter: the title and notice words in the first 12 non-blank
-        // lines (PDF text has a blank line after each, so 100 lines nearly always hold them),
-        // then labels in the first 400. Most minutes are settled by their title alone, without
-        // splitting the rest of the document.
-        var lines = SourceLine.split(prefix(of: text, lines: 100))
-        if lines.count == 100 && lines.lazy.filter({ !$0.isBlank }).count < 12 {
-            lines = SourceLine.split(prefix(of: text, lines: 400))
-        }
-        let head = lines.lazy.filter { !$0.isBlank }.prefix(12)
-        let titles = ["議事概要", "議事録", "会議録", "議事要旨", "会議概要", "会議要旨", "会議記録"]
-        if head.contains(where: { line in titles.contains { UTF8Search.contains(line.content, $0) } }) { return true }
+        // Only the first lines matter: a minutes title in the first 12 non-blank lines, a
+        // notice's words in the first 4, then labels in the first 400. Most minutes are
+        // settled by their title, found in the bytes of those lines without splitting them.
+        if hasMinutesTitle(text) { return true }
         // A notice of a meeting has a date and a place too, but says what it is first.
         let notices = ["告示", "通知", "お知らせ", "開催について", "報告書", "視察報告"]
-        if head.prefix(4).contains(where: { line in notices.contains { UTF8Search.contains(line.content, $0) } }) { return false }
-        if lines.count == 100 { lines = SourceLine.split(prefix(of: text, lines: 400)) }
+        if notices.contains(where: { UTF8Search.contains(head(of: text, nonBlankLines: 4), $0) }) { return false }
         var date = false, place = false
-        for line in lines where !line.isBlank {
+        for line in SourceLine.split(prefix(of: text, lines: 400)) where !line.isBlank {
             if case .blockLabel(let kind, _, _) = LineClassifier.classify(line.content), kind != .section { return true }
             if let label = HeaderLabel.match(line.content) {
                 if label.field == .date { date = true }
@@ -44,6 +45,23 @@ public enum DocumentKind: String, Sendable, CaseIterable {
             }
         }
         return date && place
+    }
+
+    /// The text up to the end of its `count`-th non-blank line, within its first 400 lines.
+    /// (A word looked for in it cannot run across a line end, so finding it there is finding
+    /// it in one of those lines.)
+    static func head(of text: String, nonBlankLines count: Int) -> Substring {
+        let end = text.withUTF8Bytes { bytes -> Int in
+            var end = bytes.count, lines = 0, nonBlank = 0
+            SourceLine.forEachLine(bytes) { span in
+                lines += 1
+                if !span.isBlank { nonBlank += 1 }
+                guard nonBlank < count, lines < 400 else { end = Int(span.end); return false }
+                return true
+            }
+            return end
+        }
+        return text[...].prefix(bytes: end)
     }
 
     /// The text up to its `count`-th line end (all of it when shorter).

@@ -23,87 +23,94 @@ struct Numbering: Hashable {
     }
 
     static func parse(_ text: Substring) -> Numbering? {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first else { return nil }
-        var end: String.UnicodeScalarView.Index
-        let number: Int
-        let style: Style
-        switch first.value {
-        case 0x2474...0x2487:                      // ⑴ … ⒇
-            number = Int(first.value - 0x2474) + 1
-            style = .parenthesisedSymbol
-            end = scalars.index(after: scalars.startIndex)
-        case 0x2460...0x2473:                      // ① … ⑳
-            number = Int(first.value - 0x2460) + 1
-            style = .circled
-            end = scalars.index(after: scalars.startIndex)
-        case 0x28, 0xFF08:                         // ( （
-            let digitsStart = scalars.index(after: scalars.startIndex)
-            var i = digitsStart
-            var count = 0, value = 0, onlyDigits = true
-            while i < scalars.endIndex, count <= 3 {
-                if let d = JapaneseNumber.asciiDigit(scalars[i]) {
+        // On the UTF-8 bytes: every line of a body is tried, and most fail at the first scalar.
+        text.withUTF8Bytes { b -> Numbering? in
+            guard !b.isEmpty else { return nil }
+            /// The ASCII or full-width digits from byte `i`, at most `limit` of them: value, count, end.
+            func digits(from i: Int, limit: Int) -> (value: Int, count: Int, end: Int) {
+                var i = i, value = 0, count = 0
+                while i < b.count, count < limit {
+                    let (c, width) = b.scalar(at: i)
+                    guard let d = JapaneseNumber.asciiDigit(c) else { break }
                     value = value * 10 + d
-                } else if isKanjiNumeral(scalars[i]) {
-                    onlyDigits = false
-                } else {
-                    break
+                    count += 1
+                    i += width
                 }
-                count += 1
-                i = scalars.index(after: i)
+                return (value, count, i)
             }
-            guard count > 0, count <= 3, i < scalars.endIndex, scalars[i] == ")" || scalars[i] == "）",
-                  let n = onlyDigits ? value : JapaneseNumber.value(of: Substring(scalars[digitsStart..<i])) else { return nil }
-            number = n
-            style = .parenthesised
-            end = scalars.index(after: i)
-        case 0x7B2C, 0x65E5:                       // 第, 日
-            // 第１ / 日程第１ followed by white space (agenda of council sessions).
-            var i = scalars.startIndex
-            if first.value == 0x65E5 {
-                guard scalars.count > 3, scalars[scalars.index(after: i)] == "程" else { return nil }
-                i = scalars.index(i, offsetBy: 2)
+            let (first, firstWidth) = b.scalar(at: 0)
+            var end: Int
+            let number: Int
+            let style: Style
+            switch first.value {
+            case 0x2474...0x2487:                      // ⑴ … ⒇
+                number = Int(first.value - 0x2474) + 1
+                style = .parenthesisedSymbol
+                end = firstWidth
+            case 0x2460...0x2473:                      // ① … ⑳
+                number = Int(first.value - 0x2460) + 1
+                style = .circled
+                end = firstWidth
+            case 0x28, 0xFF08:                         // ( （
+                var i = firstWidth
+                var count = 0, value = 0, onlyDigits = true
+                while i < b.count, count <= 3 {
+                    let (c, width) = b.scalar(at: i)
+                    if let d = JapaneseNumber.asciiDigit(c) {
+                        value = value * 10 + d
+                    } else if isKanjiNumeral(c) {
+                        onlyDigits = false
+                    } else {
+                        break
+                    }
+                    count += 1
+                    i += width
+                }
+                guard count > 0, count <= 3, i < b.count else { return nil }
+                let (close, closeWidth) = b.scalar(at: i)
+                guard close == ")" || close == "）",
+                      let n = onlyDigits ? value : JapaneseNumber.value(of: text.dropping(bytes: firstWidth).prefix(bytes: i - firstWidth)) else { return nil }
+                number = n
+                style = .parenthesised
+                end = i + closeWidth
+            case 0x7B2C, 0x65E5:                       // 第, 日
+                // 第１ / 日程第１ followed by white space (agenda of council sessions).
+                var i = 0
+                if first.value == 0x65E5 {
+                    guard firstWidth < b.count, b.scalar(at: firstWidth).0 == "程" else { return nil }
+                    i = firstWidth + 3
+                }
+                guard i < b.count, b.scalar(at: i).0 == "第" else { return nil }
+                let run = digits(from: i + 3, limit: 3)
+                guard run.count > 0, run.end < b.count, SourceLine.isSpace(b.scalar(at: run.end).0) else { return nil }
+                number = run.value
+                style = .ordinal
+                end = run.end
+            default:
+                let run = digits(from: 0, limit: 3)
+                guard run.count > 0, run.end < b.count else { return nil }
+                let (separator, width) = b.scalar(at: run.end)
+                if separator == "." || separator == "．" || separator == "、" {
+                    // "1.5" is a number, not numbering.
+                    let next = run.end + width
+                    if next < b.count, JapaneseNumber.asciiDigit(b.scalar(at: next).0) != nil { return nil }
+                    style = .dotted
+                    end = next
+                } else if SourceLine.isSpace(separator) {
+                    style = .spaced
+                    end = run.end
+                } else {
+                    return nil
+                }
+                number = run.value
             }
-            guard i < scalars.endIndex, scalars[i] == "第" else { return nil }
-            i = scalars.index(after: i)
-            var value = 0
-            var count = 0
-            while i < scalars.endIndex, let d = JapaneseNumber.asciiDigit(scalars[i]), count < 3 {
-                value = value * 10 + d
-                count += 1
-                i = scalars.index(after: i)
+            let labelEnd = end
+            while end < b.count {
+                let (c, width) = b.scalar(at: end)
+                guard SourceLine.isSpace(c) else { break }
+                end += width
             }
-            guard count > 0, i < scalars.endIndex, SourceLine.isSpace(scalars[i]) else { return nil }
-            number = value
-            style = .ordinal
-            end = i
-        default:
-            var i = scalars.startIndex
-            var value = 0
-            var count = 0
-            while i < scalars.endIndex, let d = JapaneseNumber.asciiDigit(scalars[i]), count < 3 {
-                value = value * 10 + d
-                count += 1
-                i = scalars.index(after: i)
-            }
-            guard count > 0, i < scalars.endIndex else { return nil }
-            let sep = scalars[i]
-            if sep == "." || sep == "．" || sep == "、" {
-                // "1.5" is a number, not numbering.
-                let next = scalars.index(after: i)
-                if next < scalars.endIndex, JapaneseNumber.asciiDigit(scalars[next]) != nil { return nil }
-                style = .dotted
-                end = next
-            } else if SourceLine.isSpace(sep) {
-                style = .spaced
-                end = i
-            } else {
-                return nil
-            }
-            number = value
+            return Numbering(number: number, label: text.prefix(bytes: labelEnd), style: style, rest: text.dropping(bytes: end))
         }
-        let label = Substring(scalars[scalars.startIndex..<end])
-        while end < scalars.endIndex, SourceLine.isSpace(scalars[end]) { end = scalars.index(after: end) }
-        return Numbering(number: number, label: label, style: style, rest: Substring(scalars[end...]))
     }
 }

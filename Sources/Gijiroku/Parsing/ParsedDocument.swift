@@ -20,8 +20,7 @@ public enum ParsedDocument: Sendable, Encodable {
         if path == "-" {
             data = standardInput()
         } else {
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) }
-            catch { throw InputError(path: path, reason: .unreadable(InputError.describe(error))) }
+            data = try FileBytes.read(path: path)
         }
         return try parse(fileData: data, path: path, kind: kind)
     }

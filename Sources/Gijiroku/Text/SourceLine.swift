@@ -70,18 +70,22 @@ public struct SourceLine: Sendable, Hashable {
                                         leading: Int(span.leading), trailing: Int(span.trailing)))
                 index = end
                 at = Int(span.end)
+                return true
             }
         }
         return lines
     }
 
     /// One line as byte offsets: its trimmed content and the white space around it.
-    private struct Span { var start: Int32, end: Int32, leading: Int32, trailing: Int32 }
+    struct Span {
+        var start: Int32, end: Int32, leading: Int32, trailing: Int32
+        var isBlank: Bool { start == end }
+    }
 
-    /// Calls `body` with each line of `buffer`, ended by `\n`, `\r\n` or `\r`; a last line
-    /// without a terminator ends at the end.
+    /// Calls `body` with each line of `buffer`, ended by `\n`, `\r\n` or `\r`, until it
+    /// returns false; a last line without a terminator ends at the end.
     @inline(__always)
-    private static func forEachLine(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Span) -> Void) {
+    static func forEachLine(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Span) -> Bool) {
         guard let p = buffer.baseAddress else { return }
         let count = buffer.count
         let hasCR = memchr(p, 0x0D, count) != nil
@@ -98,8 +102,8 @@ public struct SourceLine: Sendable, Hashable {
             }
             // The content: the line once white space is trimmed from both ends.
             let content = buffer.bytes(lineStart..<end).trimmedRange
-            body(Span(start: Int32(lineStart + content.lowerBound), end: Int32(lineStart + content.upperBound),
-                      leading: Int32(content.lowerBound), trailing: Int32(end - lineStart - content.upperBound)))
+            guard body(Span(start: Int32(lineStart + content.lowerBound), end: Int32(lineStart + content.upperBound),
+                            leading: Int32(content.lowerBound), trailing: Int32(end - lineStart - content.upperBound))) else { return }
             var next = end + 1
             if end < count, p[end] == 0x0D, next < count, p[next] == 0x0A { next += 1 }
             lineStart = next
