@@ -60,7 +60,7 @@ struct BlockAssembler {
                 element = Element(kind: .numbered, marker: numbering.label, line: line)
             case .text:
                 let last = current.elements.count - 1
-                if open, last >= 0, !startsParagraph(after: current.elements[last], in: current) {
+                if open, last >= 0, !startsParagraph(after: last, in: current) {
                     // Continues the open element, in place.
                     current.elements[last].append(line)
                     continue
@@ -77,12 +77,12 @@ struct BlockAssembler {
 
     /// In running text (not in question-and-answer or directive blocks), a line that
     /// ended hard after `。`, or a numbered heading line, closes its paragraph.
-    private func startsParagraph(after element: Element, in block: Block) -> Bool {
-        let previous = element.last
-        guard block.kind != .comments, block.kind != .directives, previous.endsWithSpace else {
-            return false
-        }
-        return previous.content.unicodeScalars.last == "。" || (element.kind == .numbered && element.lineCount == 1)
+    private func startsParagraph(after index: Int, in block: Block) -> Bool {
+        guard block.kind != .comments, block.kind != .directives else { return false }
+        // Its last line only, not a copy of the whole element.
+        let previous = block.elements[index].last
+        guard previous.endsWithSpace else { return false }
+        return UTF8Search.hasSuffix(previous.content, "。") || (block.elements[index].kind == .numbered && block.elements[index].lineCount == 1)
     }
 
     /// Moves the elements after `…から以下のとおり指示があった。` into a directives block.

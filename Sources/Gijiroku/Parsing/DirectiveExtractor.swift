@@ -18,14 +18,17 @@ struct DirectiveExtractor {
         var result = Result()
         let issuer = block.issuer ?? "市長"
         let overall = intro.map { UTF8Search.contains($0.text, "全体を通して") || UTF8Search.contains($0.text, "全体を通じて") } ?? false
-        for element in block.elements {
-            switch element.kind {
+        result.directives.reserveCapacity(block.elements.count)
+        // By index: a copy of each element would retain and release its lines.
+        for n in block.elements.indices {
+            let range = block.elements[n].range
+            switch block.elements[n].kind {
             case .note:
-                result.notes.append(Passage(text: element.text, lines: element.range))
+                result.notes.append(Passage(text: block.elements[n].text, lines: range))
             case .noComments:
-                result.warnings.append(ParseWarning(line: element.range.start, message: "指示のブロックに「\(element.text)」とあります"))
+                result.warnings.append(ParseWarning(line: range.start, message: "指示のブロックに「\(block.elements[n].text)」とあります"))
             default:
-                result.directives.append(Directive(issuer: issuer, text: element.text, agendaNumber: overall ? nil : agendaNumber, lines: element.range))
+                result.directives.append(Directive(issuer: issuer, text: block.elements[n].text, agendaNumber: overall ? nil : agendaNumber, lines: range))
             }
         }
         if result.directives.isEmpty {

@@ -28,10 +28,12 @@ struct Element {
 
     /// The text as written: marker removed, lines rejoined without their line breaks.
     var text: String {
-        // Where the text starts in the first line: after the marker and the spaces after it.
+        // Where the text starts in the first line: after the marker (the classifier sliced it
+        // from the start of the line) and the spaces after it.
         let skip = first.content.withUTF8Bytes { bytes in
-            guard let marker, marker.withUTF8Bytes({ bytes.hasPrefix($0) }) else { return 0 }
+            guard let marker else { return 0 }
             var skip = marker.utf8.count
+            assert(marker.withUTF8Bytes { bytes.hasPrefix($0) }, "a marker starts its line")
             while skip < bytes.count { let width = bytes.spaceWidth(at: skip); guard width > 0 else { break }; skip += width }
             return skip
         }

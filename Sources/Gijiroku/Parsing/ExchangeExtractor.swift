@@ -18,15 +18,18 @@ struct ExchangeExtractor {
 
     func extract(_ block: Block) -> Result {
         var result = Result()
-        for element in block.elements {
-            switch element.kind {
+        result.exchanges.reserveCapacity(block.elements.count)
+        // By index: a copy of each element would retain and release its lines.
+        for n in block.elements.indices {
+            switch block.elements[n].kind {
             case .noComments:
                 result.noComments = true
-                for line in element.lines { result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .noComments)) }
+                for line in block.elements[n].lines { result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .noComments)) }
             case .note:
-                result.notes.append(Passage(text: element.text, lines: element.range))
-            case .marked where element.marker.flatMap { $0.unicodeScalars.first }.map(LineClassifier.isAnswerMarker) == true:
-                let answer = Answer(marker: String(element.marker!), text: element.text, lines: element.range)
+                result.notes.append(Passage(text: block.elements[n].text, lines: block.elements[n].range))
+            case .marked where block.elements[n].marker.flatMap { $0.unicodeScalars.first }.map(LineClassifier.isAnswerMarker) == true:
+                let marker = block.elements[n].marker!
+                let answer = Answer(marker: String(marker), text: block.elements[n].text, lines: block.elements[n].range)
                 if !result.exchanges.isEmpty {
                     // In place: a copy of the last exchange would copy its answers on every append.
                     let last = result.exchanges.count - 1
@@ -34,11 +37,11 @@ struct ExchangeExtractor {
                     result.exchanges[last].lines = result.exchanges[last].lines.union(answer.lines)
                 } else {
                     result.exchanges.append(Exchange(question: nil, questionMarker: nil, questionLines: nil, answers: [answer]))
-                    result.warnings.append(ParseWarning(line: element.range.start, message: "質問のない回答です（\(element.marker!)の前に・の行がありません）"))
+                    result.warnings.append(ParseWarning(line: answer.lines.start, message: "質問のない回答です（\(marker)の前に・の行がありません）"))
                 }
             default:
-                result.exchanges.append(Exchange(question: element.text, questionMarker: element.marker.map(String.init),
-                                                 questionLines: element.range))
+                result.exchanges.append(Exchange(question: block.elements[n].text, questionMarker: block.elements[n].marker.map(String.init),
+                                                 questionLines: block.elements[n].range))
             }
         }
         if result.noComments, !result.exchanges.isEmpty, let line = result.layout.first?.line {

@@ -20,25 +20,27 @@ struct ExplanationExtractor {
         var titleFromIntro: String?
         var notes: [Passage] = []
         explanation.points.reserveCapacity(block.elements.count)
-        for (n, element) in block.elements.enumerated() {
-            explanation.lines = explanation.lines.union(element.range)
-            switch element.kind {
+        // By index: a copy of each element would retain and release its lines.
+        for n in block.elements.indices {
+            let range = block.elements[n].range
+            explanation.lines = explanation.lines.union(range)
+            switch block.elements[n].kind {
             case .note:
-                notes.append(Passage(text: element.text, lines: element.range))
+                notes.append(Passage(text: block.elements[n].text, lines: range))
             case .heading:
-                explanation.points.append(Point(kind: .heading, marker: nil, text: element.text, lines: element.range))
+                explanation.points.append(Point(kind: .heading, marker: nil, text: block.elements[n].text, lines: range))
             case .plain where n == 0 && explanation.intro == nil:
-                let text = element.text
+                let text = block.elements[n].text
                 guard isIntro(text) else {
-                    explanation.points.append(Point(kind: .item, marker: nil, text: text, lines: element.range))
+                    explanation.points.append(Point(kind: .item, marker: nil, text: text, lines: range))
                     continue
                 }
-                explanation.intro = Passage(text: text, lines: element.range)
+                explanation.intro = Passage(text: text, lines: range)
                 explanation.presenter = Self.presenter(in: text)
                 explanation.materials = Self.materials(in: text)
                 titleFromIntro = Self.agendaTitle(in: text)
             default:
-                explanation.points.append(Point(kind: .item, marker: element.marker.map(String.init), text: element.text, lines: element.range))
+                explanation.points.append(Point(kind: .item, marker: block.elements[n].marker.map(String.init), text: block.elements[n].text, lines: range))
             }
         }
         if explanation.materials.isEmpty {

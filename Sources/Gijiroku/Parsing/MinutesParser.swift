@@ -140,7 +140,8 @@ public struct MinutesParser: Sendable {
             return minutes.agenda.count - 1
         }
 
-        for block in body.blocks {
+        for b in body.blocks.indices {
+            let block = body.blocks[b]
             let labelLine = block.label?.number
             switch block.kind {
             case .explanation:
@@ -177,15 +178,18 @@ public struct MinutesParser: Sendable {
                 minutes.warnings += found.warnings
                 found.notes.forEach { addNote($0, to: &minutes) }
             case .other:
-                for element in block.elements {
-                    if element.kind == .note { addNote(Passage(text: element.text, lines: element.range), to: &minutes) }
-                    else { minutes.other.append(Passage(text: element.text, lines: element.range)) }
+                for n in block.elements.indices {
+                    let passage = Passage(text: block.elements[n].text, lines: block.elements[n].range)
+                    if block.elements[n].kind == .note { addNote(passage, to: &minutes) } else { minutes.other.append(passage) }
                 }
             case .section, nil:
-                for element in block.elements {
-                    if element.kind == .note { addNote(Passage(text: element.text, lines: element.range), to: &minutes); continue }
-                    let text = element.lines.map { String($0.content) }.joined()
-                    minutes.paragraphs.append(Passage(text: text, lines: element.range))
+                for n in block.elements.indices {
+                    if block.elements[n].kind == .note {
+                        addNote(Passage(text: block.elements[n].text, lines: block.elements[n].range), to: &minutes)
+                        continue
+                    }
+                    let text = block.elements[n].lines.map { String($0.content) }.joined()
+                    minutes.paragraphs.append(Passage(text: text, lines: block.elements[n].range))
                 }
             }
         }

@@ -62,7 +62,8 @@ public struct SourceLine: Sendable, Hashable {
         var index = utf8.index(utf8.startIndex, offsetBy: origin)
         var at = 0
         text.withUTF8Bytes { bytes in
-            lines.reserveCapacity(bytes.count / 32)
+            // Exactly: a growing array would copy (and retain) every line made so far.
+            lines.reserveCapacity(bytes.count(of: 0x0A) + 1)
             forEachLine(bytes) { span in
                 let start = utf8.index(index, offsetBy: Int(span.start) - at)
                 let end = utf8.index(start, offsetBy: Int(span.end - span.start))
