@@ -226,6 +226,11 @@ import Testing
             text.withUTF8Bytes { bytes in
                 #expect(bytes.offset(of: "指示", from: from) == naiveOffset("指示", in: text, from: from), "\(text) from \(from)")
                 #expect(bytes.offset(of: "から", from: from) == naiveOffset("から", in: text, from: from), "\(text) from \(from)")
+                // The last occurrence: the first from which no later one starts.
+                let last = naiveOffset("から", in: text).map { first in
+                    sequence(first: first) { naiveOffset("から", in: text, from: $0 + 1) }.reduce(first) { max($0, $1) }
+                }
+                #expect(bytes.lastOffset(of: "から") == last, "\(text)")
             }
         }
     }

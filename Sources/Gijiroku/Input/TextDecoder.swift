@@ -127,8 +127,9 @@ public struct TextDecoder: Sendable {
     /// UTF-16, no NUL, few control bytes. `nil` leaves the decision to the full path.
     private func plainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         // 0xFF and 0xFE never occur in UTF-8: they can only start a UTF-16 BOM.
-        guard let first = bytes.first, first != 0xFF, first != 0xFE, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-              bomlessUTF16(bytes) == nil else { return nil }
+        guard let first = bytes.first, first != 0xFF, first != 0xFE,
+              !(bytes.count >= 3 && first == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) else { return nil }
+        // Without a NUL the bytes cannot be UTF-16 (its ASCII has a zero byte in every pair).
         let (controls, nul) = Self.controlBytes(bytes)
         guard !nul, controls * 20 <= bytes.count, let text = String(validating: bytes, as: UTF8.self),
               !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else { return nil }

@@ -49,8 +49,10 @@ struct ExplanationExtractor {
         return Result(explanation: explanation, titleFromIntro: titleFromIntro, notes: notes)
     }
 
+    private static let introPhrases: [StaticString] = ["説明があった", "説明が行われた", "説明がなされた", "報告があった"]
+
     private func isIntro(_ text: String) -> Bool {
-        UTF8Search.hasPrefix(text, "議題") || ["説明があった", "説明が行われた", "説明がなされた", "報告があった"].contains { UTF8Search.contains(text, $0) }
+        text.withUTF8Bytes { b in b.hasPrefix("議題") || Self.introPhrases.contains { b.offset(of: $0) != nil } }
     }
 
     /// The words before `から` in `…、事務局（都市経営戦略部）から次のような説明があった`.
@@ -58,7 +60,7 @@ struct ExplanationExtractor {
         text.withUTF8Bytes { b -> String? in
             guard let explained = b.offset(of: "説明") ?? b.offset(of: "報告") else { return nil }
             // The last から before 説明.
-            guard let from = b.bytes(0..<explained).offsets(of: "から").last else { return nil }
+            guard let from = b.bytes(0..<explained).lastOffset(of: "から") else { return nil }
             // Back from から to the start of the presenter's phrase: a 、」。 outside brackets, or
             // the bracket that opens around it.
             var depth = 0
@@ -122,15 +124,15 @@ struct ExplanationExtractor {
 
     /// `議題（１）「…について」…` or `議題（１）…について、…` → the title.
     static func agendaTitle(in text: String) -> String? {
-        guard UTF8Search.hasPrefix(text, "議題") else { return nil }
-        var rest = Substring(text).dropping(bytes: "議題".utf8.count)
-        if let n = Numbering.parse(rest) { rest = n.rest }
-        return rest.withUTF8Bytes { b -> String? in
-            if b.hasPrefix("「"), let close = b.offset(of: "」", from: 3) {
-                return String(decoding: b.bytes(3..<close), as: UTF8.self)
+        text.withUTF8Bytes { b -> String? in
+            guard b.hasPrefix("議題") else { return nil }
+            var rest = b.bytes(6..<b.count)   // after 議題 (two 3-byte scalars)
+            if let numbering = Numbering.scan(rest) { rest = rest.bytes(numbering.restStart..<rest.count) }
+            if rest.hasPrefix("「"), let close = rest.offset(of: "」", from: 3) {
+                return String(decoding: rest.bytes(3..<close), as: UTF8.self)
             }
-            guard let at = b.offset(of: "について") else { return nil }
-            return String(decoding: b.bytes(0..<(at + "について".utf8.count)), as: UTF8.self)
+            guard let at = rest.offset(of: "について") else { return nil }
+            return String(decoding: rest.bytes(0..<(at + "について".utf8.count)), as: UTF8.self)
         }
     }
 }

@@ -24,93 +24,124 @@ struct Numbering: Hashable {
 
     static func parse(_ text: Substring) -> Numbering? {
         // On the UTF-8 bytes: every line of a body is tried, and most fail at the first scalar.
-        text.withUTF8Bytes { b -> Numbering? in
-            guard !b.isEmpty else { return nil }
-            /// The ASCII or full-width digits from byte `i`, at most `limit` of them: value, count, end.
-            func digits(from i: Int, limit: Int) -> (value: Int, count: Int, end: Int) {
-                var i = i, value = 0, count = 0
-                while i < b.count, count < limit {
-                    let (c, width) = b.scalar(at: i)
-                    guard let d = JapaneseNumber.asciiDigit(c) else { break }
-                    value = value * 10 + d
-                    count += 1
-                    i += width
-                }
-                return (value, count, i)
-            }
-            let (first, firstWidth) = b.scalar(at: 0)
-            var end: Int
-            let number: Int
-            let style: Style
-            switch first.value {
-            case 0x2474...0x2487:                      // ⑴ … ⒇
-                number = Int(first.value - 0x2474) + 1
-                style = .parenthesisedSymbol
-                end = firstWidth
-            case 0x2460...0x2473:                      // ① … ⑳
-                number = Int(first.value - 0x2460) + 1
-                style = .circled
-                end = firstWidth
-            case 0x28, 0xFF08:                         // ( （
-                var i = firstWidth
-                var count = 0, value = 0, onlyDigits = true
-                while i < b.count, count <= 3 {
-                    let (c, width) = b.scalar(at: i)
-                    if let d = JapaneseNumber.asciiDigit(c) {
-                        value = value * 10 + d
-                    } else if isKanjiNumeral(c) {
-                        onlyDigits = false
-                    } else {
-                        break
-                    }
-                    count += 1
-                    i += width
-                }
-                guard count > 0, count <= 3, i < b.count else { return nil }
-                let (close, closeWidth) = b.scalar(at: i)
-                guard close == ")" || close == "）",
-                      let n = onlyDigits ? value : JapaneseNumber.value(of: text.dropping(bytes: firstWidth).prefix(bytes: i - firstWidth)) else { return nil }
-                number = n
-                style = .parenthesised
-                end = i + closeWidth
-            case 0x7B2C, 0x65E5:                       // 第, 日
-                // 第１ / 日程第１ followed by white space (agenda of council sessions).
-                var i = 0
-                if first.value == 0x65E5 {
-                    guard firstWidth < b.count, b.scalar(at: firstWidth).0 == "程" else { return nil }
-                    i = firstWidth + 3
-                }
-                guard i < b.count, b.scalar(at: i).0 == "第" else { return nil }
-                let run = digits(from: i + 3, limit: 3)
-                guard run.count > 0, run.end < b.count, SourceLine.isSpace(b.scalar(at: run.end).0) else { return nil }
-                number = run.value
-                style = .ordinal
-                end = run.end
-            default:
-                let run = digits(from: 0, limit: 3)
-                guard run.count > 0, run.end < b.count else { return nil }
-                let (separator, width) = b.scalar(at: run.end)
-                if separator == "." || separator == "．" || separator == "、" {
-                    // "1.5" is a number, not numbering.
-                    let next = run.end + width
-                    if next < b.count, JapaneseNumber.asciiDigit(b.scalar(at: next).0) != nil { return nil }
-                    style = .dotted
-                    end = next
-                } else if SourceLine.isSpace(separator) {
-                    style = .spaced
-                    end = run.end
-                } else {
-                    return nil
-                }
-                number = run.value
-            }
-            let labelEnd = end
+        guard let found = text.withUTF8Bytes({ scan($0) }) else { return nil }
+        let number: Int
+        if let n = found.number {
+            number = n
+        } else {
+            // Kanji numerals in brackets: （十二）.
+            let open = found.digits.lowerBound
+            guard let n = JapaneseNumber.value(of: text.dropping(bytes: open).prefix(bytes: found.digits.count)) else { return nil }
+            number = n
+        }
+        return Numbering(number: number, label: text.prefix(bytes: found.labelEnd), style: found.style,
+                         rest: text.dropping(bytes: found.restStart))
+    }
+
+    /// What ``parse(_:)`` finds, as byte offsets: the number (nil when it is in kanji numerals,
+    /// whose digits are at `digits`), the style, where the label ends and the rest starts.
+    struct Found {
+        var number: Int?
+        var digits: Range<Int>
+        var style: Style
+        var labelEnd: Int
+        var restStart: Int
+    }
+
+    /// Numbering at the start of UTF-8 `b`, if any.
+    static func scan(_ b: UTF8Bytes) -> Found? {
+        guard !b.isEmpty else { return nil }
+        /// Past the white space from byte `i`.
+        func spacesEnd(from i: Int) -> Int {
+            var end = i
             while end < b.count {
                 let (c, width) = b.scalar(at: end)
                 guard SourceLine.isSpace(c) else { break }
                 end += width
             }
-            return Numbering(number: number, label: text.prefix(bytes: labelEnd), style: style, rest: text.dropping(bytes: end))
+            return end
         }
+        /// The ASCII or full-width digits from byte `i`, at most `limit` of them: value, count, end.
+        func digits(from i: Int, limit: Int) -> (value: Int, count: Int, end: Int) {
+            var i = i, value = 0, count = 0
+            while i < b.count, count < limit {
+                let (c, width) = b.scalar(at: i)
+                guard let d = JapaneseNumber.asciiDigit(c) else { break }
+                value = value * 10 + d
+                count += 1
+                i += width
+            }
+            return (value, count, i)
+        }
+        let (first, firstWidth) = b.scalar(at: 0)
+        let end: Int
+        let number: Int
+        let style: Style
+        switch first.value {
+        case 0x2474...0x2487:                      // ⑴ … ⒇
+            number = Int(first.value - 0x2474) + 1
+            style = .parenthesisedSymbol
+            end = firstWidth
+        case 0x2460...0x2473:                      // ① … ⑳
+            number = Int(first.value - 0x2460) + 1
+            style = .circled
+            end = firstWidth
+        case 0x28, 0xFF08:                         // ( （
+            var i = firstWidth
+            var count = 0, value = 0, onlyDigits = true
+            while i < b.count, count <= 3 {
+                let (c, width) = b.scalar(at: i)
+                if let d = JapaneseNumber.asciiDigit(c) {
+                    value = value * 10 + d
+                } else if isKanjiNumeral(c) {
+                    onlyDigits = false
+                } else {
+                    break
+                }
+                count += 1
+                i += width
+            }
+            guard count > 0, count <= 3, i < b.count else { return nil }
+            let (close, closeWidth) = b.scalar(at: i)
+            guard close == ")" || close == "）" else { return nil }
+            if !onlyDigits {
+                return Found(number: nil, digits: firstWidth..<i, style: .parenthesised, labelEnd: i + closeWidth,
+                             restStart: spacesEnd(from: i + closeWidth))
+            }
+            number = value
+            style = .parenthesised
+            end = i + closeWidth
+        case 0x7B2C, 0x65E5:                       // 第, 日
+            // 第１ / 日程第１ followed by white space (agenda of council sessions).
+            var i = 0
+            if first.value == 0x65E5 {
+                guard firstWidth < b.count, b.scalar(at: firstWidth).0 == "程" else { return nil }
+                i = firstWidth + 3
+            }
+            guard i < b.count, b.scalar(at: i).0 == "第" else { return nil }
+            let run = digits(from: i + 3, limit: 3)
+            guard run.count > 0, run.end < b.count, SourceLine.isSpace(b.scalar(at: run.end).0) else { return nil }
+            number = run.value
+            style = .ordinal
+            end = run.end
+        default:
+            let run = digits(from: 0, limit: 3)
+            guard run.count > 0, run.end < b.count else { return nil }
+            let (separator, width) = b.scalar(at: run.end)
+            if separator == "." || separator == "．" || separator == "、" {
+                // "1.5" is a number, not numbering.
+                let next = run.end + width
+                if next < b.count, JapaneseNumber.asciiDigit(b.scalar(at: next).0) != nil { return nil }
+                style = .dotted
+                end = next
+            } else if SourceLine.isSpace(separator) {
+                style = .spaced
+                end = run.end
+            } else {
+                return nil
+            }
+            number = run.value
+        }
+        return Found(number: number, digits: 0..<0, style: style, labelEnd: end, restStart: spacesEnd(from: end))
     }
 }

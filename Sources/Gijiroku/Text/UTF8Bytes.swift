@@ -104,6 +104,18 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return ~(((word & low) &+ low) | word) & 0x8080_8080_8080_8080
     }
 
+    /// The byte offset of the last occurrence of `word`: a scan back, for short texts.
+    func lastOffset(of word: StaticString) -> Int? {
+        let word = UTF8Bytes(word)
+        guard !word.isEmpty, word.count <= count else { return nil }
+        var at = count - word.count
+        while at >= 0 {
+            if self[at] == word[0] && matches(word, at: at) { return at }
+            at -= 1
+        }
+        return nil
+    }
+
     /// The byte offsets of every occurrence of `word`, in order (occurrences may overlap).
     func offsets(of word: StaticString) -> [Int] {
         var found: [Int] = []
