@@ -39,7 +39,10 @@ enum UTF8Search {
         while from <= end {
             guard let hit = memchr(base + from, byte, end - from + 1) else { return nil }
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
-            if memcmp(base + at, needle, length) == 0 { return at }
+            // Needles are a few bytes long: a loop here beats a call to memcmp.
+            var k = 0
+            while k < length, base[at + k] == needle[k] { k += 1 }
+            if k == length { return at }
             from = at + pivot + 1
         }
         return nil
