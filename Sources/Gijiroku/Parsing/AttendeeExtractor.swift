@@ -23,9 +23,10 @@ struct AttendeeExtractor {
     func extract(_ parts: [(text: Substring, line: SourceLine)]) -> Result {
         var tokens: [Token] = []
         tokens.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })
-        for (n, part) in parts.enumerated() {
-            for scalar in part.text.unicodeScalars { tokens.append((scalar, part.line.number)) }
-            if n + 1 < parts.count, part.line.endsWithSpace { tokens.append((nil, part.line.number)) }
+        for n in parts.indices {
+            let number = parts[n].line.number
+            for scalar in parts[n].text.unicodeScalars { tokens.append((scalar, number)) }
+            if n + 1 < parts.count, parts[n].line.endsWithSpace { tokens.append((nil, number)) }
         }
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
         var result = Result()

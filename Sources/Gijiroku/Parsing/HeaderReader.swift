@@ -27,7 +27,11 @@ struct HeaderReader {
             (firstValue.isEmpty ? [] : [(firstValue, labelLine)]) + continuation.map { ($0.content, $0) }
         }
 
-        var value: String { valueParts.map { String($0.text) }.joined() }
+        var value: String {
+            var out = String(firstValue)
+            for line in continuation { out += line.content }
+            return out
+        }
     }
 
     struct Result {
