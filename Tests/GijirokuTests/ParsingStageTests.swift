@@ -152,3 +152,28 @@ import Testing
         #expect(meeting.fiscalYear == fiscalYear)
     }
 }
+
+@Suite struct ExplanationIntroTests {
+    @Test(arguments: [
+        ("議題（１）「予算について」事務局（財政部）から資料１について、次のような説明があった。", "事務局（財政部）"),
+        ("議題（２）について、環境局及び(仮称)推進室から次のような説明があった。", "環境局及び(仮称)推進室"),
+        ("議題（３）。都市局から説明があった。", "都市局"),
+        ("（事務局から説明があった。）", "事務局"),
+        ("議題（４）「（仮称）計画について」企画課から、次のような説明があった。", "企画課"),
+        ("事務局から次のような報告があった。", "事務局"),
+    ])
+    func thePresenterIsThePhraseBeforeから(_ text: String, _ presenter: String) {
+        #expect(ExplanationExtractor.presenter(in: text) == presenter)
+    }
+
+    @Test(arguments: ["議題（１）について説明があった。", "議題から説明があった。", "資料の説明があった。"])
+    func noPresenterWithoutOne(_ text: String) {
+        #expect(ExplanationExtractor.presenter(in: text) == nil)
+    }
+
+    @Test func theAgendaTitleIsQuotedOrEndsInについて() {
+        #expect(ExplanationExtractor.agendaTitle(in: "議題（１）「予算について」事務局から説明があった。") == "予算について")
+        #expect(ExplanationExtractor.agendaTitle(in: "議題⑵ 防災計画の改定について、事務局から説明があった。") == "防災計画の改定について")
+        #expect(ExplanationExtractor.agendaTitle(in: "事務局から説明があった。") == nil)
+    }
+}

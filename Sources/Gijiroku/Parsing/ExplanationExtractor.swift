@@ -62,18 +62,26 @@ struct ExplanationExtractor {
             // The last から before 説明.
             guard let from = b.bytes(0..<explained).lastOffset(of: "から") else { return nil }
             // Back from から to the start of the presenter's phrase: a 、」。 outside brackets, or
-            // the bracket that opens around it.
+            // the bracket that opens around it. Byte by byte: each mark is matched whole, from
+            // its lead byte, which no other scalar contains.
             var depth = 0
             var start = 0
             var i = from
             while i > 0 {
-                let end = i
-                i = b.scalarStart(before: end)
-                let c = b.scalar(at: i).0
-                if c == "）" || c == ")" { depth += 1 }
-                if c == "（" || c == "(" { depth -= 1 }
-                if depth == 0, c == "、" || c == "」" || c == "。" { start = end; break }
-                if depth < 0 { start = end; break }
+                i -= 1
+                switch b[i] {
+                case 0x29: depth += 1                                   // )
+                case 0x28: depth -= 1                                   // (
+                case 0xEF where i + 2 < from && b[i + 1] == 0xBC:
+                    if b[i + 2] == 0x89 { depth += 1 }                  // ）
+                    if b[i + 2] == 0x88 { depth -= 1 }                  // （
+                case 0xE3 where depth == 0 && i + 2 < from && b[i + 1] == 0x80 && (b[i + 2] == 0x81 || b[i + 2] == 0x8D || b[i + 2] == 0x82):
+                    start = i + 3                                       // 、」。
+                default:
+                    continue
+                }
+                if start > 0 { break }
+                if depth < 0 { start = b[i] == 0x28 ? i + 1 : i + 3; break }
             }
             let presenter = b.bytes(start..<from).trimmingSpaces
             guard !presenter.isEmpty, !presenter.hasPrefix("議題") else { return nil }
