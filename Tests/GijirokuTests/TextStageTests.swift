@@ -204,13 +204,12 @@ import Testing
         }
     }
 
-    @Test func countsAndNthOccurrencesOfAByteAreThoseOfAWalk() {
+    @Test func theNthOccurrenceOfAByteIsFoundAsByAWalk() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
             // Bytes near the one looked for (0x0A), with 0x0B and 0x8A to catch a carry or a lost high bit.
             let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in [0x0A, 0x0B, 0x09, 0x8A, 0x00, 0xFF, 0x41].randomElement(using: &generator)! as UInt8 }
             let walked = bytes.indices.filter { bytes[$0] == 0x0A }
-            #expect(bytes.withUnsafeBufferPointer { $0.count(of: 0x0A) } == walked.count, "\(bytes)")
             for n in 0...(walked.count + 1) {
                 let found = bytes.withUnsafeBufferPointer { $0.offset(ofOccurrence: n, of: 0x0A) }
                 #expect(found == (n >= 1 && n <= walked.count ? walked[n - 1] : nil), "\(n) in \(bytes)")

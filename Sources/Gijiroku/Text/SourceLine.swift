@@ -62,8 +62,9 @@ public struct SourceLine: Sendable, Hashable {
         var index = utf8.index(utf8.startIndex, offsetBy: origin)
         var at = 0
         text.withUTF8Bytes { bytes in
-            // Exactly: a growing array would copy (and retain) every line made so far.
-            lines.reserveCapacity(bytes.count(of: 0x0A) + 1)
+            // Minutes average some 30–45 bytes a line (PDF text has a blank line after each):
+            // room for more than that, so that the array seldom grows, without counting.
+            lines.reserveCapacity(bytes.count / 24 + 16)
             forEachLine(bytes) { span in
                 let start = utf8.index(index, offsetBy: Int(span.start) - at)
                 let end = utf8.index(start, offsetBy: Int(span.end - span.start))

@@ -60,21 +60,6 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     @inline(__always) func offset(of word: StaticString, from: Int = 0) -> Int? { offset(of: UTF8Bytes(word), from: from) }
 
-    /// How many bytes equal `byte`, counted eight at a time.
-    func count(of byte: UInt8) -> Int {
-        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
-        var found = 0, i = 0
-        if let base = baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= count {
-                found += Self.zeroBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern).nonzeroBitCount
-                i += 8
-            }
-        }
-        while i < count { if self[i] == byte { found += 1 }; i += 1 }
-        return found
-    }
-
     /// The offset of the `n`-th byte (from 1) equal to `byte`, if there are that many;
     /// counted eight bytes at a time.
     func offset(ofOccurrence n: Int, of byte: UInt8) -> Int? {
