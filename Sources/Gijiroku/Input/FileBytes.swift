@@ -35,24 +35,30 @@ public enum FileBytes {
         // less than asked is its end. Files whose size `fstat` does not know (pipes, /proc)
         // are read until a read returns nothing, the buffer growing as they come.
         let isRegular = (status.st_mode & S_IFMT) == S_IFREG
-        var data = Data(count: max(Int(status.st_size), 0) + 1)
+        // Into memory of our own, handed to `Data` without a copy: `Data(count:)` would first
+        // fill it with zeros.
+        var capacity = max(Int(status.st_size), 0) + 1
+        guard var buffer = malloc(capacity) else { throw failure(path, ENOMEM) }
         var filled = 0
         while true {
-            if filled == data.count { data.count += max(data.count, 65_536) }
-            let asked = data.count - filled
-            let got = data.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + filled, asked)
+            if filled == capacity {
+                capacity += max(capacity, 65_536)
+                guard let grown = realloc(buffer, capacity) else { free(buffer); throw failure(path, ENOMEM) }
+                buffer = grown
             }
+            let asked = capacity - filled
+            let got = systemRead(fd, buffer + filled, asked)
             if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw failure(path, errno)
+                let code = errno
+                free(buffer)
+                throw failure(path, code)
             }
             filled += got
             if isRegular && got < asked { break }
         }
-        data.count = filled
-        return data
+        return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 
     private static func failure(_ path: String, _ code: Int32) -> InputError {
