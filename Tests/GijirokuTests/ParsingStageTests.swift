@@ -177,3 +177,12 @@ import Testing
         #expect(ExplanationExtractor.agendaTitle(in: "事務局から説明があった。") == nil)
     }
 }
+
+@Suite struct DirectiveIntroTests {
+    @Test func theIssuerIsTheNameBeforeThePhrase() {
+        #expect(DirectiveIntro.issuer(in: "全体を通して、市長から以下のとおり指示があった。") == "市長")
+        #expect(DirectiveIntro.issuer(in: "最後に、副市長から次のような指示があった。") == "副市長")
+        #expect(DirectiveIntro.issuer(in: "委員から指摘があった。") == nil)
+        #expect(DirectiveIntro.issuer(in: "市長指示を踏まえ、検討する。") == nil)
+    }
+}
