@@ -14,8 +14,9 @@ private let systemRead = Darwin.read
 /// Reads a whole file into memory: the first stage of every parse.
 ///
 /// Straight from the file descriptor, sized by `fstat`, with errors in plain words that name
-/// the file. (Foundation's `Data(contentsOf:)` costs several times as much per file, which
-/// shows in a batch of thousands.)
+/// the file. (It does less per file than Foundation's `Data(contentsOf:)`: no URL, one
+/// `read`, no zero fill. Measured on the parse benchmark's 4 229 files, about 1.5% of the
+/// end-to-end time.)
 ///
 /// ```swift
 /// let data = try FileBytes.read(path: "Corpus/minutes/shiomigawa-gyokaku-01.txt")

@@ -7,9 +7,10 @@ import Darwin
 /// SHA-256 (FIPS 180-4), so that every record can name the exact bytes it came from
 /// without a package dependency.
 ///
-/// When the system's `libcrypto` (OpenSSL 3) can be loaded, its `SHA256`, which uses the
-/// processor's SHA instructions where there are any, computes the digest (about six times
-/// faster here); otherwise the portable implementation below does. Both give the same bytes.
+/// When the system's `libcrypto` (OpenSSL 3) can be loaded, its `SHA256_Init`/`Update`/
+/// `Final`, which use the processor's SHA instructions where there are any, compute the
+/// digest (several times faster here); otherwise the portable implementation below does.
+/// Both give the same bytes.
 ///
 /// ```swift
 /// SHA256.hex(of: Array("abc".utf8))
