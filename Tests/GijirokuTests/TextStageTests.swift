@@ -2,6 +2,18 @@ import Testing
 @testable import Gijiroku
 
 @Suite struct SourceLineTests {
+    @Test func nonBlankLinesKeepTheirNumbersAndTheCountOfAll() {
+        let text = "議事概要 \r\n\r\n　\n【日 時】令和元年５月２０日\n\n・意見"
+        let (lines, count) = SourceLine.nonBlankLines(of: text)
+        #expect(count == 6)
+        #expect(lines.map(\.number) == [1, 4, 6])
+        #expect(lines.map(\.content) == ["議事概要", "【日 時】令和元年５月２０日", "・意見"])
+        // The same lines, as a full split has them.
+        let all = SourceLine.split(text)
+        #expect(all.count == count)
+        #expect(lines == all.filter { !$0.isBlank })
+    }
+
     @Test func splitsOnEveryLineEndAndKeepsNumbers() {
         let lines = SourceLine.split("一\r\n二\r三\n\n四")
         #expect(lines.map(\.number) == [1, 2, 3, 4, 5])

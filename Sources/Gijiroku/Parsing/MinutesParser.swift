@@ -35,8 +35,9 @@ public struct MinutesParser: Sendable {
     /// minutes.date   // "2019-05-20"
     /// ```
     public func parse(text: String, path: String, sha256: String? = nil, encoding: TextEncoding = .utf8) -> Minutes {
-        let lines = SourceLine.split(text)
-        let source = SourceInfo(path: path, sha256: sha256 ?? SHA256.hex(of: Array(text.utf8)), encoding: encoding, lineCount: lines.count)
+        // Every stage passes over blank lines: they are left out here, numbers kept.
+        let (lines, lineCount) = SourceLine.nonBlankLines(of: text)
+        let source = SourceInfo(path: path, sha256: sha256 ?? SHA256.hex(of: Array(text.utf8)), encoding: encoding, lineCount: lineCount)
         var minutes = Minutes(source: source)
 
         let header = HeaderReader().read(lines)

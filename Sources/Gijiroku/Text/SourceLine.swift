@@ -52,7 +52,20 @@ public struct SourceLine: Sendable, Hashable {
     public static func split(_ text: String) -> [SourceLine] { split(text[...]) }
 
     /// Splits part of a text; the lines keep pointing into the whole text.
-    static func split(_ text: Substring) -> [SourceLine] {
+    static func split(_ text: Substring) -> [SourceLine] { lines(of: text, keepingBlank: true).lines }
+
+    /// The lines that are not blank, numbered as in the whole text, and how many lines there
+    /// are in all: what the minutes stages read (they pass over blank lines, and text from
+    /// PDF has one after every line).
+    ///
+    /// ```swift
+    /// let (lines, count) = SourceLine.nonBlankLines(of: "議事概要\n\n【日 時】\n")
+    /// lines.map(\.number)   // [1, 3]
+    /// count                 // 3
+    /// ```
+    static func nonBlankLines(of text: String) -> (lines: [SourceLine], count: Int) { lines(of: text[...], keepingBlank: false) }
+
+    private static func lines(of text: Substring, keepingBlank: Bool) -> (lines: [SourceLine], count: Int) {
         // Everything is found on the bytes in one pass; a line's content is then made from
         // byte offsets into the whole text (O(1) on native strings).
         let base = text.base
@@ -61,21 +74,24 @@ public struct SourceLine: Sendable, Hashable {
         var lines: [SourceLine] = []
         var index = utf8.index(utf8.startIndex, offsetBy: origin)
         var at = 0
+        var count = 0
         text.withUTF8Bytes { bytes in
             // Minutes average some 30–45 bytes a line (PDF text has a blank line after each):
             // room for more than that, so that the array seldom grows, without counting.
-            lines.reserveCapacity(bytes.count / 24 + 16)
+            lines.reserveCapacity(bytes.count / (keepingBlank ? 24 : 40) + 16)
             forEachLine(bytes) { span in
+                count += 1
+                if !keepingBlank && span.isBlank { return true }
                 let start = utf8.index(index, offsetBy: Int(span.start) - at)
                 let end = utf8.index(start, offsetBy: Int(span.end - span.start))
-                lines.append(SourceLine(number: lines.count + 1, content: Substring(utf8[start..<end]),
+                lines.append(SourceLine(number: count, content: Substring(utf8[start..<end]),
                                         leading: Int(span.leading), trailing: Int(span.trailing)))
                 index = end
                 at = Int(span.end)
                 return true
             }
         }
-        return lines
+        return (lines, count)
     }
 
     /// One line as byte offsets: its trimmed content and the white space around it.
