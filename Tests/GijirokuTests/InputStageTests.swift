@@ -21,6 +21,17 @@ import Testing
         #expect(try TextDecoder().decode(bomless, path: "a").text == sample)
     }
 
+    @Test(arguments: [true, false])
+    func readsJapaneseInUTF16WithoutABOM(littleEndian: Bool) throws {
+        // Almost all kanji and kana: few zero bytes, all on one side of the pairs.
+        let url = Repository.corpus.appendingPathComponent("minutes/shiomigawa-gyokaku-01.txt")
+        let text = try TextDecoder().decode(Data(contentsOf: url), path: "a").text
+        let units = text.utf16.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let decoded = try TextDecoder().decode(Data(units), path: "a")
+        #expect(decoded.encoding == (littleEndian ? .utf16LE : .utf16BE))
+        #expect(decoded.text == text)
+    }
+
     @Test func readsShiftJISIncludingCP932Extensions() throws {
         let bytes = try #require(TextDecoder.iconvEncode(sample, to: "CP932"))
         let decoded = try TextDecoder().decode(Data(bytes), path: "sjis.txt")

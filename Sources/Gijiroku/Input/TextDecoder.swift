@@ -7,8 +7,9 @@ import Darwin
 
 /// Turns a file's bytes into text, detecting the encoding.
 ///
-/// Detection order: a byte-order mark (UTF-8, UTF-16LE/BE); UTF-16 without a BOM when
-/// every other byte is zero; valid UTF-8; then Shift_JIS (CP932, which includes `髙` and
+/// Detection order: a byte-order mark (UTF-8, UTF-16LE/BE); UTF-16 without a BOM when the
+/// zero bytes fall on one side of the pairs and the text decodes cleanly with line ends
+/// (Japanese in kanji and kana has few zero bytes); valid UTF-8; then Shift_JIS (CP932, which includes `髙` and
 /// `①`) and EUC-JP, each decoded strictly by the system's `iconv`, keeping whichever
 /// decodes and reads as more Japanese.
 ///
@@ -44,8 +45,13 @@ public struct TextDecoder: Sendable {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: true), .utf16LE, path) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: false), .utf16BE, path) }
+        // Without a BOM, UTF-16 is only guessed: it must decode without a broken surrogate and
+        // have a line end, or the bytes go on to the tests below.
         if let endianness = bomlessUTF16(bytes) {
-            return try checked(utf16(bytes[...], littleEndian: endianness), endianness ? .utf16LE : .utf16BE, path)
+            let text = utf16(bytes[...], littleEndian: endianness)
+            if !text.unicodeScalars.contains("\u{FFFD}"), text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+                return try checked(text, endianness ? .utf16LE : .utf16BE, path)
+            }
         }
         // One pass over the bytes: a NUL means binary, and so do too many other control bytes.
         let (controls, nul) = bytes.withUnsafeBufferPointer(Self.controlBytes)
@@ -141,9 +147,13 @@ public struct TextDecoder: Sendable {
         let sample = bytes.prefix(4096)
         var evenZero = 0, oddZero = 0
         for (i, b) in sample.enumerated() where b == 0 { if i % 2 == 0 { evenZero += 1 } else { oddZero += 1 } }
+        // UTF-16 text has most of its zero bytes on one side of the pairs: the high byte of
+        // ASCII (line ends, spaces, digits), at least one in every few dozen characters even of
+        // Japanese written almost all in kanji and kana. A few land on the other side (　 is
+        // U+3000, 一 is U+4E00).
         let pairs = sample.count / 2
-        if oddZero * 10 > pairs * 3 && evenZero == 0 { return true }
-        if evenZero * 10 > pairs * 3 && oddZero == 0 { return false }
+        if oddZero > 0, oddZero >= 4 * evenZero, oddZero * 64 >= pairs { return true }
+        if evenZero > 0, evenZero >= 4 * oddZero, evenZero * 64 >= pairs { return false }
         return nil
     }
 
