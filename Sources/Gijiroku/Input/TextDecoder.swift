@@ -8,10 +8,10 @@ import Darwin
 /// Turns a file's bytes into text, detecting the encoding.
 ///
 /// Detection order: a byte-order mark (UTF-8, UTF-16LE/BE); UTF-16 without a BOM when the
-/// zero bytes fall on one side of the pairs and the text decodes cleanly with line ends
-/// (Japanese in kanji and kana has few zero bytes); valid UTF-8; then Shift_JIS (CP932, which includes `髙` and
-/// `①`) and EUC-JP, each decoded strictly by the system's `iconv`, keeping whichever
-/// decodes and reads as more Japanese.
+/// zero bytes fall mostly on one side of the pairs and the text decodes cleanly, with line
+/// ends (Japanese in kanji and kana has few zero bytes); valid UTF-8; then Shift_JIS (CP932,
+/// which includes `髙` and `①`) and EUC-JP, each decoded strictly by the system's `iconv`,
+/// keeping whichever decodes and reads as more Japanese.
 ///
 /// ```swift
 /// let decoded = try TextDecoder().decode(bytes, path: "sjis.txt")
