@@ -31,6 +31,13 @@ while let arg = arguments.next() {
     }
 }
 
+// --convert times the release `gijiroku` binary beside this one: it must be built.
+let cliBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gijiroku").path
+if convertMode, !FileManager.default.isExecutableFile(atPath: cliBinary) {
+    FileHandle.standardError.write(Data("gijiroku-bench: error: \(cliBinary) is not built; run `swift build -c release` first\n".utf8))
+    exit(69)
+}
+
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let corpusDir = root.appendingPathComponent("Corpus/minutes")
 let templates: [String] = try FileManager.default.contentsOfDirectory(atPath: corpusDir.path).sorted()
@@ -76,7 +83,7 @@ while convertMode ? n < documentCount : totalBytes < megabytes * 1_000_000 {
 
 // --convert: `gijiroku convert` on the archive, 1 job and all cores, against `cat`.
 if convertMode {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gijiroku").path
+    let binary = cliBinary
     // Every run writes a fresh folder, and all are deleted only at the end: deleting ten
     // thousand files just before a run makes ext4's inode allocator scan the recently
     // deleted ones (`recently_deleted`), which would slow whichever run came second.
