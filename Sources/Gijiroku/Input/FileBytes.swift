@@ -1,13 +1,9 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-#if canImport(Glibc)
 private let systemRead = Glibc.read
 #elseif canImport(Darwin)
+import Darwin
 private let systemRead = Darwin.read
 #endif
 

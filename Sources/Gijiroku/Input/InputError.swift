@@ -48,22 +48,6 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// A file-system error in plain words (`読み取り権限がありません`).
-    public static func describe(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSCocoaErrorDomain {
-            switch ns.code {
-            case NSFileReadNoPermissionError: return "読み取り権限がありません"
-            case NSFileReadNoSuchFileError: return "ファイルがありません"
-            default: break
-            }
-        }
-        return ns.localizedDescription
-    }
-
     public var description: String {
         let location = line.map { "\(path):\($0)" } ?? path
         return "\(location): error: \(message)"

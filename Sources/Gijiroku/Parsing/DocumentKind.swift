@@ -19,7 +19,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         // A minutes title settles it first: minutes of a plan's council may quote its chapters.
         if hasMinutesTitle(text) { return .minutes }
         if isPlan(text) { return .plan }
-        return isMinutes(text) ? .minutes : .document
+        return hasOtherMinutesSigns(text) ? .minutes : .document
     }
 
     /// Whether one of the first 12 non-blank lines names minutes (`議事概要`, `議事録`, `会議録` …).
@@ -28,14 +28,12 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         return ["議事概要", "議事録", "会議録", "議事要旨", "会議概要", "会議要旨", "会議記録"].contains { UTF8Search.contains(head, $0) }
     }
 
-    static func isMinutes(_ text: String) -> Bool {
-        // Only the first lines matter: a minutes title in the first 12 non-blank lines, a
-        // notice's words in the first 4, then labels in the first 400. Most minutes are
-        // settled by their title, found in the bytes of those lines without splitting them.
-        if hasMinutesTitle(text) { return true }
+    /// Minutes without a title: a minutes block, or both a date and a place field, in the
+    /// first 400 lines, unless the first 4 non-blank lines say the text is a notice or a report.
+    static func hasOtherMinutesSigns(_ text: String) -> Bool {
         // A notice of a meeting has a date and a place too, but says what it is first.
-        let notices = ["告示", "通知", "お知らせ", "開催について", "報告書", "視察報告"]
-        if notices.contains(where: { UTF8Search.contains(head(of: text, nonBlankLines: 4), $0) }) { return false }
+        let head = head(of: text, nonBlankLines: 4)
+        if ["告示", "通知", "お知らせ", "開催について", "報告書", "視察報告"].contains(where: { UTF8Search.contains(head, $0) }) { return false }
         var date = false, place = false
         for line in SourceLine.split(prefix(of: text, lines: 400)) where !line.isBlank {
             if case .blockLabel(let kind, _, _) = LineClassifier.classify(line.content), kind != .section { return true }

@@ -29,14 +29,10 @@ struct Element {
     /// The text as written: marker removed, lines rejoined without their line breaks.
     var text: String {
         // Where the text starts in the first line: after the marker (the classifier sliced it
-        // from the start of the line) and the spaces after it.
-        let skip = first.content.withUTF8Bytes { bytes in
-            guard let marker else { return 0 }
-            var skip = marker.utf8.count
-            assert(marker.withUTF8Bytes { bytes.hasPrefix($0) }, "a marker starts its line")
-            while skip < bytes.count { let width = bytes.spaceWidth(at: skip); guard width > 0 else { break }; skip += width }
-            return skip
-        }
+        // from the start of the line) and the spaces after it. Only the marker's length goes
+        // into the closure: capturing the optional substring costs more than the rest.
+        let markerLength = marker?.utf8.count ?? 0
+        let skip = markerLength == 0 ? 0 : first.content.withUTF8Bytes { $0.spacesEnd(from: markerLength) }
         // Substrings of valid text are copied without validating them again.
         let head = first.content.dropping(bytes: skip)
         if continuation.isEmpty { return String(head) }

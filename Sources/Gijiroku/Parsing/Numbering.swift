@@ -25,24 +25,14 @@ struct Numbering: Hashable {
     static func parse(_ text: Substring) -> Numbering? {
         // On the UTF-8 bytes: every line of a body is tried, and most fail at the first scalar.
         guard let found = text.withUTF8Bytes({ scan($0) }) else { return nil }
-        let number: Int
-        if let n = found.number {
-            number = n
-        } else {
-            // Kanji numerals in brackets: （十二）.
-            let open = found.digits.lowerBound
-            guard let n = JapaneseNumber.value(of: text.dropping(bytes: open).prefix(bytes: found.digits.count)) else { return nil }
-            number = n
-        }
-        return Numbering(number: number, label: text.prefix(bytes: found.labelEnd), style: found.style,
+        return Numbering(number: found.number, label: text.prefix(bytes: found.labelEnd), style: found.style,
                          rest: text.dropping(bytes: found.restStart))
     }
 
-    /// What ``parse(_:)`` finds, as byte offsets: the number (nil when it is in kanji numerals,
-    /// whose digits are at `digits`), the style, where the label ends and the rest starts.
+    /// What ``parse(_:)`` finds, as byte offsets: the number, the style, where the label ends
+    /// and where the rest starts.
     struct Found {
-        var number: Int?
-        var digits: Range<Int>
+        var number: Int
         var style: Style
         var labelEnd: Int
         var restStart: Int
@@ -51,16 +41,6 @@ struct Numbering: Hashable {
     /// Numbering at the start of UTF-8 `b`, if any.
     static func scan(_ b: UTF8Bytes) -> Found? {
         guard !b.isEmpty else { return nil }
-        /// Past the white space from byte `i`.
-        func spacesEnd(from i: Int) -> Int {
-            var end = i
-            while end < b.count {
-                let (c, width) = b.scalar(at: end)
-                guard SourceLine.isSpace(c) else { break }
-                end += width
-            }
-            return end
-        }
         /// The ASCII or full-width digits from byte `i`, at most `limit` of them: value, count, end.
         func digits(from i: Int, limit: Int) -> (value: Int, count: Int, end: Int) {
             var i = i, value = 0, count = 0
@@ -103,12 +83,10 @@ struct Numbering: Hashable {
             }
             guard count > 0, count <= 3, i < b.count else { return nil }
             let (close, closeWidth) = b.scalar(at: i)
-            guard close == ")" || close == "）" else { return nil }
-            if !onlyDigits {
-                return Found(number: nil, digits: firstWidth..<i, style: .parenthesised, labelEnd: i + closeWidth,
-                             restStart: spacesEnd(from: i + closeWidth))
-            }
-            number = value
+            // Kanji numerals in brackets: （十二）.
+            guard close == ")" || close == "）",
+                  let n = onlyDigits ? value : JapaneseNumber.value(of: String(decoding: b.bytes(firstWidth..<i), as: UTF8.self)) else { return nil }
+            number = n
             style = .parenthesised
             end = i + closeWidth
         case 0x7B2C, 0x65E5:                       // 第, 日
@@ -142,6 +120,6 @@ struct Numbering: Hashable {
             }
             number = run.value
         }
-        return Found(number: number, digits: 0..<0, style: style, labelEnd: end, restStart: spacesEnd(from: end))
+        return Found(number: number, style: style, labelEnd: end, restStart: b.spacesEnd(from: end))
     }
 }

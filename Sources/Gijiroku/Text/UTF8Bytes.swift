@@ -53,8 +53,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
     /// The byte offset of the first occurrence of `word` at or after `from`.
     func offset(of word: UTF8Bytes, from: Int = 0) -> Int? {
-        guard from <= count, let needle = word.baseAddress,
-              let found = UTF8Search.search(bytes(from..<count), needle, word.count) else { return nil }
+        guard from <= count, let found = UTF8Search.search(bytes(from..<count), word) else { return nil }
         return found + from
     }
 
@@ -160,10 +159,16 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
     }
 
+    /// Where the white space starting at byte `i` ends (`i` itself when there is none).
+    @inline(__always) func spacesEnd(from i: Int) -> Int {
+        var end = i
+        while end < count { let width = spaceWidth(at: end); guard width > 0 else { break }; end += width }
+        return end
+    }
+
     /// Where the bytes are once white space is trimmed from both ends.
     @inline(__always) var trimmedRange: Range<Int> {
-        var start = 0
-        while start < count { let width = spaceWidth(at: start); guard width > 0 else { break }; start += width }
+        let start = spacesEnd(from: 0)
         var end = count
         while end > start {
             let s = Swift.max(scalarStart(before: end), start)

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Substring search over UTF-8 bytes (`memchr` + `memcmp`), for the parser's hot paths; the
-/// comparisons themselves are ``UTF8Bytes``'.
+/// Substring search over UTF-8 bytes (`memchr` for the needle's rarest byte, then a byte
+/// comparison), for the parser's hot paths; the comparisons themselves are ``UTF8Bytes``'.
 /// Foundation's `range(of:)` folds character clusters and dominated parse time.
 ///
 /// ```swift
@@ -23,26 +23,24 @@ enum UTF8Search {
         return haystack.withUTF8Bytes { h in needle.withUTF8Bytes { h.offset(of: $0) } }
     }
 
-    /// The byte offset of the first occurrence of the `length` bytes at `needle` in `h`.
+    /// The byte offset of the first occurrence of `word` in `h`.
     ///
     /// `memchr` looks for the needle's rarest byte, not its first: in Japanese text the lead
     /// byte of a kana or kanji (0xE3 for の, 0xE6 for 指) is on every few characters, while
     /// a given trailing byte is on about one in thirty.
-    static func search(_ h: UnsafeBufferPointer<UInt8>, _ needle: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+    static func search(_ h: UTF8Bytes, _ word: UTF8Bytes) -> Int? {
+        let length = word.count
         guard length > 0, h.count >= length, let base = h.baseAddress else { return nil }
         var pivot = 0
-        var best = rarity(needle[0])
-        for k in 1..<length where rarity(needle[k]) > best { pivot = k; best = rarity(needle[k]) }
-        let byte = Int32(needle[pivot])
+        var best = rarity(word[0])
+        for k in 1..<length where rarity(word[k]) > best { pivot = k; best = rarity(word[k]) }
+        let byte = Int32(word[pivot])
         var from = pivot
         let end = h.count - length + pivot   // the last place the pivot byte can be
         while from <= end {
             guard let hit = memchr(base + from, byte, end - from + 1) else { return nil }
             let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
-            // Needles are a few bytes long: a loop here beats a call to memcmp.
-            var k = 0
-            while k < length, base[at + k] == needle[k] { k += 1 }
-            if k == length { return at }
+            if h.matches(word, at: at) { return at }
             from = at + pivot + 1
         }
         return nil
