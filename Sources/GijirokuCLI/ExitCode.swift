@@ -1,4 +1,4 @@
-/// The CLI's exit codes.
+/// The CLI's exit codes, the same for every command (the BSD `sysexits` values).
 public enum ExitCode {
     /// Everything succeeded.
     public static let success: Int32 = 0
@@ -8,4 +8,12 @@ public enum ExitCode {
     public static let usage: Int32 = 64
     /// The only input, or every input, was bad data.
     public static let dataError: Int32 = 65
+    /// A file or the index could not be read or written.
+    public static let ioError: Int32 = 74
+
+    /// 0 when nothing failed, 65 when everything did, 1 otherwise.
+    static func of(failures: Int, total: Int) -> Int32 {
+        if failures == 0 { return success }
+        return failures >= total ? dataError : someFailed
+    }
 }

@@ -1,4 +1,9 @@
-/// The `gijiroku` command: dispatches to one subcommand per file under `Commands/`.
+import Foundation
+import Gijiroku
+import GijirokuMessages
+
+/// The `gijiroku` command: finds the command in ``CommandTable``, parses its arguments with
+/// ``ArgumentParser`` and runs it; `help`, `--help`, `-h` and `--version` are answered here.
 ///
 /// Callable in-process, so tests check exit code, standard output and standard error:
 ///
@@ -10,83 +15,68 @@ public enum GijirokuCommand {
     /// The version printed by `--version`.
     public static let version = "0.1.0"
 
-    static let usage = """
-    gijiroku \(version): Japanese meeting minutes into structured, searchable records
-
-    使い方 / Usage:
-      gijiroku parse FILE|DIR... [--format json|jsonl|markdown] [--kind minutes|plan|document] [--strict]
-                                  parse minutes (議事概要), plans (総合計画) and other
-                                  documents (reports, drafts) into records;
-                                  the kind is detected unless --kind says; DIR is walked;
-                                  "-" reads standard input
-      gijiroku convert INPUT... --out DIR [--format json|jsonl|csv|markdown] [--jobs N] [--force] [--quiet]
-                                  convert whole archives: the output mirrors the input tree;
-                                  resumable; failures listed in DIR/failures.jsonl
-      gijiroku index PATH... [--db PATH] [--prune] [--quiet]
-                                  store minutes, plans and documents in the index and
-                                  link minutes to plan items; unchanged files are
-                                  skipped, --prune drops documents whose files are gone
-      gijiroku search QUERY [--kind question|answer|directive|explanation|other|plan|document|attendees]
-                      [--since DATE] [--until DATE] [--meeting TEXT] [--limit N]
-                      [--format text|json] [--db PATH]
-                                  words are ANDed, "…" is a phrase, OR joins, -word excludes
-      gijiroku links MINUTES|PATH:LINE|PLAN [--format text|json] [--db PATH]
-      gijiroku links --plan ITEM|PLAN#ITEM [--format text|json] [--db PATH]
-                                  a meeting's elements → the plan items they are about,
-                                  with the evidence; a plan → how often each item was
-                                  discussed; a plan item → every element that discussed
-                                  it, newest first
-      gijiroku directives [--status open|followed-up|overdue|done] [--issuer TEXT]
-                          [--since DATE] [--as-of DATE] [--format text|json|csv] [--db PATH]
-      gijiroku directives set ID --status done|open|followed-up|overdue [--note TEXT] [--db PATH]
-      gijiroku directives set ID --clear [--db PATH]
-                                  the register of directives (市長指示): deadlines,
-                                  follow-ups, status; statuses set by hand survive re-indexing
-      gijiroku --help | --version
-
-    Index: $GIJIROKU_DB, else $XDG_DATA_HOME/gijiroku/index.sqlite, else
-    ~/.local/share/gijiroku/index.sqlite; --db overrides.
-
-    Exit codes: 0 ok, 1 some inputs failed, 64 usage error, 65 bad input data.
-    """
-
     /// Runs one command line.
     /// - Parameters:
     ///   - arguments: the arguments after the program name.
+    ///   - environment: where the language (`GIJIROKU_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`)
+    ///     and the default index (`GIJIROKU_DB`, `XDG_DATA_HOME`, `HOME`) are read.
     ///   - standardInput: reads standard input, for `parse -`.
     ///   - output: where results go (standard output in the binary).
-    ///   - errors: where warnings and errors go (standard error in the binary).
+    ///   - errors: where progress, warnings and errors go (standard error in the binary).
     /// - Returns: the exit code (``ExitCode``).
     public static func run<O: TextOutputStream, E: TextOutputStream>(
-        _ arguments: [String], standardInput: () -> [UInt8] = { readStandardInput() },
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        standardInput: @escaping () -> [UInt8] = { readStandardInput() },
         output: inout O, errors: inout E
     ) -> Int32 {
-        guard let command = arguments.first else {
-            errors.write(usage + "\n")
+        var console = Console(output: output, errors: errors, language: Language(environment: environment),
+                              environment: environment, standardInput: standardInput)
+        let code = run(arguments, &console)
+        // Strings come back with what was written; streams are stateless.
+        if let o = console.output as? O { output = o }
+        if let e = console.errors as? E { errors = e }
+        return code
+    }
+
+    static func run(_ arguments: [String], _ console: inout Console) -> Int32 {
+        guard let first = arguments.first else {
+            console.errors.write(HelpText.overview(console.language))
             return ExitCode.usage
         }
-        switch command {
-        case "--help", "-h", "help":
-            output.write(usage + "\n")
+        switch first {
+        case "--help", "-h":
+            console.write(HelpText.overview(console.language))
             return ExitCode.success
-        case "--version":
-            output.write("gijiroku \(version)\n")
+        case "help":
+            let rest = Array(arguments.dropFirst())
+            guard !rest.isEmpty else { console.write(HelpText.overview(console.language)); return ExitCode.success }
+            guard let command = CommandTable.find(rest) else { return unknownCommand(rest.joined(separator: " "), &console) }
+            console.write(HelpText.command(command.spec, language: console.language))
             return ExitCode.success
-        case "parse":
-            return ParseCommand.run(Array(arguments.dropFirst()), standardInput: standardInput, output: &output, errors: &errors)
-        case "convert":
-            return ConvertCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
-        case "index":
-            return IndexCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
-        case "search":
-            return SearchCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
-        case "links":
-            return LinksCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
-        case "directives":
-            return DirectivesCommand.run(Array(arguments.dropFirst()), output: &output, errors: &errors)
+        case "--version", "-V", "version":
+            console.write("gijiroku \(version)\n")
+            return ExitCode.success
         default:
-            errors.write("gijiroku: error: 不明なサブコマンドです: \(command)\n\n" + usage + "\n")
-            return ExitCode.usage
+            guard let found = CommandTable.find(arguments) else { return unknownCommand(first, &console) }
+            console.commandName = "gijiroku " + found.spec.name
+            let parsed: ParsedArguments?
+            do { parsed = try ArgumentParser(command: found.spec).parse(found.rest) }
+            catch { return console.usage(error) }
+            guard let parsed else {
+                console.write(HelpText.command(found.spec, language: console.language))
+                return ExitCode.success
+            }
+            return found.spec.run(parsed, &console)
         }
     }
+
+    private static func unknownCommand(_ name: String, _ console: inout Console) -> Int32 {
+        let suggestion = Suggestion.nearest(to: name, in: CommandTable.commands.map(\.name) + ["help"])
+        return console.usage(UsageError(.usageUnknownCommand, ["command": name], suggestion: suggestion))
+    }
+}
+
+/// Reads all of standard input.
+public func readStandardInput() -> [UInt8] {
+    [UInt8](FileHandle.standardInput.readDataToEndOfFile())
 }

@@ -74,7 +74,7 @@ final class BM25Rank {
     func register(on database: Database, api: UnsafeMutablePointer<fts5_api>) throws(IndexError) {
         let context = Unmanaged.passUnretained(self).toOpaque()
         let code = api.pointee.xCreateFunction(api, Self.function, context, gijirokuCollect, nil)
-        try database.check(code, "xCreateFunction", "順位付け関数を登録できません")
+        try database.check(code, "xCreateFunction", .fullTextSearch)
     }
 }
 

@@ -22,11 +22,11 @@ enum BigramTokenizer {
             return sqlite3_step(statement.handle)
         }
         guard code == SQLITE_ROW || code == SQLITE_DONE, let api, api.pointee.iVersion >= 2 else {
-            throw IndexError(.database(code: code), "この SQLite では全文検索（FTS5）が使えません", sql: "SELECT fts5(?1)", sqlite: database.errorMessage)
+            throw IndexError(.database(code: code, operation: .fullTextSearch), sql: "SELECT fts5(?1)", sqlite: database.errorMessage)
         }
         var tokenizer = fts5_tokenizer(xCreate: gijirokuTokenizerCreate, xDelete: gijirokuTokenizerDelete, xTokenize: gijirokuTokenize)
         let created = api.pointee.xCreateTokenizer(api, name, nil, &tokenizer, nil)
-        try database.check(created, "xCreateTokenizer", "全文検索の字句解析器を登録できません")
+        try database.check(created, "xCreateTokenizer", .fullTextSearch)
         return api
     }
 }

@@ -18,7 +18,7 @@ final class Database {
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(db)
-            throw IndexError(.database(code: code), "データベースを開けません: \(path)", sqlite: message)
+            throw IndexError(.database(code: code, operation: .open(path: path)), sqlite: message)
         }
         self.handle = db
         self.path = path
@@ -52,9 +52,9 @@ final class Database {
 
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
-    func check(_ code: Int32, _ sql: String, _ what: String) throws(IndexError) {
+    func check(_ code: Int32, _ sql: String, _ operation: IndexError.Operation) throws(IndexError) {
         guard code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW else {
-            throw IndexError(.database(code: code), what, sql: sql, sqlite: errorMessage)
+            throw IndexError(.database(code: code, operation: operation), sql: sql, sqlite: errorMessage)
         }
     }
 
@@ -65,7 +65,7 @@ final class Database {
         if code != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? errorMessage
             sqlite3_free(error)
-            throw IndexError(.database(code: code), "データベースの操作に失敗しました", sql: sql, sqlite: message)
+            throw IndexError(.database(code: code, operation: .execute), sql: sql, sqlite: message)
         }
     }
 
@@ -115,7 +115,7 @@ final class Statement {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else {
-            throw IndexError(.database(code: code), "SQL を準備できません", sql: sql, sqlite: database.errorMessage)
+            throw IndexError(.database(code: code, operation: .prepare), sql: sql, sqlite: database.errorMessage)
         }
         self.database = database
         self.handle = statement
@@ -144,7 +144,7 @@ final class Statement {
                 code = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), gijiroku_sqlite_transient()) }
             default: code = sqlite3_bind_null(handle, index)
             }
-            try database.check(code, sql, "値を結び付けられません")
+            try database.check(code, sql, .prepare)
         }
         return self
     }
@@ -153,14 +153,14 @@ final class Statement {
     /// rows: `reset()`, bind every parameter, then `step()`.
     func bind(_ index: Int32, _ value: Int?) throws(IndexError) {
         let code = value.map { sqlite3_bind_int64(handle, index, Int64($0)) } ?? sqlite3_bind_null(handle, index)
-        try database.check(code, sql, "値を結び付けられません")
+        try database.check(code, sql, .prepare)
     }
 
     /// Binds one text or NULL to `?index` without boxing it (see the integer form).
     func bind(_ index: Int32, _ value: String?) throws(IndexError) {
-        guard var value else { return try database.check(sqlite3_bind_null(handle, index), sql, "値を結び付けられません") }
+        guard var value else { return try database.check(sqlite3_bind_null(handle, index), sql, .prepare) }
         let code = value.withUTF8 { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), gijiroku_sqlite_transient()) }
-        try database.check(code, sql, "値を結び付けられません")
+        try database.check(code, sql, .prepare)
     }
 
     /// Steps once; `true` while there is a row.
@@ -168,7 +168,7 @@ final class Statement {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
-        throw IndexError(.database(code: code), "SQL の実行に失敗しました", sql: sql, sqlite: database.errorMessage)
+        throw IndexError(.database(code: code, operation: .step), sql: sql, sqlite: database.errorMessage)
     }
 
     /// Binds, reads the first row with `read`, and resets, so the statement holds no lock

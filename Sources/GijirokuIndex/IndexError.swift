@@ -1,46 +1,97 @@
-/// Why the index could not do what was asked, in plain words.
+/// Why the index could not do what was asked: a kind with its data, never words.
 ///
-/// SQLite's own messages never reach the user as the whole story: each error says what
-/// Gijiroku was doing, and carries the SQL and SQLite's message for diagnosis.
+/// SQLite's own messages never reach the user as the whole story: a database error says
+/// what Gijiroku was doing and carries the SQL and SQLite's message for diagnosis. The CLI
+/// turns each kind into words in the reader's language and names the option to change.
 ///
 /// ```swift
 /// do { _ = try SearchQuery(parsing: "-予算") }
-/// catch let error as IndexError { print(error) }   // 除外する語（-）だけでは検索できません。…
+/// catch { print(error.kind) }   // onlyExclusions
 /// ```
-public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct IndexError: Error, Sendable, Hashable {
+    /// What the database was asked to do when it failed.
+    public enum Operation: Sendable, Hashable {
+        case open(path: String)
+        case prepare
+        case execute
+        case step
+        /// Registering the full-text tokenizer: this SQLite has no FTS5.
+        case fullTextSearch
+    }
+
+    /// The dates a query may be limited by.
+    public enum DateField: String, Sendable, Hashable {
+        case since, until, asOf
+    }
+
     public enum Kind: Sendable, Hashable {
         /// SQLite failed; `sql` and `sqlite` say where and why.
-        case database(code: Int32)
+        case database(code: Int32, operation: Operation)
         /// The database file was made by a newer Gijiroku.
-        case newerSchema(found: Int32, supported: Int32)
+        case newerSchema(path: String, found: Int32, supported: Int32)
         /// There is no index at the path.
-        case noIndex
-        /// The search query cannot be run.
-        case query
-        /// The document, element, plan item or directive asked for is not in the index.
-        case notFound
-        /// What was asked for names more than one thing (an item ID in two plans).
-        case ambiguous
+        case noIndex(path: String)
+        /// The index is empty or of an older version: an indexing run brings it up to date.
+        case outdatedIndex(path: String)
         /// An indexing run that builds the full-text index at its end is under way, or
         /// was stopped before it got there: searching now would miss documents.
         case fullTextPending
+        /// The query is longer than `maximum` characters.
+        case queryTooLong(length: Int, maximum: Int)
+        /// The query has no word to search for.
+        case emptyQuery
+        /// The query only excludes words.
+        case onlyExclusions
+        /// The query cannot be run as a full-text search.
+        case unsearchableQuery(String)
+        /// A date filter that names no date.
+        case unreadableDate(field: DateField, text: String)
+        /// The document asked for is not a plan (its kind given).
+        case notAPlan(path: String, kind: String)
+        /// The document asked for is not minutes (its kind given).
+        case notMinutes(path: String, kind: String)
+        /// No linkable element starts at this line.
+        case noElementAtLine(path: String, line: Int)
+        /// No plan item has this ID (in the named plan, if one was named).
+        case planItemNotFound(item: String, plan: String?)
+        /// Several plans have an item with this ID; each is given as `plan#item`.
+        case planItemAmbiguous(item: String, candidates: [String])
+        /// No indexed document matches.
+        case documentNotFound(String)
+        /// Several indexed documents match.
+        case documentAmbiguous(String, paths: [String])
+        /// No directive has this ID.
+        case directiveNotFound(String)
+        /// Several directives start with this ID.
+        case directiveAmbiguous(String, matches: [String])
+    }
+
+    /// The broad class of an error, for exit codes.
+    public enum Category: Sendable, Hashable {
+        case database, newerSchema, noIndex, fullTextPending, query, notFound, ambiguous
     }
 
     public var kind: Kind
-    public var message: String
+    /// The SQL that failed, for diagnosis.
     public var sql: String?
+    /// SQLite's own message, for diagnosis.
     public var sqlite: String?
 
-    public init(_ kind: Kind, _ message: String, sql: String? = nil, sqlite: String? = nil) {
+    public init(_ kind: Kind, sql: String? = nil, sqlite: String? = nil) {
         self.kind = kind
-        self.message = message
         self.sql = sql
         self.sqlite = sqlite
     }
 
-    public var description: String {
-        var text = message
-        if let sqlite { text += "（SQLite: \(sqlite)）" }
-        return text
+    public var category: Category {
+        switch kind {
+        case .database: return .database
+        case .newerSchema: return .newerSchema
+        case .noIndex, .outdatedIndex: return .noIndex
+        case .fullTextPending: return .fullTextPending
+        case .queryTooLong, .emptyQuery, .onlyExclusions, .unsearchableQuery, .unreadableDate: return .query
+        case .notAPlan, .notMinutes, .noElementAtLine, .planItemNotFound, .documentNotFound, .directiveNotFound: return .notFound
+        case .planItemAmbiguous, .documentAmbiguous, .directiveAmbiguous: return .ambiguous
+        }
     }
 }

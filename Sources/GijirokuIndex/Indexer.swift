@@ -1,5 +1,6 @@
 import Foundation
 import Gijiroku
+import GijirokuInput
 
 /// What an indexing run did, file by file.
 public struct IndexReport: Sendable, Hashable {
@@ -7,8 +8,8 @@ public struct IndexReport: Sendable, Hashable {
     public var updated: [String] = []
     public var unchanged: [String] = []
     public var removed: [String] = []
-    /// Files that could not be indexed, with the reason (`path: error: …`).
-    public var failed: [(path: String, reason: String)] = []
+    /// Files that could not be indexed, and steps of the run that failed.
+    public var failed: [IndexFailure] = []
     /// How the links to plan items changed, when anything was indexed.
     public var links: LinkChanges?
     /// Whether the full-text index was built in one pass at the end of the run (a large
@@ -17,9 +18,34 @@ public struct IndexReport: Sendable, Hashable {
 
     public static func == (a: IndexReport, b: IndexReport) -> Bool {
         a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.removed == b.removed
-            && a.failed.map(\.path) == b.failed.map(\.path)
+            && a.failed == b.failed
     }
     public func hash(into h: inout Hasher) { h.combine(added); h.combine(updated); h.combine(unchanged) }
+}
+
+/// A file that could not be indexed, or a step of an indexing run that failed.
+public struct IndexFailure: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// The file could not be read or parsed.
+        case input(InputError)
+        /// Its rows could not be written (the database's words).
+        case write(String)
+        /// Documents of missing files could not be removed.
+        case prune(String)
+        /// The full-text index could not be built at the end of the run.
+        case fullText(String)
+        /// The links to plan items could not be refreshed.
+        case links(String)
+    }
+
+    /// The file, for a file's failure.
+    public var path: String?
+    public var reason: Reason
+
+    public init(path: String?, _ reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 extension SearchIndex {
@@ -95,7 +121,7 @@ extension SearchIndex {
             } catch {
                 do { written = try write(batch, read, isolating: true, storedThisRun: storedThisRun) }
                 catch {
-                    written = BatchResult(failed: batch.map { ($0, "\($0): error: 索引に書き込めません: \(error)") })
+                    written = BatchResult(failed: batch.map { IndexFailure(path: $0, .write("\(error)")) })
                 }
             }
             report.unchanged += written.unchanged
@@ -111,7 +137,7 @@ extension SearchIndex {
                     report.removed.append(path)
                 }
             } catch {
-                report.failed.append(("(prune)", "索引から削除できません: \(error)"))
+                report.failed.append(IndexFailure(path: nil, .prune("\(error)")))
             }
         }
         if fullTextDeferred {
@@ -119,12 +145,12 @@ extension SearchIndex {
             // The other core copies the element rows into the database file meanwhile.
             let checkpoint = database.checkpointConcurrently()
             do { try rebuildFullText(); report.fullTextBuiltAtEnd = true }
-            catch { report.failed.append(("(full-text index)", "全文索引を作成できません: \(error)。gijiroku index をもう一度実行してください")) }
+            catch { report.failed.append(IndexFailure(path: nil, .fullText("\(error)"))) }
             checkpoint.wait()
         }
         if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) {
             do { report.links = try refreshLinks() }
-            catch { report.failed.append(("(links)", "計画項目への関連付けを更新できません: \(error)")) }
+            catch { report.failed.append(IndexFailure(path: nil, .links("\(error)"))) }
         }
         return report
     }
@@ -134,7 +160,7 @@ extension SearchIndex {
         var unchanged: [String] = []
         var added: [String] = []
         var updated: [String] = []
-        var failed: [(String, String)] = []
+        var failed: [IndexFailure] = []
     }
 
     /// Writes a batch in one transaction. Without `isolating`, the first document that
@@ -149,8 +175,8 @@ extension SearchIndex {
                 switch outcome {
                 case .unchanged:
                     result.unchanged.append(path)
-                case .failed(let reason):
-                    result.failed.append((path, reason))
+                case .failed(let error):
+                    result.failed.append(IndexFailure(path: path, .input(error)))
                 case .parsed(let document, let isNew):
                     // A path given twice in one run is stored once and then replaced.
                     let replacing = !isNew || storedThisRun.contains(path) || result.added.contains(path)
@@ -161,7 +187,7 @@ extension SearchIndex {
                     } catch {
                         guard isolating else { throw error }
                         pendingBatch?.nextElementID = nil   // its savepoint was rolled back
-                        result.failed.append((path, "\(path): error: 索引に書き込めません: \(error)"))
+                        result.failed.append(IndexFailure(path: path, .write("\(error)")))
                     }
                 }
             }
@@ -188,32 +214,22 @@ extension SearchIndex {
     enum Outcome: Sendable {
         case unchanged
         case parsed(DocumentRows, isNew: Bool)
-        case failed(String)
+        case failed(InputError)
     }
 
-    /// Reads, digests and parses `paths` concurrently, given their stored digests.
+    /// Reads, digests and parses `paths` through the shared ``ParsePipeline``, given their
+    /// stored digests: an unchanged file is not parsed, a parsed one is turned into rows on
+    /// the reading threads.
     static func readAndParse(_ paths: [String], stored: [String?]) -> [Outcome] {
-        // One file per task (not slices): a batch may hold one very large file.
-        let results = Slots<Outcome>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            let path = paths[i]
-            let outcome: Outcome
-            do {
-                let data = try FileBytes.read(path: path)
-                let digest = SHA256.hex(of: data)
-                if stored[i] == digest {
-                    outcome = .unchanged
-                } else {
-                    outcome = .parsed(DocumentRows(try ParsedDocument.parse(fileData: data, path: path)), isNew: stored[i] == nil)
-                }
-            } catch let error as InputError {
-                outcome = .failed(error.description)
-            } catch {
-                outcome = .failed("\(path): error: \(error)")
+        ParsePipeline().run(paths, unchanged: { i, digest in stored[i] == digest }) { i, document, _ in
+            DocumentRows(document)
+        }.enumerated().map { i, outcome in
+            switch outcome {
+            case .skipped, .unchanged: return .unchanged
+            case .done(let rows): return .parsed(rows, isNew: stored[i] == nil)
+            case .failed(let error): return .failed(error)
             }
-            results.set(i, outcome)
         }
-        return results.values
     }
 }
 

@@ -133,8 +133,7 @@ enum Schema {
     static func migrate(_ database: Database) throws {
         let found = try userVersion(database)
         if found > version {
-            throw IndexError(.newerSchema(found: found, supported: version),
-                             "この索引（\(database.path)）は新しい版の Gijiroku で作られています（版 \(found)、この Gijiroku は版 \(version) まで）。Gijiroku を更新するか、--db で別の索引を指定してください")
+            throw IndexError(.newerSchema(path: database.path, found: found, supported: version))
         }
         for step in Int(found)..<migrations.count {
             try database.transaction {

@@ -19,10 +19,10 @@ extension SearchIndex {
     ///   while an indexing run has yet to build the full-text index.
     public func search(_ query: SearchQuery) throws -> SearchResult {
         if try fullTextPending() {
-            throw IndexError(.fullTextPending, "全文索引ができていません。gijiroku index の実行中なら終わるまで待ち、そうでなければ gijiroku index をもう一度実行してください（前回の実行が途中で止まりました）")
+            throw IndexError(.fullTextPending)
         }
-        let since = try query.since.map { try Self.isoDate($0, option: "--since") }
-        let until = try query.until.map { try Self.isoDate($0, option: "--until") }
+        let since = try query.since.map { try Self.isoDate($0, field: .since) }
+        let until = try query.until.map { try Self.isoDate($0, field: .until) }
         let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }
         // The meeting filter reads the title, which holds the meeting's name.
         let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil
@@ -51,7 +51,7 @@ extension SearchIndex {
             return SearchResult(query: query.text, expression: query.expression, total: total, hits: hits)
         } catch let error as IndexError where error.sql?.contains("MATCH") == true {
             // Queries are always quoted, so this is not expected; never show SQLite's text.
-            throw IndexError(.query, "この検索語では検索できません: \(query.text)")
+            throw IndexError(.unsearchableQuery(query.text))
         }
     }
 
@@ -75,7 +75,7 @@ extension SearchIndex {
         let title = s.string(10)
         let range = (s.int(12) ?? 0, s.int(13) ?? -1)
         var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(8) ?? "", snippet: "",
-                            document: .init(path: path, title: title, meeting: kind == "plan" || kind == "document" ? nil : title.flatMap { Meeting(title: $0).name }, date: s.string(11)),
+                            document: .init(path: path, title: title, meeting: kind == "plan" || kind == "document" ? nil : title.flatMap { TitleExtractor.meeting(from: $0).name }, date: s.string(11)),
                             agendaNumber: s.int(2), agendaTitle: s.string(3), issuer: s.string(5),
                             lines: lines, location: "\(path):\(lines.start)")
         if let item = s.string(14) { hit.planItem = .init(id: item, title: s.string(15) ?? "") }
@@ -127,9 +127,9 @@ extension SearchIndex {
     }
 
     /// `2019-05-01`, `2019/5/1`, `令和元年5月1日` → `2019-05-01`.
-    static func isoDate(_ text: String, option: String) throws(IndexError) -> String {
+    static func isoDate(_ text: String, field: IndexError.DateField) throws(IndexError) -> String {
         guard let found = JapaneseDate.find(in: text) else {
-            throw IndexError(.query, "\(option) の日付が読み取れません: \(text)（例: 2019-05-01、令和元年5月1日）")
+            throw IndexError(.unreadableDate(field: field, text: text))
         }
         return found.date.iso
     }

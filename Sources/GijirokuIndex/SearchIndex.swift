@@ -40,8 +40,10 @@ public final class SearchIndex {
 
     /// `$GIJIROKU_DB`, else `$XDG_DATA_HOME/gijiroku/index.sqlite`, else
     /// `~/.local/share/gijiroku/index.sqlite`.
-    public static var defaultPath: String {
-        let env = ProcessInfo.processInfo.environment
+    public static var defaultPath: String { defaultPath(environment: ProcessInfo.processInfo.environment) }
+
+    /// The default path as `environment` gives it.
+    public static func defaultPath(environment env: [String: String]) -> String {
         if let path = env["GIJIROKU_DB"], !path.isEmpty { return path }
         let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -56,7 +58,7 @@ public final class SearchIndex {
     public init(path: String, readOnly: Bool = false) throws {
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
-                throw IndexError(.noIndex, "索引がありません: \(path)。先に gijiroku index で文書を登録してください")
+                throw IndexError(.noIndex(path: path))
             }
         } else {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -65,11 +67,10 @@ public final class SearchIndex {
         if readOnly {
             let version = try Schema.userVersion(database)
             if version > Schema.version {
-                throw IndexError(.newerSchema(found: version, supported: Schema.version),
-                                 "この索引（\(path)）は新しい版の Gijiroku で作られています。Gijiroku を更新してください")
+                throw IndexError(.newerSchema(path: path, found: version, supported: Schema.version))
             }
             if version < Schema.version {
-                throw IndexError(.noIndex, "索引（\(path)）が古い版か空です。gijiroku index を一度実行すると更新されます")
+                throw IndexError(.outdatedIndex(path: path))
             }
         } else {
             // A new database keeps a map of its pages, so that pages freed by merging the

@@ -30,7 +30,7 @@ public struct SearchQuery: Sendable, Hashable {
     public init(parsing text: String) throws(IndexError) {
         self.text = text
         guard text.count <= Self.maximumLength else {
-            throw IndexError(.query, "検索語が長すぎます（\(text.count)文字、\(Self.maximumLength)文字まで）")
+            throw IndexError(.queryTooLong(length: text.count, maximum: Self.maximumLength))
         }
         var positives: [[String]] = []   // OR-groups, ANDed
         var negatives: [String] = []
@@ -51,9 +51,7 @@ public struct SearchQuery: Sendable, Hashable {
             pendingOr = false
         }
         guard !positives.isEmpty else {
-            throw IndexError(.query, negatives.isEmpty
-                ? "検索する語がありません（記号だけ、または空の検索です）"
-                : "除外する語（-）だけでは検索できません。探す語を一つ以上入れてください")
+            throw IndexError(negatives.isEmpty ? .emptyQuery : .onlyExclusions)
         }
         var expression = positives.map { $0.count == 1 ? $0[0] : "(" + $0.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
         for n in negatives { expression += " NOT " + n }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 @testable import GijirokuCLI
 
 /// `gijiroku convert` on whole archives.
@@ -21,11 +22,7 @@ import Testing
         return texts.count * times
     }
 
-    func run(_ arguments: [String]) -> ParseCommandTests.Run {
-        var out = "", err = ""
-        let code = GijirokuCommand.run(arguments, standardInput: { [] }, output: &out, errors: &err)
-        return ParseCommandTests.Run(code: code, out: out, err: err)
-    }
+    func run(_ arguments: [String]) -> CLI.Run { CLI.run(arguments) }
 
     func temporary() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-convert-\(UUID().uuidString)").path
@@ -99,11 +96,11 @@ import Testing
         #expect(r.err.contains("empty.txt: error:"))
     }
 
-    @Test func usageErrorsExitWith2() {
-        #expect(run(["convert", Self.corpus]).code == 2)
-        #expect(run(["convert", "--out", "/tmp/x"]).code == 2)
-        #expect(run(["convert", Self.corpus, "--out", "/tmp/x", "--format", "xml"]).code == 2)
-        #expect(run(["convert", Self.corpus, "--out", "/tmp/x", "--jobs", "0"]).code == 2)
+    @Test func usageErrorsExitWith64LikeEveryCommand() {
+        #expect(run(["convert", Self.corpus]).code == 64)
+        #expect(run(["convert", "--out", "/tmp/x"]).code == 64)
+        #expect(run(["convert", Self.corpus, "--out", "/tmp/x", "--format", "xml"]).code == 64)
+        #expect(run(["convert", Self.corpus, "--out", "/tmp/x", "--jobs", "0"]).code == 64)
     }
 
     @Test(.enabled(if: PDFAvailable.python, "python3 is not installed"))
@@ -146,6 +143,7 @@ enum PDFAvailable {
         func convert(_ out: String, summary: Pipe? = nil) throws -> Process {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: BinaryTests.binary)
+            p.environment = CLI.binaryEnvironment
             p.arguments = ["convert", archive, "--out", out, "--jobs", "2", "--quiet"]
             p.standardOutput = summary ?? FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice

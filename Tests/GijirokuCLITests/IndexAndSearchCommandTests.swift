@@ -1,14 +1,11 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 @testable import GijirokuCLI
 
 /// `gijiroku index` and `gijiroku search`, in-process, on a fresh database each.
 @Suite struct IndexAndSearchCommandTests {
-    func run(_ arguments: [String]) -> ParseCommandTests.Run {
-        var out = "", err = ""
-        let code = GijirokuCommand.run(arguments, standardInput: { [] }, output: &out, errors: &err)
-        return ParseCommandTests.Run(code: code, out: out, err: err)
-    }
+    func run(_ arguments: [String]) -> CLI.Run { CLI.run(arguments) }
 
     func freshDatabase() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path

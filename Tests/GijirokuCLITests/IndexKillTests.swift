@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 @testable import GijirokuCLI
 
 /// `gijiroku index` killed in the middle of a large first run (the kind that builds the
@@ -18,6 +19,7 @@ import Testing
         func gijiroku(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: BinaryTests.binary)
+            p.environment = CLI.binaryEnvironment
             p.arguments = arguments
             let out = Pipe(), err = Pipe()
             p.standardOutput = out
@@ -38,6 +40,7 @@ import Testing
         let killed = base + "/killed.sqlite"
         let victim = Process()
         victim.executableURL = URL(fileURLWithPath: BinaryTests.binary)
+        victim.environment = CLI.binaryEnvironment
         victim.arguments = ["index", archive, "--db", killed, "--quiet"]
         victim.standardOutput = FileHandle.nullDevice
         victim.standardError = FileHandle.nullDevice

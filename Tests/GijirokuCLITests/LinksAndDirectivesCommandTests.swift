@@ -1,16 +1,13 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 @testable import GijirokuCLI
 
 /// `gijiroku links` and `gijiroku directives`, in-process, on a fresh index of the corpus.
 @Suite struct LinksAndDirectivesCommandTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func run(_ arguments: [String]) -> ParseCommandTests.Run {
-        var out = "", err = ""
-        let code = GijirokuCommand.run(arguments, standardInput: { [] }, output: &out, errors: &err)
-        return ParseCommandTests.Run(code: code, out: out, err: err)
-    }
+    func run(_ arguments: [String]) -> CLI.Run { CLI.run(arguments) }
 
     /// A fresh index of the whole corpus: minutes, plans and other documents.
     func indexedCorpus() -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 @testable import GijirokuCLI
 import Gijiroku
 
@@ -8,13 +9,7 @@ import Gijiroku
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = root.appendingPathComponent("Corpus/minutes").path
 
-    struct Run { var code: Int32; var out: String; var err: String }
-
-    func run(_ arguments: [String], stdin: String = "") -> Run {
-        var out = "", err = ""
-        let code = GijirokuCommand.run(arguments, standardInput: { Array(stdin.utf8) }, output: &out, errors: &err)
-        return Run(code: code, out: out, err: err)
-    }
+    func run(_ arguments: [String], stdin: String = "") -> CLI.Run { CLI.run(arguments, stdin: stdin) }
 
     func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)")
@@ -115,6 +110,7 @@ import Gijiroku
     func theBinaryParsesTheCorpusAndReportsWarningsOnStandardError() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.environment = CLI.binaryEnvironment
         process.arguments = ["parse", ParseCommandTests.corpus + "/shiomigawa-kosodate-04.txt"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -132,9 +128,7 @@ import Gijiroku
 
 @Suite struct MarkdownTests {
     @Test func aSubheadingAfterAListItemStartsItsOwnParagraph() {
-        var out = "", err = ""
-        _ = GijirokuCommand.run(["parse", "--format", "markdown", ParseCommandTests.corpus + "/shiomigawa-gyokaku-02.txt"],
-                                standardInput: { [] }, output: &out, errors: &err)
+        let out = CLI.run(["parse", "--format", "markdown", ParseCommandTests.corpus + "/shiomigawa-gyokaku-02.txt"]).out
         #expect(out.contains("。\n\n**（資料２）**\n\n- 見直し対象"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 import Gijiroku
 @testable import GijirokuIndex
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 @testable import GijirokuIndex
 
 @Suite struct JapaneseTokensTests {

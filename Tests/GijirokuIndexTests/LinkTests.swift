@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 import Gijiroku
+import GijirokuInput
+import GijirokuEvaluation
 @testable import GijirokuIndex
 
 /// Links from minutes elements to plan items.
@@ -154,7 +157,8 @@ import Gijiroku
             try index.links(toItem: "2-1-1")
         } throws: { error in
             let e = error as? IndexError
-            return e?.kind == .ambiguous && e!.message.contains("shiomigawa-basic-plan-ch1-2-revised.txt#2-1-1")
+            guard case .planItemAmbiguous(_, let candidates)? = e?.kind else { return false }
+            return candidates.contains { $0.hasPrefix(copy.appendingPathComponent("plans/shiomigawa-basic-plan-ch1-2-revised.txt").path + "#2-1-1") }
         }
         let one = try index.links(toItem: "shiomigawa-basic-plan-ch1-2-revised.txt#2-1-1")
         let other = try index.links(toItem: "shiomigawa-basic-plan-ch1-2.txt#2-1-1")
@@ -240,7 +244,7 @@ import Gijiroku
         let (index, _) = try LinkTests.corpus()
         let stored = try index.storedUnits()
         for path in TestFiles.minutesAndPlans where path.contains("/minutes/") && path.hasSuffix(".txt") {
-            guard case .minutes(let m) = try ParsedDocument.read(path: path) else { continue }
+            guard case .minutes(let m) = try SourceFile(path: path).parse() else { continue }
             let expected = LinkUnit.units(of: m).map { "\($0.kind.rawValue)@\($0.lines.start)-\($0.lines.end): \($0.text)" }
             let found = stored.filter { $0.path == path }.map { "\($0.unit.kind.rawValue)@\($0.unit.lines.start)-\($0.unit.lines.end): \($0.unit.text)" }
             #expect(found.sorted() == expected.sorted(), "\(path)")
@@ -258,7 +262,7 @@ import Gijiroku
         議題「図書館の開館時間延長について」事務局から次のような説明があった。
         ○平日の閉館時刻を午後８時まで延ばす案を検討している。
         """.split(separator: "\n").map { $0 + " \n\n" }.joined().write(to: file, atomically: true, encoding: .utf8)
-        guard case .minutes(let m) = try ParsedDocument.read(path: file.path) else { Issue.record("not minutes"); return }
+        guard case .minutes(let m) = try SourceFile(path: file.path).parse() else { Issue.record("not minutes"); return }
         let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
         _ = index.index(files: [file.path])
         let expected = LinkUnit.units(of: m).map(\.text)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GijirokuTestSupport
 import Gijiroku
 @testable import GijirokuIndex
 
@@ -147,9 +148,8 @@ import Gijiroku
             let query = try SearchQuery(parsing: text)
             _ = try reader.search(query)
         } catch let error as IndexError {
-            #expect(error.kind == .query)
+            #expect(error.category == .query)
             #expect(error.sqlite == nil)
-            #expect(!error.message.isEmpty)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
@@ -187,7 +187,7 @@ import Gijiroku
         let report = index.index(files: [empty.path, TestFiles.corpusFiles[0], dir.appendingPathComponent("missing.txt").path])
         #expect(report.added == [TestFiles.corpusFiles[0]])
         #expect(report.failed.map(\.path) == [empty.path, dir.appendingPathComponent("missing.txt").path])
-        #expect(report.failed[0].reason.contains("empty.txt: error:"))
+        #expect(report.failed[0].reason == .input(InputError(path: empty.path, reason: .empty)))
     }
 
     @Test func anIndexFromANewerGijirokuIsRefusedWithAClearMessage() throws {
@@ -197,8 +197,8 @@ import Gijiroku
             try index.database.execute("PRAGMA user_version = 99")
         }
         let error = #expect(throws: IndexError.self) { try SearchIndex(path: path) }
-        #expect(error?.kind == .newerSchema(found: 99, supported: Schema.version))
-        #expect(#expect(throws: IndexError.self) { try SearchIndex(path: path + ".missing", readOnly: true) }?.kind == .noIndex)
+        #expect(error?.kind == .newerSchema(path: path, found: 99, supported: Schema.version))
+        #expect(#expect(throws: IndexError.self) { try SearchIndex(path: path + ".missing", readOnly: true) }?.kind == .noIndex(path: path + ".missing"))
     }
 }
 

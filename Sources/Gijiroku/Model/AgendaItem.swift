@@ -31,17 +31,6 @@ public struct AgendaItem: Sendable, Hashable, Codable {
         self.noComments = noComments
         self.exchanges = exchanges
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(number, forKey: .number)
-        try c.encode(label, forKey: .label)
-        try c.encode(title, forKey: .title)
-        try c.encode(lines, forKey: .lines)
-        try c.encode(explanation, forKey: .explanation)
-        try c.encode(noComments, forKey: .noComments)
-        try c.encode(exchanges, forKey: .exchanges)
-    }
 }
 
 /// The secretariat's explanation of an agenda item (議題説明).
@@ -69,15 +58,6 @@ public struct Explanation: Sendable, Hashable, Codable {
         self.points = points
         self.lines = lines
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(presenter, forKey: .presenter)
-        try c.encode(materials, forKey: .materials)
-        try c.encode(intro, forKey: .intro)
-        try c.encode(points, forKey: .points)
-        try c.encode(lines, forKey: .lines)
-    }
 }
 
 /// One point of an explanation, or a sub-heading between points.
@@ -101,13 +81,5 @@ public struct Point: Sendable, Hashable, Codable {
         self.marker = marker
         self.text = text
         self.lines = lines
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(marker, forKey: .marker)
-        try c.encode(text, forKey: .text)
-        try c.encode(lines, forKey: .lines)
     }
 }

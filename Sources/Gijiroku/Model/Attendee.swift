@@ -33,15 +33,4 @@ public struct Attendee: Sendable, Hashable, Codable {
         self.count = count
         self.lines = lines
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(role, forKey: .role)
-        try c.encode(name, forKey: .name)
-        try c.encode(proxy, forKey: .proxy)
-        try c.encode(group, forKey: .group)
-        try c.encode(note, forKey: .note)
-        try c.encodeIfPresent(count, forKey: .count)
-        try c.encode(lines, forKey: .lines)
-    }
 }

@@ -39,12 +39,4 @@ public struct Deadline: Sendable, Hashable, Codable {
         self.date = date
         self.problem = problem
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(basis, forKey: .basis)
-        try c.encode(date, forKey: .date)
-        try c.encode(problem, forKey: .problem)
-    }
 }

@@ -25,14 +25,4 @@ public struct Directive: Sendable, Hashable, Codable {
         self.deadline = deadline
         self.lines = lines
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(issuer, forKey: .issuer)
-        try c.encode(text, forKey: .text)
-        try c.encode(agendaNumber, forKey: .agendaNumber)
-        try c.encode(responsible, forKey: .responsible)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(lines, forKey: .lines)
-    }
 }

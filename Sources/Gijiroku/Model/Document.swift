@@ -7,7 +7,7 @@
 /// doc.date            // "2019-11-01" for 令和元年 11 月
 /// doc.outline.count   // top-level headings
 /// ```
-public struct Document: Sendable, Hashable, Codable {
+public struct Document: Sendable, Hashable, Encodable {
     /// Always `"document"`.
     public var kind: String = "document"
     public var title: String?
@@ -30,19 +30,6 @@ public struct Document: Sendable, Hashable, Codable {
         self.outline = []
         self.warnings = []
         self.source = source
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(title, forKey: .title)
-        try c.encode(date, forKey: .date)
-        try c.encode(author, forKey: .author)
-        try c.encode(contents, forKey: .contents)
-        try c.encode(preamble, forKey: .preamble)
-        try c.encode(outline, forKey: .outline)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(source, forKey: .source)
     }
 }
 
@@ -68,15 +55,5 @@ public struct DocumentSection: Sendable, Hashable, Codable {
         self.paragraphs = paragraphs
         self.lines = lines
         self.children = children
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(label, forKey: .label)
-        try c.encode(title, forKey: .title)
-        try c.encode(level, forKey: .level)
-        try c.encode(paragraphs, forKey: .paragraphs)
-        try c.encode(lines, forKey: .lines)
-        try c.encode(children, forKey: .children)
     }
 }

@@ -25,15 +25,6 @@ public struct Exchange: Sendable, Hashable, Codable {
         self.answers = answers
         self.lines = answers.reduce(questionLines ?? answers.first?.lines ?? LineRange(0)) { $0.union($1.lines) }
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(question, forKey: .question)
-        try c.encode(questionMarker, forKey: .questionMarker)
-        try c.encode(questionLines, forKey: .questionLines)
-        try c.encode(answers, forKey: .answers)
-        try c.encode(lines, forKey: .lines)
-    }
 }
 
 /// One answer in an exchange: the text after a `⇒` or `→` marker.

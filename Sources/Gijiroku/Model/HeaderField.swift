@@ -26,14 +26,6 @@ public struct HeaderField: Sendable, Hashable, Codable {
         self.value = value
         self.lines = lines
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(field, forKey: .field)
-        try c.encode(label, forKey: .label)
-        try c.encode(value, forKey: .value)
-        try c.encode(lines, forKey: .lines)
-    }
 }
 
 /// A line that carries the document's structure rather than its content:

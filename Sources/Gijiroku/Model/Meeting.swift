@@ -19,20 +19,4 @@ public struct Meeting: Sendable, Hashable, Codable {
         self.session = session
         self.fiscalYear = fiscalYear
     }
-
-    /// Reads the meeting from a minutes title, as the parser does.
-    ///
-    /// ```swift
-    /// Meeting(title: "■第３回さいたま市総合振興計画推進本部会議 議事概要").name   // "さいたま市総合振興計画推進本部会議"
-    /// ```
-    public init(title: String) {
-        self = TitleExtractor.meeting(from: title)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(session, forKey: .session)
-        try c.encode(fiscalYear, forKey: .fiscalYear)
-    }
 }

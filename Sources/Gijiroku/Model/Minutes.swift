@@ -9,7 +9,7 @@
 /// minutes.date            // "2018-11-16"
 /// minutes.agenda[0].exchanges.count
 /// ```
-public struct Minutes: Sendable, Hashable, Codable {
+public struct Minutes: Sendable, Hashable, Encodable {
     /// Always `"minutes"`.
     public var kind: String = "minutes"
     /// The full title, broken title lines rejoined.
@@ -60,30 +60,5 @@ public struct Minutes: Sendable, Hashable, Codable {
         self.layout = []
         self.warnings = []
         self.source = source
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(title, forKey: .title)
-        try c.encode(meeting, forKey: .meeting)
-        try c.encode(date, forKey: .date)
-        try c.encode(weekday, forKey: .weekday)
-        try c.encode(startTime, forKey: .startTime)
-        try c.encode(endTime, forKey: .endTime)
-        try c.encode(place, forKey: .place)
-        try c.encode(noticeDate, forKey: .noticeDate)
-        try c.encode(attendees, forKey: .attendees)
-        try c.encode(absentees, forKey: .absentees)
-        try c.encode(chair, forKey: .chair)
-        try c.encode(notes, forKey: .notes)
-        try c.encode(agenda, forKey: .agenda)
-        try c.encode(directives, forKey: .directives)
-        try c.encode(other, forKey: .other)
-        try c.encode(paragraphs, forKey: .paragraphs)
-        try c.encode(header, forKey: .header)
-        try c.encode(layout, forKey: .layout)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(source, forKey: .source)
     }
 }

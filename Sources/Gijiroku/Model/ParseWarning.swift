@@ -1,21 +1,94 @@
+import GijirokuMessages
+
 /// A non-fatal problem found while parsing, with the line it concerns.
 ///
-/// Warnings are collected, never printed from inside the parser; the CLI prints them
-/// compiler-style (`会議.txt:12: warning: 曜日が日付と一致しません`).
+/// Warnings are values, collected and never printed from inside the parser: a ``Kind``
+/// with its data. The record's JSON carries the Japanese text (`message`); the CLI prints
+/// it compiler-style in the reader's language (`会議.txt:12: warning: 曜日が日付と一致しません`).
 ///
 /// ```swift
-/// let w = ParseWarning(line: 3, message: "曜日（木）が日付 2018-11-16（金）と一致しません")
+/// let w = ParseWarning(line: 3, .dateUnreadable("令和元年１３月１日"))
+/// w.message   // "開催日が読み取れません: 令和元年１３月１日"
 /// ```
-public struct ParseWarning: Sendable, Hashable, Codable {
+public struct ParseWarning: Sendable, Hashable, Encodable {
+    /// What kind of problem, with what the parser saw.
+    public enum Kind: Sendable, Hashable {
+        /// A date was read, but something about it is wrong (the text says what).
+        case dateProblem(String)
+        case dateUnreadable(String)
+        /// Minutes with no meeting date.
+        case dateMissing
+        /// A document with no date.
+        case documentDateMissing
+        case startTimeUnreadable(String)
+        case endTimeUnreadable(String)
+        case titleMissing
+        case attendeesMissing
+        /// Minutes without any block (＜議題説明＞, ＜意見等＞, 市長指示 …).
+        case noMinutesBlocks
+        case agendaNumberUnknown(Int)
+        /// An agenda item explained twice (its number, or empty).
+        case explanationTwice(String)
+        case exchangeWithoutAgenda
+        /// An answer (marked `marker`) with no question before it.
+        case answerWithoutQuestion(String)
+        /// A block said to hold nothing (特になし) holds this many exchanges.
+        case exchangesInEmptyBlock(Int)
+        /// A directive block holds this line, which is not a directive.
+        case directiveBlockNote(String)
+        case directiveWithoutBody
+        /// A directive's deadline (as written) has a problem (the text says what).
+        case deadlineProblem(deadline: String, problem: String)
+        /// Plan lines that belong to no item.
+        case planStrayLines(String)
+        case planNoChapters
+        case chapterWithoutTitle(Int)
+        /// A section whose measure titles and bodies do not pair up.
+        case measureCountMismatch(titles: Int, groups: Int, section: String)
+    }
+
     /// The 1-based source line, or `nil` when the warning concerns the whole document.
     public var line: Int?
-    /// What is wrong, in plain words.
-    public var message: String
+    /// What is wrong.
+    public var kind: Kind
 
-    public init(line: Int?, message: String) {
+    public init(line: Int?, _ kind: Kind) {
         self.line = line
-        self.message = message
+        self.kind = kind
     }
+
+    /// The catalogue entry of the warning.
+    public var text: Message {
+        switch kind {
+        case .dateProblem(let s): return Message(.warningDateProblem, ["problem": s])
+        case .dateUnreadable(let v): return Message(.warningDateUnreadable, ["value": v])
+        case .dateMissing: return Message(.warningDateMissing)
+        case .documentDateMissing: return Message(.warningDocumentDateMissing)
+        case .startTimeUnreadable(let v): return Message(.warningStartTimeUnreadable, ["value": v])
+        case .endTimeUnreadable(let v): return Message(.warningEndTimeUnreadable, ["value": v])
+        case .titleMissing: return Message(.warningTitleMissing)
+        case .attendeesMissing: return Message(.warningAttendeesMissing)
+        case .noMinutesBlocks: return Message(.warningNoMinutesBlocks)
+        case .agendaNumberUnknown(let n): return Message(.warningAgendaNumberUnknown, ["number": String(n)])
+        case .explanationTwice(let n): return Message(.warningExplanationTwice, ["number": n])
+        case .exchangeWithoutAgenda: return Message(.warningExchangeWithoutAgenda)
+        case .answerWithoutQuestion(let m): return Message(.warningAnswerWithoutQuestion, ["marker": m])
+        case .exchangesInEmptyBlock(let n): return Message(.warningExchangesInEmptyBlock, ["count": String(n)])
+        case .directiveBlockNote(let t): return Message(.warningDirectiveBlockNote, ["text": t])
+        case .directiveWithoutBody: return Message(.warningDirectiveWithoutBody)
+        case .deadlineProblem(let d, let p): return Message(.warningDeadlineProblem, ["deadline": d, "problem": p])
+        case .planStrayLines(let t): return Message(.warningPlanStrayLines, ["text": t])
+        case .planNoChapters: return Message(.warningPlanNoChapters)
+        case .chapterWithoutTitle(let n): return Message(.warningChapterWithoutTitle, ["number": String(n)])
+        case .measureCountMismatch(let t, let g, let s):
+            return Message(.warningMeasureCountMismatch, ["titles": String(t), "groups": String(g), "section": s])
+        }
+    }
+
+    /// What is wrong, in Japanese, as the record's JSON carries it.
+    public var message: String { text.text(in: .japanese) }
+
+    enum CodingKeys: String, CodingKey { case line, message }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -7,7 +7,7 @@
 /// let plan = PlanParser().parse(text: text, path: "基本計画.txt")
 /// plan.items[0].children[0].children.count   // measures of section 1-1
 /// ```
-public struct Plan: Sendable, Hashable, Codable {
+public struct Plan: Sendable, Hashable, Encodable {
     /// Always `"plan"`.
     public var kind: String = "plan"
     /// The plan's title, where the document gives one.
@@ -24,16 +24,6 @@ public struct Plan: Sendable, Hashable, Codable {
         self.glossary = []
         self.warnings = []
         self.source = source
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(title, forKey: .title)
-        try c.encode(items, forKey: .items)
-        try c.encode(glossary, forKey: .glossary)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(source, forKey: .source)
     }
 }
 
@@ -71,18 +61,5 @@ public struct PlanItem: Sendable, Hashable, Codable {
         self.note = note
         self.lines = lines
         self.children = children
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(level, forKey: .level)
-        try c.encode(number, forKey: .number)
-        try c.encode(title, forKey: .title)
-        try c.encode(subtitle, forKey: .subtitle)
-        try c.encode(bullets, forKey: .bullets)
-        try c.encode(note, forKey: .note)
-        try c.encode(lines, forKey: .lines)
-        try c.encode(children, forKey: .children)
     }
 }

@@ -4,7 +4,7 @@
 /// ```swift
 /// print(DocumentMarkdownRenderer().render(document))
 /// ```
-public struct DocumentMarkdownRenderer: Sendable {
+struct DocumentMarkdownRenderer: Sendable {
     public init() {}
 
     /// The document as one Markdown page.

@@ -6,7 +6,7 @@
 /// // ## 1 市民と行政の協働による都市づくり
 /// // ### 1-1 市民と行政の協働の推進
 /// ```
-public struct PlanMarkdownRenderer: Sendable {
+struct PlanMarkdownRenderer: Sendable {
     public init() {}
 
     /// The plan as one Markdown page.

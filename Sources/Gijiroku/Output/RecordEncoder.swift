@@ -3,27 +3,49 @@ import Foundation
 /// Encodes records as canonical JSON: keys sorted, pretty-printed, a trailing newline,
 /// slashes and Japanese left unescaped; or as one compact line for JSON Lines.
 ///
-/// The same bytes come out for the same record on every run, so golden files compare
-/// byte for byte.
+/// A record (minutes, a plan, a document, and the parts they are made of) has every field,
+/// with `null` where nothing was found (``NullsKept``); the other values of command outputs
+/// leave absent fields out. The same
+/// bytes come out for the same value on every run, so golden files compare byte for byte.
 ///
 /// ```swift
-/// let json = try RecordEncoder.json(minutes)        // "{\n  \"absentees\" : [ …"
-/// let line = try RecordEncoder.jsonLine(minutes)    // one line, no trailing newline
+/// let json = try RecordEncoder.json(document)        // "{\n  \"absentees\" : [ …"
+/// let line = try RecordEncoder.jsonLine(document)    // one line, no trailing newline
 /// ```
 public enum RecordEncoder {
     /// Pretty, key-sorted JSON with a trailing newline.
     /// - Throws: an `EncodingError` if the value cannot be encoded.
     public static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        String(decoding: try encode(value, [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self) + "\n"
     }
 
     /// Compact, key-sorted JSON on one line, without a newline (for JSON Lines).
     /// - Throws: an `EncodingError` if the value cannot be encoded.
     public static func jsonLine<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encode(value, [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+
+    private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        encoder.outputFormatting = formatting
+        return try encoder.encode(NullsKept(value))
     }
 }
+
+/// The record types: their JSON has every field, `null` where nothing was found.
+extension Minutes: FieldsAlwaysPresent {}
+extension Meeting: FieldsAlwaysPresent {}
+extension HeaderField: FieldsAlwaysPresent {}
+extension Attendee: FieldsAlwaysPresent {
+    static var keysOmittedWhenNil: Set<String> { ["count"] }
+}
+extension AgendaItem: FieldsAlwaysPresent {}
+extension Explanation: FieldsAlwaysPresent {}
+extension Point: FieldsAlwaysPresent {}
+extension Exchange: FieldsAlwaysPresent {}
+extension Directive: FieldsAlwaysPresent {}
+extension Deadline: FieldsAlwaysPresent {}
+extension Plan: FieldsAlwaysPresent {}
+extension PlanItem: FieldsAlwaysPresent {}
+extension Document: FieldsAlwaysPresent {}
+extension DocumentSection: FieldsAlwaysPresent {}

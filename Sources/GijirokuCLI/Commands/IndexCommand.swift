@@ -1,5 +1,8 @@
 import Foundation
+import Gijiroku
 import GijirokuIndex
+import GijirokuInput
+import GijirokuMessages
 
 /// `gijiroku index PATH... [--db PATH] [--prune] [--quiet]`
 ///
@@ -8,47 +11,59 @@ import GijirokuIndex
 /// `--prune` removes documents whose files are gone. Reports counts and every failure;
 /// one bad file never stops the run.
 enum IndexCommand {
-    static func run<O: TextOutputStream, E: TextOutputStream>(_ arguments: [String], output: inout O, errors: inout E) -> Int32 {
-        var options = OptionReader(arguments, command: "index")
-        let db = options.value("--db") ?? SearchIndex.defaultPath
-        let prune = options.flag("--prune")
-        let quiet = options.flag("--quiet") || options.flag("-q")
-        let paths = options.positional
-        if let problem = options.problem { errors.write(problem + "\n"); return ExitCode.usage }
-        guard !paths.isEmpty else {
-            errors.write("gijiroku index: error: 登録するファイルまたはフォルダを指定してください\n")
-            return ExitCode.usage
-        }
-        let (files, missing) = InputFiles.expand(paths)
-        for path in missing { errors.write("\(path): error: ファイルまたはフォルダがありません\n") }
+    static func run(_ arguments: ParsedArguments, _ console: inout Console) -> Int32 {
+        let db = console.databasePath(arguments)
+        let quiet = arguments.flag("quiet")
+        guard !arguments.positional.isEmpty else { return console.usage(.indexNoInput) }
+        let walk = FileWalker.walk(arguments.positional)
+        for path in walk.missing { console.error(at: SourceLocation(path: path), Message(.inputNoSuchPath)) }
         let index: SearchIndex
-        do { index = try SearchIndex(path: db) }
-        catch { errors.write("gijiroku index: error: \(error)\n"); return ExitCode.dataError }
+        do { index = try SearchIndex(path: db) } catch let error as IndexError {
+            console.error(error.message(separator: console.text(.listSeparator)))
+            if let sqlite = error.sqlite { console.errors.write("  SQLite: \(sqlite)\n") }
+            return error.exitCode
+        } catch {
+            console.error(.indexDatabaseFailed)
+            return ExitCode.ioError
+        }
 
-        let report = index.index(files: files, prune: prune)
-        for failure in report.failed { errors.write(failure.reason + "\n") }
+        let report = index.index(files: walk.files.map(\.path), prune: arguments.flag("prune"))
+        for failure in report.failed { describe(failure, &console) }
         if !quiet {
-            for path in report.added { output.write("追加 \(path)\n") }
-            for path in report.updated { output.write("更新 \(path)\n") }
-            for path in report.removed { output.write("削除 \(path)\n") }
+            for path in report.added { console.write(console.text(.indexAdded, ["path": path]) + "\n") }
+            for path in report.updated { console.write(console.text(.indexUpdated, ["path": path]) + "\n") }
+            for path in report.removed { console.write(console.text(.indexRemoved, ["path": path]) + "\n") }
         }
-        let counts = (try? index.counts()) ?? (0, 0)
-        output.write("索引 \(db): 追加 \(report.added.count)、更新 \(report.updated.count)、変更なし \(report.unchanged.count)、"
-                     + "削除 \(report.removed.count)、失敗 \(report.failed.count + missing.count)"
-                     + "（文書 \(counts.0)、要素 \(counts.1)）\n")
-        if report.fullTextBuiltAtEnd, !quiet {
-            output.write("全文索引: 要素を書き終えてから、まとめて作りました\n")
-        }
+        let counts = (try? index.counts()) ?? (documents: 0, elements: 0)
+        let summary: [String: String] = [
+            "db": db, "added": String(report.added.count), "updated": String(report.updated.count),
+            "unchanged": String(report.unchanged.count), "removed": String(report.removed.count),
+            "failed": String(report.failed.count + walk.missing.count),
+            "documents": String(counts.documents), "elements": String(counts.elements),
+        ]
+        console.write(console.text(.indexSummary, summary) + "\n")
+        if report.fullTextBuiltAtEnd, !quiet { console.write(console.text(.indexFullTextAtEnd) + "\n") }
         if let links = report.links, !quiet {
             if links.planItems == 0 {
-                output.write("計画項目への関連付け: 計画が登録されていないため、ありません\n")
+                console.write(console.text(.indexLinksNoPlans) + "\n")
             } else {
-                output.write("計画項目への関連付け: 追加 \(links.added)、更新 \(links.updated)、変更なし \(links.unchanged)、削除 \(links.removed)"
-                             + "（計画項目 \(links.planItems)）\n")
+                console.write(console.text(.indexLinksSummary, [
+                    "added": String(links.added), "updated": String(links.updated), "unchanged": String(links.unchanged),
+                    "removed": String(links.removed), "items": String(links.planItems),
+                ]) + "\n")
             }
         }
-        let failures = report.failed.count + missing.count
-        if failures == 0 { return ExitCode.success }
-        return failures >= files.count + missing.count ? ExitCode.dataError : ExitCode.someFailed
+        return ExitCode.of(failures: report.failed.count + walk.missing.count, total: walk.files.count + walk.missing.count)
+    }
+
+    private static func describe(_ failure: IndexFailure, _ console: inout Console) {
+        let location = SourceLocation(path: failure.path ?? "gijiroku index")
+        switch failure.reason {
+        case .input(let error): console.error(at: error.location, error.message)
+        case .write(let why): console.error(at: location, Message(.indexCannotWrite, ["reason": why]))
+        case .prune(let why): console.error(Message(.indexCannotPrune, ["reason": why]))
+        case .fullText(let why): console.error(Message(.indexCannotBuildFullText, ["reason": why]))
+        case .links(let why): console.error(Message(.indexCannotRefreshLinks, ["reason": why]))
+        }
     }
 }

@@ -1,10 +1,24 @@
 import Foundation
 import Gijiroku
+import GijirokuInput
+import GijirokuMessages
 
-/// Does the work of `gijiroku convert`: parses chunks of files concurrently and writes
-/// their outputs atomically, in input order.
+/// Does the work of `gijiroku convert`: parses chunks of files through ``ParsePipeline`` and
+/// writes their outputs atomically, in input order.
 struct Converter {
-    struct Failure: Codable { let path: String; let reason: String; let line: Int? }
+    /// An input that could not be converted: a line of `failures.jsonl` (its reason in Japanese).
+    struct Failure: Encodable {
+        let path: String
+        let message: Message
+        let line: Int?
+        enum CodingKeys: String, CodingKey { case path, reason, line }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(path, forKey: .path)
+            try c.encode(message.text(in: .japanese), forKey: .reason)
+            try c.encodeIfPresent(line, forKey: .line)
+        }
+    }
 
     let outputDirectory: String
     let format: ConvertCommand.Format
@@ -71,49 +85,45 @@ struct Converter {
     }
 
     /// The output path of a file, for per-file formats.
-    func outputPath(_ entry: ArchiveFiles.Entry) -> String {
+    func outputPath(_ entry: FileWalker.Entry) -> String {
         let ext = format == .markdown ? "md" : "json"
         return outputDirectory + "/" + (entry.relative as NSString).deletingPathExtension + "." + ext
     }
 
     static let ignoredExtensions: Set<String> = ["json", "jsonl", "csv"]
 
-    /// What a worker produced for one file.
-    private enum Result: Sendable {
-        /// `text` is empty when the worker already wrote the output (per-file formats).
-        case converted(kind: String, encoding: String, warnings: Int, text: [String])
-        case skipped
-        case ignored
-        case failed(String, line: Int?)
+    /// What a worker made of one file it parsed.
+    private enum Converted: Sendable {
+        /// `texts` is empty when the worker already wrote the output (per-file formats).
+        case converted(kind: String, encoding: String, warnings: Int, texts: [String])
+        case failed(Message)
     }
 
-    mutating func fail(_ path: String, reason: String, line: Int?) {
-        failures.append(Failure(path: path, reason: reason, line: line))
+    mutating func fail(_ path: String, _ message: Message, line: Int?) {
+        failures.append(Failure(path: path, message: message, line: line))
         summary.failed += 1
     }
 
     /// Converts one chunk: parses on `jobs` threads, then writes in order.
-    mutating func convert(_ chunk: [ArchiveFiles.Entry]) {
-        let results = ResultSlots<Result>(count: chunk.count)
+    mutating func convert(_ chunk: [FileWalker.Entry]) {
         let this = self
-        let next = Counter()
-        // Workers take runs of neighbouring files, which share an output folder: two workers
-        // rarely create and rename files in the same folder at once.
-        let run = max(1, min(16, chunk.count / (2 * jobs)))
-        DispatchQueue.concurrentPerform(iterations: min(jobs, chunk.count)) { worker in
-            while let start = next.take(run, below: chunk.count) {
-                for i in start..<min(start + run, chunk.count) { results.set(i, this.process(chunk[i], worker: worker)) }
-            }
+        let perFile = format == .json || format == .markdown
+        let outcomes = ParsePipeline(jobs: jobs).run(chunk.map(\.path), skip: { i in
+            let entry = chunk[i]
+            if Self.ignoredExtensions.contains(FileName.extension(of: entry.path)) { return true }
+            return perFile && this.reuse && this.isFresh(output: this.outputPath(entry), input: entry.path)
+        }) { i, document, worker in
+            this.process(chunk[i], document, worker: worker)
         }
-        for (entry, result) in zip(chunk, results.values) {
-            switch result {
-            case .skipped:
-                summary.skipped += 1
-            case .ignored:
-                summary.ignored += 1
-            case .failed(let reason, let line):
-                fail(entry.path, reason: reason, line: line)
-            case .converted(let kind, let encoding, let warnings, let texts):
+        for (entry, outcome) in zip(chunk, outcomes) {
+            switch outcome {
+            case .skipped, .unchanged:
+                if Self.ignoredExtensions.contains(FileName.extension(of: entry.path)) { summary.ignored += 1 } else { summary.skipped += 1 }
+            case .failed(let error):
+                fail(entry.path, error.message, line: error.line)
+            case .done(.failed(let message)):
+                fail(entry.path, message, line: nil)
+            case .done(.converted(let kind, let encoding, let warnings, let texts)):
                 summary.converted += 1
                 summary.kinds[kind, default: 0] += 1
                 summary.encodings[encoding, default: 0] += 1
@@ -130,39 +140,24 @@ struct Converter {
         }
     }
 
-    /// Reads and parses one file (on a worker thread).
-    private func process(_ entry: ArchiveFiles.Entry, worker: Int) -> Result {
-        let ext = (entry.path as NSString).pathExtension.lowercased()
-        if Self.ignoredExtensions.contains(ext) { return .ignored }
-        if format == .json || format == .markdown, reuse, isFresh(output: outputPath(entry), input: entry.path) { return .skipped }
-        do {
-            let document = try ParsedDocument.read(path: entry.path)
-            var texts = try render(document)
-            if format == .json || format == .markdown {
-                // Per-file outputs do not depend on order: the worker writes its own.
-                do { try writeAtomically(texts[0], to: outputPath(entry), worker: worker) }
-                catch { return .failed("出力を書けません: \(error)", line: nil) }
-                texts = []
-            }
-            return .converted(kind: document.kind, encoding: document.source.encoding.rawValue,
-                              warnings: document.warnings.count, text: texts)
-        } catch let error as InputError {
-            return .failed(error.message, line: error.line)
-        } catch {
-            return .failed("\(error)", line: nil)
+    /// Renders one record and, for per-file formats, writes it (on a worker thread).
+    private func process(_ entry: FileWalker.Entry, _ document: ParsedDocument, worker: Int) -> Converted {
+        var texts: [String]
+        do { texts = try render(document) } catch { return .failed(Message(.outputEncodingFailed, ["reason": "\(error)"])) }
+        if format == .json || format == .markdown {
+            // Per-file outputs do not depend on order: the worker writes its own.
+            do { try writeAtomically(texts[0], to: outputPath(entry), worker: worker) }
+            catch { return .failed(Message(.convertCannotWrite, ["reason": "\(error)"])) }
+            texts = []
         }
+        return .converted(kind: document.kind, encoding: document.source.encoding.rawValue, warnings: document.warnings.count, texts: texts)
     }
 
     private func render(_ document: ParsedDocument) throws -> [String] {
         switch format {
         case .json: return [try RecordEncoder.json(document)]
         case .jsonl: return [try RecordEncoder.jsonLine(document)]
-        case .markdown:
-            switch document {
-            case .minutes(let m): return [MarkdownRenderer().render(m)]
-            case .plan(let p): return [PlanMarkdownRenderer().render(p)]
-            case .document(let d): return [DocumentMarkdownRenderer().render(d)]
-            }
+        case .markdown: return [Markdown.render(document)]
         case .csv:
             guard case .minutes(let m) = document else { return ["", ""] }
             return [CSV.exchanges(of: m), CSV.directives(of: m)]
@@ -231,15 +226,6 @@ struct Converter {
     }
 }
 
-/// Results of concurrent workers, one slot each.
-private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
-    var values: [T] { slots.map { $0! } }
-}
-
 /// Output folders made so far, shared by the workers. A folder is created under the lock,
 /// so no worker renames into a folder another worker is still creating.
 private final class FolderSet: @unchecked Sendable {
@@ -251,18 +237,5 @@ private final class FolderSet: @unchecked Sendable {
         guard !folders.contains(folder) else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         folders.insert(folder)
-    }
-}
-
-/// Hands out indexes to workers.
-private final class Counter: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
-    /// The first of the next `count` indexes below `limit`, if any are left.
-    func take(_ count: Int, below limit: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard next < limit else { return nil }
-        next += count
-        return next - count
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GijirokuMessages
 
 /// Progress on standard error: a line rewritten in place on a terminal (files done of
 /// total, rate, ETA, failures), or a plain line every few seconds when it is not one.
@@ -14,7 +15,7 @@ struct Progress {
         self.quiet = quiet
     }
 
-    mutating func update<E: TextOutputStream>(done: Int, failures: Int, errors: inout E) {
+    mutating func update(done: Int, failures: Int, console: inout Console) {
         guard !quiet else { return }
         let now = Date()
         guard now.timeIntervalSince(lastPrint) >= (terminal ? 0.2 : 5) || done == total else { return }
@@ -22,11 +23,12 @@ struct Progress {
         let elapsed = now.timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = "\(done)/\(total) 件、\(String(format: "%.0f", rate)) 件/秒、残り約 \(String(format: "%.0f", eta)) 秒、失敗 \(failures)"
-        errors.write(terminal ? "\r\u{1B}[K" + line : line + "\n")
+        let line = console.text(.progressLine, ["done": String(done), "total": String(total), "rate": String(format: "%.0f", rate),
+                                                 "eta": String(format: "%.0f", eta), "failures": String(failures)])
+        console.errors.write(terminal ? "\r\u{1B}[K" + line : line + "\n")
     }
 
-    func finish<E: TextOutputStream>(errors: inout E) {
-        if !quiet && terminal { errors.write("\n") }
+    func finish(console: inout Console) {
+        if !quiet && terminal { console.errors.write("\n") }
     }
 }

@@ -114,8 +114,8 @@ extension SearchIndex {
     /// The register, filtered, newest first.
     /// - Throws: ``IndexError`` `.query` for a date it cannot read.
     public func directives(_ filter: DirectiveFilter = DirectiveFilter()) throws -> DirectiveRegister {
-        let asOf = try filter.asOf.map { try Self.isoDate($0, option: "--as-of") } ?? Self.today()
-        let since = try filter.since.map { try Self.isoDate($0, option: "--since") }
+        let asOf = try filter.asOf.map { try Self.isoDate($0, field: .asOf) } ?? Self.today()
+        let since = try filter.since.map { try Self.isoDate($0, field: .since) }
 
         // Meetings by body, for 次回 deadlines and follow-ups.
         struct Meeting_ { var path: String; var title: String?; var date: String; var id: Int64 }
@@ -213,10 +213,10 @@ extension SearchIndex {
             .map { Self.directiveID(body: Self.body(title: $0.title, path: $0.path), date: $0.date, text: $0.unit.text) }
         let matches = all.filter { $0 == id } + (id.count >= 4 ? all.filter { $0 != id && $0.hasPrefix(id) } : [])
         guard let full = matches.first else {
-            throw IndexError(.notFound, "指示 \(id) は登録簿にありません。gijiroku directives で ID を確認してください")
+            throw IndexError(.directiveNotFound(id))
         }
         guard matches.count == 1 || matches[0] == id else {
-            throw IndexError(.ambiguous, "「\(id)」で始まる指示が \(matches.count) 件あります: \(matches.joined(separator: "、"))")
+            throw IndexError(.directiveAmbiguous(id, matches: matches))
         }
         try database.transaction {
             if clear {
@@ -246,7 +246,7 @@ extension SearchIndex {
     /// The meeting body of a document: the meeting name read from its title, else the title,
     /// else the file name.
     static func body(title: String?, path: String) -> String {
-        title.flatMap { Meeting(title: $0).name } ?? title ?? (path as NSString).lastPathComponent
+        title.flatMap { TitleExtractor.meeting(from: $0).name } ?? title ?? (path as NSString).lastPathComponent
     }
 
     /// The first 8 hex digits of SHA-256 over body, date and the width-folded text without spaces.

@@ -10,11 +10,11 @@ import Gijiroku
 /// ```swift
 /// ContentTerms.bigrams(of: "保育士の確保が難しい")   // ["保育", "育士", "確保"]
 /// ```
-enum ContentTerms {
+package enum ContentTerms {
     /// A bigram (`保育`: its two scalars packed) or a lowercase Latin word (`led`: its
     /// FNV-1a hash with the top bit set). Integers, not strings: linking a large archive
     /// looks terms up hundreds of millions of times.
-    typealias Term = UInt64
+    package typealias Term = UInt64
 
     static func bigram(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Term { UInt64(a.value) << 21 | UInt64(b.value) }
 
@@ -28,7 +28,7 @@ enum ContentTerms {
     }
 
     /// The distinct terms of `text`, in order of first appearance.
-    static func bigrams(of text: String) -> [Term] {
+    package static func bigrams(of text: String) -> [Term] {
         var seen = Set<Term>()
         var out: [Term] = []
         for span in spans(of: text) {

@@ -124,7 +124,7 @@ extension SearchIndex {
     /// - Throws: ``IndexError`` `.notFound` when `spec` names no indexed plan.
     public func planOverview(_ spec: String) throws -> PlanOverviewReport {
         let (id, path, kind, title, _) = try resolveDocument(spec)
-        guard kind == "plan" else { throw IndexError(.notFound, "\(path) は計画ではありません（\(kind)）") }
+        guard kind == "plan" else { throw IndexError(.notAPlan(path: path, kind: kind)) }
         let s = try database.prepare("""
             SELECT p.item, p.level, p.title, count(l.id), count(DISTINCT l.path), min(d.date), max(d.date)
             FROM plan_items p
@@ -157,13 +157,13 @@ extension SearchIndex {
         let (path, line) = location(spec)
         let (id, resolved, kind, title, date) = try resolveDocument(path)
         guard kind == "minutes" else {
-            throw IndexError(.notFound, "\(resolved) は議事録ではありません（\(kind)）。計画項目から議事録へは --plan 項目ID で引けます")
+            throw IndexError(.notMinutes(path: resolved, kind: kind))
         }
         var units = try storedUnits(documentID: id).map(\.unit)
         if let line {
             let containing = units.filter { $0.lines.start <= line && line <= $0.lines.end }
             guard !containing.isEmpty else {
-                throw IndexError(.notFound, "\(resolved) の \(line) 行目から始まる要素（議題・質疑・指示・その他）はありません")
+                throw IndexError(.noElementAtLine(path: resolved, line: line))
             }
             // The innermost element: an exchange inside an agenda item's lines wins.
             units = [containing.min { ($0.lines.end - $0.lines.start) < ($1.lines.end - $1.lines.start) }!]
@@ -175,7 +175,7 @@ extension SearchIndex {
                           agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text,
                           links: stored[LinkKey(line: u.lines.start, kind: u.kind.rawValue)] ?? [])
         }
-        let meeting = title.flatMap { Meeting(title: $0).name }
+        let meeting = title.flatMap { TitleExtractor.meeting(from: $0).name }
         return LinksReport(document: .init(path: resolved, title: title, meeting: meeting, date: date), elements: elements,
                            note: planCount == 0 ? "計画が登録されていないため、関連付けはまだありません。計画を gijiroku index で登録すると付きます" : nil)
     }
@@ -203,11 +203,10 @@ extension SearchIndex {
             candidates = candidates.filter { $0.path == plan || $0.path.hasSuffix("/" + plan) || $0.title == plan }
         }
         guard let found = candidates.first else {
-            throw IndexError(.notFound, "計画項目 \(spec) は索引にありません" + (plan == nil ? "" : "（計画「\(plan!)」）"))
+            throw IndexError(.planItemNotFound(item: spec, plan: plan))
         }
         guard candidates.count == 1 else {
-            let list = candidates.map { "\($0.path)#\(id)（\($0.itemTitle)）" }.joined(separator: "、")
-            throw IndexError(.ambiguous, "計画項目 \(id) は \(candidates.count) つの計画にあります: \(list)。--plan 計画#\(id) で指定してください")
+            throw IndexError(.planItemAmbiguous(item: id, candidates: candidates.map { "\($0.path)#\(id)（\($0.itemTitle)）" }))
         }
         let rows = try database.prepare("""
             SELECT l.id, l.path, l.line, l.unit_kind, l.rank, l.score, l.reference, l.terms, d.title, d.date, d.id
@@ -233,7 +232,7 @@ extension SearchIndex {
                                                          uniquingKeysWith: { a, _ in a })
             }
             guard let u = unitsByDocument[r.document]?[LinkKey(line: r.line, kind: r.kind)] else { continue }
-            elements.append(.init(document: .init(path: r.path, title: r.title, meeting: r.title.flatMap { Meeting(title: $0).name }, date: r.date),
+            elements.append(.init(document: .init(path: r.path, title: r.title, meeting: r.title.flatMap { TitleExtractor.meeting(from: $0).name }, date: r.date),
                                   kind: r.kind, lines: .init(start: u.lines.start, end: u.lines.end), location: "\(r.path):\(r.line)",
                                   agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text, link: r.link))
         }
@@ -278,10 +277,10 @@ extension SearchIndex {
         var found: [(Int64, String, String, String?, String?)] = []
         while try s.step() { found.append((Int64(s.int(0) ?? 0), s.string(1) ?? "", s.string(2) ?? "", s.string(3), s.string(4))) }
         s.reset()
-        guard let first = found.first else { throw IndexError(.notFound, "索引に文書がありません: \(spec)") }
+        guard let first = found.first else { throw IndexError(.documentNotFound(spec)) }
         if first.1 == spec { return first }
         guard found.count == 1 else {
-            throw IndexError(.ambiguous, "「\(spec)」に当たる文書が \(found.count) 件あります: \(found.map(\.1).joined(separator: "、"))。パスで指定してください")
+            throw IndexError(.documentAmbiguous(spec, paths: found.map(\.1)))
         }
         return first
     }

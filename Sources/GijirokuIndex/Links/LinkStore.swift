@@ -79,7 +79,7 @@ extension SearchIndex {
     /// Every indexed plan item, with its bullets; the texts of `units` (every stored minutes
     /// unit) are the background for term weights.
     /// `terms`: the units' ``ContentTerms/bigrams(of:)``, when the caller has them.
-    func loadCatalog(units: [(path: String, unit: LinkUnit)], terms: [[ContentTerms.Term]]? = nil) throws -> PlanCatalog {
+    package func loadCatalog(units: [(path: String, unit: LinkUnit)], terms: [[ContentTerms.Term]]? = nil) throws -> PlanCatalog {
         var items: [PlanCatalog.Item] = []
         var position: [String: Int] = [:]
         let s = try database.prepare("""
@@ -106,7 +106,7 @@ extension SearchIndex {
     }
 
     /// Every stored minutes unit with its document's path.
-    func storedUnits(documentID: Int64? = nil) throws -> [(path: String, unit: LinkUnit)] {
+    package func storedUnits(documentID: Int64? = nil) throws -> [(path: String, unit: LinkUnit)] {
         try storedUnitsWithDocuments(documentID: documentID).map { ($0.path, $0.unit) }
     }
 

@@ -10,8 +10,8 @@ import Gijiroku
 /// let units = LinkUnit.units(of: minutes)
 /// units.first?.kind   // .agenda
 /// ```
-struct LinkUnit: Sendable, Hashable {
-    enum Kind: String, Sendable, CaseIterable {
+package struct LinkUnit: Sendable, Hashable {
+    package enum Kind: String, Sendable, CaseIterable {
         case agenda, exchange, directive, other
 
         /// The small integer stored in `units.kind`.
@@ -19,14 +19,14 @@ struct LinkUnit: Sendable, Hashable {
         init?(code: Int) { guard Kind.allCases.indices.contains(code) else { return nil }; self = Kind.allCases[code] }
     }
 
-    var kind: Kind
-    var lines: LineRange
+    package var kind: Kind
+    package var lines: LineRange
     var agendaNumber: Int?
     /// The agenda item's title: the unit's own heading for an agenda unit, context for the others.
     var agendaTitle: String?
     var issuer: String?
     /// The unit's own text (an agenda unit's title, intro and points; a question and its answers).
-    var text: String
+    package var text: String
 
     /// The text that names the subject: an exchange or directive is read with its agenda
     /// item's title as context.

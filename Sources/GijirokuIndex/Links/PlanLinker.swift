@@ -9,20 +9,20 @@ import Gijiroku
 /// its BM25 inverse document frequency over the plan items and every linkable minutes
 /// element in the index, so `推進` or `事業`, which many share, count for little and `保育`
 /// or `避難` for much.
-struct PlanCatalog: Sendable {
-    struct Item: Sendable, Hashable {
-        var planPath: String
+package struct PlanCatalog: Sendable {
+    package struct Item: Sendable, Hashable {
+        package var planPath: String
         var planTitle: String?
-        var id: String
+        package var id: String
         var level: String
-        var title: String
+        package var title: String
         var bullets: [String]
     }
 
     /// A title's terms weigh this much more than a bullet's.
-    static let defaultTitleWeight = 3.0
+    package static let defaultTitleWeight = 3.0
 
-    let items: [Item]
+    package let items: [Item]
     let profiles: [[ContentTerms.Term: Double]]
     let idf: [ContentTerms.Term: Double]
     let masses: [Double]
@@ -30,7 +30,7 @@ struct PlanCatalog: Sendable {
     /// Folded item titles → items, for quoted references.
     let byTitle: [String: [Int]]
     /// Item IDs → items (in every plan that has the ID).
-    let byID: [String: [Int]]
+    package let byID: [String: [Int]]
     /// Term → the items whose profile has it, with its weight there: scoring a unit touches
     /// only the items that share a term with it.
     let postings: [ContentTerms.Term: [(item: Int, weight: Double)]]
@@ -42,7 +42,7 @@ struct PlanCatalog: Sendable {
     ///   - background: the terms (``ContentTerms/bigrams(of:)``) of every linkable minutes
     ///     element in the index; a term common in minutes (`事業`, `見直`) weighs less than
     ///     one only plans share.
-    init(items: [Item], background: [[ContentTerms.Term]] = [], titleWeight: Double = PlanCatalog.defaultTitleWeight) {
+    package init(items: [Item], background: [[ContentTerms.Term]] = [], titleWeight: Double = PlanCatalog.defaultTitleWeight) {
         self.items = items
         var profiles: [[ContentTerms.Term: Double]] = []
         var df: [ContentTerms.Term: Int] = [:]
@@ -104,9 +104,9 @@ struct PlanCatalog: Sendable {
 }
 
 /// One link from a minutes unit to a plan item, with its evidence.
-struct PlanLink: Sendable, Hashable {
+package struct PlanLink: Sendable, Hashable {
     /// The item's position in the catalogue.
-    var item: Int
+    package var item: Int
     var score: Double
     /// The explicit reference that names the item (`第２章第１節`, `「公共施設の脱炭素化」`).
     var reference: String?
@@ -132,17 +132,17 @@ struct PlanLink: Sendable, Hashable {
 /// let linker = PlanLinker(catalog: PlanCatalog(plans: [plan]))
 /// linker.links(for: unit).map { linker.catalog.items[$0.item].id }   // ["1-1-1"]
 /// ```
-struct PlanLinker: Sendable {
+package struct PlanLinker: Sendable {
     let catalog: PlanCatalog
-    var minimumScore = 3.25
-    var relativeScore = 0.5
+    package var minimumScore = 3.25
+    package var relativeScore = 0.5
     var maximumLinks = 3
     /// The agenda title's terms, read as context for an exchange or directive, weigh this much.
-    var contextWeight = 0.5
+    package var contextWeight = 0.5
     /// How far an item's profile size pulls its score down (BM25's b).
-    var lengthNormalisation = 0.5
+    package var lengthNormalisation = 0.5
 
-    init(catalog: PlanCatalog) { self.catalog = catalog }
+    package init(catalog: PlanCatalog) { self.catalog = catalog }
 
     /// Every item's score for `unit`, best first, before thresholds: for evaluation.
     /// `terms`: the unit text's ``ContentTerms/bigrams(of:)``, when the caller has them.
@@ -180,7 +180,7 @@ struct PlanLinker: Sendable {
         return out
     }
 
-    func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [PlanLink] {
+    package func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [PlanLink] {
         let explicit = references(in: unit)
         let scored = scores(for: unit, terms: terms)
         let scoreOf = Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: { a, _ in a })

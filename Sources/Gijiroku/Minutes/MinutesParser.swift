@@ -1,0 +1,187 @@
+import Foundation
+
+/// Parses Japanese meeting minutes (議事概要・議事録) into a ``Minutes`` record.
+///
+/// The stages run in order, each in its own file of this folder: `SourceLine` (numbered
+/// lines, in `Text/`), `LineClassifier` (what each line is), `HeaderReader` (the header's
+/// fields) and `BlockAssembler` (blocks and their elements), then one extractor per field:
+/// `TitleExtractor`, `DateTimeExtractor`, `AttendeeExtractor`, `NoteExtractor`,
+/// `AgendaExtractor`, `ExplanationExtractor`, `ExchangeExtractor`, `DirectiveExtractor`
+/// (with `DeadlineReader` and `ResponsibleBodies`). Problems that do not stop parsing
+/// become ``ParseWarning``s. Reached through ``ParsedDocument/parse(_:source:kind:)``.
+///
+/// ```swift
+/// let minutes = MinutesParser().parse(text: text, path: "第３回推進本部会議.txt")
+/// print(minutes.date ?? "?", minutes.agenda.count, minutes.directives.count)
+/// ```
+package struct MinutesParser: Sendable {
+    package init() {}
+
+    /// Parses text that is already decoded.
+    ///
+    /// ```swift
+    /// let minutes = MinutesParser().parse(text: "【日 時】 令和元年５月２０日（月）\n", path: "-")
+    /// minutes.date   // "2019-05-20"
+    /// ```
+    package func parse(text: String, path: String, sha256: String? = nil, encoding: TextEncoding = .utf8) -> Minutes {
+        // Every stage passes over blank lines: they are left out here, numbers kept.
+        let (lines, lineCount) = SourceLine.nonBlankLines(of: text)
+        let source = SourceInfo(path: path, sha256: sha256 ?? SHA256.hex(of: Array(text.utf8)), encoding: encoding, lineCount: lineCount)
+        var minutes = Minutes(source: source)
+
+        let header = HeaderReader().read(lines)
+        readHeader(header, into: &minutes)
+
+        let body = BlockAssembler().assemble(lines[header.bodyStart...])
+        minutes.layout += body.layout
+        readBody(body, into: &minutes)
+        for i in minutes.directives.indices {
+            let text = minutes.directives[i].text
+            minutes.directives[i].responsible = ResponsibleBodies.find(in: text)
+            let deadline = DeadlineReader.read(text, meetingDate: minutes.date)
+            minutes.directives[i].deadline = deadline
+            if let problem = deadline?.problem {
+                minutes.warnings.append(ParseWarning(line: minutes.directives[i].lines.start, .deadlineProblem(deadline: deadline!.text, problem: problem)))
+            }
+        }
+
+        if !body.blocks.contains(where: { $0.kind != nil && $0.kind != .section }) {
+            minutes.warnings.append(ParseWarning(line: nil, .noMinutesBlocks))
+        }
+        minutes.layout.sort { $0.line < $1.line }
+        minutes.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        return minutes
+    }
+
+    private func readHeader(_ header: HeaderReader.Result, into minutes: inout Minutes) {
+        if !header.titleLines.isEmpty {
+            minutes.title = TitleExtractor.title(from: header.titleLines)
+            let range = LineRange(header.titleLines.first!.number, header.titleLines.last!.number)
+            minutes.header.append(HeaderField(field: .title, label: nil, value: minutes.title ?? "", lines: range))
+        }
+        if let title = minutes.title {
+            minutes.meeting = TitleExtractor.meeting(from: title)
+        } else {
+            minutes.warnings.append(ParseWarning(line: nil, .titleMissing))
+        }
+        for line in header.chrome {
+            minutes.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .pageChrome))
+        }
+
+        let time = DateTimeExtractor().extract(fields: header.fields, title: minutes.title, titleLine: header.titleLines.first?.number)
+        minutes.date = time.date
+        minutes.weekday = time.weekday
+        minutes.startTime = time.startTime
+        minutes.endTime = time.endTime
+        minutes.noticeDate = time.noticeDate
+        minutes.warnings += time.warnings
+
+        for field in header.fields {
+            minutes.header.append(HeaderField(field: field.field, label: field.label.map(String.init), value: field.value, lines: field.range))
+            switch field.field {
+            case .place:
+                if minutes.place == nil { minutes.place = TitleExtractor.trimSpaces(field.value) }
+            case .attendees, .secretariat:
+                var found = AttendeeExtractor().extract(field.valueParts)
+                if field.field == .secretariat {
+                    let group = field.label.map { WidthFolding.compact($0).contains("説明") } == true ? "説明員" : "事務局"
+                    for i in found.attendees.indices where found.attendees[i].group == nil { found.attendees[i].group = group }
+                }
+                minutes.attendees += found.attendees
+                minutes.absentees += found.absentees
+            case .absentees:
+                let value = WidthFolding.compact(field.value)
+                guard !["なし", "なし。", "無し", "-"].contains(value) else { break }
+                let found = AttendeeExtractor().extract(field.valueParts)
+                minutes.absentees += found.attendees.map { [$0.role, $0.name].compactMap { $0 }.joined(separator: " ") } + found.absentees
+            case .chair:
+                minutes.chair = TitleExtractor.trimSpaces(field.value)
+            case .agenda:
+                minutes.agenda += AgendaExtractor().extract(field.valueParts)
+            default:
+                break
+            }
+        }
+        if !header.fields.contains(where: { $0.field == .attendees }) {
+            minutes.warnings.append(ParseWarning(line: nil, .attendeesMissing))
+        }
+        for note in header.notes { addNote(Passage(text: note.text, lines: note.range), to: &minutes) }
+    }
+
+    private func addNote(_ note: Passage, to minutes: inout Minutes) {
+        minutes.notes.append(note)
+        for absentee in NoteExtractor.absentees(in: note.text) where !minutes.absentees.contains(absentee) {
+            minutes.absentees.append(absentee)
+        }
+        if minutes.chair == nil { minutes.chair = NoteExtractor.chair(in: note.text) }
+    }
+
+    private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
+        var current: Int?   // index into minutes.agenda of the item being discussed
+
+        func agendaIndex(number: Int?, creatingWith title: String?, line: Int?) -> Int {
+            if let number, let i = minutes.agenda.firstIndex(where: { $0.number == number }) { return i }
+            if number == nil, let current { return current }
+            if number == nil, let i = minutes.agenda.firstIndex(where: { $0.explanation == nil }) { return i }
+            if !minutes.agenda.isEmpty, number != nil {
+                minutes.warnings.append(ParseWarning(line: line, .agendaNumberUnknown(number!)))
+            }
+            minutes.agenda.append(AgendaItem(number: number, title: title))
+            return minutes.agenda.count - 1
+        }
+
+        for b in body.blocks.indices {
+            let block = body.blocks[b]
+            let labelLine = block.label?.number
+            switch block.kind {
+            case .explanation:
+                let found = ExplanationExtractor().extract(block)
+                var i = agendaIndex(number: block.number, creatingWith: found.titleFromIntro, line: labelLine)
+                if block.number == nil, minutes.agenda[i].explanation != nil {
+                    minutes.agenda.append(AgendaItem(number: nil, title: found.titleFromIntro))
+                    i = minutes.agenda.count - 1
+                }
+                if minutes.agenda[i].explanation != nil {
+                    minutes.warnings.append(ParseWarning(line: labelLine, .explanationTwice(block.number.map(String.init) ?? "")))
+                }
+                minutes.agenda[i].explanation = found.explanation
+                if minutes.agenda[i].title == nil { minutes.agenda[i].title = found.titleFromIntro }
+                if minutes.agenda[i].lines == nil { minutes.agenda[i].lines = found.explanation.intro?.lines }
+                found.notes.forEach { addNote($0, to: &minutes) }
+                current = i
+            case .comments:
+                let found = ExchangeExtractor().extract(block)
+                if minutes.agenda.isEmpty {
+                    minutes.warnings.append(ParseWarning(line: labelLine, .exchangeWithoutAgenda))
+                }
+                let i = agendaIndex(number: block.number, creatingWith: nil, line: labelLine)
+                minutes.agenda[i].exchanges += found.exchanges
+                minutes.agenda[i].noComments = minutes.agenda[i].noComments || found.noComments
+                minutes.layout += found.layout
+                minutes.warnings += found.warnings
+                found.notes.forEach { addNote($0, to: &minutes) }
+                current = i
+            case .directives:
+                let number = current.flatMap { minutes.agenda[$0].number }
+                let found = DirectiveExtractor().extract(block, intro: block.intro, agendaNumber: number)
+                minutes.directives += found.directives
+                minutes.warnings += found.warnings
+                found.notes.forEach { addNote($0, to: &minutes) }
+            case .other:
+                for n in block.elements.indices {
+                    let passage = Passage(text: block.elements[n].text, lines: block.elements[n].range)
+                    if block.elements[n].kind == .note { addNote(passage, to: &minutes) } else { minutes.other.append(passage) }
+                }
+            case .section, nil:
+                for n in block.elements.indices {
+                    if block.elements[n].kind == .note {
+                        addNote(Passage(text: block.elements[n].text, lines: block.elements[n].range), to: &minutes)
+                        continue
+                    }
+                    let text = block.elements[n].lines.map { String($0.content) }.joined()
+                    minutes.paragraphs.append(Passage(text: text, lines: block.elements[n].range))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// Extracts the title and the meeting (name, session, fiscal year) from the title lines.
+///
+/// ```swift
+/// TitleExtractor.meeting(from: "■平成２８年度第２回さいたま市地方創生・成長戦略統合推進本部会議議事概要")
+/// // name "さいたま市地方創生・成長戦略統合推進本部会議", session 2, fiscalYear 2016
+/// ```
+package enum TitleExtractor {
+    static let documentSuffixes = ["議事概要", "議事要旨", "議事録", "会議録", "会議概要", "会議要旨", "会議記録", "概要", "要旨", "記録"]
+
+    /// The title as written, broken lines rejoined and leading decorations removed.
+    static func title(from lines: [SourceLine]) -> String? {
+        var text = lines.map { String($0.content) }.joined()[...]
+        while let f = text.unicodeScalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) {
+            text = Substring(text.unicodeScalars.dropFirst())
+        }
+        return text.isEmpty ? nil : String(text)
+    }
+
+    package static func meeting(from title: String) -> Meeting {
+        var meeting = Meeting()
+        var scalars = Array(title.unicodeScalars)
+        while let f = scalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) { scalars.removeFirst() }
+
+        // Fiscal year: 平成２８年度 / 令和元年度 / 2016年度 (optionally with the other calendar's year in brackets).
+        var s = ScalarScanner(String(scalars: scalars))
+        var cut: [Range<Int>] = []
+        while !s.isAtEnd {
+            let start = s.index
+            // What can start here (after spaces): an era, a number or 第; anything else is passed over.
+            var next = start
+            while next < s.scalars.count, SourceLine.isSpace(s.scalars[next]) { next += 1 }
+            guard next < s.scalars.count, mayStartYearOrSession(s.scalars[next]) else { s.index = start + 1; continue }
+            if let era = Era.all.first(where: { s.scan($0.name) }), let n = s.scanNumber(), s.scan("年度") {
+                meeting.fiscalYear = meeting.fiscalYear ?? era.westernYear(n)
+                skipBracket(&s)
+                cut.append(start..<s.index)
+                continue
+            }
+            s.index = start
+            if let n = s.scanNumber(), n > 1900, n < 2200, s.scan("年度") {
+                meeting.fiscalYear = meeting.fiscalYear ?? n
+                skipBracket(&s)
+                cut.append(start..<s.index)
+                continue
+            }
+            s.index = start
+            if s.scan("第"), let n = s.scanNumber(), s.scan("回") {
+                if meeting.session == nil { meeting.session = n; cut.append(start..<s.index) }
+                continue
+            }
+            s.index = start + 1
+        }
+        // ScalarScanner folds width but keeps one scalar per scalar, so indices map back to the title.
+        var kept: [Unicode.Scalar] = []
+        for (i, c) in scalars.enumerated() where !cut.contains(where: { $0.contains(i) }) { kept.append(c) }
+        var name = String(scalars: kept)
+        name = trimSpaces(name)
+        for suffix in documentSuffixes where UTF8Search.hasSuffix(name, suffix) && name.utf8.count > suffix.utf8.count {
+            name = trimSpaces(String(name.dropLast(suffix.count)))
+            break
+        }
+        if UTF8Search.hasSuffix(name, "の") { name = String(name.dropLast()) }
+        meeting.name = name.isEmpty ? nil : name
+        return meeting
+    }
+
+    /// The first scalars of an era name (明治…令和), of a number (digits, kanji numerals, 元) and 第.
+    private static func mayStartYearOrSession(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "明", "大", "昭", "平", "令", "第", "元", "0"..."9", "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千":
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func skipBracket(_ s: inout ScalarScanner) {
+        let save = s.index
+        if s.scanAny(["(", "（"]) != nil {
+            while let c = s.current, c != ")" && c != "）" { s.index += 1 }
+            if !s.isAtEnd { s.index += 1; return }
+        }
+        s.index = save
+    }
+
+    static func trimSpaces(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let f = scalars.first, SourceLine.isSpace(f) { scalars.removeFirst() }
+        while let l = scalars.last, SourceLine.isSpace(l) { scalars.removeLast() }
+        return String(scalars)
+    }
+}

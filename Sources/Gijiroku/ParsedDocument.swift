@@ -1,0 +1,93 @@
+import Foundation
+
+/// A parsed document of any kind: minutes, a plan or another document. The library's one
+/// entry: bytes in, a record out, with no file system and no processes.
+///
+/// ```swift
+/// let data = Data("■第３回汐見川市行財政改革推進本部会議 議事概要\n【日 時】 平成30年6月12日（火）\n".utf8)
+/// let record = try ParsedDocument.parse(data, source: InputSource(path: "第３回.txt"))
+/// if case .minutes(let minutes) = record { print(minutes.date ?? "?") }   // 2018-06-12
+/// ```
+public enum ParsedDocument: Sendable, Encodable {
+    case minutes(Minutes)
+    case plan(Plan)
+    case document(Document)
+
+    /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
+    /// `kind` says, and parses it with that kind's parser.
+    /// - Parameters:
+    ///   - data: the text's bytes (for PDF and DOCX, the extracted text; the input layer
+    ///     `GijirokuInput` reads files of every format).
+    ///   - source: the path, format and digest recorded in the record's `source` (the
+    ///     digest of `data` when it gives none).
+    ///   - kind: the kind to parse as; detected when `nil`.
+    /// - Throws: ``InputError`` when the bytes are empty, binary or undecodable.
+    public static func parse(_ data: Data, source: InputSource, kind: DocumentKind? = nil) throws(InputError) -> ParsedDocument {
+        let decoded = try TextDecoder().decode(data, path: source.path)
+        var source = source
+        if source.sha256 == nil { source.sha256 = SHA256.hex(of: data) }
+        return parse(text: decoded.text, source: source, encoding: decoded.encoding, kind: kind)
+    }
+
+    /// Parses text that is already decoded (a DOCX's paragraphs, for example).
+    ///
+    /// ```swift
+    /// let record = ParsedDocument.parse(text: "第1章 総論\n…", source: InputSource(path: "計画.txt"), kind: .plan)
+    /// ```
+    public static func parse(text: String, source: InputSource, encoding: TextEncoding = .utf8, kind: DocumentKind? = nil) -> ParsedDocument {
+        let sha256 = source.sha256 ?? SHA256.hex(of: Array(text.utf8))
+        var document: ParsedDocument
+        switch kind ?? DocumentKind.detect(text) {
+        case .minutes: document = .minutes(MinutesParser().parse(text: text, path: source.path, sha256: sha256, encoding: encoding))
+        case .plan: document = .plan(PlanParser().parse(text: text, path: source.path, sha256: sha256, encoding: encoding))
+        case .document: document = .document(DocumentParser().parse(text: text, path: source.path, sha256: sha256, encoding: encoding))
+        }
+        if source.format != .text { document.setFormat(source.format) }
+        return document
+    }
+
+    private mutating func setFormat(_ format: SourceFormat) {
+        switch self {
+        case .minutes(var m): m.source.format = format; self = .minutes(m)
+        case .plan(var p): p.source.format = format; self = .plan(p)
+        case .document(var d): d.source.format = format; self = .document(d)
+        }
+    }
+
+    /// `"minutes"`, `"plan"` or `"document"`.
+    public var kind: String {
+        switch self {
+        case .minutes: return "minutes"
+        case .plan: return "plan"
+        case .document: return "document"
+        }
+    }
+
+    /// Where the record came from.
+    public var source: SourceInfo {
+        switch self {
+        case .minutes(let m): return m.source
+        case .plan(let p): return p.source
+        case .document(let d): return d.source
+        }
+    }
+
+    /// What the parser could not read, by line.
+    public var warnings: [ParseWarning] {
+        switch self {
+        case .minutes(let m): return m.warnings
+        case .plan(let p): return p.warnings
+        case .document(let d): return d.warnings
+        }
+    }
+
+    /// The record of its kind, as if it were encoded alone.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .minutes(let m): try c.encode(m)
+        case .plan(let p): try c.encode(p)
+        case .document(let d): try c.encode(d)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Gijiroku
+import GijirokuIndex
+import GijirokuMessages
+
+/// Every command of `gijiroku`, with its options, defaults, help and examples: the one
+/// place the argument parser, `gijiroku help` and `CMD --help` are made from.
+enum CommandTable {
+    static let db = OptionSpec("db", value: "PATH", help: .optionDB, defaultValue: "$GIJIROKU_DB | $XDG_DATA_HOME/gijiroku/index.sqlite")
+    static let quiet = OptionSpec("quiet", short: "q", help: .optionQuiet)
+    static let since = OptionSpec("since", value: "DATE", help: .optionSince)
+
+    static let commands: [CommandSpec] = [
+        CommandSpec("parse", summary: .commandParse, details: .parseDetails, synopsis: "FILE|DIR|- ... [OPTIONS]", options: [
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionParseFormat, choices: ["json", "jsonl", "markdown"], defaultValue: "json"),
+            OptionSpec("kind", value: "KIND", help: .optionParseKind, choices: DocumentKind.allCases.map(\.rawValue)),
+            OptionSpec("strict", help: .optionStrict),
+            quiet,
+        ], examples: [
+            ("gijiroku parse Corpus/minutes/shiomigawa-kosodate-01.txt", .exampleParseOne),
+            ("gijiroku parse Corpus --format jsonl > records.jsonl", .exampleParseFolder),
+            ("cat minutes.txt | gijiroku parse - --format markdown", .exampleParseStdin),
+        ], run: ParseCommand.run),
+        CommandSpec("convert", summary: .commandConvert, details: .convertDetails, synopsis: "INPUT... --out DIR [OPTIONS]", options: [
+            OptionSpec("out", value: "DIR", help: .optionOut),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionConvertFormat, choices: ["json", "jsonl", "csv", "markdown"], defaultValue: "json"),
+            OptionSpec("jobs", short: "j", value: "N", help: .optionJobs, defaultValue: "CPU"),
+            OptionSpec("force", help: .optionForce),
+            quiet,
+        ], examples: [
+            ("gijiroku convert archive/ --out records/", .exampleConvertJSON),
+            ("gijiroku convert archive/ --out sheets/ --format csv", .exampleConvertCSV),
+        ], run: ConvertCommand.run),
+        CommandSpec("index", summary: .commandIndex, details: .indexDetails, synopsis: "PATH... [OPTIONS]", options: [
+            db,
+            OptionSpec("prune", help: .optionPrune),
+            quiet,
+        ], examples: [
+            ("gijiroku index Corpus", .exampleIndex),
+            ("gijiroku index /mnt/share/kaigiroku --prune", .exampleIndexPrune),
+        ], run: IndexCommand.run),
+        CommandSpec("search", summary: .commandSearch, details: .searchDetails, synopsis: "QUERY... [OPTIONS]", options: [
+            OptionSpec("kind", value: "KIND", help: .optionSearchKind, choices: SearchQuery.Kind.allCases.map(\.rawValue)),
+            since,
+            OptionSpec("until", value: "DATE", help: .optionUntil),
+            OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
+            OptionSpec("limit", short: "n", value: "N", help: .optionLimit, defaultValue: "20"),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
+            db,
+        ], examples: [
+            ("gijiroku search 区局連携", .exampleSearchWord),
+            ("gijiroku search 保育 -補正予算 --kind answer --since 2019-04-01", .exampleSearchFiltered),
+            ("gijiroku search '\"家賃補助\" OR 保育士' --format json", .exampleSearchJSON),
+            ("gijiroku search -- -予算", .exampleSearchDashes),
+        ], dashWordsArePositional: true, run: SearchCommand.run),
+        CommandSpec("links", summary: .commandLinks, details: .linksDetails, synopsis: "MINUTES|PATH:LINE|PLAN [OPTIONS] | --plan ITEM", options: [
+            OptionSpec("plan", value: "ITEM", help: .optionPlanItem),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
+            db,
+        ], examples: [
+            ("gijiroku links shiomigawa-sogokeikaku-03.txt", .exampleLinksMeeting),
+            ("gijiroku links shiomigawa-kosodate-01.txt:89", .exampleLinksElement),
+            ("gijiroku links --plan 2-1-1", .exampleLinksItem),
+        ], run: LinksCommand.run),
+        CommandSpec("directives", summary: .commandDirectives, details: .directivesDetails, synopsis: "[OPTIONS]", options: [
+            OptionSpec("status", value: "STATUS", help: .optionStatus, choices: DirectiveStatus.allCases.map(\.rawValue)),
+            OptionSpec("issuer", value: "TEXT", help: .optionIssuer),
+            since,
+            OptionSpec("as-of", value: "DATE", help: .optionAsOf, defaultValue: "today"),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            db,
+        ], examples: [
+            ("gijiroku directives --status overdue", .exampleDirectivesOverdue),
+            ("gijiroku directives --format csv > directives.csv", .exampleDirectivesCSV),
+        ], subcommands: [
+            CommandSpec("directives set", summary: .commandDirectivesSet, details: .directivesSetDetails,
+                        synopsis: "ID (--status STATUS [--note TEXT] | --note TEXT | --clear) [--db PATH]", options: [
+                OptionSpec("status", value: "STATUS", help: .optionSetStatus, choices: DirectiveStatus.allCases.map(\.rawValue)),
+                OptionSpec("note", value: "TEXT", help: .optionNote),
+                OptionSpec("clear", help: .optionClear),
+                db,
+            ], examples: [
+                ("gijiroku directives set 3fa9c2e1 --status done --note 広報戦略に統合", .exampleDirectivesSet),
+            ], run: DirectivesCommand.set),
+        ], run: DirectivesCommand.list),
+    ]
+
+    /// The command a command line names, and the arguments after its name.
+    static func find(_ arguments: [String]) -> (spec: CommandSpec, rest: [String])? {
+        guard let first = arguments.first, let command = commands.first(where: { $0.name == first }) else { return nil }
+        let rest = Array(arguments.dropFirst())
+        if let next = rest.first, let sub = command.subcommands.first(where: { $0.name == "\(first) \(next)" }) {
+            return (sub, Array(rest.dropFirst()))
+        }
+        return (command, rest)
+    }
+}

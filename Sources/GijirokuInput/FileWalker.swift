@@ -1,0 +1,107 @@
+import Foundation
+import Gijiroku
+
+/// Expands the paths given on a command line into the files to read, for every command.
+///
+/// A folder is walked in sorted order and yields the files whose type Gijiroku reads (or,
+/// with `everyFile`, every file and every link that points to nothing, so that `convert`
+/// can account for each); a file named explicitly is always read; `-` is standard input.
+/// Each file carries its path relative to the folder it was found in, which is where
+/// `convert` writes its output.
+///
+/// ```swift
+/// let walk = FileWalker.walk(["Corpus"])
+/// walk.files.map(\.path)   // ["Corpus/documents/…", …]
+/// walk.missing             // paths that name nothing
+/// ```
+public enum FileWalker {
+    /// The extensions read when a folder is walked.
+    public static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown", "pdf", "docx"]
+
+    /// A file to read and where it sits under the folder it came from.
+    public struct Entry: Sendable, Hashable {
+        /// The path to open.
+        public let path: String
+        /// The path below the folder given on the command line (the file name for a file given by itself).
+        public let relative: String
+    }
+
+    /// What a walk found.
+    public struct Walk: Sendable {
+        public var files: [Entry] = []
+        /// Paths given that name nothing.
+        public var missing: [String] = []
+    }
+
+    public static func walk(_ inputs: [String], everyFile: Bool = false) -> Walk {
+        var result = Walk()
+        for input in inputs {
+            if input == "-" { result.files.append(Entry(path: input, relative: input)); continue }
+            var info = stat()
+            guard stat(input, &info) == 0 else {
+                // A link to nothing: with everyFile, report it as a file that fails rather than skip it.
+                var link = stat()
+                if everyFile, lstat(input, &link) == 0 {
+                    result.files.append(Entry(path: input, relative: lastComponent(input)))
+                } else {
+                    result.missing.append(input)
+                }
+                continue
+            }
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                result.files.append(Entry(path: input, relative: lastComponent(input)))
+                continue
+            }
+            var found: [String] = []
+            let base = input.hasSuffix("/") ? input : input + "/"
+            walk(input, everyFile: everyFile, into: &found)
+            for file in found.sorted() {
+                result.files.append(Entry(path: file, relative: file.hasPrefix(base) ? String(file.dropFirst(base.count)) : lastComponent(file)))
+            }
+        }
+        return result
+    }
+
+    static func lastComponent(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    /// Walks a folder with `readdir`, telling files from folders by the entry's type rather
+    /// than a `stat` per file (FileManager's walk took 0.35 s for 20 000 files). Names
+    /// starting with `.` are skipped, folders among them; links are followed to files but
+    /// never into folders.
+    private static func walk(_ directory: String, everyFile: Bool, into found: inout [String]) {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        while let entry = readdir(dir) {
+            var nameField = entry.pointee.d_name
+            let capacity = MemoryLayout.size(ofValue: nameField)
+            let name = withUnsafePointer(to: &nameField) { $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) } }
+            if name.hasPrefix(".") { continue }
+            let full = prefix + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: type = Int32(DT_REG)
+                }
+            }
+            let wanted = everyFile || readableExtensions.contains(FileName.extension(of: name))
+            switch type {
+            case Int32(DT_DIR):
+                walk(full, everyFile: everyFile, into: &found)
+            case Int32(DT_LNK):
+                var info = stat()
+                if stat(full, &info) == 0 {
+                    if info.st_mode & S_IFMT != S_IFDIR, wanted { found.append(full) }
+                } else if everyFile {
+                    found.append(full)
+                }
+            default:
+                if wanted { found.append(full) }
+            }
+        }
+    }
+}

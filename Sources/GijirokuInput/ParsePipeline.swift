@@ -1,0 +1,81 @@
+import Foundation
+import Gijiroku
+
+/// Reads and parses many files on several threads, results in input order: the pipeline
+/// `convert` and the index share.
+///
+/// Workers take runs of neighbouring files (which share an output folder and are often
+/// alike in size). For each file, a caller may skip it before it is read (`convert`: its
+/// output is fresh), or after its digest is known (the index: the stored digest is the
+/// same); otherwise the record goes through `transform` on the worker thread, so that
+/// rendering or preparing rows runs in parallel too.
+///
+/// ```swift
+/// let outcomes = ParsePipeline(jobs: 2).run(paths) { _, document, _ in document.kind }
+/// ```
+public struct ParsePipeline: Sendable {
+    /// What became of one file.
+    public enum Outcome<T: Sendable>: Sendable {
+        /// Skipped before it was read.
+        case skipped
+        /// Read, and its digest said there was nothing to do.
+        case unchanged
+        /// Parsed and transformed.
+        case done(T)
+        /// It could not be read or parsed.
+        case failed(InputError)
+    }
+
+    /// How many threads read and parse.
+    public let jobs: Int
+    /// The kind every file is parsed as; detected when `nil`.
+    public let kind: DocumentKind?
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, kind: DocumentKind? = nil) {
+        self.jobs = max(1, jobs)
+        self.kind = kind
+    }
+
+    /// Runs the pipeline over `paths`.
+    /// - Parameters:
+    ///   - skip: whether file `i` is skipped before it is read.
+    ///   - unchanged: whether file `i`, with this SHA-256, needs no parsing.
+    ///   - transform: what the caller makes of file `i`'s record, on worker `worker` (0..<jobs).
+    public func run<T: Sendable>(_ paths: [String],
+                                 skip: @Sendable (Int) -> Bool = { _ in false },
+                                 unchanged: @Sendable (Int, String) -> Bool = { _, _ in false },
+                                 transform: @Sendable (Int, ParsedDocument, Int) -> T) -> [Outcome<T>] {
+        let results = Slots<Outcome<T>>(count: paths.count)
+        let next = Counter()
+        let run = max(1, min(16, paths.count / (2 * jobs)))
+        let kind = self.kind
+        DispatchQueue.concurrentPerform(iterations: min(jobs, paths.count)) { worker in
+            while let start = next.take(run, below: paths.count) {
+                for i in start..<min(start + run, paths.count) {
+                    if skip(i) { results.set(i, .skipped); continue }
+                    do throws(InputError) {
+                        let file = try SourceFile(path: paths[i])
+                        if unchanged(i, file.sha256) { results.set(i, .unchanged); continue }
+                        results.set(i, .done(transform(i, try file.parse(kind: kind), worker)))
+                    } catch {
+                        results.set(i, .failed(error))
+                    }
+                }
+            }
+        }
+        return results.values
+    }
+}
+
+/// Hands out indexes to workers.
+final class Counter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+    /// The first of the next `count` indexes below `limit`, if any are left.
+    func take(_ count: Int, below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += count
+        return next - count
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import GijirokuTestSupport
+import Gijiroku
+@testable import GijirokuInput
+
+/// What a folder given on the command line expands to.
+@Suite struct FileWalkerTests {
+    /// a/1.txt, a/b/2.PDF, a/b/notes.xlsx, a/.hidden.txt, a/.git/3.txt, a/link.txt → 1.txt,
+    /// a/dirlink → a/b, a/broken.txt → nowhere.
+    static func folder() throws -> String {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("gijiroku-inputs-\(UUID().uuidString)").path
+        for dir in ["a/b", "a/.git"] { try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
+        for file in ["a/1.txt", "a/b/2.PDF", "a/b/notes.xlsx", "a/.hidden.txt", "a/.git/3.txt"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
+        }
+        try fm.createSymbolicLink(atPath: root + "/a/link.txt", withDestinationPath: root + "/a/1.txt")
+        try fm.createSymbolicLink(atPath: root + "/a/dirlink", withDestinationPath: root + "/a/b")
+        try fm.createSymbolicLink(atPath: root + "/a/broken.txt", withDestinationPath: root + "/nowhere.txt")
+        return root
+    }
+
+    @Test func aFolderGivesItsReadableFilesSortedWithoutHiddenOnesOrLinkedFolders() throws {
+        let root = try Self.folder()
+        let walk = FileWalker.walk([root, root + "/absent"])
+        #expect(walk.files.map(\.path) == ["a/1.txt", "a/b/2.PDF", "a/link.txt"].map { root + "/" + $0 })
+        #expect(walk.files.map(\.relative) == ["a/1.txt", "a/b/2.PDF", "a/link.txt"])
+        #expect(walk.missing == [root + "/absent"])
+    }
+
+    @Test func forConvertEveryFileAndBrokenLinkIsListed() throws {
+        let root = try Self.folder()
+        let walk = FileWalker.walk([root + "/", root + "/a/broken.txt"], everyFile: true)
+        #expect(walk.files.map(\.path) == ["a/1.txt", "a/b/2.PDF", "a/b/notes.xlsx", "a/broken.txt", "a/link.txt"].map { root + "/" + $0 } + [root + "/a/broken.txt"])
+        #expect(walk.files.last?.relative == "broken.txt")
+    }
+
+    @Test func extensionsAreReadCaseInsensitively() {
+        #expect(FileName.extension(of: "会議.TXT") == "txt")
+        #expect(FileName.extension(of: "README") == "")
+        #expect(FileName.extension(of: ".profile") == "")
+        #expect(FileName.extension(of: "a/b.c/README") == "")
+        #expect(FileName.extension(of: "a.tar.gz") == "gz")
+    }
+}

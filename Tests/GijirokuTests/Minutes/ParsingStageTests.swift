@@ -1,0 +1,189 @@
+import Testing
+import GijirokuTestSupport
+@testable import Gijiroku
+
+@Suite struct NumberingTests {
+    @Test(arguments: [
+        ("⑴ さいたま市次期総合振興計画策定基本方針案について", 1, "⑴"),
+        ("（１）さいたま市まち・ひと・しごと創生総合戦略", 1, "（１）"),
+        ("(12) 予算について", 12, "(12)"),
+        ("① 汐見川駅東口地区", 1, "①"),
+        ("１．コミュニティバス", 1, "１．"),
+        ("3 出席者", 3, "3"),
+        ("日程第２　議案第３１号", 2, "日程第２"),
+        ("第１５ 報告", 15, "第１５"),
+        ("（十二）補正予算", 12, "（十二）"),
+        ("⒇　その他", 20, "⒇"),
+        ("２、財政状況", 2, "２、"),
+    ])
+    func recognisesNumberingBeforeFolding(_ text: String, _ number: Int, _ label: String) throws {
+        let n = try #require(Numbering.parse(Substring(text)))
+        #expect(n.number == number)
+        #expect(n.label == label)
+        // The rest starts after the numbering and the spaces that follow it.
+        #expect(n.rest.first.map { !SourceLine.isSpace($0.unicodeScalars.first!) } ?? true)
+        #expect(text.hasSuffix(n.rest))
+    }
+
+    @Test func theRestIsTheTextAfterTheNumbering() throws {
+        #expect(try #require(Numbering.parse("（３）　 予算について")).rest == "予算について")
+        #expect(try #require(Numbering.parse("1. 出席者")).rest == "出席者")
+        #expect(try #require(Numbering.parse("①")).rest == "")
+    }
+
+    @Test(arguments: ["１０年とする。", "2018年11月16日", "1.5倍", "（資料１）", "(1234) 番号", "第一 報告", "日程 第２", "12", "（１", "第１報告"])
+    func numbersInTextAreNotNumbering(_ text: String) {
+        #expect(Numbering.parse(Substring(text)) == nil)
+    }
+}
+
+@Suite struct LineClassifierTests {
+    @Test func spacedBlockLabelsAreRecognisedWithTheirNumbers() {
+        #expect(LineClassifier.classify("＜ 議 題 説 明 ①＞") == .blockLabel(.explanation, number: 1, issuer: nil))
+        #expect(LineClassifier.classify("＜議題説明(1)＞") == .blockLabel(.explanation, number: 1, issuer: nil))
+        #expect(LineClassifier.classify("＜ 意 見 等 ④＞") == .blockLabel(.comments, number: 4, issuer: nil))
+        #expect(LineClassifier.classify("＜意見等＞") == .blockLabel(.comments, number: nil, issuer: nil))
+        #expect(LineClassifier.classify("＜その他＞") == .blockLabel(.other, number: nil, issuer: nil))
+        #expect(LineClassifier.classify("（市長指示）") == .blockLabel(.directives, number: nil, issuer: "市長"))
+        #expect(LineClassifier.classify("【副市長指示】") == .blockLabel(.directives, number: nil, issuer: "副市長"))
+    }
+
+    @Test func markersDecideTheKind() {
+        #expect(LineClassifier.classify("⇒計画案作成で検討していく。") == .answer(marker: "⇒"))
+        #expect(LineClassifier.classify("→ まずは、供給部分を確保する") == .answer(marker: "→"))
+        #expect(LineClassifier.classify("・ 昨年１１月に策定した") == .bullet(marker: "・"))
+        #expect(LineClassifier.classify("※市長が欠席のため") == .note)
+        #expect(LineClassifier.classify("（資料１）") == .subheading)
+        #expect(LineClassifier.classify("特になし") == .noComments)
+        #expect(LineClassifier.classify("- 2 -") == .chrome)
+        #expect(LineClassifier.classify("るため必要。") == .text)
+    }
+}
+
+@Suite struct HeaderLabelTests {
+    @Test(arguments: [
+        ("【日 時】 平成30年11月16日（金）", HeaderField.Field.date, "【日 時】", "平成30年11月16日（金）"),
+        ("日時：2020/11/05（木）14:00~15:10", .date, "日時：", "2020/11/05（木）14:00~15:10"),
+        ("1 日時　令和２年７月１５日", .date, "1 日時", "令和２年７月１５日"),
+        ("1.日 時　令和２年７月１５日", .date, "1.日 時", "令和２年７月１５日"),
+        ("〇招集日時　平成二十八年五月十八日", .date, "〇招集日時", "平成二十八年五月十八日"),
+        ("□ 開 催 年 月 日", .date, "□ 開 催 年 月 日", ""),
+        ("□ 開 会 時 刻　18時54分", .start, "□ 開 会 時 刻", "18時54分"),
+        ("(閉会)　午後四時十五分", .end, "(閉会)", "午後四時十五分"),
+        ("〇招集通知年月日　平成二十八年五月十一日", .noticeDate, "〇招集通知年月日", "平成二十八年五月十一日"),
+        ("【出席者】 日野副市長、髙橋副市長", .attendees, "【出席者】", "日野副市長、髙橋副市長"),
+        ("【議 事】⑴ さいたま市", .agenda, "【議 事】", "⑴ さいたま市"),
+        ("場所：本庁舎", .place, "場所：", "本庁舎"),
+    ])
+    func matchesEveryLabelStyle(_ line: String, _ field: HeaderField.Field, _ written: String, _ value: String) throws {
+        let label = try #require(HeaderLabel.match(Substring(line)))
+        #expect(label.field == field)
+        #expect(label.written == written)
+        #expect(label.value == value)
+    }
+
+    @Test(arguments: ["議事の経過", "場所は本庁舎とした。", "日時を調整する", "（１）さいたま市"])
+    func textThatOnlyStartsLikeALabelIsNotOne(_ line: String) {
+        #expect(HeaderLabel.match(Substring(line)) == nil)
+    }
+}
+
+@Suite struct AttendeeExtractorTests {
+    func attendees(_ lines: [String]) -> AttendeeExtractor.Result {
+        let source = SourceLine.split(lines.joined(separator: "\n"))
+        return AttendeeExtractor().extract(source.map { ($0.content, $0) })
+    }
+
+    @Test func wordsBrokenAcrossLinesAreRejoined() {
+        let r = attendees(["日野副市長、教育長、都市戦略", "本部長、市長", "公室長 "])
+        #expect(r.attendees.map(\.role) == ["日野副市長", "教育長", "都市戦略本部長", "市長公室長"])
+        #expect(r.attendees[2].lines == LineRange(1, 2))
+    }
+
+    @Test func aHardLineEndClosesAnEntry() {
+        let r = attendees(["理事（秘書・総合調整担当）、総合政策監 ", "ＰＴリーダー（スポーツ部長、商工観光部長）"])
+        #expect(r.attendees.map(\.role) == ["理事", "総合政策監", "スポーツ部長", "商工観光部長"])
+        #expect(r.attendees[0].note == "秘書・総合調整担当")
+        #expect(r.attendees[2].group == "ＰＴリーダー")
+    }
+
+    @Test func groupsSpanningLinesExpandIntoMembers() {
+        let r = attendees(["幹事区長（西区長、緑区長）、ＰＴリーダー（シティセールス部長、 ", "       環境共生部長）、"])
+        #expect(r.attendees.map(\.role) == ["西区長", "緑区長", "シティセールス部長", "環境共生部長"])
+        #expect(r.attendees.map(\.group) == ["幹事区長", "幹事区長", "ＰＴリーダー", "ＰＴリーダー"])
+    }
+
+    @Test func proxiesAbsencesCountsAndNames() {
+        let r = attendees(["財政局長（代理）、経済局長（欠席）、委員22名、委員長 山田 太郎、山本 一郎（会長）"])
+        #expect(r.attendees.map(\.role) == ["財政局長", "委員", "委員長", "会長"])
+        #expect(r.attendees[0].proxy)
+        #expect(r.absentees == ["経済局長"])
+        #expect(r.attendees[1].count == 22)
+        #expect(r.attendees[2].name == "山田 太郎")
+        #expect(r.attendees[3].name == "山本 一郎")
+    }
+
+    @Test func listsSeparatedBySpacesOrCommas() {
+        #expect(attendees(["佐々木会長　森本副会長　石井委員"]).attendees.map(\.role) == ["佐々木会長", "森本副会長", "石井委員"])
+        #expect(attendees(["交通政策課長, 運行管理部長（代理）"]).attendees.map(\.role) == ["交通政策課長", "運行管理部長"])
+        let spaced = attendees(["委員 中村 健"]).attendees
+        #expect(spaced.map(\.role) == ["委員"])
+        #expect(spaced.first?.name == "中村 健")
+    }
+}
+
+@Suite struct NoteAndTitleTests {
+    @Test func notesGiveAbsenteesAndTheChair() {
+        let note = "※市長が欠席のため、設置要綱第４条第２項の職務代理の規定により、髙橋副市長が議長として議事進行"
+        #expect(NoteExtractor.absentees(in: note) == ["市長"])
+        #expect(NoteExtractor.chair(in: note) == "髙橋副市長")
+        #expect(NoteExtractor.absentees(in: "※市長及び教育長が欠席") == ["市長", "教育長"])
+    }
+
+    @Test(arguments: [
+        ("■平成２８年度第２回さいたま市地方創生・成長戦略統合推進本部会議議事概要", "さいたま市地方創生・成長戦略統合推進本部会議", 2, 2016),
+        ("■第３回さいたま市総合振興計画推進本部会議 議事概要", "さいたま市総合振興計画推進本部会議", 3, nil),
+        ("令和元年度第２回汐見川市子育て・定住戦略推進本部会議議事概要", "汐見川市子育て・定住戦略推進本部会議", 2, 2019),
+        ("2020年度 第1回汐見川市環境審議会 会議録", "汐見川市環境審議会", 1, 2020),
+    ] as [(String, String, Int, Int?)])
+    func titlesGiveTheMeeting(_ title: String, _ name: String, _ session: Int, _ fiscalYear: Int?) {
+        let meeting = TitleExtractor.meeting(from: title)
+        #expect(meeting.name == name)
+        #expect(meeting.session == session)
+        #expect(meeting.fiscalYear == fiscalYear)
+    }
+}
+
+@Suite struct ExplanationIntroTests {
+    @Test(arguments: [
+        ("議題（１）「予算について」事務局（財政部）から資料１について、次のような説明があった。", "事務局（財政部）"),
+        ("議題（２）について、環境局及び(仮称)推進室から次のような説明があった。", "環境局及び(仮称)推進室"),
+        ("議題（３）。都市局から説明があった。", "都市局"),
+        ("（事務局から説明があった。）", "事務局"),
+        ("議題（４）「（仮称）計画について」企画課から、次のような説明があった。", "企画課"),
+        ("事務局から次のような報告があった。", "事務局"),
+    ])
+    func thePresenterIsThePhraseBeforeから(_ text: String, _ presenter: String) {
+        #expect(ExplanationExtractor.presenter(in: text) == presenter)
+    }
+
+    @Test(arguments: ["議題（１）について説明があった。", "議題から説明があった。", "資料の説明があった。"])
+    func noPresenterWithoutOne(_ text: String) {
+        #expect(ExplanationExtractor.presenter(in: text) == nil)
+    }
+
+    @Test func theAgendaTitleIsQuotedOrEndsInについて() {
+        #expect(ExplanationExtractor.agendaTitle(in: "議題（１）「予算について」事務局から説明があった。") == "予算について")
+        #expect(ExplanationExtractor.agendaTitle(in: "議題⑵ 防災計画の改定について、事務局から説明があった。") == "防災計画の改定について")
+        #expect(ExplanationExtractor.agendaTitle(in: "事務局から説明があった。") == nil)
+    }
+}
+
+@Suite struct DirectiveIntroTests {
+    @Test func theIssuerIsTheNameBeforeThePhrase() {
+        #expect(DirectiveIntro.issuer(in: "全体を通して、市長から以下のとおり指示があった。") == "市長")
+        #expect(DirectiveIntro.issuer(in: "最後に、副市長から次のような指示があった。") == "副市長")
+        #expect(DirectiveIntro.issuer(in: "委員から指摘があった。") == nil)
+        #expect(DirectiveIntro.issuer(in: "市長指示を踏まえ、検討する。") == nil)
+    }
+}
