@@ -27,7 +27,7 @@ let package = Package(
         // The system's SQLite 3 (with FTS5), through its C API; Debian: libsqlite3-dev.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The SQLite store, the Japanese bigram tokenizer for FTS5, indexing, search, links, directives.
-        .target(name: "GijirokuIndex", dependencies: ["Gijiroku", "GijirokuInput", "CSQLite"]),
+        .target(name: "GijirokuIndex", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuMessages", "CSQLite"]),
         // The command-line tool's logic: the command table, argument parser and commands,
         // callable in-process from tests.
         .target(name: "GijirokuCLI", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuIndex", "GijirokuMessages"]),

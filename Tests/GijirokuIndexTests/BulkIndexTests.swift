@@ -37,7 +37,7 @@ import GijirokuTestSupport
         let bulk = try SearchIndex(path: folder.appendingPathComponent("bulk.sqlite").path)
         let report = bulk.index(files: files)
         #expect(report.fullTextBuiltAtEnd && report.added.count == 300 && report.failed.isEmpty)
-        #expect(try !bulk.fullTextPending())
+        #expect(try !bulk.store.fullTextPending())
         // The database and its full-text index agree with the stored rows.
         #expect(try bulk.database.prepare("PRAGMA integrity_check").firstRow([]) { $0.string(0) } == "ok")
         try bulk.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('integrity-check', 1)")

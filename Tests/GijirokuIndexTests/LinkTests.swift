@@ -203,7 +203,7 @@ import GijirokuEvaluation
 @Suite struct RenumberingMigrationTests {
     /// What version 2 had: id = sequence << 4 | a length bucket, no length table and no
     /// pending mark.
-    static let versionTwo = """
+    static let versionTwo = DirectiveMigrationTests.versionThree + """
         DROP TABLE element_lengths;
         ALTER TABLE statistics DROP COLUMN full_text_pending;
         UPDATE elements SET id = -(id * 16 + length(body) % 16);
@@ -269,5 +269,41 @@ import GijirokuEvaluation
         #expect(try index.storedUnits().map(\.unit.text) == expected)
         #expect(m.agenda.first?.number == nil)
         #expect(expected.first?.hasPrefix("図書館の開館時間延長について\n") == true)
+    }
+}
+
+/// An index of version 3 read the meeting body, a directive's deadline and its responsible
+/// bodies again from the text at every query; version 4 stores what the parser read. A
+/// version 3 index is migrated when opened for writing, its minutes are read again, and the
+/// register is the same as one built afresh.
+@Suite struct DirectiveMigrationTests {
+    /// What version 3 had: none of the columns version 4 added.
+    static let versionThree = """
+        ALTER TABLE documents DROP COLUMN meeting;
+        ALTER TABLE units DROP COLUMN deadline_text;
+        ALTER TABLE units DROP COLUMN deadline_basis;
+        ALTER TABLE units DROP COLUMN deadline_date;
+        ALTER TABLE units DROP COLUMN deadline_problem;
+        ALTER TABLE units DROP COLUMN responsible;
+
+        """
+
+    @Test func aVersionThreeIndexIsMigratedAndItsRegisterIsUnchanged() throws {
+        let path = try TestFiles.temporaryFolder().appendingPathComponent("i.sqlite").path
+        let fresh = try SearchIndex(path: try TestFiles.temporaryFolder().appendingPathComponent("f.sqlite").path)
+        _ = fresh.index(files: TestFiles.minutesAndPlans)
+        let expected = try fresh.directives(DirectiveFilter(asOf: "2021-06-30"))
+        #expect(expected.directives.contains { $0.deadline?.date != nil } && expected.directives.contains { !$0.responsible.isEmpty })
+        do {
+            let index = try SearchIndex(path: path)
+            _ = index.index(files: TestFiles.minutesAndPlans)
+            try index.database.execute(Self.versionThree + "PRAGMA user_version = 3;")
+        }
+        #expect(throws: IndexError.self) { try SearchIndex(path: path, readOnly: true) }   // says to run gijiroku index
+        let index = try SearchIndex(path: path)
+        #expect(try Schema.userVersion(index.database) == Schema.version)
+        let report = index.index(files: TestFiles.minutesAndPlans)
+        #expect(Set(report.updated) == Set(TestFiles.minutesAndPlans.filter { $0.contains("/minutes/") }))
+        #expect(try index.directives(DirectiveFilter(asOf: "2021-06-30")) == expected)
     }
 }

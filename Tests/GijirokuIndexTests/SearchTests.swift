@@ -206,17 +206,17 @@ import Gijiroku
     @Test func theAverageLengthFollowsAddsAndRemoves() throws {
         let dir = try TestFiles.temporaryFolder()
         let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
-        #expect(try index.averageLength() == 100)   // empty index: a neutral default
+        #expect(try index.store.averageLength() == 100)   // empty index: a neutral default
         _ = index.index(files: Array(TestFiles.corpusFiles.prefix(3)))
         let s = try index.database.prepare("SELECT avg(length(body)) FROM elements")
         let direct = try #require(try s.firstRow([]) { $0.double(0) })
-        #expect(abs(try index.averageLength() - direct) < 1e-9)
+        #expect(abs(try index.store.averageLength() - direct) < 1e-9)
         let a = dir.appendingPathComponent("a.txt")
         try FileManager.default.copyItem(atPath: TestFiles.corpusFiles[5], toPath: a.path)
         _ = index.index(files: [a.path])
         try FileManager.default.removeItem(at: a)
         _ = index.index(files: [], prune: true)
-        #expect(abs(try index.averageLength() - direct) < 1e-9)
+        #expect(abs(try index.store.averageLength() - direct) < 1e-9)
     }
 
     @Test func shorterElementsWithTheWordRankFirstAndRanksAreOrdered() throws {

@@ -4,7 +4,7 @@
 /// TitleExtractor.meeting(from: "■平成２８年度第２回さいたま市地方創生・成長戦略統合推進本部会議議事概要")
 /// // name "さいたま市地方創生・成長戦略統合推進本部会議", session 2, fiscalYear 2016
 /// ```
-package enum TitleExtractor {
+enum TitleExtractor {
     static let documentSuffixes = ["議事概要", "議事要旨", "議事録", "会議録", "会議概要", "会議要旨", "会議記録", "概要", "要旨", "記録"]
 
     /// The title as written, broken lines rejoined and leading decorations removed.
@@ -16,7 +16,7 @@ package enum TitleExtractor {
         return text.isEmpty ? nil : String(text)
     }
 
-    package static func meeting(from title: String) -> Meeting {
+    static func meeting(from title: String) -> Meeting {
         var meeting = Meeting()
         var scalars = Array(title.unicodeScalars)
         while let f = scalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) { scalars.removeFirst() }

@@ -1,5 +1,6 @@
 import Foundation
 import Gijiroku
+import GijirokuMessages
 
 /// The register of directives (指示事項の管理): every directive in the indexed minutes,
 /// newest first, with its deadline, responsible bodies, follow-ups, plan items and status.
@@ -110,26 +111,30 @@ public struct DirectiveFilter: Sendable, Hashable {
     }
 }
 
-extension SearchIndex {
+/// The register of directives as the index holds it: read with deadlines resolved,
+/// follow-ups found and statuses set by hand, and those statuses written.
+struct DirectiveStore {
+    let store: Store
+
     /// The register, filtered, newest first.
     /// - Throws: ``IndexError`` `.query` for a date it cannot read.
-    public func directives(_ filter: DirectiveFilter = DirectiveFilter()) throws -> DirectiveRegister {
-        let asOf = try filter.asOf.map { try Self.isoDate($0, field: .asOf) } ?? Self.today()
-        let since = try filter.since.map { try Self.isoDate($0, field: .since) }
+    func directives(_ filter: DirectiveFilter = DirectiveFilter()) throws -> DirectiveRegister {
+        let asOf = try filter.asOf.map { try Searcher.isoDate($0, field: .asOf) } ?? Self.today()
+        let since = try filter.since.map { try Searcher.isoDate($0, field: .since) }
 
         // Meetings by body, for 次回 deadlines and follow-ups.
         struct Meeting_ { var path: String; var title: String?; var date: String; var id: Int64 }
         var meetings: [String: [Meeting_]] = [:]
-        let docs = try database.prepare("SELECT id, path, title, date FROM documents WHERE kind = 'minutes' AND date IS NOT NULL ORDER BY date, path")
+        let docs = try store.database.prepare("SELECT id, path, title, date, meeting FROM documents WHERE kind = 'minutes' AND date IS NOT NULL ORDER BY date, path")
         try docs.bind([])
         while try docs.step() {
             let title = docs.string(2)
-            let body = Self.body(title: title, path: docs.string(1) ?? "")
+            let body = Self.body(meeting: docs.string(4), title: title, path: docs.string(1) ?? "")
             meetings[body, default: []].append(Meeting_(path: docs.string(1) ?? "", title: title, date: docs.string(3) ?? "", id: Int64(docs.int(0) ?? 0)))
         }
         docs.reset()
 
-        let units = try storedUnitsWithDocuments()
+        let units = try LinkIndex(store: store).storedUnitsWithDocuments()
         // Every unit's terms, read once (on every core): the background weights and the
         // agenda candidates.
         let terms = units.concurrentMap { Set(ContentTerms.bigrams(of: $0.unit.text)) }
@@ -139,17 +144,17 @@ extension SearchIndex {
         for (u, t) in zip(units, terms) where u.unit.kind == .agenda {
             agendaByDocument[u.path, default: []].append(Candidate(unit: u.unit, terms: t, cued: FollowUpFinder.isCued(u.unit.text)))
         }
-        var linksByPath: [String: [LinkKey: [PlanLinkRecord]]] = [:]
+        var linksByPath: [String: [LinkQueries.LinkKey: [PlanLinkRecord]]] = [:]
         let statuses = try manualStatuses()
 
         var entries: [String: DirectiveEntry] = [:]
         var order: [String] = []
         for u in units where u.unit.kind == .directive {
-            let body = Self.body(title: u.title, path: u.path)
+            let body = Self.body(meeting: u.meeting, title: u.title, path: u.path)
             let id = Self.directiveID(body: body, date: u.date, text: u.unit.text)
             let source = DirectiveEntry.Source(path: u.path, line: u.unit.lines.start, location: "\(u.path):\(u.unit.lines.start)")
             if entries[id] != nil { entries[id]!.sources.append(source); continue }
-            var deadline = DeadlineReader.read(u.unit.text, meetingDate: u.date)
+            var deadline = u.unit.deadline
             // The body's later meetings: a binary search in its meetings sorted by date.
             let all = meetings[body] ?? []
             var later = all[...].suffix(0)
@@ -160,7 +165,7 @@ extension SearchIndex {
             }
             if deadline?.basis == .nextMeeting {
                 if let next = later.first { deadline?.date = next.date }
-                else { deadline?.problem = "次回の会議が索引にありません" }
+                else { deadline?.problem = Message(.deadlineNextMeetingMissing).text(in: .japanese) }
             }
             // Follow-ups: agenda items of the next meetings of the same body, one per meeting date and title.
             var followUps: [DirectiveEntry.FollowUp] = []
@@ -183,12 +188,12 @@ extension SearchIndex {
             let automatic: DirectiveStatus = !followUps.isEmpty ? .followedUp
                 : (deadline?.date.map { $0 < asOf } == true ? .overdue : .open)
             let manual = statuses[id]
-            if linksByPath[u.path] == nil { linksByPath[u.path] = try storedLinks(path: u.path) }
-            let links = linksByPath[u.path]?[LinkKey(line: u.unit.lines.start, kind: "directive")] ?? []
+            if linksByPath[u.path] == nil { linksByPath[u.path] = try LinkQueries(store: store).storedLinks(path: u.path) }
+            let links = linksByPath[u.path]?[LinkQueries.LinkKey(line: u.unit.lines.start, kind: "directive")] ?? []
             entries[id] = DirectiveEntry(
                 id: id, meeting: body, title: u.title, date: u.date, issuer: u.unit.issuer ?? "市長", text: u.unit.text,
                 agenda: u.unit.agendaNumber.map { .init(number: $0, title: u.unit.agendaTitle) },
-                responsible: ResponsibleBodies.find(in: u.unit.text), deadline: deadline,
+                responsible: u.unit.responsible, deadline: deadline,
                 status: manual?.status ?? automatic, automaticStatus: automatic, statusSetByHand: manual?.status != nil, note: manual?.note,
                 followUps: followUps, planItems: links, sources: [source])
             order.append(id)
@@ -207,10 +212,10 @@ extension SearchIndex {
     /// - Returns: the full ID.
     /// - Throws: ``IndexError`` `.notFound` or `.ambiguous`.
     @discardableResult
-    public func setDirectiveStatus(_ id: String, status: DirectiveStatus?, note: String?, clear: Bool = false) throws -> String {
+    func setDirectiveStatus(_ id: String, status: DirectiveStatus?, note: String?, clear: Bool = false) throws -> String {
         // The IDs alone: no follow-ups or deadlines are needed to find one.
-        let all = try storedUnitsWithDocuments().filter { $0.unit.kind == .directive }
-            .map { Self.directiveID(body: Self.body(title: $0.title, path: $0.path), date: $0.date, text: $0.unit.text) }
+        let all = try LinkIndex(store: store).storedUnitsWithDocuments().filter { $0.unit.kind == .directive }
+            .map { Self.directiveID(body: Self.body(meeting: $0.meeting, title: $0.title, path: $0.path), date: $0.date, text: $0.unit.text) }
         let matches = all.filter { $0 == id } + (id.count >= 4 ? all.filter { $0 != id && $0.hasPrefix(id) } : [])
         guard let full = matches.first else {
             throw IndexError(.directiveNotFound(id))
@@ -218,13 +223,13 @@ extension SearchIndex {
         guard matches.count == 1 || matches[0] == id else {
             throw IndexError(.directiveAmbiguous(id, matches: matches))
         }
-        try database.transaction {
+        try store.database.transaction {
             if clear {
-                try statement("DELETE FROM directive_status WHERE id = ?1").run([full])
+                try store.statement("DELETE FROM directive_status WHERE id = ?1").run([full])
                 return
             }
             let current = try manualStatuses()[full]
-            try statement("""
+            try store.statement("""
                 INSERT INTO directive_status(id, status, note, updated_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT(id) DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at
                 """).run([full, (status ?? current?.status)?.rawValue, note ?? current?.note, Int(Date().timeIntervalSince1970)])
@@ -233,7 +238,7 @@ extension SearchIndex {
     }
 
     func manualStatuses() throws -> [String: (status: DirectiveStatus?, note: String?)] {
-        let s = try database.prepare("SELECT id, status, note FROM directive_status")
+        let s = try store.database.prepare("SELECT id, status, note FROM directive_status")
         try s.bind([])
         var out: [String: (DirectiveStatus?, String?)] = [:]
         while try s.step() {
@@ -243,10 +248,10 @@ extension SearchIndex {
         return out
     }
 
-    /// The meeting body of a document: the meeting name read from its title, else the title,
-    /// else the file name.
-    static func body(title: String?, path: String) -> String {
-        title.flatMap { TitleExtractor.meeting(from: $0).name } ?? title ?? (path as NSString).lastPathComponent
+    /// The meeting body of a document: the meeting name the parser read from its title,
+    /// else the title, else the file name.
+    static func body(meeting: String?, title: String?, path: String) -> String {
+        meeting ?? title ?? (path as NSString).lastPathComponent
     }
 
     /// The first 8 hex digits of SHA-256 over body, date and the width-folded text without spaces.

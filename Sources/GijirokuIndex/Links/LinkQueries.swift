@@ -1,5 +1,6 @@
 import Foundation
 import Gijiroku
+import GijirokuMessages
 
 /// The plan items a meeting's elements are linked to (`gijiroku links DOCUMENT|ELEMENT`).
 ///
@@ -105,10 +106,14 @@ public struct PlanOverviewReport: Sendable, Hashable, Codable {
     public var items: [Item]
 }
 
-extension SearchIndex {
+/// Answers questions about links: a meeting's elements and their plan items, a plan item's
+/// elements, a plan's overview.
+struct LinkQueries {
+    let store: Store
+
     /// The kind of the indexed document `spec` names (`minutes`, `plan`, `document`).
     /// - Throws: ``IndexError`` `.notFound` or `.ambiguous`.
-    public func kind(ofDocument spec: String) throws -> String {
+    func kind(ofDocument spec: String) throws -> String {
         try resolveDocument(location(spec).path).kind
     }
 
@@ -122,10 +127,10 @@ extension SearchIndex {
 
     /// Every item of a plan with how often, and when, meetings discussed it.
     /// - Throws: ``IndexError`` `.notFound` when `spec` names no indexed plan.
-    public func planOverview(_ spec: String) throws -> PlanOverviewReport {
+    func planOverview(_ spec: String) throws -> PlanOverviewReport {
         let (id, path, kind, title, _) = try resolveDocument(spec)
         guard kind == "plan" else { throw IndexError(.notAPlan(path: path, kind: kind)) }
-        let s = try database.prepare("""
+        let s = try store.database.prepare("""
             SELECT p.item, p.level, p.title, count(l.id), count(DISTINCT l.path), min(d.date), max(d.date)
             FROM plan_items p
             LEFT JOIN links l ON l.plan_path = ?2 AND l.item = p.item
@@ -153,13 +158,13 @@ extension SearchIndex {
     /// report.elements[0].links.first?.item.id
     /// ```
     /// - Throws: ``IndexError`` `.notFound` or `.ambiguous` naming the candidates.
-    public func links(from spec: String) throws -> LinksReport {
+    func links(from spec: String) throws -> LinksReport {
         let (path, line) = location(spec)
         let (id, resolved, kind, title, date) = try resolveDocument(path)
         guard kind == "minutes" else {
             throw IndexError(.notMinutes(path: resolved, kind: kind))
         }
-        var units = try storedUnits(documentID: id).map(\.unit)
+        var units = try LinkIndex(store: store).storedUnits(documentID: id).map(\.unit)
         if let line {
             let containing = units.filter { $0.lines.start <= line && line <= $0.lines.end }
             guard !containing.isEmpty else {
@@ -169,29 +174,29 @@ extension SearchIndex {
             units = [containing.min { ($0.lines.end - $0.lines.start) < ($1.lines.end - $1.lines.start) }!]
         }
         let stored = try storedLinks(path: resolved)
-        let planCount = try database.prepare("SELECT count(*) FROM plan_items").firstRow([]) { $0.int(0) ?? 0 } ?? 0
+        let planCount = try store.database.prepare("SELECT count(*) FROM plan_items").firstRow([]) { $0.int(0) ?? 0 } ?? 0
         let elements = units.map { u in
             LinkedElement(kind: u.kind.rawValue, lines: .init(start: u.lines.start, end: u.lines.end), location: "\(resolved):\(u.lines.start)",
                           agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text,
                           links: stored[LinkKey(line: u.lines.start, kind: u.kind.rawValue)] ?? [])
         }
-        let meeting = title.flatMap { TitleExtractor.meeting(from: $0).name }
+        let meeting = try store.statement("SELECT meeting FROM documents WHERE path = ?1").firstRow([resolved]) { $0.string(0) } ?? nil
         return LinksReport(document: .init(path: resolved, title: title, meeting: meeting, date: date), elements: elements,
-                           note: planCount == 0 ? "計画が登録されていないため、関連付けはまだありません。計画を gijiroku index で登録すると付きます" : nil)
+                           note: planCount == 0 ? Message(.linksNoPlansYet).text(in: .japanese) : nil)
     }
 
     /// Every element linked to a plan item, newest meeting first. `spec` is an item ID
     /// (`2-1-3`), or `PLAN#ID` when the ID exists in more than one plan (PLAN: the plan's
     /// path, a unique ending of it, or its title).
     /// - Throws: ``IndexError`` `.notFound`, or `.ambiguous` listing the plans that have the ID.
-    public func links(toItem spec: String) throws -> PlanItemLinksReport {
+    func links(toItem spec: String) throws -> PlanItemLinksReport {
         var plan: String?
         var id = spec
         if let hash = spec.lastIndex(of: "#") {
             plan = String(spec[..<hash])
             id = String(spec[spec.index(after: hash)...])
         }
-        let s = try database.prepare("""
+        let s = try store.database.prepare("""
             SELECT d.path, d.title, p.level, p.title FROM plan_items p JOIN documents d ON d.id = p.document_id
             WHERE p.item = ?1 ORDER BY d.path
             """)
@@ -208,8 +213,8 @@ extension SearchIndex {
         guard candidates.count == 1 else {
             throw IndexError(.planItemAmbiguous(item: id, candidates: candidates.map { "\($0.path)#\(id)（\($0.itemTitle)）" }))
         }
-        let rows = try database.prepare("""
-            SELECT l.id, l.path, l.line, l.unit_kind, l.rank, l.score, l.reference, l.terms, d.title, d.date, d.id
+        let rows = try store.database.prepare("""
+            SELECT l.id, l.path, l.line, l.unit_kind, l.rank, l.score, l.reference, l.terms, d.title, d.date, d.id, d.meeting
             FROM links l JOIN documents d ON d.path = l.path
             WHERE l.plan_path = ?1 AND l.item = ?2
             ORDER BY d.date DESC, l.path, l.line
@@ -217,22 +222,22 @@ extension SearchIndex {
         try rows.bind([found.path, id])
         let planRef = PlanLinkRecord.Plan(path: found.path, title: found.title)
         let itemRef = PlanLinkRecord.Item(id: id, level: found.level, title: found.itemTitle)
-        var matches: [(link: PlanLinkRecord, path: String, line: Int, kind: String, title: String?, date: String?, document: Int64)] = []
+        var matches: [(link: PlanLinkRecord, path: String, line: Int, kind: String, title: String?, date: String?, document: Int64, meeting: String?)] = []
         while try rows.step() {
             let link = PlanLinkRecord(id: rows.int(0) ?? 0, rank: rows.int(4) ?? 0, score: rows.double(5), plan: planRef, item: itemRef,
                                       reference: rows.string(6), terms: Self.terms(rows.string(7)))
-            matches.append((link, rows.string(1) ?? "", rows.int(2) ?? 0, rows.string(3) ?? "", rows.string(8), rows.string(9), Int64(rows.int(10) ?? 0)))
+            matches.append((link, rows.string(1) ?? "", rows.int(2) ?? 0, rows.string(3) ?? "", rows.string(8), rows.string(9), Int64(rows.int(10) ?? 0), rows.string(11)))
         }
         rows.reset()
         var unitsByDocument: [Int64: [LinkKey: LinkUnit]] = [:]
         var elements: [PlanItemLinksReport.Element] = []
         for r in matches {
             if unitsByDocument[r.document] == nil {
-                unitsByDocument[r.document] = Dictionary(try storedUnits(documentID: r.document).map { (LinkKey(line: $0.unit.lines.start, kind: $0.unit.kind.rawValue), $0.unit) },
+                unitsByDocument[r.document] = Dictionary(try LinkIndex(store: store).storedUnits(documentID: r.document).map { (LinkKey(line: $0.unit.lines.start, kind: $0.unit.kind.rawValue), $0.unit) },
                                                          uniquingKeysWith: { a, _ in a })
             }
             guard let u = unitsByDocument[r.document]?[LinkKey(line: r.line, kind: r.kind)] else { continue }
-            elements.append(.init(document: .init(path: r.path, title: r.title, meeting: r.title.flatMap { TitleExtractor.meeting(from: $0).name }, date: r.date),
+            elements.append(.init(document: .init(path: r.path, title: r.title, meeting: r.meeting, date: r.date),
                                   kind: r.kind, lines: .init(start: u.lines.start, end: u.lines.end), location: "\(r.path):\(r.line)",
                                   agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text, link: r.link))
         }
@@ -243,7 +248,7 @@ extension SearchIndex {
 
     /// The stored links of one minutes file, by element, best first.
     func storedLinks(path: String) throws -> [LinkKey: [PlanLinkRecord]] {
-        let s = try statement("""
+        let s = try store.statement("""
             SELECT l.id, l.line, l.unit_kind, l.rank, l.score, l.plan_path, d.title, l.item, p.level, p.title, l.reference, l.terms
             FROM links l JOIN documents d ON d.path = l.plan_path
             JOIN plan_items p ON p.document_id = d.id AND p.item = l.item
@@ -269,7 +274,7 @@ extension SearchIndex {
     /// The indexed document `spec` names: its exact path, else the one path that ends with
     /// `/spec`.
     func resolveDocument(_ spec: String) throws -> (id: Int64, path: String, kind: String, title: String?, date: String?) {
-        let s = try database.prepare("""
+        let s = try store.database.prepare("""
             SELECT id, path, kind, title, date FROM documents
             WHERE path = ?1 OR substr(path, -length(?1) - 1) = '/' || ?1 ORDER BY path = ?1 DESC, path
             """)

@@ -27,6 +27,10 @@ package struct LinkUnit: Sendable, Hashable {
     var issuer: String?
     /// The unit's own text (an agenda unit's title, intro and points; a question and its answers).
     package var text: String
+    /// A directive's deadline, as the parser read it.
+    var deadline: Deadline? = nil
+    /// A directive's responsible bodies, as the parser read them.
+    var responsible: [String] = []
 
     /// The text that names the subject: an exchange or directive is read with its agenda
     /// item's title as context.
@@ -54,7 +58,7 @@ package struct LinkUnit: Sendable, Hashable {
         for d in minutes.directives {
             let title = minutes.agenda.first { $0.number != nil && $0.number == d.agendaNumber }?.title
             out.append(LinkUnit(kind: .directive, lines: d.lines, agendaNumber: d.agendaNumber, agendaTitle: title,
-                                issuer: d.issuer, text: d.text))
+                                issuer: d.issuer, text: d.text, deadline: d.deadline, responsible: d.responsible))
         }
         for p in minutes.other {
             out.append(LinkUnit(kind: .other, lines: p.lines, text: p.text))

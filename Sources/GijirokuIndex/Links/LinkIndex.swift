@@ -8,7 +8,11 @@ public struct LinkChanges: Sendable, Hashable {
     public var planItems = 0
 }
 
-extension SearchIndex {
+/// Keeps the links from minutes elements to plan items: the linkable units as stored, the
+/// plan catalogue, and the refresh after every indexing run.
+struct LinkIndex {
+    let store: Store
+
     /// Recomputes the links of every minutes element after documents or plans changed.
     ///
     /// Term weights are taken over the whole index, so any change can move any score; all
@@ -19,7 +23,7 @@ extension SearchIndex {
         var changes = LinkChanges()
         // With no plan indexed there is nothing to link to: the units are not even read
         // (links left from a plan that has gone are still removed below).
-        let hasPlans = try statement("SELECT EXISTS (SELECT 1 FROM plan_items)").firstRow([]) { $0.int(0) == 1 } ?? false
+        let hasPlans = try store.statement("SELECT EXISTS (SELECT 1 FROM plan_items)").firstRow([]) { $0.int(0) == 1 } ?? false
         let units = hasPlans ? try storedUnits() : []
         // Every unit's terms, read once (on every core): the catalogue's background and the
         // unit's own side of its scores.
@@ -44,21 +48,21 @@ extension SearchIndex {
             }
         }
         var stored: [Key: (id: Int, row: Row)] = [:]
-        let read = try database.prepare("SELECT id, path, line, unit_kind, plan_path, item, rank, score, reference, terms FROM links")
+        let read = try store.database.prepare("SELECT id, path, line, unit_kind, plan_path, item, rank, score, reference, terms FROM links")
         try read.bind([])
         while try read.step() {
             let key = Key(path: read.string(1) ?? "", line: read.int(2) ?? 0, kind: read.string(3) ?? "", plan: read.string(4) ?? "", item: read.string(5) ?? "")
             stored[key] = (read.int(0) ?? 0, Row(rank: read.int(6) ?? 0, score: read.double(7), reference: read.string(8), terms: read.string(9) ?? ""))
         }
         read.reset()
-        try database.transaction {
-            let delete = try statement("DELETE FROM links WHERE id = ?1")
+        try store.database.transaction {
+            let delete = try store.statement("DELETE FROM links WHERE id = ?1")
             for (key, old) in stored where fresh[key] == nil {
                 try delete.run([old.id])
                 changes.removed += 1
             }
-            let update = try statement("UPDATE links SET rank = ?2, score = ?3, reference = ?4, terms = ?5 WHERE id = ?1")
-            let insert = try statement("""
+            let update = try store.statement("UPDATE links SET rank = ?2, score = ?3, reference = ?4, terms = ?5 WHERE id = ?1")
+            let insert = try store.statement("""
                 INSERT INTO links(path, line, unit_kind, plan_path, item, rank, score, reference, terms)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                 """)
@@ -79,10 +83,10 @@ extension SearchIndex {
     /// Every indexed plan item, with its bullets; the texts of `units` (every stored minutes
     /// unit) are the background for term weights.
     /// `terms`: the units' ``ContentTerms/bigrams(of:)``, when the caller has them.
-    package func loadCatalog(units: [(path: String, unit: LinkUnit)], terms: [[ContentTerms.Term]]? = nil) throws -> PlanCatalog {
+    func loadCatalog(units: [(path: String, unit: LinkUnit)], terms: [[ContentTerms.Term]]? = nil) throws -> PlanCatalog {
         var items: [PlanCatalog.Item] = []
         var position: [String: Int] = [:]
-        let s = try database.prepare("""
+        let s = try store.database.prepare("""
             SELECT d.path, d.title, p.item, p.level, p.title, e.body
             FROM plan_items p JOIN documents d ON d.id = p.document_id
             LEFT JOIN elements e ON e.document_id = p.document_id AND e.item = p.item
@@ -106,7 +110,7 @@ extension SearchIndex {
     }
 
     /// Every stored minutes unit with its document's path.
-    package func storedUnits(documentID: Int64? = nil) throws -> [(path: String, unit: LinkUnit)] {
+    func storedUnits(documentID: Int64? = nil) throws -> [(path: String, unit: LinkUnit)] {
         try storedUnitsWithDocuments(documentID: documentID).map { ($0.path, $0.unit) }
     }
 
@@ -114,12 +118,12 @@ extension SearchIndex {
     /// back from the elements in its lines (an agenda item's explanation, an exchange's
     /// question and answers, a directive, an その他 item), an agenda item's title first:
     /// the same text ``LinkUnit/units(of:)`` builds, without storing it twice.
-    func storedUnitsWithDocuments(documentID: Int64? = nil) throws -> [(path: String, title: String?, date: String?, unit: LinkUnit)] {
+    func storedUnitsWithDocuments(documentID: Int64? = nil) throws -> [StoredUnit] {
         // Which element kinds make up each unit kind, as ",0," lists for instr().
         let codes = [LinkUnit.Kind.agenda: [IndexedElement.Kind.explanation], .exchange: [.question, .answer],
                      .directive: [.directive], .other: [.other]]
             .mapValues { "," + $0.map { String($0.code) }.joined(separator: ",") + "," }
-        let s = try database.prepare("""
+        let s = try store.database.prepare("""
             SELECT d.path, d.title, d.date, u.kind, u.line, u.line + u.line_count, u.agenda_number, coalesce(a.title, u.title),
                    (SELECT group_concat(body, char(10)) FROM (
                         SELECT e.body FROM elements e
@@ -128,24 +132,41 @@ extension SearchIndex {
                         ORDER BY e.id)),
                    CASE u.kind WHEN 2 THEN (SELECT e.issuer FROM elements e
                         WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start = u.line AND (e.style & 7) = ?6
-                        LIMIT 1) END
+                        LIMIT 1) END,
+                   u.deadline_text, u.deadline_basis, u.deadline_date, u.deadline_problem, u.responsible, d.meeting
             FROM units u JOIN documents d ON d.id = u.document_id
             LEFT JOIN agenda a ON a.document_id = u.document_id AND a.number = u.agenda_number
             WHERE ?1 IS NULL OR u.document_id = ?1
             ORDER BY d.date, d.path, u.line
             """)
         try s.bind([documentID, codes[.agenda], codes[.exchange], codes[.directive], codes[.other], IndexedElement.Kind.directive.code])
-        var out: [(String, String?, String?, LinkUnit)] = []
+        var out: [StoredUnit] = []
         while try s.step() {
             guard let kind = LinkUnit.Kind(code: s.int(3) ?? -1) else { continue }
             let title = s.string(7)
             let body = s.string(8)
             let text = kind == .agenda ? [title, body].compactMap { $0 }.joined(separator: "\n") : (body ?? "")
-            out.append((s.string(0) ?? "", s.string(1), s.string(2),
-                        LinkUnit(kind: kind, lines: LineRange(s.int(4) ?? 0, s.int(5) ?? 0), agendaNumber: s.int(6),
-                                 agendaTitle: title, issuer: s.string(9), text: text)))
+            var deadline: Deadline?
+            if let text = s.string(10), let basis = s.string(11).flatMap(Deadline.Basis.init(rawValue:)) {
+                deadline = Deadline(text: text, basis: basis, date: s.string(12), problem: s.string(13))
+            }
+            let responsible = s.string(14).map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
+            out.append(StoredUnit(path: s.string(0) ?? "", title: s.string(1), date: s.string(2), meeting: s.string(15),
+                                  unit: LinkUnit(kind: kind, lines: LineRange(s.int(4) ?? 0, s.int(5) ?? 0), agendaNumber: s.int(6),
+                                                 agendaTitle: title, issuer: s.string(9), text: text,
+                                                 deadline: deadline, responsible: responsible)))
         }
         s.reset()
         return out
     }
+}
+
+/// A linkable unit as stored, with the document it belongs to.
+struct StoredUnit {
+    var path: String
+    var title: String?
+    var date: String?
+    /// The meeting body the parser read (minutes).
+    var meeting: String?
+    var unit: LinkUnit
 }

@@ -48,7 +48,12 @@ public struct IndexFailure: Sendable, Hashable {
     }
 }
 
-extension SearchIndex {
+/// Indexes files: reads and parses them through the shared ``ParsePipeline``, writes each
+/// with ``DocumentWriter``, then refreshes the links to plan items.
+struct Indexer {
+    let store: Store
+    var writer: DocumentWriter { DocumentWriter(store: store) }
+
     /// Files are read and parsed on every core, a batch at a time, then written.
     static let batchSize = 256
 
@@ -72,30 +77,30 @@ extension SearchIndex {
     /// let report = index.index(files: ["Corpus/minutes/a.txt"], prune: false)
     /// print(report.added.count, report.failed.count)
     /// ```
-    public func index(files: [String], prune: Bool = false) -> IndexReport {
+    func index(files: [String], prune: Bool = false) -> IndexReport {
         var report = IndexReport()
         // One checkpoint at the end instead of one (with two fsyncs) every 4 MB of log.
-        try? database.execute("PRAGMA wal_autocheckpoint = 0")
+        try? store.database.execute("PRAGMA wal_autocheckpoint = 0")
         let bulk = files.count > Self.batchSize
-        let pendingBefore = (try? fullTextPending()) ?? false
-        let indexed = (try? counts().documents) ?? 0
-        fullTextDeferred = pendingBefore
+        let pendingBefore = (try? store.fullTextPending()) ?? false
+        let indexed = (try? store.counts().documents) ?? 0
+        store.fullTextDeferred = pendingBefore
         if !pendingBefore, bulk, indexed * 2 < files.count {
             do {
-                try database.execute("UPDATE statistics SET full_text_pending = 1 WHERE id = 1")
-                fullTextDeferred = true
+                try store.database.execute("UPDATE statistics SET full_text_pending = 1 WHERE id = 1")
+                store.fullTextDeferred = true
             } catch {}   // then the entries are written document by document
         }
         // Large runs that write entries as they go: no incremental segment merging while
         // writing, one merge at the end.
-        let merging = bulk && !fullTextDeferred
-        if merging { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 0); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 67108864)") }
+        let merging = bulk && !store.fullTextDeferred
+        if merging { try? store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 0); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 67108864)") }
         defer {
-            if merging { try? database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 4); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
-            if bulk && !(report.added.isEmpty && report.updated.isEmpty) { try? database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize')") }
+            if merging { try? store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 4); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
+            if bulk && !(report.added.isEmpty && report.updated.isEmpty) { try? store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize')") }
             // Give back the pages the merge and any removals freed (a no-op for an index made
-            // before auto_vacuum was set), then fold the log into the database.
-            try? database.execute("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 1000")
+            // before auto_vacuum was set), then fold the log into the store.database.
+            try? store.database.execute("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 1000")
         }
         // Batches are read and parsed one ahead: while this thread writes batch k, the other
         // cores parse batch k + 1. Stored digests are looked up here, on the thread that owns
@@ -104,7 +109,7 @@ extension SearchIndex {
         func startParsing(_ k: Int) -> ParseInFlight? {
             guard k < batches.count else { return nil }
             // An empty index has no digests to look up.
-            return ParseInFlight(batches[k], digests: batches[k].map { indexed == 0 ? nil : (try? self.storedDigest(of: $0)) ?? nil })
+            return ParseInFlight(batches[k], digests: batches[k].map { indexed == 0 ? nil : (try? store.storedDigest(of: $0)) ?? nil })
         }
         var inFlight = startParsing(0)
         var storedThisRun = Set<String>()
@@ -132,24 +137,24 @@ extension SearchIndex {
         }
         if prune {
             do {
-                for path in try indexedPaths() where !FileManager.default.fileExists(atPath: path) {
-                    try database.transaction { try remove(path: path) }
+                for path in try store.indexedPaths() where !FileManager.default.fileExists(atPath: path) {
+                    try store.database.transaction { try writer.remove(path: path) }
                     report.removed.append(path)
                 }
             } catch {
                 report.failed.append(IndexFailure(path: nil, .prune("\(error)")))
             }
         }
-        if fullTextDeferred {
-            fullTextDeferred = false
+        if store.fullTextDeferred {
+            store.fullTextDeferred = false
             // The other core copies the element rows into the database file meanwhile.
-            let checkpoint = database.checkpointConcurrently()
-            do { try rebuildFullText(); report.fullTextBuiltAtEnd = true }
+            let checkpoint = store.database.checkpointConcurrently()
+            do { try FullTextIndex(store: store).rebuild(); report.fullTextBuiltAtEnd = true }
             catch { report.failed.append(IndexFailure(path: nil, .fullText("\(error)"))) }
             checkpoint.wait()
         }
         if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) {
-            do { report.links = try refreshLinks() }
+            do { report.links = try LinkIndex(store: store).refreshLinks() }
             catch { report.failed.append(IndexFailure(path: nil, .links("\(error)"))) }
         }
         return report
@@ -168,9 +173,9 @@ extension SearchIndex {
     /// document is written in its own savepoint and a failure is reported for that one.
     private func write(_ batch: [String], _ read: [Outcome], isolating: Bool, storedThisRun: Set<String>) throws -> BatchResult {
         var result = BatchResult()
-        pendingBatch = PendingBatch()
-        defer { pendingBatch = nil }
-        try database.transaction {
+        store.pendingBatch = Store.PendingBatch()
+        defer { store.pendingBatch = nil }
+        try store.database.transaction {
             for (path, outcome) in zip(batch, read) {
                 switch outcome {
                 case .unchanged:
@@ -181,12 +186,12 @@ extension SearchIndex {
                     // A path given twice in one run is stored once and then replaced.
                     let replacing = !isNew || storedThisRun.contains(path) || result.added.contains(path)
                     do {
-                        if isolating { try database.savepoint { try store(document, replacing: replacing, inSavepoint: false) } }
-                        else { try store(document, replacing: replacing, inSavepoint: false) }
+                        if isolating { try store.database.savepoint { try writer.store(rows: document, replacing: replacing, inSavepoint: false) } }
+                        else { try writer.store(rows: document, replacing: replacing, inSavepoint: false) }
                         if isNew { result.added.append(path) } else { result.updated.append(path) }
                     } catch {
                         guard isolating else { throw error }
-                        pendingBatch?.nextElementID = nil   // its savepoint was rolled back
+                        store.pendingBatch?.nextElementID = nil   // its savepoint was rolled back
                         result.failed.append(IndexFailure(path: path, .write("\(error)")))
                     }
                 }
@@ -199,21 +204,21 @@ extension SearchIndex {
     /// Records what was gathered while writing a batch: the statistics, and the lengths
     /// (consecutive documents' elements are one run of ids, written in one go).
     private func storePending() throws {
-        guard let pending = pendingBatch else { return }
-        pendingBatch = PendingBatch()
-        try statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
+        guard let pending = store.pendingBatch else { return }
+        store.pendingBatch = Store.PendingBatch()
+        try store.statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
             .run([pending.elements, pending.characters])
         var runs: [(first: Int64, codes: [UInt8])] = []
         for (first, codes) in pending.lengths {
             if let last = runs.last, last.first + Int64(last.codes.count) == first { runs[runs.count - 1].codes += codes }
             else { runs.append((first, codes)) }
         }
-        for run in runs { try ElementLengths.store(run.codes, from: run.first, statement: statement) }
+        for run in runs { try ElementLengths.store(run.codes, from: run.first, statement: store.statement) }
     }
 
     enum Outcome: Sendable {
         case unchanged
-        case parsed(DocumentRows, isNew: Bool)
+        case parsed(DocumentWriter.Rows, isNew: Bool)
         case failed(InputError)
     }
 
@@ -222,7 +227,7 @@ extension SearchIndex {
     /// the reading threads.
     static func readAndParse(_ paths: [String], stored: [String?]) -> [Outcome] {
         ParsePipeline().run(paths, unchanged: { i, digest in stored[i] == digest }) { i, document, _ in
-            DocumentRows(document)
+            DocumentWriter.Rows(document)
         }.enumerated().map { i, outcome in
             switch outcome {
             case .skipped, .unchanged: return .unchanged
@@ -235,18 +240,18 @@ extension SearchIndex {
 
 /// One batch being read and parsed in the background.
 private final class ParseInFlight: @unchecked Sendable {
-    private var outcomes: [SearchIndex.Outcome] = []
+    private var outcomes: [Indexer.Outcome] = []
     private let done = DispatchSemaphore(value: 0)
 
     init(_ paths: [String], digests: [String?]) {
         DispatchQueue.global().async {
-            self.outcomes = SearchIndex.readAndParse(paths, stored: digests)
+            self.outcomes = Indexer.readAndParse(paths, stored: digests)
             self.done.signal()
         }
     }
 
     /// Blocks until the batch is parsed.
-    func wait() -> [SearchIndex.Outcome] {
+    func wait() -> [Indexer.Outcome] {
         done.wait()
         return outcomes
     }

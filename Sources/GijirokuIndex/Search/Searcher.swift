@@ -1,6 +1,10 @@
 import Gijiroku
 
-extension SearchIndex {
+/// Runs searches: the bigram full-text match, ranked by BM25 with early termination,
+/// filtered by kind, date and meeting, with snippets and each hit's question or answers.
+struct Searcher {
+    let store: Store
+
     /// Runs a search: matches ranked by BM25, filtered by kind, date and meeting, with a
     /// highlighted snippet, the meeting, date, agenda item and `path:line`; a question hit
     /// shows its answers and an answer hit its question.
@@ -17,8 +21,8 @@ extension SearchIndex {
     /// ```
     /// - Throws: ``IndexError`` `.query` for a filter it cannot read, `.fullTextPending`
     ///   while an indexing run has yet to build the full-text index.
-    public func search(_ query: SearchQuery) throws -> SearchResult {
-        if try fullTextPending() {
+    func search(_ query: SearchQuery) throws -> SearchResult {
+        if try store.fullTextPending() {
             throw IndexError(.fullTextPending)
         }
         let since = try query.since.map { try Self.isoDate($0, field: .since) }
@@ -34,14 +38,14 @@ extension SearchIndex {
                 AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0)
                 """ : "1"
             let join = filtered ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
-            let collect = try statement("""
+            let collect = try store.statement("""
                 SELECT count(*) FROM elements_fts \(join)
                 WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters))
                 """)
-            database.rank.reset(keep: limit, averageLength: try averageLength(), lengths: try ElementLengths.load(from: database))
+            store.database.rank.reset(keep: limit, averageLength: try store.averageLength(), lengths: try ElementLengths.load(from: store.database))
             let values: [Any?] = filtered ? [query.expression, kindCode, since, until, query.meeting] : [query.expression]
             let total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
-            let ranked = database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }
+            let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }
             var hits: [SearchHit] = []
             for (id, snippet, score) in ranked {
                 guard var hit = try hit(id: id, rank: hits.count + 1, score: score) else { continue }
@@ -56,9 +60,9 @@ extension SearchIndex {
     }
 
     private func hit(id: Int, rank: Int, score: Double) throws -> SearchHit? {
-        let s = try statement("""
+        let s = try store.statement("""
             SELECT e.style, e.marker, e.agenda_number, a.title, e.question, e.issuer, e.line_start, e.line_count, e.body,
-                   d.path, d.title, d.date, d.first_element, d.last_element, e.item, p.title
+                   d.path, d.title, d.date, d.first_element, d.last_element, e.item, p.title, d.meeting
             FROM elements e JOIN documents d ON d.id = e.document_id
             LEFT JOIN agenda a ON a.document_id = e.document_id AND a.number = e.agenda_number
             LEFT JOIN plan_items p ON p.document_id = e.document_id AND p.item = e.item
@@ -75,7 +79,7 @@ extension SearchIndex {
         let title = s.string(10)
         let range = (s.int(12) ?? 0, s.int(13) ?? -1)
         var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(8) ?? "", snippet: "",
-                            document: .init(path: path, title: title, meeting: kind == "plan" || kind == "document" ? nil : title.flatMap { TitleExtractor.meeting(from: $0).name }, date: s.string(11)),
+                            document: .init(path: path, title: title, meeting: s.string(16), date: s.string(11)),
                             agendaNumber: s.int(2), agendaTitle: s.string(3), issuer: s.string(5),
                             lines: lines, location: "\(path):\(lines.start)")
         if let item = s.string(14) { hit.planItem = .init(id: item, title: s.string(15) ?? "") }
@@ -105,7 +109,7 @@ extension SearchIndex {
 
     /// A document's elements in order, with what a hit shows of a related question or answer.
     private func documentElements(from first: Int, to last: Int) throws -> [StoredElement] {
-        let s = try statement("""
+        let s = try store.statement("""
             SELECT id, style, question, marker, body, line_start, line_count FROM elements
             WHERE id BETWEEN ?1 AND ?2 ORDER BY id
             """)
@@ -122,7 +126,7 @@ extension SearchIndex {
     }
 
     private func snippet(id: Int, expression: String) throws -> String {
-        let s = try statement("SELECT snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts WHERE elements_fts MATCH ?1 AND rowid = ?2")
+        let s = try store.statement("SELECT snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts WHERE elements_fts MATCH ?1 AND rowid = ?2")
         return try s.firstRow([expression, id]) { $0.string(0) ?? "" } ?? ""
     }
 

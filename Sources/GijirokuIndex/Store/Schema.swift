@@ -125,6 +125,16 @@ enum Schema {
         -- Minutes now also index their attendance fields: the next index run reads them again.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """, then: { database throws(IndexError) in try ElementLengths.rebuild(in: database) }),
+        Migration(name: "what the parser read is stored, not read again: the meeting body, a directive's deadline and responsible bodies", sql: """
+        ALTER TABLE documents ADD COLUMN meeting TEXT;          -- the meeting body the parser read from the title (minutes)
+        ALTER TABLE units ADD COLUMN deadline_text TEXT;        -- a directive's deadline as the parser read it (Deadline)
+        ALTER TABLE units ADD COLUMN deadline_basis TEXT;
+        ALTER TABLE units ADD COLUMN deadline_date TEXT;
+        ALTER TABLE units ADD COLUMN deadline_problem TEXT;
+        ALTER TABLE units ADD COLUMN responsible TEXT;          -- a directive's responsible bodies, separated by U+001F
+        -- Minutes indexed before this version have none of these: the next index run reads them again.
+        UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
+        """),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

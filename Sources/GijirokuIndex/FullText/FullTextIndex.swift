@@ -1,0 +1,28 @@
+import Foundation
+
+/// The full-text index's upkeep: built in one pass after a large run, merged and vacuumed.
+struct FullTextIndex {
+    let store: Store
+
+    /// Merges the full-text index's segments and checkpoints the write-ahead log: smaller
+    /// and faster to search after a large indexing run.
+    func optimize() throws {
+        try store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize'); PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    /// Builds the full-text index from the stored elements and clears the pending mark, in
+    /// one transaction.
+    ///
+    /// FTS5 gathers terms in memory and writes a segment whenever they exceed its
+    /// `hashsize`; with 64 MB instead of the default 1 MB, 20 000 documents make one segment
+    /// instead of dozens that would then have to be merged (1.0 s against 1.6 s plus 0.5 s
+    /// of merging).
+    func rebuild() throws {
+        try store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 67108864)")
+        defer { try? store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
+        try store.database.transaction {
+            try store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); UPDATE statistics SET full_text_pending = 0 WHERE id = 1")
+        }
+    }
+
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Gijiroku
+
+/// Writes documents into the store and removes them: the document row, its elements and
+/// their full-text entries, agenda, plan items and linkable units, all of it or none of it.
+struct DocumentWriter {
+    let store: Store
+
+    /// A parsed document with the rows it is stored as, worked out before the writing
+    /// thread needs them (the indexer makes them on the reading threads).
+    struct Rows: Sendable {
+        let document: ParsedDocument
+        let elements: [IndexedElement]
+        /// Each element's length in characters.
+        let lengths: [Int]
+        /// A minutes record's linkable units (empty for other documents).
+        let units: [LinkUnit]
+
+        init(_ document: ParsedDocument) {
+            self.document = document
+            switch document {
+            case .minutes(let m): elements = IndexedElement.elements(of: m); units = LinkUnit.units(of: m)
+            case .plan(let p): elements = IndexedElement.elements(of: p); units = []
+            case .document(let d): elements = IndexedElement.elements(of: d); units = []
+            }
+            lengths = elements.map(\.characterCount)
+        }
+    }
+
+    /// Stores a parsed document under its source path, replacing what was there: all of it
+    /// or none of it (a savepoint, a transaction of its own when no batch is open).
+    /// `replacing: false` when the path is known not to be indexed (it had no stored digest);
+    /// `inSavepoint: false` when the caller makes the write all-or-nothing itself.
+    func store(_ document: ParsedDocument, replacing: Bool = true, inSavepoint: Bool = true) throws {
+        try store(rows: Rows(document), replacing: replacing, inSavepoint: inSavepoint)
+    }
+
+    /// Stores rows prepared beforehand (see ``store(_:replacing:inSavepoint:)``).
+    func store(rows: Rows, replacing: Bool = true, inSavepoint: Bool = true) throws {
+        switch rows.document {
+        case .minutes(let m):
+            try store(kind: m.kind, title: m.title, meeting: m.meeting.name, session: m.meeting.session, date: m.date, source: m.source,
+                      warnings: m.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                let agenda = try store.statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
+                for item in m.agenda {
+                    guard let n = item.number else { continue }
+                    agenda.reset()
+                    try agenda.bind(1, Int(documentID)); try agenda.bind(2, n); try agenda.bind(3, item.title)
+                    while try agenda.step() {}
+                }
+                let units = try store.statement("""
+                    INSERT OR IGNORE INTO units(document_id, line, kind, line_count, agenda_number, title,
+                                                deadline_text, deadline_basis, deadline_date, deadline_problem, responsible)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                    """)
+                for u in rows.units {
+                    units.reset()
+                    try units.bind(1, Int(documentID)); try units.bind(2, u.lines.start); try units.bind(3, u.kind.code)
+                    try units.bind(4, u.lines.end - u.lines.start); try units.bind(5, u.agendaNumber)
+                    try units.bind(6, u.agendaNumber == nil ? u.agendaTitle : nil)
+                    try units.bind(7, u.deadline?.text); try units.bind(8, u.deadline?.basis.rawValue)
+                    try units.bind(9, u.deadline?.date); try units.bind(10, u.deadline?.problem)
+                    try units.bind(11, u.responsible.isEmpty ? nil : u.responsible.joined(separator: "\u{1F}"))
+                    while try units.step() {}
+                }
+            }
+        case .plan(let p):
+            try store(kind: p.kind, title: p.title, meeting: nil, session: nil, date: nil, source: p.source,
+                      warnings: p.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                let items = try store.statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
+                for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
+            }
+        case .document(let d):
+            try store(kind: d.kind, title: d.title, meeting: nil, session: nil, date: d.date, source: d.source,
+                      warnings: d.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { _ in }
+        }
+    }
+
+    private func store(kind: String, title: String?, meeting: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
+                       elements: [IndexedElement], lengths: [Int], replacing: Bool, inSavepoint: Bool,
+                       headings: (Int64) throws -> Void) throws {
+        if inSavepoint { try store.database.savepoint { try write() } } else { try write() }
+        func write() throws {
+            if replacing { try remove(path: source.path) }
+            let first = try store.pendingBatch?.nextElementID ?? store.nextSequence()
+            let totalLength = lengths.reduce(0, +)
+            let last: Int64? = elements.isEmpty ? nil : first + Int64(elements.count - 1)
+            try store.statement("""
+                INSERT INTO documents(path, sha256, kind, title, session, date, encoding, warnings, indexed_at,
+                                      first_element, last_element, total_length, meeting)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                """).run([source.path, source.sha256, kind, title, session, date, source.encoding.rawValue, warnings, store.indexedAt,
+                          last == nil ? nil : first, last, totalLength, meeting])
+            let documentID = store.database.lastInsertedRowID
+            try headings(documentID)
+            let insert = try store.statement("""
+                INSERT INTO elements(id, document_id, style, agenda_number, item, question, issuer, marker, line_start, line_count, body)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                """)
+            for (n, e) in elements.enumerated() {
+                let back: Int? = e.parentOrdinal.map { n - $0 }
+                let style = e.style
+                // Typed binds: this loop writes every element of the archive.
+                insert.reset()
+                try insert.bind(1, Int(first) + n); try insert.bind(2, Int(documentID)); try insert.bind(3, style.code)
+                try insert.bind(4, e.agendaNumber); try insert.bind(5, e.item); try insert.bind(6, back)
+                try insert.bind(7, e.issuer); try insert.bind(8, style.markerText); try insert.bind(9, e.lines.start)
+                try insert.bind(10, e.lines.end - e.lines.start); try insert.bind(11, e.body)
+                while try insert.step() {}
+            }
+            if let last {
+                if !store.fullTextDeferred {
+                    try store.statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+                        .run([first, last])
+                }
+                let codes = lengths.map(ElementLengths.code(for:))
+                if store.pendingBatch != nil { store.pendingBatch!.lengths.append((first, codes)) }
+                else { try ElementLengths.store(codes, from: first, statement: store.statement) }
+            }
+            if store.pendingBatch != nil {
+                store.pendingBatch!.elements += elements.count
+                store.pendingBatch!.characters += totalLength
+                store.pendingBatch!.nextElementID = first + Int64(elements.count)
+            } else {
+                try store.statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")
+                    .run([elements.count, totalLength])
+            }
+        }
+    }
+
+    /// Removes the document at `path` and its elements (and their index entries).
+    func remove(path: String) throws {
+        guard let (id, first, last, length) = try store.statement("SELECT id, first_element, last_element, total_length FROM documents WHERE path = ?1")
+            .firstRow([path], { ($0.int(0) ?? 0, $0.int(1) ?? 0, $0.int(2) ?? -1, $0.int(3) ?? 0) }) else { return }
+        let count = first <= last ? last - first + 1 : 0
+        try store.statement("UPDATE statistics SET elements = elements - ?1, total_length = total_length - ?2 WHERE id = 1")
+            .run([count, length])
+        if !store.fullTextDeferred {
+            try store.statement("""
+                INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
+                """).run([first, last])
+        }
+        try store.statement("DELETE FROM elements WHERE id BETWEEN ?1 AND ?2").run([first, last])
+        try store.statement("DELETE FROM agenda WHERE document_id = ?1").run([id])
+        try store.statement("DELETE FROM units WHERE document_id = ?1").run([id])
+        try store.statement("DELETE FROM plan_items WHERE document_id = ?1").run([id])
+        try store.statement("DELETE FROM documents WHERE id = ?1").run([id])
+    }
+
+
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Gijiroku
+
+/// The index's store: the SQLite connection, its prepared statements (prepared once, reused),
+/// the schema brought up to date, and the questions every concern asks of it. The types of
+/// each concern (``Indexer``, ``Searcher``, ``LinkIndex``, ``LinkQueries``,
+/// ``DirectiveStore``) work over one store.
+final class Store {
+    let database: Database
+    /// Prepared once, reused for every document.
+    private var statements: [String: Statement] = [:]
+    let indexedAt = Int(Date().timeIntervalSince1970)
+    /// During a run that builds the full-text index at its end: element rows are written
+    /// without their full-text entries (see ``Indexer/index(files:prune:)``).
+    var fullTextDeferred = false
+    /// While the indexer writes a batch: what its documents add to `statistics` and
+    /// `element_lengths`, recorded once at the end of the batch instead of once per
+    /// document (`nil`: each document records its own at once).
+    var pendingBatch: PendingBatch?
+
+    struct PendingBatch {
+        var elements = 0
+        var characters = 0
+        /// Element length codes, by the id of a run's first element.
+        var lengths: [(first: Int64, codes: [UInt8])] = []
+        /// The next element id, known once the batch has stored a document.
+        var nextElementID: Int64?
+    }
+
+    func statement(_ sql: String) throws(IndexError) -> Statement {
+        if let s = statements[sql] { return s }
+        let s = try database.prepare(sql)
+        statements[sql] = s
+        return s
+    }
+
+    /// Opens the index at `path`; for writing, creates it (and its folder) and brings its
+    /// schema up to date. Reading never changes the file.
+    /// - Throws: ``IndexError`` `.noIndex` when reading a path with no index,
+    ///   `.newerSchema` when the file was made by a newer Gijiroku.
+    init(path: String, readOnly: Bool) throws {
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw IndexError(.noIndex(path: path))
+            }
+        } else {
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        }
+        database = try Database(path: path, readOnly: readOnly)
+        if readOnly {
+            let version = try Schema.userVersion(database)
+            if version > Schema.version {
+                throw IndexError(.newerSchema(path: path, found: version, supported: Schema.version))
+            }
+            if version < Schema.version {
+                throw IndexError(.outdatedIndex(path: path))
+            }
+        } else {
+            // A new database keeps a map of its pages, so that pages freed by merging the
+            // full-text index or by removing documents can be given back to the file system
+            // (`PRAGMA incremental_vacuum` after a run); it must be set before any table exists.
+            if try Schema.userVersion(database) == 0 { try database.execute("PRAGMA auto_vacuum = INCREMENTAL") }
+            try database.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
+            try Schema.migrate(database)
+        }
+    }
+
+    /// The stored SHA-256 of the document at `path`, if it is indexed.
+    func storedDigest(of path: String) throws -> String? {
+        try statement("SELECT sha256 FROM documents WHERE path = ?1").firstRow([path]) { $0.string(0) } ?? nil
+    }
+
+    /// The average element length, for ranking.
+    func averageLength() throws(IndexError) -> Double {
+        let row = try statement("SELECT total_length, elements FROM statistics WHERE id = 1").firstRow([]) { ($0.int(0), $0.int(1)) }
+        guard let total = row?.0, let count = row?.1, count > 0 else { return 100 }
+        return Double(total) / Double(count)
+    }
+
+    /// Every indexed path.
+    func indexedPaths() throws -> [String] {
+        let s = try database.prepare("SELECT path FROM documents ORDER BY path")
+        try s.bind([])
+        var paths: [String] = []
+        while try s.step() { if let p = s.string(0) { paths.append(p) } }
+        return paths
+    }
+
+    /// Whether the full-text index waits for the end of an indexing run (one under way, or
+    /// one that was stopped: the next run builds it).
+    func fullTextPending() throws(IndexError) -> Bool {
+        try statement("SELECT full_text_pending FROM statistics WHERE id = 1").firstRow([]) { $0.int(0) ?? 0 } == 1
+    }
+
+    /// How many documents and elements the index holds.
+    func counts() throws -> (documents: Int, elements: Int) {
+        try database.prepare("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM elements)")
+            .firstRow([]) { ($0.int(0) ?? 0, $0.int(1) ?? 0) } ?? (0, 0)
+    }
+
+    /// The sequence number for the next element id.
+    func nextSequence() throws(IndexError) -> Int64 {
+        guard let max = try statement("SELECT max(id) FROM elements").firstRow([], { $0.int(0) }) ?? nil else { return 1 }
+        return Int64(max) + 1
+    }
+}
