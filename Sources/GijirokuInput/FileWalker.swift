@@ -14,26 +14,26 @@ import Gijiroku
 /// walk.files.map(\.path)   // ["Corpus/documents/…", …]
 /// walk.missing             // paths that name nothing
 /// ```
-public enum FileWalker {
+package enum FileWalker {
     /// The extensions read when a folder is walked.
-    public static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown", "pdf", "docx"]
+    package static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown", "pdf", "docx"]
 
     /// A file to read and where it sits under the folder it came from.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// The path to open.
-        public let path: String
+        package let path: String
         /// The path below the folder given on the command line (the file name for a file given by itself).
-        public let relative: String
+        package let relative: String
     }
 
     /// What a walk found.
-    public struct Walk: Sendable {
-        public var files: [Entry] = []
+    package struct Walk: Sendable {
+        package var files: [Entry] = []
         /// Paths given that name nothing.
-        public var missing: [String] = []
+        package var missing: [String] = []
     }
 
-    public static func walk(_ inputs: [String], everyFile: Bool = false) -> Walk {
+    package static func walk(_ inputs: [String], everyFile: Bool = false) -> Walk {
         var result = Walk()
         for input in inputs {
             if input == "-" { result.files.append(Entry(path: input, relative: input)); continue }

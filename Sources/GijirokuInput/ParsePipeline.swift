@@ -13,9 +13,9 @@ import Gijiroku
 /// ```swift
 /// let outcomes = ParsePipeline(jobs: 2).run(paths) { _, document, _ in document.kind }
 /// ```
-public struct ParsePipeline: Sendable {
+package struct ParsePipeline: Sendable {
     /// What became of one file.
-    public enum Outcome<T: Sendable>: Sendable {
+    package enum Outcome<T: Sendable>: Sendable {
         /// Skipped before it was read.
         case skipped
         /// Read, and its digest said there was nothing to do.
@@ -27,11 +27,11 @@ public struct ParsePipeline: Sendable {
     }
 
     /// How many threads read and parse.
-    public let jobs: Int
+    package let jobs: Int
     /// The kind every file is parsed as; detected when `nil`.
-    public let kind: DocumentKind?
+    package let kind: DocumentKind?
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, kind: DocumentKind? = nil) {
+    package init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, kind: DocumentKind? = nil) {
         self.jobs = max(1, jobs)
         self.kind = kind
     }
@@ -41,7 +41,7 @@ public struct ParsePipeline: Sendable {
     ///   - skip: whether file `i` is skipped before it is read.
     ///   - unchanged: whether file `i`, with this SHA-256, needs no parsing.
     ///   - transform: what the caller makes of file `i`'s record, on worker `worker` (0..<jobs).
-    public func run<T: Sendable>(_ paths: [String],
+    package func run<T: Sendable>(_ paths: [String],
                                  skip: @Sendable (Int) -> Bool = { _ in false },
                                  unchanged: @Sendable (Int, String) -> Bool = { _, _ in false },
                                  transform: @Sendable (Int, ParsedDocument, Int) -> T) -> [Outcome<T>] {

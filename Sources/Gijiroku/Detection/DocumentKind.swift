@@ -15,7 +15,7 @@ import Foundation
 public enum DocumentKind: String, Sendable, CaseIterable {
     case minutes, plan, document
 
-    public static func detect(_ text: String) -> DocumentKind {
+    static func detect(_ text: String) -> DocumentKind {
         // A minutes title settles it first: minutes of a plan's council may quote its chapters.
         if hasMinutesTitle(text) { return .minutes }
         if isPlan(text) { return .plan }

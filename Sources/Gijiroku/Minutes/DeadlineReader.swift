@@ -11,8 +11,8 @@
 /// DeadlineReader.read("年内を目途に、この本部会議に諮ること。", meetingDate: "2016-09-01")
 /// // Deadline(text: "年内", basis: .yearEnd, date: "2016-12-31")
 /// ```
-public enum DeadlineReader {
-    public static func read(_ text: String, meetingDate: String?) -> Deadline? {
+enum DeadlineReader {
+    static func read(_ text: String, meetingDate: String?) -> Deadline? {
         let meeting = meetingDate.flatMap(JapaneseDate.init(iso:))
         // Folding maps scalar to scalar, so a range in the folded text is the same range as written.
         var original: [Unicode.Scalar] = []
@@ -202,19 +202,11 @@ public enum DeadlineReader {
 
 extension JapaneseDate {
     /// Reads an ISO `YYYY-MM-DD` date.
-    public init?(iso: String) {
+    init?(iso: String) {
         // YYYY-MM-DD (as the parser writes dates) read on the bytes: this runs once per directive.
         let parsed: (Int, Int, Int)? = iso.withUTF8Bytes { b in
             guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    guard (0x30...0x39).contains(b[i]) else { return nil }
-                    value = value * 10 + Int(b[i] - 0x30)
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            guard let year = b.asciiNumber(in: 0..<4), let month = b.asciiNumber(in: 5..<7), let day = b.asciiNumber(in: 8..<10) else { return nil }
             return (year, month, day)
         }
         guard let (year, month, day) = parsed else { return nil }

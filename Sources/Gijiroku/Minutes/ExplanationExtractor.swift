@@ -60,30 +60,9 @@ struct ExplanationExtractor {
         text.withUTF8Bytes { b -> String? in
             guard let explained = b.offset(of: "説明") ?? b.offset(of: "報告") else { return nil }
             // The last から before 説明.
-            guard let from = b.bytes(0..<explained).lastOffset(of: "から") else { return nil }
-            // Back from から to the start of the presenter's phrase: a 、」。 outside brackets, or
-            // the bracket that opens around it. Byte by byte: each mark is matched whole, from
-            // its lead byte, which no other scalar contains.
-            var depth = 0
-            var start = 0
-            var i = from
-            while i > 0 {
-                i -= 1
-                switch b[i] {
-                case 0x29: depth += 1                                   // )
-                case 0x28: depth -= 1                                   // (
-                case 0xEF where i + 2 < from && b[i + 1] == 0xBC:
-                    if b[i + 2] == 0x89 { depth += 1 }                  // ）
-                    if b[i + 2] == 0x88 { depth -= 1 }                  // （
-                case 0xE3 where depth == 0 && i + 2 < from && b[i + 1] == 0x80 && (b[i + 2] == 0x81 || b[i + 2] == 0x8D || b[i + 2] == 0x82):
-                    start = i + 3                                       // 、」。
-                default:
-                    continue
-                }
-                if start > 0 { break }
-                if depth < 0 { start = b[i] == 0x28 ? i + 1 : i + 3; break }
-            }
-            let presenter = b.bytes(start..<from).trimmingSpaces
+            guard let from = b.prefix(upTo: explained).lastOffset(of: "から") else { return nil }
+            // Back from から to the start of the presenter's phrase.
+            let presenter = b.bytes(b.phraseStart(before: from)..<from).trimmingSpaces
             guard !presenter.isEmpty, !presenter.hasPrefix("議題") else { return nil }
             return String(decoding: presenter, as: UTF8.self)
         }
@@ -133,11 +112,10 @@ struct ExplanationExtractor {
     /// `議題（１）「…について」…` or `議題（１）…について、…` → the title.
     static func agendaTitle(in text: String) -> String? {
         text.withUTF8Bytes { b -> String? in
-            guard b.hasPrefix("議題") else { return nil }
-            var rest = b.bytes(6..<b.count)   // after 議題 (two 3-byte scalars)
-            if let numbering = Numbering.scan(rest) { rest = rest.bytes(numbering.restStart..<rest.count) }
-            if rest.hasPrefix("「"), let close = rest.offset(of: "」", from: 3) {
-                return String(decoding: rest.bytes(3..<close), as: UTF8.self)
+            guard var rest = b.removingPrefix("議題") else { return nil }
+            if let numbering = Numbering.scan(rest) { rest = rest.suffix(from: numbering.restStart) }
+            if let quoted = rest.removingPrefix("「"), let close = quoted.offset(of: "」") {
+                return String(decoding: quoted.prefix(upTo: close), as: UTF8.self)
             }
             guard let at = rest.offset(of: "について") else { return nil }
             return String(decoding: rest.bytes(0..<(at + "について".utf8.count)), as: UTF8.self)

@@ -143,15 +143,14 @@ enum LineClassifier {
                 name = compacted.bytes(0..<openIndex)
             }
         } else {
-            var start = compacted.count
-            while start > 0, (0x30...0x39).contains(compacted[start - 1]) { start -= 1 }
+            let start = compacted.trailingASCIIDigitsStart()
             if start < compacted.count, compacted.count - start <= 9 {
-                number = compacted.bytes(start..<compacted.count).reduce(0) { $0 * 10 + Int($1 - 0x30) }
-                name = compacted.bytes(0..<start)
+                number = compacted.asciiNumber(in: start..<compacted.count)
+                name = compacted.prefix(upTo: start)
             }
         }
         if name.hasSuffix("指示") || name.equals("指示事項") {
-            let issuer = name.hasSuffix("指示") ? String(decoding: name.bytes(0..<(name.count - 6)), as: UTF8.self) : ""
+            let issuer = name.removingSuffix("指示").map { String(decoding: $0, as: UTF8.self) } ?? ""
             return .blockLabel(.directives, number: number, issuer: issuer.isEmpty ? nil : issuer)
         }
         if bracketed { return nil }   // （資料１）, （１）: not block labels
@@ -188,8 +187,7 @@ enum LineClassifier {
         // At most 16 characters once compacted: 48 bytes, and a few spaces between them.
         guard bytes.count <= 64 else { return false }
         return WidthFolding.withCompacted(bytes) { folded in
-            guard folded.hasPrefix("("), folded.hasSuffix(")"), folded.scalarCount <= 16 else { return false }
-            let inner = folded.bytes(1..<(folded.count - 1))
+            guard folded.scalarCount <= 16, let inner = folded.enclosed(by: "(", ")") else { return false }
             return inner.hasPrefix("資料") || inner.hasPrefix("参考") || inner.hasPrefix("別紙") || inner.hasPrefix("報告")
         }
     }
@@ -218,12 +216,11 @@ enum LineClassifier {
             WidthFolding.withCompacted(bytes) { c in
                 guard !c.isEmpty, c.scalarCount <= 12 else { return false }
                 var body = c
-                if body.hasPrefix("-"), body.hasSuffix("-"), body.scalarCount >= 3 { body = body.bytes(1..<(body.count - 1)) }
-                if body.hasPrefix("P.") || body.hasPrefix("p.") { body = body.bytes(2..<body.count) }
-                if body.hasPrefix("ページ") { body = body.bytes(9..<body.count) }   // three 3-byte scalars
+                if body.scalarCount >= 3, let inner = body.enclosed(by: "-", "-") { body = inner }
+                if let rest = body.removingPrefix("P.") ?? body.removingPrefix("p.") ?? body.removingPrefix("ページ") { body = rest }
                 // `3` or `1/3`: one or two numbers of one to three digits.
                 let parts = body.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-                if parts.count <= 2, parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy { (0x30...0x39).contains($0) } }) {
+                if parts.count <= 2, parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy(UTF8Bytes.isASCIIDigit) }) {
                     return true
                 }
                 return c.isOne(of: ["(公開)", "(非公開)", "【公開】", "【非公開】", "【公表用】", "(公表用)", "(案)", "【案】", "公開", "非公開"])

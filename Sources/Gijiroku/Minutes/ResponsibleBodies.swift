@@ -8,7 +8,7 @@
 /// ResponsibleBodies.find(in: "財政局と環境局が連携し、実施計画を取りまとめること。")
 /// // ["財政局", "環境局"]
 /// ```
-public enum ResponsibleBodies {
+enum ResponsibleBodies {
     /// The endings of a body's name, longest first where one ends another (`局長` before `局`).
     static let suffixes: [StaticString] = ["委員会", "センター", "グループ", "局長", "部長", "課長", "区長", "室長", "局", "部", "課", "室", "区"]
     /// Words that name a role in the sentence, not a body.
@@ -18,7 +18,7 @@ public enum ResponsibleBodies {
     /// Names written with kana inside them: 子ども未来局, こども家庭課.
     static let kanaPrefixes: [StaticString] = ["子ども", "こども"]
 
-    public static func find(in text: String) -> [String] {
+    static func find(in text: String) -> [String] {
         // Read on the UTF-8 bytes: this runs for every directive.
         text.withUTF8Bytes { b in
             var found: [String] = []

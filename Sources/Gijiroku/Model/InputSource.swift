@@ -34,13 +34,13 @@ extension SourceFormat {
 }
 
 /// File names as paths spell them.
-public enum FileName {
+package enum FileName {
     /// The last component's extension, lowercased (`"txt"` for `a/b.TXT`; empty for `-`, `a/b`, `a/.hidden`).
     ///
     /// ```swift
     /// FileName.extension(of: "会議/議事概要.TXT")   // "txt"
     /// ```
-    public static func `extension`(of path: String) -> String {
+    package static func `extension`(of path: String) -> String {
         let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
         return name[name.utf8.index(after: dot)...].lowercased()

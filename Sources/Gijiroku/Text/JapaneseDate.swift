@@ -8,15 +8,15 @@
 /// found.weekday         // "金"
 /// found.problems        // [] (a mismatching weekday would be listed here)
 /// ```
-public struct JapaneseDate: Sendable, Hashable, Comparable {
+package struct JapaneseDate: Sendable, Hashable, Comparable {
     /// The Western (Gregorian) year.
-    public let year: Int
+    package let year: Int
     /// 1–12.
-    public let month: Int
+    package let month: Int
     /// 1–31.
-    public let day: Int
+    package let day: Int
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= JapaneseDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
@@ -24,7 +24,7 @@ public struct JapaneseDate: Sendable, Hashable, Comparable {
     }
 
     /// `YYYY-MM-DD`.
-    public var iso: String {
+    package var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -33,16 +33,16 @@ public struct JapaneseDate: Sendable, Hashable, Comparable {
     }
 
     /// 0 = Sunday … 6 = Saturday.
-    public var weekdayIndex: Int {
+    package var weekdayIndex: Int {
         let days = JapaneseDate.daysFromCivil(year, month, day)   // 1970-01-01 was a Thursday
         return ((days % 7) + 7 + 4) % 7
     }
 
     /// The weekday as one kanji (`日月火水木金土`).
-    public var weekdayKanji: String { JapaneseDate.weekdayNames[weekdayIndex] }
+    package var weekdayKanji: String { JapaneseDate.weekdayNames[weekdayIndex] }
 
     /// Earlier dates sort first.
-    public static func < (a: JapaneseDate, b: JapaneseDate) -> Bool {
+    package static func < (a: JapaneseDate, b: JapaneseDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
@@ -68,19 +68,19 @@ public struct JapaneseDate: Sendable, Hashable, Comparable {
 }
 
 /// The Japanese eras since 明治, with the Western year of their first year and their start date.
-public struct Era: Sendable, Hashable {
+package struct Era: Sendable, Hashable {
     /// The era's name: `明治`, `大正`, `昭和`, `平成`, `令和`.
-    public let name: String
+    package let name: String
     let abbreviation: Unicode.Scalar
     /// Western year = era year + offset.
     let offset: Int
     let start: (month: Int, day: Int)
 
-    public static func == (a: Era, b: Era) -> Bool { a.name == b.name }
-    public func hash(into h: inout Hasher) { h.combine(name) }
+    package static func == (a: Era, b: Era) -> Bool { a.name == b.name }
+    package func hash(into h: inout Hasher) { h.combine(name) }
 
     /// Every era Gijiroku reads, oldest first.
-    public static let all: [Era] = [
+    package static let all: [Era] = [
         Era(name: "明治", abbreviation: "M", offset: 1867, start: (1, 25)),
         Era(name: "大正", abbreviation: "T", offset: 1911, start: (7, 30)),
         Era(name: "昭和", abbreviation: "S", offset: 1925, start: (12, 25)),
@@ -89,7 +89,7 @@ public struct Era: Sendable, Hashable {
     ]
 
     /// The Western year of `eraYear` of this era.
-    public func westernYear(_ eraYear: Int) -> Int { eraYear + offset }
+    package func westernYear(_ eraYear: Int) -> Int { eraYear + offset }
 
     /// Whether a date falls inside this era.
     func contains(_ date: JapaneseDate) -> Bool {
@@ -107,20 +107,20 @@ public struct Era: Sendable, Hashable {
 
 extension JapaneseDate {
     /// A date found in a text, with what was written beside it.
-    public struct Found: Sendable, Hashable {
+    package struct Found: Sendable, Hashable {
         /// The date read.
-        public var date: JapaneseDate
+        package var date: JapaneseDate
         /// The weekday written in brackets, if any (`金`).
-        public var weekday: String?
+        package var weekday: String?
         /// Inconsistencies that do not prevent reading the date (a wrong weekday, an era
         /// year outside its era, a bracketed year that disagrees).
-        public var problems: [String]
+        package var problems: [String]
         /// Where the date ended in the folded text, in scalars.
         var end: Int
     }
 
     /// The first date in `text`, if any.
-    public static func find<S: StringProtocol>(in text: S) -> Found? {
+    package static func find<S: StringProtocol>(in text: S) -> Found? {
         var scanner = ScalarScanner(text)
         return find(in: &scanner)
     }

@@ -6,9 +6,9 @@
 /// JapaneseNumber.value(of: "二十八")   // 28
 /// JapaneseNumber.value(of: "元")       // 1
 /// ```
-public enum JapaneseNumber {
+package enum JapaneseNumber {
     /// The value of the whole string, or `nil` if it is not a number.
-    public static func value<S: StringProtocol>(of text: S) -> Int? {
+    package static func value<S: StringProtocol>(of text: S) -> Int? {
         let scalars = Array(text.unicodeScalars)
         guard let (value, length) = scan(scalars, from: 0), length == scalars.count else { return nil }
         return value

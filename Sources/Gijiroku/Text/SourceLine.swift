@@ -16,26 +16,26 @@ import Darwin
 /// lines[0].endsWithSpace  // true
 /// lines[1].isBlank        // true
 /// ```
-public struct SourceLine: Sendable, Hashable {
+package struct SourceLine: Sendable, Hashable {
     /// The 1-based line number in the file.
-    public let number: Int
+    package let number: Int
     /// The line without leading and trailing white space (ASCII or ideographic).
-    public let content: Substring
+    package let content: Substring
     /// The UTF-8 length of the white space trimmed before and after `content`.
     private let leading: Int32, trailing: Int32
 
     /// The line as written, without its line terminator.
-    public var text: Substring {
+    package var text: Substring {
         let utf8 = content.base.utf8
         return content.base[utf8.index(content.startIndex, offsetBy: -Int(leading))..<utf8.index(content.endIndex, offsetBy: Int(trailing))]
     }
     /// The line ended in white space: in text extracted from PDF, a hard line end.
-    public var endsWithSpace: Bool { trailing > 0 && !content.isEmpty }
+    package var endsWithSpace: Bool { trailing > 0 && !content.isEmpty }
     /// The line started with white space: an indent, or the first line of a new page.
-    public var startsWithSpace: Bool { leading > 0 }
+    package var startsWithSpace: Bool { leading > 0 }
 
     /// Whether the line holds nothing but white space.
-    public var isBlank: Bool { content.isEmpty }
+    package var isBlank: Bool { content.isEmpty }
 
     private init(number: Int, content: Substring, leading: Int, trailing: Int) {
         self.number = number
@@ -49,7 +49,7 @@ public struct SourceLine: Sendable, Hashable {
     }
 
     /// Splits text into numbered lines on `\n`, `\r\n` or `\r`.
-    public static func split(_ text: String) -> [SourceLine] { split(text[...]) }
+    package static func split(_ text: String) -> [SourceLine] { split(text[...]) }
 
     /// Splits part of a text; the lines keep pointing into the whole text.
     static func split(_ text: Substring) -> [SourceLine] { lines(of: text, keepingBlank: true).lines }

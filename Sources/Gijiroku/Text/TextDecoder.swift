@@ -17,20 +17,20 @@ import Darwin
 /// let decoded = try TextDecoder().decode(bytes, path: "sjis.txt")
 /// decoded.encoding   // .shiftJIS
 /// ```
-public struct TextDecoder: Sendable {
+package struct TextDecoder: Sendable {
     /// Decoded text and the encoding it was found in.
-    public struct Decoded: Sendable {
+    package struct Decoded: Sendable {
         /// The decoded text.
-        public var text: String
+        package var text: String
         /// The encoding it was found in.
-        public var encoding: TextEncoding
+        package var encoding: TextEncoding
     }
 
-    public init() {}
+    package init() {}
 
     /// Decodes `data`; `path` only names the file in errors.
     /// - Throws: ``InputError`` when the data is empty, binary or in no known encoding.
-    public func decode(_ data: Data, path: String) throws(InputError) -> Decoded {
+    package func decode(_ data: Data, path: String) throws(InputError) -> Decoded {
         // The common case, UTF-8 text without a BOM, is read straight from the data's bytes;
         // anything else (or anything doubtful) takes the full path below.
         if let text = data.withUnsafeBytes({ plainUTF8($0.bindMemory(to: UInt8.self)) }) {

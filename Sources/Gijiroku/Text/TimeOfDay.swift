@@ -6,31 +6,31 @@
 /// range.start.description   // "15:00"
 /// range.end?.description    // "15:30"
 /// ```
-public struct TimeOfDay: Sendable, Hashable, CustomStringConvertible {
+struct TimeOfDay: Sendable, Hashable, CustomStringConvertible {
     /// 0–24 (24 only as 24:00).
-    public let hour: Int
+    let hour: Int
     /// 0–59.
-    public let minute: Int
+    let minute: Int
 
-    public init?(hour: Int, minute: Int) {
+    init?(hour: Int, minute: Int) {
         guard (0...24).contains(hour), (0...59).contains(minute), hour < 24 || minute == 0 else { return nil }
         self.hour = hour
         self.minute = minute
     }
 
     /// `HH:MM`.
-    public var description: String {
+    var description: String {
         (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
     }
 
     /// A start time and, when given, an end time.
-    public struct Range: Sendable, Hashable {
-        public var start: TimeOfDay
-        public var end: TimeOfDay?
+    struct Range: Sendable, Hashable {
+        var start: TimeOfDay
+        var end: TimeOfDay?
     }
 
     /// The first time or time range in `text`.
-    public static func findRange<S: StringProtocol>(in text: S) -> Range? {
+    static func findRange<S: StringProtocol>(in text: S) -> Range? {
         var s = ScalarScanner(text)
         return findRange(in: &s)
     }

@@ -8,12 +8,12 @@
 /// WidthFolding.fold("平成３０年１１月１６日")      // "平成30年11月16日"
 /// WidthFolding.compact("＜ 議 題 説 明 ①＞")      // "<議題説明①>"
 /// ```
-public enum WidthFolding {
+package enum WidthFolding {
     /// Folds width; keeps spaces.
-    public static func fold<S: StringProtocol>(_ text: S) -> String { folded(text, keepingSpaces: true) }
+    package static func fold<S: StringProtocol>(_ text: S) -> String { folded(text, keepingSpaces: true) }
 
     /// Folds width and removes all white space: for matching spaced-out labels.
-    public static func compact<S: StringProtocol>(_ text: S) -> String { folded(text, keepingSpaces: false) }
+    package static func compact<S: StringProtocol>(_ text: S) -> String { folded(text, keepingSpaces: false) }
 
     private static func folded<S: StringProtocol>(_ text: S, keepingSpaces: Bool) -> String {
         // Folding never lengthens a scalar's UTF-8 form, so the text's byte count is enough.

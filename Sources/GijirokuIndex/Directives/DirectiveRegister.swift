@@ -152,7 +152,7 @@ struct DirectiveStore {
         for u in units where u.unit.kind == .directive {
             let body = Self.body(meeting: u.meeting, title: u.title, path: u.path)
             let id = Self.directiveID(body: body, date: u.date, text: u.unit.text)
-            let source = DirectiveEntry.Source(path: u.path, line: u.unit.lines.start, location: "\(u.path):\(u.unit.lines.start)")
+            let source = DirectiveEntry.Source(path: u.path, line: u.unit.lines.start, location: SourceLocation(path: u.path, line: u.unit.lines.start).description)
             if entries[id] != nil { entries[id]!.sources.append(source); continue }
             var deadline = u.unit.deadline
             // The body's later meetings: a binary search in its meetings sorted by date.
@@ -182,7 +182,7 @@ struct DirectiveStore {
                     followUps.append(.init(document: .init(path: m.path, title: m.title, meeting: body, date: m.date),
                                            agendaNumber: a.unit.agendaNumber, title: a.unit.agendaTitle,
                                            lines: .init(start: a.unit.lines.start, end: a.unit.lines.end),
-                                           location: "\(m.path):\(a.unit.lines.start)", coverage: (coverage * 1000).rounded() / 1000))
+                                           location: SourceLocation(path: m.path, line: a.unit.lines.start).description, coverage: (coverage * 1000).rounded() / 1000))
                 }
             }
             let automatic: DirectiveStatus = !followUps.isEmpty ? .followedUp

@@ -12,7 +12,7 @@
 /// JapaneseTokens.tokens(of: "市長指示、ＡＩ", forIndex: true).map(\.text)
 /// // ["市長", "長指", "指示", "示", "ai"]
 /// ```
-public enum JapaneseTokens {
+package enum JapaneseTokens {
     public struct Token: Sendable, Hashable {
         public var text: String
         public var start: Int
@@ -24,7 +24,7 @@ public enum JapaneseTokens {
     enum Class { case japanese, latin, separator }
 
     /// The tokens of `text` (for tests and for building queries).
-    public static func tokens(of text: String, forIndex: Bool) -> [Token] {
+    package static func tokens(of text: String, forIndex: Bool) -> [Token] {
         var out: [Token] = []
         var copy = text
         copy.withUTF8 { buffer in

@@ -176,7 +176,7 @@ struct LinkQueries {
         let stored = try storedLinks(path: resolved)
         let planCount = try store.database.prepare("SELECT count(*) FROM plan_items").firstRow([]) { $0.int(0) ?? 0 } ?? 0
         let elements = units.map { u in
-            LinkedElement(kind: u.kind.rawValue, lines: .init(start: u.lines.start, end: u.lines.end), location: "\(resolved):\(u.lines.start)",
+            LinkedElement(kind: u.kind.rawValue, lines: .init(start: u.lines.start, end: u.lines.end), location: SourceLocation(path: resolved, line: u.lines.start).description,
                           agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text,
                           links: stored[LinkKey(line: u.lines.start, kind: u.kind.rawValue)] ?? [])
         }
@@ -238,7 +238,7 @@ struct LinkQueries {
             }
             guard let u = unitsByDocument[r.document]?[LinkKey(line: r.line, kind: r.kind)] else { continue }
             elements.append(.init(document: .init(path: r.path, title: r.title, meeting: r.meeting, date: r.date),
-                                  kind: r.kind, lines: .init(start: u.lines.start, end: u.lines.end), location: "\(r.path):\(r.line)",
+                                  kind: r.kind, lines: .init(start: u.lines.start, end: u.lines.end), location: SourceLocation(path: r.path, line: r.line).description,
                                   agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text, link: r.link))
         }
         return PlanItemLinksReport(plan: planRef, item: itemRef, elements: elements)

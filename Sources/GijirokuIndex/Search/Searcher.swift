@@ -81,7 +81,7 @@ struct Searcher {
         var hit = SearchHit(rank: rank, score: score, kind: kind, text: s.string(8) ?? "", snippet: "",
                             document: .init(path: path, title: title, meeting: s.string(16), date: s.string(11)),
                             agendaNumber: s.int(2), agendaTitle: s.string(3), issuer: s.string(5),
-                            lines: lines, location: "\(path):\(lines.start)")
+                            lines: lines, location: SourceLocation(path: path, line: lines.start).description)
         if let item = s.string(14) { hit.planItem = .init(id: item, title: s.string(15) ?? "") }
         if kind == "answer" || kind == "question" {
             // One pass over the document's elements: an answer points back to its question
