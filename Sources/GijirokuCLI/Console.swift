@@ -64,4 +64,17 @@ struct Console {
         self.error(error.message(separator: text(.listSeparator)))
         return error.exitCode
     }
+
+    /// Runs a command's work on the index: an index error becomes its message and exit code,
+    /// an output that cannot be encoded a data error.
+    mutating func withIndex(_ body: (inout Console) throws -> Int32) -> Int32 {
+        do {
+            return try body(&self)
+        } catch let error as IndexError {
+            return fail(error)
+        } catch {
+            self.error(.outputEncodingFailed, ["reason": "\(error)"])
+            return ExitCode.dataError
+        }
+    }
 }

@@ -90,7 +90,7 @@ import GijirokuTestSupport
             #expect(!(object["reason"] as? String ?? "").isEmpty)
             return ((object["path"] as? String) ?? "" as NSString as String).components(separatedBy: "/").last ?? ""
         })
-        if PDFAvailable.value { #expect(failed == ["broken.pdf", "binary.txt", "empty.txt", "unreadable.txt"]) }
+        if Repository.hasPDFText { #expect(failed == ["broken.pdf", "binary.txt", "empty.txt", "unreadable.txt"]) }
         else { #expect(failed.isSuperset(of: ["binary.txt", "empty.txt", "unreadable.txt"])) }
         #expect(r.out.contains("失敗 \(failed.count)"))
         #expect(r.err.contains("empty.txt: error:"))
@@ -103,7 +103,7 @@ import GijirokuTestSupport
         #expect(run(["convert", Self.corpus, "--out", "/tmp/x", "--jobs", "0"]).code == 64)
     }
 
-    @Test(.enabled(if: PDFAvailable.python, "python3 is not installed"))
+    @Test(.enabled(if: Python.available, "python3 is not installed"))
     func csvOpensInARealCSVReader() throws {
         let out = try temporary()
         #expect(run(["convert", Self.corpus + "/minutes", "--out", out, "--format", "csv", "--quiet"]).code == 0)
@@ -117,18 +117,9 @@ import GijirokuTestSupport
             assert len(rows) > 5, name + ": too few rows"
             print(name, len(rows) - 1)
         """
-        let (status, text) = try LinksAndDirectivesCommandTests.python(["-c", script, out])
+        let (status, text) = try Python.run(["-c", script, out])
         #expect(status == 0, "\(text)")
         #expect(text.contains("exchanges") && text.contains("directives"))
-    }
-}
-
-enum PDFAvailable {
-    static var value: Bool {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext") }
-    }
-    static var python: Bool {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
     }
 }
 

@@ -79,7 +79,7 @@ import GijirokuTestSupport
 
         let csv = run(["directives", "--format", "csv", "--as-of", "2021-06-30", "--db", db])
         #expect(csv.out.hasPrefix("\u{FEFF}id,meeting,date,issuer,directive"))
-        guard PDFAvailable.python else { return }
+        guard Python.available else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-directives-\(UUID().uuidString).csv")
         try csv.out.write(to: file, atomically: true, encoding: .utf8)
         let script = """
@@ -91,7 +91,7 @@ import GijirokuTestSupport
         by_id = {r[0]: r for r in rows[1:]}
         print(len(rows) - 1, sum(1 for r in rows[1:] if r[11] == "overdue"), sum(1 for r in rows[1:] if "\\n" in r[14]))
         """
-        let (status, out) = try Self.python(["-c", script, file.path])
+        let (status, out) = try Python.run(["-c", script, file.path])
         // 14 directives, 3 overdue, and one with two follow-ups in one quoted cell.
         #expect(status == 0 && out == "14 3 1\n", "\(out)")
     }
@@ -118,23 +118,7 @@ import GijirokuTestSupport
         }
     }
 
-    /// Runs `python3` with `arguments`: its exit status and its output (standard output and error).
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, out)
-    }
-
-    static var jsonschema: Bool {
-        PDFAvailable.python && (try? python(["-c", "import jsonschema"]).status) == 0
-    }
+    static var jsonschema: Bool { Python.hasJSONSchema }
 
     @Test(.enabled(if: jsonschema, "python3 with jsonschema is not installed (.ci/run installs it)"))
     func linksAndDirectivesJSONMatchTheirSchemas() throws {
@@ -151,7 +135,7 @@ import GijirokuTestSupport
             try r.out.write(toFile: file, atomically: true, encoding: .utf8)
             files.append(file)
         }
-        let (status, out) = try Self.python([Self.root.appendingPathComponent(".ci/validate_schemas.py").path] + files)
+        let (status, out) = try Python.validateSchemas(files)
         #expect(status == 0, "\(out)")
         #expect(out.contains("1 directives, 2 links, 1 plan-links, 1 plan-overview checked, 0 invalid"), "\(out)")
     }

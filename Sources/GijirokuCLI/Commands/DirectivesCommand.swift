@@ -15,7 +15,7 @@ enum DirectivesCommand {
             return console.usage(.directivesExtraArguments, ["arguments": arguments.positional.joined(separator: " ")])
         }
         let status = arguments.value("status").flatMap(DirectiveStatus.init(rawValue:))
-        do {
+        return console.withIndex { console in
             let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
             let register = try index.directives(DirectiveFilter(status: status, issuer: arguments.value("issuer"),
                                                                 since: arguments.value("since"), asOf: arguments.value("as-of")))
@@ -25,11 +25,6 @@ enum DirectivesCommand {
             default: write(register, &console)
             }
             return ExitCode.success
-        } catch let error as IndexError {
-            return console.fail(error)
-        } catch {
-            console.error(.outputEncodingFailed, ["reason": "\(error)"])
-            return ExitCode.dataError
         }
     }
 
@@ -39,7 +34,7 @@ enum DirectivesCommand {
         let clear = arguments.flag("clear")
         let ids = arguments.positional
         guard ids.count == 1, clear != (status != nil || note != nil) else { return console.usage(.directivesSetUsage) }
-        do {
+        return console.withIndex { console in
             let index = try SearchIndex(path: console.databasePath(arguments))
             let id = try index.setDirectiveStatus(ids[0], status: status, note: note, clear: clear)
             if clear {
@@ -50,11 +45,6 @@ enum DirectivesCommand {
                 console.write(console.text(.directivesSet, ["id": id, "what": what.joined(separator: console.text(.listSeparator))]) + "\n")
             }
             return ExitCode.success
-        } catch let error as IndexError {
-            return console.fail(error)
-        } catch {
-            console.error(.indexDatabaseFailed)
-            return ExitCode.ioError
         }
     }
 

@@ -15,7 +15,7 @@ enum LinksCommand {
         let targets = arguments.positional
         let json = arguments.value("format") == "json"
         guard (plan == nil) != targets.isEmpty, targets.count <= 1 else { return console.usage(.linksWhatToShow) }
-        do {
+        return console.withIndex { console in
             let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
             if let plan {
                 let report = try index.links(toItem: plan)
@@ -28,11 +28,6 @@ enum LinksCommand {
                 if json { console.write(try RecordEncoder.json(report)) } else { write(report, &console) }
             }
             return ExitCode.success
-        } catch let error as IndexError {
-            return console.fail(error)
-        } catch {
-            console.error(.outputEncodingFailed, ["reason": "\(error)"])
-            return ExitCode.dataError
         }
     }
 

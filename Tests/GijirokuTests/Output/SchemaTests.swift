@@ -3,26 +3,8 @@ import Testing
 import GijirokuTestSupport
 @testable import Gijiroku
 
-/// Runs Python's `jsonschema` (a real 2020-12 validator; `.ci/run` installs it).
-enum PythonValidator {
-    static var available: Bool { (try? python(["-c", "import jsonschema"]).status) == 0 }
-
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}
-
 /// Validates real parser output against `Schemas/minutes.schema.json`.
-@Suite(.enabled(if: PythonValidator.available, "python3 with jsonschema is not installed"))
+@Suite(.enabled(if: Python.hasJSONSchema, "python3 with jsonschema is not installed"))
 struct SchemaTests {
     func validate<R: Encodable>(_ records: [R]) throws -> (status: Int32, output: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-schema-\(UUID().uuidString)")
@@ -30,7 +12,7 @@ struct SchemaTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("records.json")
         try RecordEncoder.json(records).write(to: file, atomically: true, encoding: .utf8)
-        return try PythonValidator.python([Repository.root.appendingPathComponent(".ci/validate_schemas.py").path, file.path])
+        return try Python.validateSchemas([file.path])
     }
 
     @Test func corpusOutputsAreValid() throws {
