@@ -4,8 +4,8 @@ import Foundation
 /// slashes and Japanese left unescaped; or as one compact line for JSON Lines.
 ///
 /// A record (minutes, a plan, a document, and the parts they are made of) has every field,
-/// with `null` where nothing was found (``NullsKept``); the other values of command outputs
-/// leave absent fields out. The same
+/// with `null` where nothing was found; the other values of command outputs leave absent
+/// fields out (``JSONWriter``). The same
 /// bytes come out for the same value on every run, so golden files compare byte for byte.
 ///
 /// ```swift
@@ -14,21 +14,24 @@ import Foundation
 /// ```
 public enum RecordEncoder {
     /// Pretty, key-sorted JSON with a trailing newline.
-    /// - Throws: an `EncodingError` if the value cannot be encoded.
+    /// - Throws: an `EncodingError` if the value cannot be encoded (a number that is not finite).
     public static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encode(value, [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self) + "\n"
+        var bytes = try JSONWriter(pretty: true).encode(value)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Pretty JSON as an element of a top-level array: every line indented one level (the
+    /// first and blank ones included), without a trailing newline.
+    /// - Throws: an `EncodingError` if the value cannot be encoded.
+    public static func jsonElement<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONWriter(pretty: true).encode(value, indent: 1), as: UTF8.self)
     }
 
     /// Compact, key-sorted JSON on one line, without a newline (for JSON Lines).
     /// - Throws: an `EncodingError` if the value cannot be encoded.
     public static func jsonLine<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encode(value, [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
-    }
-
-    private static func encode<T: Encodable>(_ value: T, _ formatting: JSONEncoder.OutputFormatting) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = formatting
-        return try encoder.encode(NullsKept(value))
+        String(decoding: try JSONWriter(pretty: false).encode(value), as: UTF8.self)
     }
 }
 

@@ -46,13 +46,9 @@ enum ParseCommand {
                 console.write(Markdown.render(document))
                 if walk.files.count > 1 { console.write("\n---\n\n") }
             default:
-                guard let json = encode(document, &console, RecordEncoder.json) else { failures += 1; continue }
-                if array {
-                    if written > 0 { console.write(",\n") }
-                    console.write(indented(String(json.dropLast())))
-                } else {
-                    console.write(json)
-                }
+                guard let json = encode(document, &console, array ? RecordEncoder.jsonElement : RecordEncoder.json) else { failures += 1; continue }
+                if array && written > 0 { console.write(",\n") }
+                console.write(json)
                 written += 1
             }
         }
@@ -66,10 +62,5 @@ enum ParseCommand {
             console.error(at: SourceLocation(path: document.source.path), Message(.outputEncodingFailed, ["reason": "\(error)"]))
             return nil
         }
-    }
-
-    /// A record indented by two spaces, as an element of the array.
-    static func indented(_ json: String) -> String {
-        json.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
     }
 }

@@ -5,7 +5,7 @@ import GijirokuTestSupport
 
 /// `gijiroku links` and `gijiroku directives`, in-process, on a fresh index of the corpus.
 @Suite struct LinksAndDirectivesCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     func run(_ arguments: [String]) -> CLI.Run { CLI.run(arguments) }
 

@@ -92,7 +92,7 @@ import GijirokuEvaluation
     @Test func unchangedLinksKeepTheirIDsWhenDocumentsChange() throws {
         let copy = try TestFiles.corpusCopy()
         let index = try SearchIndex(path: copy.appendingPathComponent("i.sqlite").path)
-        _ = index.index(files: TestFiles.files(in: copy))
+        _ = index.index(files: try TestFiles.files(in: copy))
         func ids() throws -> [String: Int] {
             let s = try index.database.prepare("SELECT path || ':' || line || ':' || plan_path || '#' || item, id FROM links")
             try s.bind([])
@@ -106,7 +106,7 @@ import GijirokuEvaluation
         let changed = copy.appendingPathComponent("minutes/shiomigawa-sogokeikaku-04.txt")
         try (String(contentsOf: changed, encoding: .utf8) + "○避難所の開設訓練は、来年度も継続する。 \n\n").write(to: changed, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: copy.appendingPathComponent("minutes/shiomigawa-bosai-2016-01.txt"))
-        let report = index.index(files: TestFiles.files(in: copy), prune: true)
+        let report = index.index(files: try TestFiles.files(in: copy), prune: true)
         #expect(report.updated.count == 1)
         #expect(report.removed.count == 1)
         let after = try ids()
@@ -152,7 +152,7 @@ import GijirokuEvaluation
         let second = copy.appendingPathComponent("plans/shiomigawa-basic-plan-ch1-2-revised.txt")
         try FileManager.default.copyItem(at: copy.appendingPathComponent("plans/shiomigawa-basic-plan-ch1-2.txt"), to: second)
         let index = try SearchIndex(path: copy.appendingPathComponent("i.sqlite").path)
-        _ = index.index(files: TestFiles.files(in: copy))
+        _ = index.index(files: try TestFiles.files(in: copy))
         #expect {
             try index.links(toItem: "2-1-1")
         } throws: { error in

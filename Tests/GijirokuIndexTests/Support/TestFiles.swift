@@ -1,28 +1,25 @@
 import Foundation
+import GijirokuTestSupport
 @testable import GijirokuIndex
 
 enum TestFiles {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let corpus = root.appendingPathComponent("Corpus/minutes")
 
+    /// The corpus's minutes text files (never empty: a missing folder gives a path that fails).
     static var corpusFiles: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-            .map { corpus.appendingPathComponent($0).path }
+        Repository.corpusFiles("minutes", extensions: ["txt"]).map { corpus.appendingPathComponent($0).path }
     }
 
     /// A fresh folder for one test.
     static func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-index-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try Repository.temporaryFolder("gijiroku-index")
     }
 
-    /// Every minutes file (text and PDF) and every plan in the corpus.
+    /// Every minutes file (text and PDF) and every plan in the corpus (never empty, as above).
     static var minutesAndPlans: [String] {
         ["minutes", "plans"].flatMap { folder -> [String] in
-            let dir = root.appendingPathComponent("Corpus/" + folder)
-            return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
-                .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".pdf") }.sorted().map { dir.appendingPathComponent($0).path }
+            Repository.corpusFiles(folder, extensions: ["txt", "pdf"]).map { root.appendingPathComponent("Corpus/\(folder)/\($0)").path }
         }
     }
 
@@ -41,9 +38,9 @@ enum TestFiles {
     }
 
     /// The files of a folder made by ``corpusCopy()``, minutes then plans.
-    static func files(in copy: URL) -> [String] {
-        ["minutes", "plans"].flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: copy.appendingPathComponent(folder).path)) ?? []).sorted()
+    static func files(in copy: URL) throws -> [String] {
+        try ["minutes", "plans"].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: copy.appendingPathComponent(folder).path).sorted()
                 .map { copy.appendingPathComponent("\(folder)/\($0)").path }
         }
     }

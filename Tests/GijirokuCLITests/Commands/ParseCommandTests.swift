@@ -6,7 +6,7 @@ import Gijiroku
 
 /// `gijiroku parse` run in-process: exit code, standard output and standard error.
 @Suite struct ParseCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let corpus = root.appendingPathComponent("Corpus/minutes").path
 
     func run(_ arguments: [String], stdin: String = "") -> CLI.Run { CLI.run(arguments, stdin: stdin) }

@@ -103,7 +103,7 @@ import Gijiroku
     @Test func aStatusSetByHandSurvivesReindexingAndCanBeCleared() throws {
         let copy = try TestFiles.corpusCopy()
         let index = try SearchIndex(path: copy.appendingPathComponent("i.sqlite").path)
-        _ = index.index(files: TestFiles.files(in: copy))
+        _ = index.index(files: try TestFiles.files(in: copy))
         let target = try #require(try index.directives().directives.first { $0.text.contains("奨学金返還支援制度") })
         let full = try index.setDirectiveStatus(String(target.id.prefix(5)), status: .done, note: "制度化は見送り。来年度に再検討")
         #expect(full == target.id)
@@ -112,7 +112,7 @@ import Gijiroku
         let file = copy.appendingPathComponent("minutes/shiomigawa-kosodate-02.txt")
         try (String(contentsOf: file, encoding: .utf8) + "＜その他＞ \n\n○次回は、７月に開催する予定である。 \n\n").write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: copy.appendingPathComponent("minutes/shiomigawa-gyokaku-01.txt"))
-        let report = index.index(files: TestFiles.files(in: copy), prune: true)
+        let report = index.index(files: try TestFiles.files(in: copy), prune: true)
         #expect(report.updated.count == 1 && report.removed.count == 1)
 
         let reopened = try SearchIndex(path: copy.appendingPathComponent("i.sqlite").path)
