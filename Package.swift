@@ -37,8 +37,10 @@ let package = Package(
         // Search benchmark against FTS5 trigram, Groonga and grep: `swift run -c release gijiroku-search-bench`.
         .executableTarget(name: "gijiroku-search-bench", dependencies: ["Gijiroku", "GijirokuIndex", "CSQLite"], path: "Benchmarks/gijiroku-search-bench"),
         // The linker's evaluation against Corpus/gold/links.json: `swift run gijiroku-link-eval`.
-        .target(name: "GijirokuEvaluation", dependencies: ["GijirokuIndex"], path: "Evaluation/GijirokuEvaluation"),
+        .target(name: "GijirokuEvaluation", dependencies: ["GijirokuIndex", "GijirokuInput", "Gijiroku"], path: "Evaluation/GijirokuEvaluation"),
         .executableTarget(name: "gijiroku-link-eval", dependencies: ["GijirokuEvaluation"], path: "Evaluation/gijiroku-link-eval"),
+        // The parser on real records against ../shared/realworld/gold.json: `swift run gijiroku-realworld-eval`.
+        .executableTarget(name: "gijiroku-realworld-eval", dependencies: ["GijirokuEvaluation"], path: "Evaluation/gijiroku-realworld-eval"),
         // Tests mirror Sources/; what several test targets share (paths, the seeded generator) is in one place.
         .target(name: "GijirokuTestSupport", path: "Tests/GijirokuTestSupport"),
         .testTarget(name: "GijirokuMessagesTests", dependencies: ["GijirokuMessages"]),

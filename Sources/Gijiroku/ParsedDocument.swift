@@ -26,7 +26,21 @@ public enum ParsedDocument: Sendable, Encodable {
         let decoded = try TextDecoder().decode(data, path: source.path)
         var source = source
         if source.sha256 == nil { source.sha256 = SHA256.hex(of: data) }
-        return parse(text: decoded.text, source: source, encoding: decoded.encoding, kind: kind)
+        var text = decoded.text
+        switch source.format {
+        case .html:
+            text = HTMLText.text(of: text)
+        case .json:
+            // A council-minutes service's export; any other JSON is read as text, as before.
+            if let turns = MinutesServiceJSON.text(of: text) { text = turns } else { source.format = .text }
+        case .text where HTMLText.looksLikeHTML(text) && FileName.extension(of: source.path) != "txt":
+            text = HTMLText.text(of: text)
+            source.format = .html
+        default:
+            break
+        }
+        guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw InputError(path: source.path, reason: .empty) }
+        return parse(text: text, source: source, encoding: decoded.encoding, kind: kind)
     }
 
     /// Parses text that is already decoded (a DOCX's paragraphs, for example).

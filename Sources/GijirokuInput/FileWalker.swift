@@ -16,7 +16,7 @@ import Gijiroku
 /// ```
 package enum FileWalker {
     /// The extensions read when a folder is walked.
-    package static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown", "pdf", "docx"]
+    package static let readableExtensions: Set<String> = ["txt", "text", "md", "markdown", "pdf", "docx", "html", "htm"]
 
     /// A file to read and where it sits under the folder it came from.
     package struct Entry: Sendable, Hashable {

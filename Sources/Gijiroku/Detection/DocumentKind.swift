@@ -5,8 +5,8 @@ import Foundation
 /// A text whose first lines name minutes (`議事概要`, `議事録`, `会議録` …) is minutes, even
 /// when it quotes a plan's chapters. A plan has chapters (`第N章`) with `現状と課題` or
 /// `施策展開`. Other minutes have a minutes block (`＜議題説明＞`, `＜意見等＞`, `（市長指示）`)
-/// or both a date and a place field, unless their first lines say they are a notice or a
-/// report (`告示`, `通知`, `…の開催について`). Anything else is a document (a report, a
+/// or speaker labels opening utterances (a verbatim record), or both a date and a place
+/// field, unless their first lines say they are a notice or a report (`告示`, `通知`, `…の開催について`). Anything else is a document (a report, a
 /// draft, a notice). `--kind` overrides the detection.
 ///
 /// ```swift
@@ -35,7 +35,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let head = head(of: text, nonBlankLines: 4)
         if ["告示", "通知", "お知らせ", "開催について", "報告書", "視察報告"].contains(where: { UTF8Search.contains(head, $0) }) { return false }
         var date = false, place = false
-        for line in SourceLine.split(prefix(of: text, lines: 400)) where !line.isBlank {
+        let lines = SourceLine.split(prefix(of: text, lines: 400))
+        // A verbatim record: its utterances open with speaker labels.
+        if ProceedingsReader.looksVerbatim(lines[...]) { return true }
+        for line in lines where !line.isBlank {
             if case .blockLabel(let kind, _, _) = LineClassifier.classify(line.content), kind != .section { return true }
             if let label = HeaderLabel.match(line.content) {
                 if label.field == .date { date = true }

@@ -67,6 +67,12 @@ struct HeaderReader {
                 index += 1
                 continue
             }
+            // A speaker's label opens the proceedings of a verbatim record.
+            let next = lines[(index + 1)...].first { !$0.isBlank }
+            if let label = SpeakerLabel.read(line.content), ProceedingsReader.opensUtterance(label, line: line, next: next) {
+                break scan
+            }
+            if let next, ProceedingsReader.splitLabel(line, next: next) != nil { break scan }
             if kind == .note {
                 inNote = true
                 result.notes.append(Element(kind: .note, marker: nil, line: line))

@@ -32,7 +32,24 @@ package struct MinutesParser: Sendable {
         let header = HeaderReader().read(lines)
         readHeader(header, into: &minutes)
 
-        let body = BlockAssembler().assemble(lines[header.bodyStart...])
+        let bodyLines = lines[header.bodyStart...]
+        let body: BlockAssembler.Result
+        if ProceedingsReader.looksVerbatim(bodyLines) {
+            // A verbatim record: utterances and events; what comes before the first utterance
+            // (rosters, the order of business) is read as any body is.
+            minutes.form = .verbatim
+            let proceedings = ProceedingsReader().read(bodyLines)
+            minutes.speeches = proceedings.speeches
+            minutes.events = proceedings.events
+            minutes.layout += proceedings.rules.map { LayoutLine(line: $0.number, text: String($0.content), role: .rule) }
+            body = BlockAssembler().assemble(proceedings.preamble[...])
+            if minutes.startTime == nil { minutes.startTime = proceedings.events.first { $0.kind == .opening }?.time }
+            if minutes.endTime == nil {
+                minutes.endTime = proceedings.events.last { $0.kind == .closing || $0.kind == .adjournment }?.time
+            }
+        } else {
+            body = BlockAssembler().assemble(bodyLines)
+        }
         minutes.layout += body.layout
         readBody(body, into: &minutes)
         for i in minutes.directives.indices {
@@ -45,7 +62,7 @@ package struct MinutesParser: Sendable {
             }
         }
 
-        if !body.blocks.contains(where: { $0.kind != nil && $0.kind != .section }) {
+        if minutes.form == .summary, !body.blocks.contains(where: { $0.kind != nil && $0.kind != .section }) {
             minutes.warnings.append(ParseWarning(line: nil, .noMinutesBlocks))
         }
         minutes.layout.sort { $0.line < $1.line }

@@ -39,6 +39,8 @@ public struct LayoutLine: Sendable, Hashable, Codable {
     public enum Role: String, Sendable, Hashable, Codable {
         case explanationLabel, commentsLabel, directivesLabel, directiveIntro, otherLabel
         case noComments, pageChrome, sectionLabel
+        /// A rule between a verbatim record's utterances (`──────`).
+        case rule
     }
 
     /// The 1-based source line.

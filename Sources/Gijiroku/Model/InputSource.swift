@@ -28,6 +28,8 @@ extension SourceFormat {
         case "md", "markdown": self = .markdown
         case "pdf": self = .pdf
         case "docx": self = .docx
+        case "html", "htm", "xhtml": self = .html
+        case "json": self = .json
         default: self = .text
         }
     }

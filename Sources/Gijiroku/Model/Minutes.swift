@@ -12,6 +12,8 @@
 public struct Minutes: Sendable, Hashable, Encodable {
     /// Always `"minutes"`.
     public var kind: String = "minutes"
+    /// A summary (議事概要) or a verbatim record (会議録).
+    public var form: MinutesForm = .summary
     /// The full title, broken title lines rejoined.
     public var title: String?
     public var meeting: Meeting
@@ -39,6 +41,10 @@ public struct Minutes: Sendable, Hashable, Encodable {
     public var other: [Passage]
     /// Text outside any recognised block, kept so that nothing is lost.
     public var paragraphs: [Passage]
+    /// A verbatim record's utterances, in order, each with its speaker.
+    public var speeches: [Speech] = []
+    /// A verbatim record's proceedings that are not speech, in order.
+    public var events: [ProceedingEvent] = []
     /// The header fields as written.
     public var header: [HeaderField]
     /// Structural lines: block labels, `特になし`, page chrome.

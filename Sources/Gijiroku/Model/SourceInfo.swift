@@ -27,6 +27,10 @@ public struct SourceInfo: Sendable, Hashable, Codable {
 /// The kinds of file Gijiroku reads.
 public enum SourceFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case text, markdown, pdf, docx
+    /// An HTML page, its text extracted.
+    case html
+    /// A council-minutes service's JSON export (`tenant_minutes`), its turns' text extracted.
+    case json
 }
 
 /// The text encodings Gijiroku detects.

@@ -52,3 +52,6 @@ extension Plan: FieldsAlwaysPresent {}
 extension PlanItem: FieldsAlwaysPresent {}
 extension Document: FieldsAlwaysPresent {}
 extension DocumentSection: FieldsAlwaysPresent {}
+extension Speech: FieldsAlwaysPresent {}
+extension Speaker: FieldsAlwaysPresent {}
+extension ProceedingEvent: FieldsAlwaysPresent {}

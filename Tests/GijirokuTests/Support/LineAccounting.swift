@@ -2,7 +2,8 @@
 
 /// The leaves of a record: the parts that each own their source lines. Containers
 /// (an exchange, an explanation, an agenda entry, one attendee) overlap their leaves
-/// and are not listed.
+/// and are not listed. A verbatim record's utterances own their lines but the events
+/// and rules among them.
 enum LineAccounting {
     static func leaves(of m: Minutes) -> [(String, LineRange)] {
         var leaves: [(String, LineRange)] = []
@@ -22,6 +23,8 @@ enum LineAccounting {
         leaves += m.directives.map { ("directive", $0.lines) }
         leaves += m.other.map { ("other", $0.lines) }
         leaves += m.paragraphs.map { ("paragraph", $0.lines) }
+        leaves += m.speeches.map { ("speech", $0.lines) }
+        leaves += m.events.map { ("event \($0.kind.rawValue)", $0.lines) }
         return leaves
     }
 
@@ -31,7 +34,12 @@ enum LineAccounting {
         let warned = Set(m.warnings.compactMap(\.line))
         var problems: [String] = []
         for line in SourceLine.split(text) where !line.isBlank {
-            let owners = leaves.filter { $0.1.contains(line.number) }.map(\.0)
+            var owners = leaves.filter { $0.1.contains(line.number) }.map(\.0)
+            // An utterance's lines run from its label to its last line; an event or a rule
+            // between them is that event's, not the utterance's.
+            if owners.contains("speech"), owners.contains(where: { $0.hasPrefix("event") || $0 == "layout rule" }) {
+                owners.removeAll { $0 == "speech" }
+            }
             if owners.count > 1 { problems.append("line \(line.number) in \(owners): \(line.content)") }
             if owners.isEmpty && !warned.contains(line.number) { problems.append("line \(line.number) dropped: \(line.content)") }
         }

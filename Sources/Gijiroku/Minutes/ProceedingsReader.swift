@@ -1,0 +1,230 @@
+/// Reads the body of a verbatim record (会議録): each utterance with its speaker, and what is
+/// not speech (the opening and closing, recesses, stage directions, headings) as events.
+///
+/// A line that opens with a speaker label (``SpeakerLabel``) starts an utterance, which goes
+/// on until the next label; a label alone on its line (`○` then `白石孝雄 議長`, `◎坂田`
+/// then `総合政策部長 …`, `(会長)`, `事務局`) takes its utterance from the lines after it.
+/// Event lines inside an utterance are events, never part of its text. Lines before the
+/// first utterance are left to the caller (the header, rosters, the order of business).
+///
+/// ```swift
+/// let found = ProceedingsReader().read(bodyLines)
+/// found.speeches.first?.speaker.label   // "○（伊藤よしのり議長）"
+/// ```
+struct ProceedingsReader {
+    struct Result {
+        var speeches: [Speech] = []
+        var events: [ProceedingEvent] = []
+        /// Non-blank lines before the first utterance that are not events.
+        var preamble: [SourceLine] = []
+        /// Lines read as part of a label split over two lines: owned by that speech.
+        var labelLines: [Int] = []
+        /// Rules between utterances (`──────`).
+        var rules: [SourceLine] = []
+    }
+
+    /// Whether `lines` read as a verbatim record: at least one line opens with a marked label
+    /// (`○（…議長）`, `◯９番（…君）`), or two lines open with any label.
+    /// Summary minutes that quote their questions with `○委員` answer them with `⇒`/`→`
+    /// lines: those stay summaries.
+    static func looksVerbatim(_ lines: ArraySlice<SourceLine>) -> Bool {
+        var weak = 0
+        let all = lines.filter { !$0.isBlank }
+        if all.contains(where: { line in trimmed(line.content).first.map { $0 == "→" || $0 == "⇒" } ?? false }) { return false }
+        for (k, line) in all.enumerated() {
+            if k + 1 < all.count, splitLabel(line, next: all[k + 1]) != nil { return true }
+            guard let label = SpeakerLabel.read(line.content) else { continue }
+            let first = label.speaker.label.first
+            if let first, SpeakerLabel.markers.contains(first) || first == "【", label.speaker.role != nil || label.speaker.seat != nil { return true }
+            weak += 1
+            if weak >= 2 { return true }
+        }
+        return false
+    }
+
+    func read(_ lines: ArraySlice<SourceLine>) -> Result {
+        var result = Result()
+        var current: (speaker: Speaker, text: [Substring], first: Int, last: Int)?
+        func close() {
+            guard let c = current else { return }
+            let text = Self.joined(c.text)
+            result.speeches.append(Speech(speaker: c.speaker, text: text, lines: LineRange(c.first, c.last)))
+            current = nil
+        }
+        let all = Array(lines.filter { !$0.isBlank })
+        var i = 0
+        while i < all.count {
+            let line = all[i]
+            // A label split over two lines: a marker (with a short name) alone, the rest on the next line.
+            if i + 1 < all.count, let joined = Self.splitLabel(line, next: all[i + 1]) {
+                close()
+                current = (joined.speaker, joined.rest.isEmpty ? [] : [joined.rest], line.number, all[i + 1].number)
+                result.labelLines.append(line.number)
+                i += 2
+                continue
+            }
+            if let event = Self.event(line) {
+                result.events.append(event)
+                i += 1
+                continue
+            }
+            if current != nil, Self.isRule(SpeakerLabel.compact(line.content)) {
+                result.rules.append(line)
+                i += 1
+                continue
+            }
+            if let label = SpeakerLabel.read(line.content), Self.opensUtterance(label, line: line, next: i + 1 < all.count ? all[i + 1] : nil) {
+                close()
+                current = (label.speaker, label.rest.isEmpty ? [] : [label.rest], line.number, line.number)
+                i += 1
+                continue
+            }
+            // A label alone on its line, the utterance on the next (not for a roster's heading).
+            if i + 1 < all.count, let label = SpeakerLabel.alone(line.content), Self.isUtterance(all[i + 1]) {
+                close()
+                current = (label.speaker, [], line.number, line.number)
+                i += 1
+                continue
+            }
+            if current != nil {
+                current!.text.append(Self.trimmed(line.content))
+                current!.last = line.number
+            } else {
+                result.preamble.append(line)
+            }
+            i += 1
+        }
+        close()
+        return result
+    }
+
+    /// Whether a label opens an utterance: one with text after it, or one with a marker, or
+    /// one whose next line reads as an utterance (not a roster's `（福祉事務所長）`).
+    static func opensUtterance(_ label: SpeakerLabel, line: SourceLine, next: SourceLine?) -> Bool {
+        if !label.rest.isEmpty { return true }
+        if let first = trimmed(line.content).first, SpeakerLabel.markers.contains(first) { return true }
+        return next.map(isUtterance) ?? false
+    }
+
+    /// `○` + `白石孝雄 議長 …`, or `◎坂田` + `総合政策部長 …`.
+    static func splitLabel(_ line: SourceLine, next: SourceLine) -> SpeakerLabel? {
+        let content = trimmed(line.content)
+        guard let first = content.first, SpeakerLabel.markers.contains(first), content.count <= 5,
+              !SpeakerLabel.isRosterHeading(content.dropFirst()), SpeakerLabel.read(content) == nil else { return nil }
+        let nextContent = trimmed(next.content)
+        guard let nextFirst = nextContent.first, !SpeakerLabel.markers.contains(nextFirst) else { return nil }
+        // The next line's first word (the post, or a name and a post separated by a space).
+        let words = nextContent.split(maxSplits: 2, omittingEmptySubsequences: true) { $0 == " " || $0 == "\u{3000}" }
+        guard let w1 = words.first else { return nil }
+        var labelEnd = w1.endIndex
+        if SpeakerLabel.role(endingAt: w1) == nil, words.count > 1, SpeakerLabel.role(endingAt: words[1]) != nil, words[1].count <= 8 {
+            labelEnd = words[1].endIndex   // 白石孝雄 議長
+        }
+        let post = nextContent[..<labelEnd]
+        guard post.count <= 16, let found = SpeakerLabel.role(endingAt: post) else { return nil }
+        let namePart = SpeakerLabel.compact(content.dropFirst())
+        let label = content + "\n" + post
+        let name = namePart.isEmpty ? found.name : namePart + (found.name ?? "")
+        let role = found.role
+        let speaker = Speaker(label: String(label), name: name.flatMap { $0.isEmpty ? nil : $0 }, role: role, seat: nil,
+                              category: SpeakerLabel.category(role: role, seat: nil, label: Substring(label)))
+        var rest = nextContent[labelEnd...]
+        while let c = rest.first, c == " " || c == "\u{3000}" { rest = rest.dropFirst() }
+        return SpeakerLabel(speaker: speaker, rest: rest)
+    }
+
+    /// Whether a line reads as the start of an utterance rather than a roster's entry.
+    static func isUtterance(_ line: SourceLine) -> Bool {
+        let t = trimmed(line.content)
+        return t.count >= 16 && (t.contains("。") || t.contains("、")) && SpeakerLabel.read(t) == nil
+    }
+
+    /// An utterance's lines as one text: a line that ends a sentence (`。`, `」`, `）`, `？`)
+    /// ends a paragraph; any other was broken where the page or the extraction broke it,
+    /// and is joined to the next without a break.
+    static func joined(_ lines: [Substring]) -> String {
+        var out = ""
+        for (k, line) in lines.enumerated() {
+            if k > 0, let last = out.last {
+                out += "。」』）)？！?!".contains(last) ? "\n" : ""
+            }
+            out += line
+        }
+        return out
+    }
+
+    static func trimmed(_ text: Substring) -> Substring {
+        let start = text.firstIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" } ?? text.endIndex
+        let end = text.lastIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map { text.index(after: $0) } ?? start
+        return text[start..<max(start, end)]
+    }
+
+    // MARK: Events
+
+    static let timeKeywords: [(String, ProceedingEvent.Kind)] = [
+        ("開会・開議", .opening), ("開議", .opening), ("開会", .opening), ("散会", .adjournment), ("延会", .adjournment),
+        ("閉会", .closing), ("休憩", .recess), ("再開", .resumption),
+    ]
+
+    /// An event line: a time with 開会/開議/散会/閉会/休憩/再開, a stage direction in 〔〕 or
+    /// （拍手）, or a heading (`◎会期の決定`, `○議事日程`, `△開会・開議`, `日程第１`).
+    static func event(_ line: SourceLine) -> ProceedingEvent? {
+        let t = trimmed(line.content)
+        guard !t.isEmpty, t.count <= 60 else { return nil }
+        let compact = SpeakerLabel.compact(t)
+        let range = LineRange(line.number)
+        // 〔「異議なし」と呼ぶ者あり〕, （拍手）, (「異議なし」の声あり), ― 休 憩 ―
+        if (compact.hasPrefix("〔") && compact.hasSuffix("〕")) || isParenthesisedDirection(compact) {
+            return ProceedingEvent(kind: .stageDirection, text: String(t), lines: range)
+        }
+        // Times: 午後２時１２分休憩, 〇午後１時開会, 開議 午前10時00分, =開会 午前10時0分=, 午前十一時三分開議
+        let stripped = compact.trimmingCharacters(in: "○〇◯△=＝()（）")
+        if !stripped.contains("。"), stripped.count <= 24 {
+            for (keyword, kind) in timeKeywords where stripped.hasPrefix(keyword) || stripped.hasSuffix(keyword) {
+                let timeText = stripped.hasPrefix(keyword) ? String(stripped.dropFirst(keyword.count)) : String(stripped.dropLast(keyword.count))
+                guard let found = TimeOfDay.findRange(in: timeText), found.end == nil else { continue }
+                return ProceedingEvent(kind: kind, text: String(t), time: found.start.description, lines: range)
+            }
+        }
+        // ― 休 憩 ―
+        if compact.hasPrefix("―") || compact.hasPrefix("─") || compact.hasPrefix("-") {
+            let inner = compact.trimmingCharacters(in: "―─-−ー")
+            if inner.hasPrefix("休憩") { return ProceedingEvent(kind: .recess, text: String(t), lines: range) }
+            if inner.hasPrefix("再開") { return ProceedingEvent(kind: .resumption, text: String(t), lines: range) }
+        }
+        // Headings: a marker and a short phrase that is not a label, or 日程第N.
+        if let first = t.first, SpeakerLabel.markers.contains(first), SpeakerLabel.read(t) == nil,
+           compact.count <= 40, !compact.contains("。") {
+            return ProceedingEvent(kind: .heading, text: String(t), lines: range)
+        }
+        if compact.hasPrefix("日程第"), compact.count <= 40, !compact.contains("。") {
+            return ProceedingEvent(kind: .heading, text: String(t), lines: range)
+        }
+        return nil
+    }
+}
+
+extension ProceedingsReader {
+    /// `（拍手）`, `（「異議なし」の声あり）`, `(…議員登壇)`, `（発言する者あり）`.
+    static func isParenthesisedDirection(_ compact: String) -> Bool {
+        guard let first = compact.first, first == "（" || first == "(", let last = compact.last, last == "）" || last == ")" else { return false }
+        let inner = compact.dropFirst().dropLast()
+        return ["拍手", "声あり", "者あり", "登壇", "降壇", "退席", "退場", "着席", "入室", "退室", "入場", "休憩", "再開", "笑声", "離席"]
+            .contains { inner.hasSuffix($0) }
+    }
+
+    /// A line of only rules (`──────`, `－－－`, `＝＝＝`, `−−−`): layout, not speech.
+    static func isRule(_ compact: String) -> Bool {
+        compact.count >= 3 && compact.allSatisfy { "─━－-—―=＝−‐~～*＊・".contains($0) }
+    }
+}
+
+private extension String {
+    /// Without the given characters at either end.
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+}

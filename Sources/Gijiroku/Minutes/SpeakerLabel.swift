@@ -1,0 +1,315 @@
+/// Reads the speaker label that opens an utterance in a verbatim record, in every style real
+/// archives use:
+///
+/// | style | example |
+/// |---|---|
+/// | post (name) | `○議長（山田太郎君）`, `◯議会事務局長(中路崇弘君)`, `◆総務常任委員長（島昌之）` |
+/// | seat (name) | `○２２番（筒井たかひさ議員）`, `◯９番（赤平勇人君）` |
+/// | (name post) | `○（伊藤よしのり議長）`, `○（植竹　貴副区長）` |
+/// | name post | `○おのせ康裕議長`, `◯森委員長`, `○野村委員長` (then a space or the end of the line) |
+/// | closing bracket only | `○委員長佐々木克敏)`, `◯委員長北田 織君)`, `鈴木(米)委員長)`, `山本委員長)` |
+/// | colon | `委員長(相馬君):`, `本間君:` |
+/// | brackets | `【吉清総合政策部長】`, `(会長)` or `（委員）` alone on a line |
+/// | no marker | `都市計画課係長(水野剛史君) …` |
+///
+/// Markers are `○` (U+25CB), `◯` (U+25EF), `〇` (U+3007), `◎`, `◆`, `△`. A marker followed by
+/// a section name (`○議事日程`, `◎会期の決定`) or a sentence (`○平日の閉館時刻を…`) is not a
+/// label: a label ends in a post or an honorific and is followed by a space, a colon, the
+/// end of the line, or its closing bracket.
+///
+/// ```swift
+/// SpeakerLabel.read("○（伊藤よしのり議長）　出席議員は定足数に達しております。")?.speaker.role   // "議長"
+/// ```
+struct SpeakerLabel {
+    let speaker: Speaker
+    /// What follows the label on its line: the start of the utterance (may be empty).
+    let rest: Substring
+
+    static let markers: Set<Character> = ["○", "◯", "〇", "◎", "◆", "△", "●"]
+
+    /// Posts and honorifics a label ends in, longest first where one ends another.
+    static let roleSuffixes: [String] = [
+        "臨時議長", "副議長", "議長", "副委員長", "委員長", "会長代理", "副会長", "会長", "座長", "議員", "教育委員", "監査委員", "委員",
+        "副市長", "市長", "副区長", "区長", "副町長", "町長", "副村長", "村長", "副知事", "知事", "教育長", "事務局長", "事務局次長",
+        "事務局", "部長", "課長", "局長", "室長", "次長", "所長", "署長", "参事", "副参事", "主幹", "係長", "主査", "主事", "理事",
+        "管理者", "幹事", "書記", "担当", "君",
+    ].sorted { $0.count > $1.count }
+
+    /// A label that opens `line`, if any. `line` is the line's content; leading white space is skipped.
+    static func read(_ line: Substring) -> SpeakerLabel? {
+        var content = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+        // A page number glued before a bracketed label (`15110【…部長】`), as scrapers leave it.
+        let digits = content.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 8, content.dropFirst(digits.count).first == "【" { content = content.dropFirst(digits.count) }
+        guard let first = content.first else { return nil }
+        if markers.contains(first) { return marked(content) }
+        if first == "【" { return bracketed(content, open: "【", close: "】") }
+        if first == "(" || first == "（" { return parenthesised(content) }
+        return unmarked(content)
+    }
+
+    /// `○…`: post (name), seat (name), (name post), name post, or a closing bracket only.
+    private static func marked(_ content: Substring) -> SpeakerLabel? {
+        let body = content.dropFirst()
+        guard let c = body.first, c != " ", c != "\u{3000}" else { return nil }
+        // ○（name post）
+        if c == "(" || c == "（" {
+            guard let close = closing(of: body) else { return nil }
+            let inner = body[body.index(after: body.startIndex)..<close]
+            guard let (name, role) = nameAndRole(inner), role != nil else { return nil }
+            let end = body.index(after: close)
+            return make(content[..<end], name: name, role: role, seat: nil, rest: content[end...])
+        }
+        // ○post(name) / ○２２番(name) / ○…) with a closing bracket only
+        if let open = body.firstIndex(where: { $0 == "(" || $0 == "（" }), body.distance(from: body.startIndex, to: open) <= 24 {
+            let head = body[..<open]
+            if let close = closing(of: body[open...]) {
+                let inner = body[body.index(after: open)..<close]
+                let end = body.index(after: close)
+                let after = content[end...]
+                guard after.isEmpty || after.first == " " || after.first == "\u{3000}" || after.first == ":" || after.first == "：" else {
+                    // 鈴木(米)委員長) : a bracket inside the name, then the post and a lone closing bracket.
+                    return loneClose(content, body: body)
+                }
+                if let seat = seatNumber(head) {
+                    let (name, role) = nameAndRole(inner) ?? (compact(inner), nil)
+                    return make(content[..<end], name: name, role: role ?? "議員", seat: seat, rest: trimmedRest(after))
+                }
+                guard !head.isEmpty, !isRosterHeading(head), !isCount(inner),
+                      let headRole = role(endingAt: head) ?? (isPost(head) ? (nil, compact(head)) : nil) else { return nil }
+                let name = honorificStripped(compact(inner))
+                guard !name.isEmpty, name.count <= 16 else { return nil }
+                return make(content[..<end], name: name, role: headRole.role, seat: nil, rest: trimmedRest(after), prefixName: headRole.name)
+            }
+        }
+        if let lone = loneClose(content, body: body) { return lone }
+        // ○name post (then a space or the end of the line)
+        let word = body.prefix { $0 != " " && $0 != "\u{3000}" }
+        guard word.count <= 20, !isRosterHeading(word), let found = role(endingAt: word), !found.role.isEmpty else { return nil }
+        let after = body[word.endIndex...]
+        return make(content[..<word.endIndex], name: found.name, role: found.role, seat: nil, rest: trimmedRest(after))
+    }
+
+    /// `○委員長佐々木克敏)`, `鈴木(米)委員長)`: the label ends in a closing bracket that opens nowhere.
+    private static func loneClose(_ content: Substring, body: Substring) -> SpeakerLabel? {
+        var depth = 0
+        var i = body.startIndex
+        var count = 0
+        while i < body.endIndex, count < 28 {
+            let c = body[i]
+            if c == "(" || c == "（" { depth += 1 }
+            if c == ")" || c == "）" {
+                if depth == 0 {
+                    let inner = body[..<i]
+                    guard !inner.isEmpty, !inner.contains(" "), !inner.contains("。"), !inner.contains("、") else { return nil }
+                    let end = body.index(after: i)
+                    let (name, role) = roleAndNameAround(inner)
+                    guard role != nil || inner.hasSuffix("君") else { return nil }
+                    return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
+                }
+                depth -= 1
+            }
+            if c == "。" || c == "、" { return nil }
+            i = body.index(after: i)
+            count += 1
+        }
+        return nil
+    }
+
+    /// `【吉清総合政策部長】…`
+    private static func bracketed(_ content: Substring, open: Character, close: Character) -> SpeakerLabel? {
+        guard let end = content.firstIndex(of: close), content.distance(from: content.startIndex, to: end) <= 24 else { return nil }
+        let inner = content[content.index(after: content.startIndex)..<end]
+        guard let found = role(endingAt: inner) else { return nil }
+        let after = content.index(after: end)
+        return make(content[..<after], name: found.name, role: found.role, seat: nil, rest: trimmedRest(content[after...]))
+    }
+
+    /// `(会長)`, `（事務局）` opening a line: a post in brackets, the speech after it or on the next line.
+    private static func parenthesised(_ content: Substring) -> SpeakerLabel? {
+        guard let close = closing(of: content) else { return nil }
+        let inner = content[content.index(after: content.startIndex)..<close]
+        guard inner.count <= 8, isPost(inner) else { return nil }
+        let end = content.index(after: close)
+        let found = role(endingAt: inner)
+        return make(content[..<end], name: found?.name, role: found?.role ?? compact(inner), seat: nil, rest: trimmedRest(content[end...]))
+    }
+
+    /// `委員長(相馬君):`, `本間君:`, `都市計画課係長(水野剛史君) …`, `市川恵一委員長` alone.
+    private static func unmarked(_ content: Substring) -> SpeakerLabel? {
+        let head = content.prefix(28)
+        // post(name君) or name君, then a colon
+        if let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            let label = content[..<colon]
+            guard !label.isEmpty, !label.contains(" "), !label.contains("。"), !label.contains("、") else { return nil }
+            let after = content[content.index(after: colon)...]
+            if let open = label.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: label[open...]), label.index(after: close) == label.endIndex {
+                let post = label[..<open]
+                let name = honorificStripped(compact(label[label.index(after: open)..<close]))
+                guard isPost(post) || post.isEmpty else { return nil }
+                return make(label, name: name, role: post.isEmpty ? nil : compact(post), seat: nil, rest: after)
+            }
+            guard let found = role(endingAt: label) else { return nil }
+            return make(label, name: found.name, role: found.role == "君" ? nil : found.role, seat: nil, rest: after)
+        }
+        // A closing bracket only: `山本委員長)ただ今から…`, `鈴木(米)委員長)`.
+        if let lone = loneClose(content, body: content), lone.speaker.role != nil { return lone }
+        // post(name君) then a space and the speech
+        if let open = head.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: content[open...]) {
+            let post = content[..<open]
+            let inner = content[content.index(after: open)..<close]
+            let after = content[content.index(after: close)...]
+            guard !post.isEmpty, isPost(post), inner.hasSuffix("君") || inner.hasSuffix("議員"),
+                  after.isEmpty || after.first == " " || after.first == "\u{3000}" else { return nil }
+            return make(content[..<content.index(after: close)], name: honorificStripped(compact(inner)), role: compact(post), seat: nil,
+                        rest: trimmedRest(after))
+        }
+        return nil
+    }
+
+    /// A label alone on its line with no marker (`市川恵一委員長`, `事務局`, `会長代理`): read only
+    /// when the caller knows the next line is the utterance.
+    static func alone(_ line: Substring) -> SpeakerLabel? {
+        let content = compactEnds(line)
+        guard !content.isEmpty, content.count <= 12, !content.contains(" "), !content.contains("\u{3000}") else { return nil }
+        if let p = parenthesised(content), p.rest.isEmpty { return p }
+        guard let found = role(endingAt: content), found.role != "君" || found.name != nil else { return nil }
+        return make(content, name: found.name, role: found.role, seat: nil, rest: "")
+    }
+
+    // MARK: Pieces
+
+    private static func make(_ label: Substring, name: String?, role: String?, seat: Int?, rest: Substring, prefixName: String? = nil) -> SpeakerLabel {
+        let name = (prefixName.flatMap { $0.isEmpty ? nil : $0 } ?? name).flatMap { $0.isEmpty ? nil : $0 }
+        let role = role.flatMap { $0.isEmpty ? nil : $0 }
+        return SpeakerLabel(speaker: Speaker(label: String(label), name: name, role: role, seat: seat,
+                                             category: category(role: role, seat: seat, label: label)),
+                            rest: rest)
+    }
+
+    /// The closing bracket that matches the opening one at the start of `text`.
+    private static func closing(of text: Substring) -> Substring.Index? {
+        var depth = 0
+        for i in text.indices {
+            let c = text[i]
+            if c == "(" || c == "（" { depth += 1 }
+            if c == ")" || c == "）" { depth -= 1; if depth == 0 { return i } }
+            if c == "。" { return nil }
+        }
+        return nil
+    }
+
+    /// `２６人`, `３８名`: a count, as a roster's heading gives it.
+    static func isCount(_ text: Substring) -> Bool {
+        let t = compact(text)
+        guard let last = t.last, last == "人" || last == "名" else { return false }
+        return JapaneseNumber.value(of: t.dropLast()) != nil
+    }
+
+    /// `出席議員`, `欠席委員`, `説明員`, `事務局出席職員`: a roster's heading, not a speaker.
+    static func isRosterHeading<S: StringProtocol>(_ text: S) -> Bool {
+        let t = compact(text)
+        return t.hasPrefix("出席") || t.hasPrefix("欠席") || t.hasSuffix("説明員") || t.hasSuffix("職員") || t.hasSuffix("出席者")
+            || t.hasPrefix("説明のため")
+    }
+
+    /// `２２番` → 22.
+    private static func seatNumber(_ head: Substring) -> Int? {
+        guard head.hasSuffix("番") else { return nil }
+        let digits = head.dropLast()
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        return JapaneseNumber.value(of: digits)
+    }
+
+    /// Whether `text` is a post (it ends in one of the known posts and holds no sentence).
+    private static func isPost(_ text: Substring) -> Bool {
+        let t = compact(text)
+        guard !t.isEmpty, t.count <= 24, !t.contains("。"), !t.contains("、") else { return false }
+        return roleSuffixes.contains { $0 != "君" && t.hasSuffix($0) }
+    }
+
+    /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
+    /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
+    static func role(endingAt text: Substring) -> (name: String?, role: String)? {
+        let t = compact(text)
+        guard !t.isEmpty, t.count <= 24, !t.contains("。"), !t.contains("、"), !t.contains("「") else { return nil }
+        guard let suffix = roleSuffixes.first(where: { t.hasSuffix($0) }) else { return nil }
+        let before = String(t.dropLast(suffix.count))
+        if suffix == "君" { return before.isEmpty ? nil : (before, "君") }
+        // A compound post (総合政策部長, 都市計画課長): the name is the first two characters
+        // when more come before the post; a post alone has no name.
+        let compound = ["部長", "課長", "局長", "室長", "次長", "所長", "署長", "参事", "主幹", "係長", "主査", "主事", "担当"].contains(suffix)
+        if before.isEmpty { return (nil, suffix) }
+        if compound {
+            if before.count >= 4 { return (String(before.prefix(2)), String(before.dropFirst(2)) + suffix) }
+            return (nil, before + suffix)
+        }
+        // 総務常任委員長, 議会運営委員長, 議会事務局長: a post made longer, not a name.
+        if ["委員長", "事務局長", "委員"].contains(suffix), before.hasSuffix("常任") || before.hasSuffix("特別") || before.hasSuffix("運営")
+            || before.hasSuffix("議会") || before.hasSuffix("教育") || before.hasSuffix("監査") || before.hasSuffix("選挙管理") {
+            return (nil, before + suffix)
+        }
+        return (before, suffix)
+    }
+
+    /// `委員長佐々木克敏` → 委員長 and 佐々木克敏; `鈴木(米)委員長` → 鈴木(米) and 委員長; `北田 織君` → 北田織.
+    private static func roleAndNameAround(_ inner: Substring) -> (name: String?, role: String?) {
+        let t = compact(inner)
+        if let found = role(endingAt: Substring(t)) {
+            if found.role == "君" { return (found.name, nil) }
+            return (found.name, found.role)
+        }
+        // The post first, the name after it.
+        for suffix in roleSuffixes where suffix != "君" {
+            if let r = t.range(of: suffix), r.lowerBound == t.startIndex || t[..<r.lowerBound].count <= 8 {
+                let post = String(t[..<r.upperBound])
+                let name = honorificStripped(String(t[r.upperBound...]))
+                return (name.isEmpty ? nil : name, post)
+            }
+        }
+        return (nil, nil)
+    }
+
+    /// `伊藤よしのり議長` → (伊藤よしのり, 議長); `筒井たかひさ議員` → (筒井たかひさ, 議員).
+    private static func nameAndRole(_ inner: Substring) -> (String?, String?)? {
+        let t = compact(inner)
+        guard !t.isEmpty, t.count <= 20 else { return nil }
+        if let found = role(endingAt: Substring(t)) {
+            return found.role == "君" ? (found.name, nil) : (found.name, found.role)
+        }
+        return nil
+    }
+
+    private static func honorificStripped(_ name: String) -> String {
+        for h in ["君", "議員", "さん", "氏"] where name.hasSuffix(h) && name.count > h.count { return String(name.dropLast(h.count)) }
+        return name
+    }
+
+    /// Without spaces (names are often spaced out: `植竹　貴`).
+    static func compact<S: StringProtocol>(_ text: S) -> String {
+        String(text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" })
+    }
+
+    private static func compactEnds(_ text: Substring) -> Substring {
+        let start = text.firstIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" } ?? text.endIndex
+        let end = text.lastIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map { text.index(after: $0) } ?? start
+        return text[start..<max(start, end)]
+    }
+
+    private static func trimmedRest(_ text: Substring) -> Substring {
+        var t = text
+        while let c = t.first, c == " " || c == "\u{3000}" || c == ":" || c == "：" || c == "\t" { t = t.dropFirst() }
+        return t
+    }
+
+    /// The category a label's post and seat give.
+    static func category(role: String?, seat: Int?, label: Substring) -> SpeakerCategory {
+        if seat != nil { return .member }
+        guard let role else { return label.hasSuffix("君") || label.contains("君") ? .member : .other }
+        if ["議長", "副議長", "臨時議長", "委員長", "副委員長", "会長", "副会長", "座長", "会長代理"].contains(role) { return .chair }
+        if role.contains("事務局") || role == "書記" { return .secretariat }
+        if ["議員", "委員", "君"].contains(role) || role.hasSuffix("委員長") || role.hasSuffix("常任委員") { return .member }
+        if role == "幹事" { return .official }
+        return .official
+    }
+}
