@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "GijirokuTests", dependencies: ["Gijiroku", "GijirokuMessages", "GijirokuTestSupport"]),
         .testTarget(name: "GijirokuInputTests", dependencies: ["GijirokuInput", "Gijiroku", "GijirokuTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "GijirokuIndexTests", dependencies: ["GijirokuIndex", "GijirokuInput", "Gijiroku", "CSQLite", "GijirokuEvaluation", "GijirokuTestSupport"]),
+        .testTarget(name: "GijirokuEvaluationTests", dependencies: ["GijirokuEvaluation", "GijirokuTestSupport"]),
         .testTarget(name: "GijirokuCLITests", dependencies: ["GijirokuCLI", "Gijiroku", "GijirokuMessages", "GijirokuTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

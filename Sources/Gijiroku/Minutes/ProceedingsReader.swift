@@ -124,8 +124,9 @@ struct ProceedingsReader {
         guard post.count <= 16, let found = SpeakerLabel.role(endingAt: post) else { return nil }
         let namePart = SpeakerLabel.compact(content.dropFirst())
         let label = content + "\n" + post
-        let name = namePart.isEmpty ? found.name : namePart + (found.name ?? "")
-        let role = found.role
+        // ◎坂田 + 総合政策部長: the name on the first line, the whole post on the second.
+        let name = namePart.isEmpty ? found.name : namePart
+        let role = namePart.isEmpty ? found.role : SpeakerLabel.compact(post)
         let speaker = Speaker(label: String(label), name: name.flatMap { $0.isEmpty ? nil : $0 }, role: role, seat: nil,
                               category: SpeakerLabel.category(role: role, seat: nil, label: Substring(label)))
         var rest = nextContent[labelEnd...]

@@ -58,7 +58,7 @@ struct SpeakerLabel {
             let inner = body[body.index(after: body.startIndex)..<close]
             guard let (name, role) = nameAndRole(inner), role != nil else { return nil }
             let end = body.index(after: close)
-            return make(content[..<end], name: name, role: role, seat: nil, rest: content[end...])
+            return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
         }
         // ○post(name) / ○２２番(name) / ○…) with a closing bracket only
         if let open = body.firstIndex(where: { $0 == "(" || $0 == "（" }), body.distance(from: body.startIndex, to: open) <= 24 {
@@ -255,19 +255,17 @@ struct SpeakerLabel {
     /// `委員長佐々木克敏` → 委員長 and 佐々木克敏; `鈴木(米)委員長` → 鈴木(米) and 委員長; `北田 織君` → 北田織.
     private static func roleAndNameAround(_ inner: Substring) -> (name: String?, role: String?) {
         let t = compact(inner)
-        if let found = role(endingAt: Substring(t)) {
-            if found.role == "君" { return (found.name, nil) }
-            return (found.name, found.role)
-        }
-        // The post first, the name after it.
+        // The name and then the post: 鈴木(米)委員長, 山本委員長.
+        if let found = role(endingAt: Substring(t)), found.role != "君" { return (found.name, found.role) }
+        // The post and then the name: 委員長佐々木克敏, 事務局緒里哲司君.
         for suffix in roleSuffixes where suffix != "君" {
-            if let r = t.range(of: suffix), r.lowerBound == t.startIndex || t[..<r.lowerBound].count <= 8 {
+            if let r = t.range(of: suffix), t[..<r.lowerBound].count <= 8, r.upperBound < t.endIndex {
                 let post = String(t[..<r.upperBound])
                 let name = honorificStripped(String(t[r.upperBound...]))
                 return (name.isEmpty ? nil : name, post)
             }
         }
-        return (nil, nil)
+        return (t.hasSuffix("君") ? honorificStripped(t) : nil, nil)
     }
 
     /// `伊藤よしのり議長` → (伊藤よしのり, 議長); `筒井たかひさ議員` → (筒井たかひさ, 議員).

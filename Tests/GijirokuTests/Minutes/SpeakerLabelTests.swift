@@ -1,0 +1,135 @@
+import Testing
+import GijirokuTestSupport
+@testable import Gijiroku
+
+/// Speaker labels in every style real archives use, and lines that only look like one.
+@Suite struct SpeakerLabelTests {
+    @Test(arguments: [
+        ("○（伊藤よしのり議長）　出席議員は定足数に達しております。", "○（伊藤よしのり議長）", "伊藤よしのり", "議長", nil, SpeakerCategory.chair),
+        ("○（植竹　貴副区長）　ただいま上程されました", "○（植竹　貴副区長）", "植竹貴", "副区長", nil, .official),
+        ("○２２番（筒井たかひさ議員）　議会運営委員会所属の", "○２２番（筒井たかひさ議員）", "筒井たかひさ", "議員", 22, .member),
+        ("◯議長（奈良岡隆君）　これより本日の会議を開きます。", "◯議長（奈良岡隆君）", "奈良岡隆", "議長", nil, .chair),
+        ("◯９番（赤平勇人君）　質問します。", "◯９番（赤平勇人君）", "赤平勇人", "議員", 9, .member),
+        ("◆総務常任委員長（島昌之）　御報告いたします。", "◆総務常任委員長（島昌之）", "島昌之", "総務常任委員長", nil, .member),
+        ("◎市長（大泉潤）　令和６年第１回", "◎市長（大泉潤）", "大泉潤", "市長", nil, .official),
+        ("◯議会事務局長(中路崇弘君) 定刻になりました", "◯議会事務局長(中路崇弘君)", "中路崇弘", "議会事務局長", nil, .secretariat),
+        ("○おのせ康裕議長　ただいまから", "○おのせ康裕議長", "おのせ康裕", "議長", nil, .chair),
+        ("◯竹中市長 おはようございます。", "◯竹中市長", "竹中", "市長", nil, .official),
+        ("◯川端総合政策部長 御説明します。", "◯川端総合政策部長", "川端", "総合政策部長", nil, .official),
+        ("○委員長佐々木克敏) ただいまから", "○委員長佐々木克敏)", "佐々木克敏", "委員長", nil, .chair),
+        ("◯事務局緒里哲司君) 御説明します", "◯事務局緒里哲司君)", "緒里哲司", "事務局", nil, .secretariat),
+        ("山本委員長)ただ今から,総務委員会を開会いたします。", "山本委員長)", "山本", "委員長", nil, .chair),
+        ("委員長(相馬君):ただいまより開会いたします。", "委員長(相馬君)", "相馬", "委員長", nil, .chair),
+        ("本間君:議案第44号について", "本間君", "本間", nil, nil, .member),
+        ("都市計画課係長(水野剛史君) 本日は", "都市計画課係長(水野剛史君)", "水野剛史", "都市計画課係長", nil, .official),
+        ("【吉清総合政策部長】 ただいま御質問", "【吉清総合政策部長】", "吉清", "総合政策部長", nil, .official),
+    ] as [(String, String, String?, String?, Int?, SpeakerCategory)])
+    func aLabelIsReadWithItsNameRoleSeatAndCategory(_ line: String, _ label: String, _ name: String?, _ role: String?, _ seat: Int?,
+                                                    _ category: SpeakerCategory) throws {
+        let found = try #require(SpeakerLabel.read(line[...]), "\(line)")
+        #expect(found.speaker.label == label)
+        #expect(found.speaker.name == name)
+        #expect(found.speaker.role == role)
+        #expect(found.speaker.seat == seat)
+        #expect(found.speaker.category == category)
+        #expect(!found.rest.hasPrefix(" ") && !found.rest.hasPrefix("　") && !found.rest.hasPrefix(":"))
+    }
+
+    @Test(arguments: [
+        "○議事日程", "〇出席議員（２６人）", "〇欠席議員（１人）", "○平日の閉館時刻を午後８時まで延ばす案を検討している。",
+        "○市長から以下のとおり指示があった。", "◎会期の決定", "議案第３０号について、提案理由を御説明申し上げます。",
+        "　　　　１番　　むらまつ　勝康", "（資料１）", "※ 日程確認", "午後２時１２分休憩",
+    ])
+    func aLineThatOnlyLooksLikeALabelIsNotOne(_ line: String) {
+        #expect(SpeakerLabel.read(line[...]) == nil, "\(line)")
+    }
+}
+
+/// Utterances and events of a verbatim record.
+@Suite struct ProceedingsReaderTests {
+    static func read(_ text: String) -> ProceedingsReader.Result {
+        ProceedingsReader().read(SourceLine.split(text)[...])
+    }
+
+    @Test func utterancesRunFromOneLabelToTheNextAndEventsStayOutOfThem() {
+        let r = Self.read("""
+        　午後１時開会・開議
+        ○（伊藤よしのり議長）　お諮りいたします。
+        　これに御異議ありませんか。
+        　　〔「異議なし」と呼ぶ者あり〕
+        ○（伊藤よしのり議長）　御異議なしと認めます。
+        ──────────────────
+        　午後２時１２分休憩
+        　午後２時２８分再開
+        ○２２番（筒井たかひさ議員）　動議を提出いたします。
+        （拍手）
+        　午後３時７分散会
+        """)
+        #expect(r.speeches.map(\.speaker.label) == ["○（伊藤よしのり議長）", "○（伊藤よしのり議長）", "○２２番（筒井たかひさ議員）"])
+        #expect(r.speeches[0].text == "お諮りいたします。\nこれに御異議ありませんか。")
+        #expect(r.speeches[0].lines == LineRange(2, 3))
+        #expect(r.events.map(\.kind) == [.opening, .stageDirection, .recess, .resumption, .stageDirection, .adjournment])
+        #expect(r.events.compactMap(\.time) == ["13:00", "14:12", "14:28", "15:07"])
+        #expect(r.rules.count == 1)
+    }
+
+    @Test func aLabelBrokenOverTwoLinesIsOneLabel() {
+        let r = Self.read("""
+        ○
+        白石孝雄 議長
+        坂田総合政策部長。
+        ◎坂田
+        総合政策部長 第39号議案中、
+        総合政策部に関わる事柄について御答弁申し上げます。
+        """)
+        #expect(r.speeches.map(\.speaker.label) == ["○\n白石孝雄 議長", "◎坂田\n総合政策部長"])
+        #expect(r.speeches[1].speaker.name == "坂田" && r.speeches[1].speaker.role == "総合政策部長")
+        #expect(r.speeches[1].text == "第39号議案中、総合政策部に関わる事柄について御答弁申し上げます。")
+    }
+
+    @Test func aLabelAloneOnItsLineTakesTheUtteranceFromTheNext() {
+        let r = Self.read("""
+        (会長)
+        本日は、お忙しい中お集まりいただき、ありがとうございます。
+        (委員)
+        資料１について、質問があります。
+        """)
+        #expect(r.speeches.map(\.speaker.label) == ["(会長)", "(委員)"])
+        #expect(r.speeches.map(\.speaker.category) == [.chair, .member])
+    }
+
+    @Test func summaryMinutesWithArrowAnswersAreNotVerbatim() {
+        let lines = SourceLine.split("○委員　再生可能エネルギーの導入目標は達成できるか。\n→事務局　達成できる見込みである。\n○委員　家庭部門はどうか。\n")
+        #expect(!ProceedingsReader.looksVerbatim(lines[...]))
+        #expect(ProceedingsReader.looksVerbatim(SourceLine.split("○議長（山田太郎君）　開会します。\n")[...]))
+    }
+}
+
+/// HTML pages and service exports read into text.
+@Suite struct FormatTextTests {
+    @Test func htmlGivesItsTextInReadingOrder() {
+        let html = """
+        <!DOCTYPE html><html><head><title>t</title><script>var a = "<p>no</p>";</script><style>p{}</style></head>
+        <body><nav>メニュー</nav><p>◯議長（山田太郎君）&#12288;開会します。<br>本日の会議&amp;を開きます。</p><!-- c --><div>&lt;次&gt;&nbsp;&#x3042;</div></body></html>
+        """
+        let text = HTMLText.text(of: html)
+        #expect(!text.contains("var a") && !text.contains("メニュー") && !text.contains("<p>") && !text.contains("<br>"))
+        #expect(text.contains("◯議長（山田太郎君）\u{3000}開会します。\n本日の会議&を開きます。"))
+        #expect(text.contains("<次>"))   // decoded after the tags were dropped
+        #expect(text.contains("\u{20}あ"))
+    }
+
+    @Test func deeplyNestedOrHugeHTMLIsReadInOnePass() {
+        let html = String(repeating: "<div><span>", count: 20_000) + "本文。" + String(repeating: "</span></div>", count: 20_000)
+        #expect(HTMLText.text(of: html).contains("本文。"))
+    }
+
+    @Test func aServiceExportGivesItsTurnsInOrder() throws {
+        let json = #"{"tenant_minutes":[{"title":"（名簿）","minute_type":"名簿","body":"<pre>１　期日　令和６年１２月２７日</pre>"},{"title":"議長（佐藤篤）","minute_type":"○議長","body":"<pre>○議長（佐藤篤）　開会いたします。\n</pre>"},{"title":"区長（山本亨）","minute_type":"◎答弁","body":"<pre>お答えします。</pre>"}]}"#
+        let text = try #require(MinutesServiceJSON.text(of: json))
+        #expect(text.contains("１　期日　令和６年１２月２７日"))
+        #expect(text.contains("○議長（佐藤篤）　開会いたします。"))
+        #expect(text.contains("◎区長（山本亨）　お答えします。"))
+        #expect(MinutesServiceJSON.text(of: #"{"records":[]}"#) == nil)
+    }
+}
