@@ -43,6 +43,7 @@ enum CommandTable {
             since,
             OptionSpec("until", value: "DATE", help: .optionUntil),
             OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
+            OptionSpec("speaker", value: "TEXT", help: .optionSpeaker),
             OptionSpec("limit", short: "n", value: "N", help: .optionLimit, defaultValue: "20"),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
             db,
@@ -50,6 +51,7 @@ enum CommandTable {
             ("gijiroku search 区局連携", .exampleSearchWord),
             ("gijiroku search 保育 -補正予算 --kind answer --since 2019-04-01", .exampleSearchFiltered),
             ("gijiroku search '\"家賃補助\" OR 保育士' --format json", .exampleSearchJSON),
+            ("gijiroku search 子育て --speaker 市長 --kind speech", .exampleSearchSpeaker),
             ("gijiroku search -- -予算", .exampleSearchDashes),
         ], dashWordsArePositional: true, run: SearchCommand.run),
         CommandSpec("links", summary: .commandLinks, details: .linksDetails, synopsis: "MINUTES|PATH:LINE|PLAN [OPTIONS] | --plan ITEM", options: [

@@ -16,6 +16,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case kindPlan
     case kindDocument
     case kindAttendees
+    case kindSpeech
     case kindAgenda
     case kindExchange
     case statusOpen
@@ -65,6 +66,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case optionSince
     case optionUntil
     case optionMeeting
+    case optionSpeaker
     case optionLimit
     case optionFormatTextJSON
     case optionFormatTextJSONCSV
@@ -86,6 +88,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case exampleSearchWord
     case exampleSearchFiltered
     case exampleSearchJSON
+    case exampleSearchSpeaker
     case exampleSearchDashes
     case exampleLinksMeeting
     case exampleLinksElement

@@ -21,6 +21,7 @@ enum SearchCommand {
         query.since = arguments.value("since")
         query.until = arguments.value("until")
         query.meeting = arguments.value("meeting")
+        query.speaker = arguments.value("speaker")
 
         let result: SearchResult
         do {
@@ -71,6 +72,7 @@ enum SearchCommand {
         case "plan": return .kindPlan
         case "document": return .kindDocument
         case "attendees": return .kindAttendees
+        case "speech": return .kindSpeech
         case "agenda": return .kindAgenda
         case "exchange": return .kindExchange
         default: return .kindOther

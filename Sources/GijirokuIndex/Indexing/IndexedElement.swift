@@ -5,7 +5,7 @@ import Gijiroku
 /// source lines.
 struct IndexedElement: Sendable {
     enum Kind: String, CaseIterable, Sendable {
-        case explanation, question, answer, directive, other, plan, document, attendees
+        case explanation, question, answer, directive, other, plan, document, attendees, speech
 
         /// The small integer stored in `elements.kind`.
         var code: Int { Kind.allCases.firstIndex(of: self)! }
@@ -14,13 +14,17 @@ struct IndexedElement: Sendable {
 
     var kind: Kind
 
+    /// `elements.style` holds the kind in its low 4 bits, a marker's code above them.
+    static let kindBits = 4
+    static let kindMask = (1 << kindBits) - 1
+
     /// Markers stored as a small code in `elements.style`; others are stored as text.
     static let markers: [String] = ["", "・", "⇒", "→", "○", "〇", "●", "◎", "◆", "◇", "■", "□", "❖", "◉", "-", "･", "•", "◯", "➡", "⇨"]
 
     /// `elements.style` and `elements.marker` for this element.
     var style: (code: Int, markerText: String?) {
         let m = marker ?? ""
-        if let i = Self.markers.firstIndex(where: { $0.utf8.elementsEqual(m.utf8) }) { return (kind.code | i << 3, nil) }
+        if let i = Self.markers.firstIndex(where: { $0.utf8.elementsEqual(m.utf8) }) { return (kind.code | i << Self.kindBits, nil) }
         return (kind.code, m)
     }
 
@@ -31,8 +35,8 @@ struct IndexedElement: Sendable {
 
     /// The kind and marker stored in `style` and `marker`.
     static func decode(style: Int, markerText: String?) -> (kind: Kind, marker: String?) {
-        let kind = Kind(code: style & 7) ?? .other
-        let code = style >> 3
+        let kind = Kind(code: style & kindMask) ?? .other
+        let code = style >> kindBits
         if let markerText { return (kind, markerText) }
         return (kind, code > 0 && code < markers.count ? markers[code] : nil)
     }
@@ -43,6 +47,9 @@ struct IndexedElement: Sendable {
     /// For an answer, the position of its question among this document's elements.
     var parentOrdinal: Int?
     var issuer: String?
+    /// Who spoke or issued it, as `--speaker` matches it: an utterance's label, name and
+    /// post, a directive's issuer, an explanation's presenter (separated by U+001F).
+    var speaker: String?
     var marker: String?
     var lines: LineRange
     var body: String
@@ -88,10 +95,11 @@ struct IndexedElement: Sendable {
         for item in minutes.agenda {
             if let e = item.explanation {
                 if let intro = e.intro {
-                    out.append(IndexedElement(kind: .explanation, agendaNumber: item.number, agendaTitle: item.title, lines: intro.lines, body: intro.text))
+                    out.append(IndexedElement(kind: .explanation, agendaNumber: item.number, agendaTitle: item.title, speaker: e.presenter,
+                                              lines: intro.lines, body: intro.text))
                 }
                 for point in e.points {
-                    out.append(IndexedElement(kind: .explanation, agendaNumber: item.number, agendaTitle: item.title,
+                    out.append(IndexedElement(kind: .explanation, agendaNumber: item.number, agendaTitle: item.title, speaker: e.presenter,
                                               marker: point.marker, lines: point.lines, body: point.text))
                 }
             }
@@ -110,7 +118,11 @@ struct IndexedElement: Sendable {
         }
         for d in minutes.directives {
             let title = minutes.agenda.first { $0.number != nil && $0.number == d.agendaNumber }?.title
-            out.append(IndexedElement(kind: .directive, agendaNumber: d.agendaNumber, agendaTitle: title, issuer: d.issuer, lines: d.lines, body: d.text))
+            out.append(IndexedElement(kind: .directive, agendaNumber: d.agendaNumber, agendaTitle: title, issuer: d.issuer,
+                                      speaker: d.issuer, lines: d.lines, body: d.text))
+        }
+        for s in minutes.speeches {
+            out.append(IndexedElement(kind: .speech, issuer: s.speaker.label, speaker: speakerKey(s.speaker), lines: s.lines, body: s.text))
         }
         for p in minutes.other + minutes.notes + minutes.paragraphs {
             out.append(IndexedElement(kind: .other, lines: p.lines, body: p.text))
@@ -121,5 +133,11 @@ struct IndexedElement: Sendable {
             out.append(IndexedElement(kind: .attendees, lines: field.lines, body: field.value))
         }
         return out
+    }
+
+    /// What `--speaker` matches of an utterance: its label without spaces, its name and its post.
+    static func speakerKey(_ speaker: Speaker) -> String {
+        [speaker.label.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\n" }, speaker.name ?? "", speaker.role ?? ""]
+            .joined(separator: "\u{1F}")
     }
 }

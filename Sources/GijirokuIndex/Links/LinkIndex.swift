@@ -128,10 +128,10 @@ struct LinkIndex {
                    (SELECT group_concat(body, char(10)) FROM (
                         SELECT e.body FROM elements e
                         WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start BETWEEN u.line AND u.line + u.line_count
-                          AND instr(CASE u.kind WHEN 0 THEN ?2 WHEN 1 THEN ?3 WHEN 2 THEN ?4 ELSE ?5 END, ',' || (e.style & 7) || ',') > 0
+                          AND instr(CASE u.kind WHEN 0 THEN ?2 WHEN 1 THEN ?3 WHEN 2 THEN ?4 ELSE ?5 END, ',' || (e.style & 15) || ',') > 0
                         ORDER BY e.id)),
                    CASE u.kind WHEN 2 THEN (SELECT e.issuer FROM elements e
-                        WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start = u.line AND (e.style & 7) = ?6
+                        WHERE e.id BETWEEN d.first_element AND d.last_element AND e.line_start = u.line AND (e.style & 15) = ?6
                         LIMIT 1) END,
                    u.deadline_text, u.deadline_basis, u.deadline_date, u.deadline_problem, u.responsible, d.meeting
             FROM units u JOIN documents d ON d.id = u.document_id

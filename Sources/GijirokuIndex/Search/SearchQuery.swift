@@ -10,7 +10,7 @@ import Gijiroku
 /// ```
 public struct SearchQuery: Sendable, Hashable {
     /// Kinds of element a search can be limited to.
-    public enum Kind: String, Sendable, CaseIterable { case question, answer, directive, explanation, other, plan, document, attendees }
+    public enum Kind: String, Sendable, CaseIterable { case question, answer, directive, explanation, other, plan, document, attendees, speech }
 
     public var text: String
     public var kind: Kind?
@@ -19,6 +19,9 @@ public struct SearchQuery: Sendable, Hashable {
     public var until: String?
     /// Part of the meeting name or title.
     public var meeting: String?
+    /// Part of who spoke or issued an element: an utterance's speaker (label, name or post),
+    /// a directive's issuer, an explanation's presenter (`市長`, `筒井`).
+    public var speaker: String?
     public var limit: Int = 20
     /// The FTS5 expression built from `text`.
     public let expression: String

@@ -29,13 +29,14 @@ struct Searcher {
         let until = try query.until.map { try Self.isoDate($0, field: .until) }
         let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }
         // The meeting filter reads the title, which holds the meeting's name.
-        let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil
+        let speaker = query.speaker.map { $0.filter { $0 != " " && $0 != "\u{3000}" } }.flatMap { $0.isEmpty ? nil : $0 }
+        let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil || speaker != nil
         let limit = max(1, query.limit)
         do {
             // One pass: count the matches that pass the filters and keep the best `limit` of them.
             let filters = filtered ? """
-                (?2 IS NULL OR (e.style & 7) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
-                AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0)
+                (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
+                AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(coalesce(e.speaker, ''), ?6) > 0)
                 """ : "1"
             let join = filtered ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
             let collect = try store.statement("""
@@ -43,7 +44,7 @@ struct Searcher {
                 WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters))
                 """)
             store.database.rank.reset(keep: limit, averageLength: try store.averageLength(), lengths: try ElementLengths.load(from: store.database))
-            let values: [Any?] = filtered ? [query.expression, kindCode, since, until, query.meeting] : [query.expression]
+            let values: [Any?] = filtered ? [query.expression, kindCode, since, until, query.meeting, speaker] : [query.expression]
             let total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }
             var hits: [SearchHit] = []

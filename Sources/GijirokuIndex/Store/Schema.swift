@@ -42,7 +42,7 @@ enum Schema {
         CREATE TABLE elements (
             id             INTEGER PRIMARY KEY,   -- a sequence number (version 2 had length << 4 in it)
             document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            style          INTEGER NOT NULL,   -- IndexedElement.Kind.code | marker code << 3 (Marker)
+            style          INTEGER NOT NULL,   -- IndexedElement.Kind.code | marker code << 3 (from version 5: << 4)
             agenda_number  INTEGER,            -- agenda(document_id, number)
             item           TEXT,               -- a plan element's item: plan_items(document_id, item)
             question       INTEGER,            -- an answer's question: how many elements back
@@ -133,6 +133,13 @@ enum Schema {
         ALTER TABLE units ADD COLUMN deadline_problem TEXT;
         ALTER TABLE units ADD COLUMN responsible TEXT;          -- a directive's responsible bodies, separated by U+001F
         -- Minutes indexed before this version have none of these: the next index run reads them again.
+        UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
+        """),
+        Migration(name: "verbatim records: utterances are elements of their own kind, with who spoke", sql: """
+        -- A ninth kind (speech) needs a fourth bit: the marker code moves up one.
+        UPDATE elements SET style = (style & 7) | ((style >> 3) << 4);
+        ALTER TABLE elements ADD COLUMN speaker TEXT;   -- IndexedElement.speaker, for --speaker
+        -- Minutes are read again, for their utterances and speakers.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """),
     ]

@@ -42,7 +42,7 @@ import GijirokuTestSupport
         let db = freshDatabase()
         _ = run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"])
         for args in [["search", "--db", db], ["search", "*", "--db", db], ["search", "-予算", "--db", db],
-                     ["search", "市長", "--kind", "speech", "--db", db], ["search", "市長", "--since", "きのう", "--db", db],
+                     ["search", "市長", "--kind", "speeches", "--db", db], ["search", "市長", "--since", "きのう", "--db", db],
                      ["search", "市長", "--limit", "0", "--db", db], ["search", "市長", "--bogus", "--db", db]] {
             let r = run(args)
             #expect(r.code == 64, "\(args)")

@@ -279,6 +279,8 @@ import GijirokuEvaluation
 @Suite struct DirectiveMigrationTests {
     /// What version 3 had: none of the columns version 4 added.
     static let versionThree = """
+        UPDATE elements SET style = (style & 15) | ((style >> 4) << 3);
+        ALTER TABLE elements DROP COLUMN speaker;
         ALTER TABLE documents DROP COLUMN meeting;
         ALTER TABLE units DROP COLUMN deadline_text;
         ALTER TABLE units DROP COLUMN deadline_basis;

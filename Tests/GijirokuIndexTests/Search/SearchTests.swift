@@ -24,7 +24,7 @@ import Gijiroku
         var query = try SearchQuery(parsing: word)
         query.limit = 100_000
         let found = Set(try index.search(query).hits.map { "\($0.location)#\($0.kind)#\($0.text)" })
-        let s = try index.database.prepare("SELECT d.path, e.line_start, e.style & 7, e.body FROM elements e JOIN documents d ON d.id = e.document_id")
+        let s = try index.database.prepare("SELECT d.path, e.line_start, e.style & 15, e.body FROM elements e JOIN documents d ON d.id = e.document_id")
         try s.bind([])
         var expected = Set<String>()
         while try s.step() {
