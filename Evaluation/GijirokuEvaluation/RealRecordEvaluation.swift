@@ -87,7 +87,7 @@ public enum RealRecordEvaluation {
             attendees = m.attendees.isEmpty ? nil : m.attendees.reduce(0) { $0 + ($1.count ?? 1) }
             r.foundTurns = m.speeches.count
             labels = m.speeches.map(\.speaker.label)
-            r.foundQA = m.agenda.reduce(0) { $0 + $1.exchanges.count }
+            r.foundQA = m.agenda.reduce(m.exchanges.count) { $0 + $1.exchanges.count }
         case .document(let d):
             date = d.date
         case .plan:

@@ -41,6 +41,7 @@ package struct MinutesParser: Sendable {
             let proceedings = ProceedingsReader().read(bodyLines)
             minutes.speeches = proceedings.speeches
             minutes.events = proceedings.events
+            minutes.exchanges = VerbatimExchanges.find(in: proceedings.speeches)
             minutes.layout += proceedings.rules.map { LayoutLine(line: $0.number, text: String($0.content), role: .rule) }
             body = BlockAssembler().assemble(proceedings.preamble[...])
             if minutes.startTime == nil { minutes.startTime = proceedings.events.first { $0.kind == .opening }?.time }

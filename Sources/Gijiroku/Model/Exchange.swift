@@ -17,8 +17,11 @@ public struct Exchange: Sendable, Hashable, Codable {
     public var answers: [Answer]
     /// From the question's first line to the last answer's last line.
     public var lines: LineRange
+    /// In a verbatim record, the member who asked (left out of summary minutes' JSON).
+    public var questioner: Speaker?
 
-    public init(question: String?, questionMarker: String? = "・", questionLines: LineRange?, answers: [Answer] = []) {
+    public init(question: String?, questionMarker: String? = "・", questionLines: LineRange?, answers: [Answer] = [], questioner: Speaker? = nil) {
+        self.questioner = questioner
         self.question = question
         self.questionMarker = questionMarker
         self.questionLines = questionLines
@@ -29,14 +32,17 @@ public struct Exchange: Sendable, Hashable, Codable {
 
 /// One answer in an exchange: the text after a `⇒` or `→` marker.
 public struct Answer: Sendable, Hashable, Codable {
-    /// The marker as written (`⇒`, `→`).
+    /// The marker as written (`⇒`, `→`; in a verbatim record, the speaker label's).
     public var marker: String
     public var text: String
     public var lines: LineRange
+    /// In a verbatim record, the official who answered.
+    public var speaker: Speaker?
 
-    public init(marker: String, text: String, lines: LineRange) {
+    public init(marker: String, text: String, lines: LineRange, speaker: Speaker? = nil) {
         self.marker = marker
         self.text = text
         self.lines = lines
+        self.speaker = speaker
     }
 }

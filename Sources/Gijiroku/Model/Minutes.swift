@@ -45,6 +45,10 @@ public struct Minutes: Sendable, Hashable, Encodable {
     public var speeches: [Speech] = []
     /// A verbatim record's proceedings that are not speech, in order.
     public var events: [ProceedingEvent] = []
+    /// A verbatim record's questions and their answers: a member's question turn(s) and
+    /// every official's answer until the next member speaks. (Summary minutes keep their
+    /// exchanges under their agenda items.)
+    public var exchanges: [Exchange] = []
     /// The header fields as written.
     public var header: [HeaderField]
     /// Structural lines: block labels, `特になし`, page chrome.

@@ -45,7 +45,9 @@ extension Attendee: FieldsAlwaysPresent {
 extension AgendaItem: FieldsAlwaysPresent {}
 extension Explanation: FieldsAlwaysPresent {}
 extension Point: FieldsAlwaysPresent {}
-extension Exchange: FieldsAlwaysPresent {}
+extension Exchange: FieldsAlwaysPresent {
+    static var keysOmittedWhenNil: Set<String> { ["questioner"] }
+}
 extension Directive: FieldsAlwaysPresent {}
 extension Deadline: FieldsAlwaysPresent {}
 extension Plan: FieldsAlwaysPresent {}

@@ -121,7 +121,23 @@ struct IndexedElement: Sendable {
             out.append(IndexedElement(kind: .directive, agendaNumber: d.agendaNumber, agendaTitle: title, issuer: d.issuer,
                                       speaker: d.issuer, lines: d.lines, body: d.text))
         }
-        for s in minutes.speeches {
+        // A verbatim record: its questions and answers as such, every other utterance as speech.
+        var inExchange = Set<Int>()
+        for exchange in minutes.exchanges {
+            var questionOrdinal: Int?
+            if let question = exchange.question, let lines = exchange.questionLines, let questioner = exchange.questioner {
+                questionOrdinal = out.count
+                inExchange.insert(lines.start)
+                out.append(IndexedElement(kind: .question, issuer: questioner.label, speaker: speakerKey(questioner),
+                                          marker: exchange.questionMarker, lines: lines, body: question))
+            }
+            for answer in exchange.answers {
+                inExchange.insert(answer.lines.start)
+                out.append(IndexedElement(kind: .answer, parentOrdinal: questionOrdinal, issuer: answer.speaker?.label,
+                                          speaker: answer.speaker.map(speakerKey), marker: answer.marker, lines: answer.lines, body: answer.text))
+            }
+        }
+        for s in minutes.speeches where !inExchange.contains(s.lines.start) {
             out.append(IndexedElement(kind: .speech, issuer: s.speaker.label, speaker: speakerKey(s.speaker), lines: s.lines, body: s.text))
         }
         for p in minutes.other + minutes.notes + minutes.paragraphs {

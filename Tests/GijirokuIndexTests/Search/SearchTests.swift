@@ -290,3 +290,34 @@ import Gijiroku
         #expect(try index.search(q).hits.allSatisfy { $0.planItem == nil })
     }
 }
+
+/// Searching a verbatim record by who spoke.
+@Suite struct SpeakerSearchTests {
+    @Test func speakerMatchesTheLabelTheNameOrThePost() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let file = dir.appendingPathComponent("kaigiroku.txt")
+        try """
+        令和７年第１回汐見川市議会定例会会議録
+        ○（田中一郎議長）　これより本日の会議を開きます。
+        ○２２番（筒井たかひさ議員）　子育て支援について市長に伺います。保育所の整備はどう進めますか。
+        ○（岡本　誠市長）　お答えします。子育て支援として保育所を三か所整備いたします。
+        ○（田中一郎議長）　以上で子育て支援の質問を終わります。
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        _ = index.index(files: [file.path])
+        func hits(_ words: String, speaker: String?, kind: SearchQuery.Kind? = nil) throws -> [SearchHit] {
+            var q = try SearchQuery(parsing: words)
+            q.speaker = speaker
+            q.kind = kind
+            return try index.search(q).hits
+        }
+        #expect(try hits("子育て", speaker: "市長").map(\.kind) == ["answer"])
+        #expect(try hits("子育て", speaker: "岡本誠").count == 1)           // spaces in the label do not matter
+        #expect(try hits("子育て", speaker: "筒井").map(\.kind) == ["question"])
+        #expect(try hits("子育て", speaker: "議長").map(\.kind) == ["speech"])
+        #expect(try hits("子育て", speaker: nil).count == 3)
+        let answer = try #require(try hits("保育所", speaker: "市長", kind: .answer).first)
+        #expect(answer.question?.text.contains("伺います") == true)
+        #expect(answer.issuer == "○（岡本　誠市長）")
+    }
+}

@@ -133,3 +133,28 @@ import GijirokuTestSupport
         #expect(MinutesServiceJSON.text(of: #"{"records":[]}"#) == nil)
     }
 }
+
+/// Questions and answers among a verbatim record's utterances.
+@Suite struct VerbatimExchangesTests {
+    @Test func aMembersQuestionTakesEveryOfficialsAnswerUntilTheNextMemberSpeaks() {
+        let text = """
+        ○おのせ康裕議長　２０番鈴木まさし議員。
+        ○２０番（鈴木まさし議員）　区長に伺います。子育て支援の拡充はどうお考えですか。
+        ○おのせ康裕議長　青木区長。
+        ○青木英二区長　お答えします。拡充いたします。
+        ○関根義孝教育長　学校についてお答えします。
+        ○２０番（鈴木まさし議員）　それでは、再質問をさせていただきます。
+        ○青木英二区長　重ねてお答えします。
+        ○２２番（たぞえ麻友議員）　議案第１号に異議があります。
+        ○おのせ康裕議長　異議がありますので、起立により採決いたします。
+        ○青木英二区長　（議案の説明）補足いたします。
+        """
+        let speeches = ProceedingsReader().read(SourceLine.split(text)[...]).speeches
+        let exchanges = VerbatimExchanges.find(in: speeches)
+        #expect(exchanges.count == 2)
+        #expect(exchanges[0].questioner?.seat == 20)
+        #expect(exchanges[0].answers.map(\.speaker?.role) == ["区長", "教育長"])
+        #expect(exchanges[1].question == "それでは、再質問をさせていただきます。")
+        #expect(exchanges[1].answers.count == 1)
+    }
+}

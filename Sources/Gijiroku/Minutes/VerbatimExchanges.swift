@@ -1,0 +1,46 @@
+/// Finds the questions and answers of a verbatim record among its utterances: a member's
+/// turn that asks (質問, 質疑, 伺います, お尋ね …) and every official's turn after it until the
+/// next member speaks, the chair's procedural turns in between left out. Re-questions
+/// (再質問) are exchanges of their own; a run of answers to one 一括質問 is one exchange.
+///
+/// ```swift
+/// let exchanges = VerbatimExchanges.find(in: minutes.speeches)
+/// exchanges.first?.questioner?.label   // "○２０番（鈴木まさし議員）"
+/// ```
+enum VerbatimExchanges {
+    /// Words by which a member's turn asks rather than reports or objects.
+    static let asking = ["質問", "質疑", "伺い", "伺います", "お尋ね", "お聞き", "でしょうか", "ですか", "答弁を求め", "見解を"]
+
+    static func find(in speeches: [Speech]) -> [Exchange] {
+        var exchanges: [Exchange] = []
+        var question: Speech?
+        var answers: [Answer] = []
+        func close() {
+            if let q = question, !answers.isEmpty {
+                exchanges.append(Exchange(question: q.text, questionMarker: marker(of: q.speaker), questionLines: q.lines,
+                                          answers: answers, questioner: q.speaker))
+            }
+            question = nil
+            answers = []
+        }
+        for speech in speeches {
+            switch speech.speaker.category {
+            case .member:
+                close()
+                if asking.contains(where: { speech.text.contains($0) }) { question = speech }
+            case .official:
+                guard question != nil else { continue }
+                answers.append(Answer(marker: marker(of: speech.speaker), text: speech.text, lines: speech.lines, speaker: speech.speaker))
+            case .chair, .secretariat, .other:
+                continue
+            }
+        }
+        close()
+        return exchanges
+    }
+
+    /// The label's marker (`○`, `◯`, `◎`), or nothing.
+    static func marker(of speaker: Speaker) -> String {
+        speaker.label.first.map { SpeakerLabel.markers.contains($0) ? String($0) : "" } ?? ""
+    }
+}
