@@ -5,7 +5,7 @@ import GijirokuTestSupport
 
 /// The parser on the real public meeting records of `../shared/realworld`, against their
 /// hand-made gold. The bars are what was measured when the verbatim reader was added
-/// (speaker turns 248 of 261, labels 51 of 62, header fields 42 of 84, 5 dates given where
+/// (speaker turns 248 of 261, labels 51 of 62, header fields 45 of 84, 5 dates given where
 /// the gold states none): a change that reads real records worse fails here.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: Repository.shared.appendingPathComponent("realworld/gold.json").path),
                 "../shared/realworld is not beside this clone: the real-record evaluation needs it"))
@@ -32,7 +32,7 @@ struct RealRecordEvaluationTests {
     @Test func headerFieldsMeetTheBar() throws {
         let r = try Self.report.get()
         print("real records: header fields \(r.headerFieldsRight) of \(r.headerFieldsStated), dates given where none is stated: \(r.inventedDates)")
-        #expect(Double(r.headerFieldsRight) / Double(r.headerFieldsStated) >= 0.49, "\(r.files.flatMap(\.fieldMistakes))")
+        #expect(Double(r.headerFieldsRight) / Double(r.headerFieldsStated) >= 0.53, "\(r.files.flatMap(\.fieldMistakes))")
         #expect(r.inventedDates <= 5)
     }
 

@@ -73,6 +73,8 @@ struct HeaderReader {
                 break scan
             }
             if let next, ProceedingsReader.splitLabel(line, next: next) != nil { break scan }
+            // `午後１時開会・開議` on its own line: the proceedings begin.
+            if let event = ProceedingsReader.event(line), event.time != nil { break scan }
             if kind == .note {
                 inNote = true
                 result.notes.append(Element(kind: .note, marker: nil, line: line))

@@ -102,8 +102,34 @@ struct MinutesMarkdownRenderer: Sendable {
         if !m.paragraphs.isEmpty {
             out += "## 本文\n\n" + m.paragraphs.map { escape($0.text) + "\n\n" }.joined()
         }
+        if m.form == .verbatim { out += transcript(m) }
         if !m.warnings.isEmpty {
             out += "## 警告\n\n" + m.warnings.map { "- \($0.line.map { "\($0)行目: " } ?? "")\(escape($0.message))\n" }.joined() + "\n"
+        }
+        return out
+    }
+
+    /// A verbatim record as a person reads it: each utterance under its speaker in bold,
+    /// events in italics in their place, headings as headings, questions numbered.
+    private func transcript(_ m: Minutes) -> String {
+        var out = "## 会議録\n\n"
+        enum Part { case speech(Speech), event(ProceedingEvent) }
+        let parts = (m.speeches.map { (line: $0.lines.start, part: Part.speech($0)) } + m.events.map { (line: $0.lines.start, part: Part.event($0)) })
+            .sorted { $0.line < $1.line }
+        let questions = Dictionary(m.exchanges.enumerated().compactMap { n, x in x.questionLines.map { ($0.start, n + 1) } },
+                                   uniquingKeysWith: { a, _ in a })
+        for (_, part) in parts {
+            switch part {
+            case .event(let e) where e.kind == .heading:
+                out += "### \(escape(e.text))\n\n"
+            case .event(let e):
+                out += "*\(escape(e.text))*\n\n"
+            case .speech(let s):
+                let label = s.speaker.label.replacingOccurrences(of: "\n", with: " ")
+                let asked = questions[s.lines.start].map { "（質問\($0)）" } ?? ""
+                let paragraphs = s.text.split(separator: "\n", omittingEmptySubsequences: true).map { escape(String($0)) }
+                out += "**\(escape(label))**\(asked)　" + paragraphs.joined(separator: "\n\n") + "\n\n"
+            }
         }
         return out
     }
