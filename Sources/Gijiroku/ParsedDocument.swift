@@ -33,7 +33,7 @@ public enum ParsedDocument: Sendable, Encodable {
         case .json:
             // A council-minutes service's export; any other JSON is read as text, as before.
             if let turns = MinutesServiceJSON.text(of: text) { text = turns } else { source.format = .text }
-        case .text where HTMLText.looksLikeHTML(text) && FileName.extension(of: source.path) != "txt":
+        case .text where FileName.extension(of: source.path) != "txt" && HTMLText.looksLikeHTML(text):
             text = HTMLText.text(of: text)
             source.format = .html
         default:

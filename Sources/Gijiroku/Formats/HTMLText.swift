@@ -19,8 +19,9 @@ enum HTMLText {
 
     /// Whether `text` looks like an HTML page (a doctype, an `<html>` or `<body>` tag near its start).
     static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.prefix(2048).lowercased()
-        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<body") || head.contains("<pre>")
+        let head = text.utf8.prefix(2048)
+        let start = String(Substring(text.utf8[..<head.endIndex]))
+        return ["<!DOCTYPE html", "<!doctype html", "<html", "<HTML", "<body", "<BODY", "<pre>", "<PRE>"].contains { UTF8Search.contains(start, $0) }
     }
 
     static func text(of html: String) -> String {

@@ -68,11 +68,11 @@ struct HeaderReader {
                 continue
             }
             // A speaker's label opens the proceedings of a verbatim record.
-            let next = lines[(index + 1)...].first { !$0.isBlank }
-            if let label = SpeakerLabel.read(line.content), ProceedingsReader.opensUtterance(label, line: line, next: next) {
+            if let label = SpeakerLabel.read(line.content),
+               ProceedingsReader.opensUtterance(label, line: line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
                 break scan
             }
-            if let next, ProceedingsReader.splitLabel(line, next: next) != nil { break scan }
+            if index + 1 < lines.count, ProceedingsReader.splitLabel(line, next: lines[index + 1]) != nil { break scan }
             // `午後１時開会・開議` on its own line: the proceedings begin.
             if let event = ProceedingsReader.event(line), event.time != nil { break scan }
             if kind == .note {

@@ -30,7 +30,10 @@ struct ProceedingsReader {
     static func looksVerbatim(_ lines: ArraySlice<SourceLine>) -> Bool {
         var weak = 0
         let all = lines.filter { !$0.isBlank }
-        if all.contains(where: { line in trimmed(line.content).first.map { $0 == "→" || $0 == "⇒" } ?? false }) { return false }
+        let arrows: Set<Unicode.Scalar> = ["→", "⇒"]
+        if all.contains(where: { line in
+            line.content.unicodeScalars.first { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map(arrows.contains) ?? false
+        }) { return false }
         for (k, line) in all.enumerated() {
             if k + 1 < all.count, splitLabel(line, next: all[k + 1]) != nil { return true }
             guard let label = SpeakerLabel.read(line.content) else { continue }
@@ -108,8 +111,12 @@ struct ProceedingsReader {
 
     /// `○` + `白石孝雄 議長 …`, or `◎坂田` + `総合政策部長 …`.
     static func splitLabel(_ line: SourceLine, next: SourceLine) -> SpeakerLabel? {
+        // A marker first, and a short line: looked at on its scalars before anything else.
+        guard line.content.utf8.count <= 24,
+              let lead = line.content.unicodeScalars.first(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }),
+              SpeakerLabel.markers.contains(Character(lead)) else { return nil }
         let content = trimmed(line.content)
-        guard let first = content.first, SpeakerLabel.markers.contains(first), content.count <= 5,
+        guard let first = content.first, SpeakerLabel.markers.contains(first), content.utf8.count <= 15, content.count <= 5,
               !SpeakerLabel.isRosterHeading(content.dropFirst()), SpeakerLabel.read(content) == nil else { return nil }
         let nextContent = trimmed(next.content)
         guard let nextFirst = nextContent.first, !SpeakerLabel.markers.contains(nextFirst) else { return nil }
@@ -170,6 +177,7 @@ struct ProceedingsReader {
     /// An event line: a time with 開会/開議/散会/閉会/休憩/再開, a stage direction in 〔〕 or
     /// （拍手）, or a heading (`◎会期の決定`, `○議事日程`, `△開会・開議`, `日程第１`).
     static func event(_ line: SourceLine) -> ProceedingEvent? {
+        guard mayBeEvent(line.content) else { return nil }
         let t = trimmed(line.content)
         guard !t.isEmpty, t.count <= 60 else { return nil }
         let compact = SpeakerLabel.compact(t)

@@ -37,6 +37,7 @@ struct SpeakerLabel {
 
     /// A label that opens `line`, if any. `line` is the line's content; leading white space is skipped.
     static func read(_ line: Substring) -> SpeakerLabel? {
+        guard mayOpen(line), mayHoldPost(line) else { return nil }
         var content = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
         // A page number glued before a bracketed label (`15110【…部長】`), as scrapers leave it.
         let digits = content.prefix { $0.isASCII && $0.isNumber }
@@ -187,14 +188,18 @@ struct SpeakerLabel {
                             rest: rest)
     }
 
-    /// The closing bracket that matches the opening one at the start of `text`.
+    /// The closing bracket that matches the opening one at the start of `text`, within 40
+    /// characters (a label's brackets are short).
     private static func closing(of text: Substring) -> Substring.Index? {
         var depth = 0
+        var n = 0
         for i in text.indices {
             let c = text[i]
             if c == "(" || c == "（" { depth += 1 }
             if c == ")" || c == "）" { depth -= 1; if depth == 0 { return i } }
             if c == "。" { return nil }
+            n += 1
+            if n > 40 { return nil }
         }
         return nil
     }
