@@ -8,7 +8,7 @@ import GijirokuTestSupport
 /// through the public API alone: this file imports nothing `@testable`.
 @Suite struct ReadmeExampleTests {
     @Test func theThreeLineExampleRunsOnTheCorpus() throws {
-        FileManager.default.changeCurrentDirectoryPath(Repository.root.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(Repository.root.path)
         let record = try SourceFile(path: "Corpus/minutes/shiomigawa-kosodate-01.txt").parse()
         if case .minutes(let minutes) = record { print(minutes.date ?? "?", minutes.agenda.count, minutes.directives.count) }
         print(try RecordEncoder.json(record))
