@@ -43,4 +43,14 @@ import Gijiroku
         #expect(FileName.extension(of: "a/b.c/README") == "")
         #expect(FileName.extension(of: "a.tar.gz") == "gz")
     }
+
+    @Test func aFolderGivesServiceExportsButNoOtherJSON() throws {
+        let root = try Repository.temporaryFolder("gijiroku-walk").path
+        try Data(#"{"tenant_minutes":[]}"#.utf8).write(to: URL(fileURLWithPath: root + "/export.json"))
+        try Data(#"{"kind":"minutes"}"#.utf8).write(to: URL(fileURLWithPath: root + "/record.json"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/page.html"))
+        #expect(FileWalker.walk([root]).files.map(\.relative) == ["export.json", "page.html"])
+        // Named on the command line, any file is read.
+        #expect(FileWalker.walk([root + "/record.json"]).files.map(\.relative) == ["record.json"])
+    }
 }
