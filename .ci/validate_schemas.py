@@ -9,7 +9,7 @@ import json, os, sys
 from jsonschema import Draft202012Validator
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Schemas")
-names = ("minutes", "plan", "document", "search-result", "links", "directives")
+names = ("minutes", "plan", "document", "search-result", "links", "directives", "speakers")
 schemas = {n: json.load(open(os.path.join(here, f"{n}.schema.json"), encoding="utf-8")) for n in names}
 validators = {}
 for name, schema in schemas.items():

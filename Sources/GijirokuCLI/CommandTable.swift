@@ -54,6 +54,14 @@ enum CommandTable {
             ("gijiroku search 子育て --speaker 市長 --kind speech", .exampleSearchSpeaker),
             ("gijiroku search -- -予算", .exampleSearchDashes),
         ], dashWordsArePositional: true, run: SearchCommand.run),
+        CommandSpec("speakers", summary: .commandSpeakers, details: .speakersDetails, synopsis: "[OPTIONS]", options: [
+            OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
+            since,
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            db,
+        ], examples: [
+            ("gijiroku speakers --meeting 議会 --since 2024-04-01", .exampleSpeakers),
+        ], run: SpeakersCommand.run),
         CommandSpec("links", summary: .commandLinks, details: .linksDetails, synopsis: "MINUTES|PATH:LINE|PLAN [OPTIONS] | --plan ITEM", options: [
             OptionSpec("plan", value: "ITEM", help: .optionPlanItem),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),

@@ -86,6 +86,12 @@ public final class SearchIndex {
         try DirectiveStore(store: store).setDirectiveStatus(id, status: status, note: note, clear: clear)
     }
 
+    /// Who spoke in the indexed verbatim records, per meeting body and year (see ``SpeakerReport``).
+    /// - Throws: ``IndexError`` for a date it cannot read.
+    public func speakers(_ filter: SpeakerFilter = SpeakerFilter()) throws -> SpeakerReport {
+        try SpeakerQueries(store: store).speakers(filter)
+    }
+
     /// How many documents and elements the index holds.
     public func counts() throws -> (documents: Int, elements: Int) {
         try store.counts()

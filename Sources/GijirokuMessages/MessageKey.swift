@@ -44,6 +44,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexDetails
     case commandSearch
     case searchDetails
+    case commandSpeakers
+    case speakersDetails
     case commandLinks
     case linksDetails
     case commandDirectives
@@ -93,6 +95,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case exampleLinksMeeting
     case exampleLinksElement
     case exampleLinksItem
+    case exampleSpeakers
     case exampleDirectivesOverdue
     case exampleDirectivesCSV
     case exampleDirectivesSet
@@ -212,6 +215,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case linksItemNotFoundInPlan
     case linksItemAmbiguous
     // directives
+    case speakersNone
+    case speakersLine
+    case usageExtraArguments
     case directivesNone
     case directivesCount
     case directivesByHand

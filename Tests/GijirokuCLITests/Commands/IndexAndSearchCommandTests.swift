@@ -57,3 +57,21 @@ import GijirokuTestSupport
         #expect(r.err.contains("gijiroku index"))
     }
 }
+
+/// `gijiroku speakers`.
+@Suite struct SpeakersCommandTests {
+    @Test func speakersAsTextJSONAndCSVAndUsageErrors() throws {
+        let db = CLI.freshDatabase()
+        #expect(CLI.run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"]).code == 0)
+        let text = CLI.run(["speakers", "--db", db])
+        #expect(text.code == 0, "\(text.err)")
+        #expect(text.out.contains("田中一郎 議長（〇議長（田中一郎））: 2回"))
+        let json = CLI.run(["speakers", "--db", db, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(object["kind"] as? String == "speakers")
+        #expect(CLI.run(["speakers", "--db", db, "--format", "csv"]).out.hasPrefix("\u{FEFF}meeting,year,label"))
+        #expect(CLI.run(["speakers", "extra", "--db", db]).code == 64)
+        #expect(CLI.run(["speakers", "--since", "きのう", "--db", db]).code == 64)
+        #expect(CLI.run(["speakers", "--db", CLI.freshDatabase()]).code == 65)
+    }
+}

@@ -321,3 +321,29 @@ import Gijiroku
         #expect(answer.issuer == "○（岡本　誠市長）")
     }
 }
+
+/// Who spoke, counted per meeting body and year.
+@Suite struct SpeakerCountTests {
+    @Test func speakersAreCountedByNameAndPostWhateverTheirMarker() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let file = dir.appendingPathComponent("kaigiroku.txt")
+        try """
+        令和７年第１回汐見川市議会定例会会議録
+        【日時】令和７年２月１４日
+        ○（田中一郎議長）　これより本日の会議を開きます。
+        ○２２番（筒井たかひさ議員）　子育て支援について市長に伺います。
+        ○（岡本　誠市長）　お答えします。
+        〇（田中一郎議長）　以上で質問を終わります。
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        _ = index.index(files: [file.path])
+        let report = try index.speakers()
+        #expect(report.speakers.map(\.name) == ["田中一郎", "岡本誠", "筒井たかひさ"])
+        #expect(report.speakers.map(\.turns) == [2, 1, 1])
+        #expect(report.speakers.allSatisfy { $0.year == 2025 && $0.meetings == 1 })
+        #expect(report.speakers[0].characters == "これより本日の会議を開きます。".count + "以上で質問を終わります。".count)
+        #expect(try index.speakers(SpeakerFilter(meeting: "教育委員会")).speakers.isEmpty)
+        #expect(try index.speakers(SpeakerFilter(since: "2026-01-01")).speakers.isEmpty)
+        #expect(throws: IndexError.self) { try index.speakers(SpeakerFilter(since: "きのう")) }
+    }
+}

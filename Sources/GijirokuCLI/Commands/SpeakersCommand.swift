@@ -1,0 +1,47 @@
+import Foundation
+import Gijiroku
+import GijirokuIndex
+import GijirokuMessages
+
+/// `gijiroku speakers [--meeting TEXT] [--since DATE] [--format text|json|csv] [--db PATH]`
+///
+/// Who spoke in the indexed verbatim records, how many times and how many characters, per
+/// meeting body and year. CSV is UTF-8 with a BOM, for Excel.
+enum SpeakersCommand {
+    static func run(_ arguments: ParsedArguments, _ console: inout Console) -> Int32 {
+        guard arguments.positional.isEmpty else {
+            return console.usage(.usageExtraArguments, ["arguments": arguments.positional.joined(separator: " ")])
+        }
+        return console.withIndex { console in
+            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
+            let report = try index.speakers(SpeakerFilter(meeting: arguments.value("meeting"), since: arguments.value("since")))
+            switch arguments.value("format") {
+            case "json": console.write(try RecordEncoder.json(report))
+            case "csv": console.write(csv(report, console))
+            default: write(report, &console)
+            }
+            return ExitCode.success
+        }
+    }
+
+    static func write(_ report: SpeakerReport, _ console: inout Console) {
+        guard !report.speakers.isEmpty else { console.write(console.text(.speakersNone) + "\n"); return }
+        var heading = ""
+        for s in report.speakers {
+            let group = "\(s.meeting)  \(s.year.map(String.init) ?? console.text(.wordNoDate))"
+            if group != heading { console.write((heading.isEmpty ? "" : "\n") + group + "\n"); heading = group }
+            let who = [s.name, s.role].compactMap { $0 }.joined(separator: " ")
+            console.write("  " + console.text(.speakersLine, ["who": who.isEmpty ? s.label : who, "label": s.label, "turns": String(s.turns),
+                                                               "characters": String(s.characters), "meetings": String(s.meetings)]) + "\n")
+        }
+    }
+
+    static func csv(_ report: SpeakerReport, _ console: Console) -> String {
+        var out = "\u{FEFF}" + CSV.row(["meeting", "year", "label", "name", "role", "turns", "characters", "meetings"])
+        for s in report.speakers {
+            out += CSV.row([s.meeting, s.year.map(String.init) ?? "", s.label, s.name ?? "", s.role ?? "",
+                            String(s.turns), String(s.characters), String(s.meetings)])
+        }
+        return out
+    }
+}
