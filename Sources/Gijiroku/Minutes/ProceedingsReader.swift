@@ -17,8 +17,6 @@ struct ProceedingsReader {
         var events: [ProceedingEvent] = []
         /// Non-blank lines before the first utterance that are not events.
         var preamble: [SourceLine] = []
-        /// Lines read as part of a label split over two lines: owned by that speech.
-        var labelLines: [Int] = []
         /// Rules between utterances (`──────`).
         var rules: [SourceLine] = []
     }
@@ -62,7 +60,6 @@ struct ProceedingsReader {
             if i + 1 < all.count, let joined = Self.splitLabel(line, next: all[i + 1]) {
                 close()
                 current = (joined.speaker, joined.rest.isEmpty ? [] : [joined.rest], line.number, all[i + 1].number)
-                result.labelLines.append(line.number)
                 i += 2
                 continue
             }
