@@ -171,7 +171,7 @@ struct SpeakerLabel {
     /// A label alone on its line with no marker (`市川恵一委員長`, `事務局`, `会長代理`): read only
     /// when the caller knows the next line is the utterance.
     static func alone(_ line: Substring) -> SpeakerLabel? {
-        let content = compactEnds(line)
+        let content = ProceedingsReader.trimmed(line)
         guard !content.isEmpty, content.count <= 12, !content.contains(" "), !content.contains("\u{3000}") else { return nil }
         if let p = parenthesised(content), p.rest.isEmpty { return p }
         guard let found = role(endingAt: content), found.role != "君" || found.name != nil else { return nil }
@@ -291,12 +291,6 @@ struct SpeakerLabel {
     /// Without spaces (names are often spaced out: `植竹　貴`).
     static func compact<S: StringProtocol>(_ text: S) -> String {
         String(text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" })
-    }
-
-    private static func compactEnds(_ text: Substring) -> Substring {
-        let start = text.firstIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" } ?? text.endIndex
-        let end = text.lastIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map { text.index(after: $0) } ?? start
-        return text[start..<max(start, end)]
     }
 
     private static func trimmedRest(_ text: Substring) -> Substring {

@@ -294,17 +294,13 @@ import Gijiroku
 /// Searching a verbatim record by who spoke.
 @Suite struct SpeakerSearchTests {
     @Test func speakerMatchesTheLabelTheNameOrThePost() throws {
-        let dir = try TestFiles.temporaryFolder()
-        let file = dir.appendingPathComponent("kaigiroku.txt")
-        try """
+        let index = try TestFiles.index(of: """
         令和７年第１回汐見川市議会定例会会議録
         ○（田中一郎議長）　これより本日の会議を開きます。
         ○２２番（筒井たかひさ議員）　子育て支援について市長に伺います。保育所の整備はどう進めますか。
         ○（岡本　誠市長）　お答えします。子育て支援として保育所を三か所整備いたします。
         ○（田中一郎議長）　以上で子育て支援の質問を終わります。
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
-        _ = index.index(files: [file.path])
+        """)
         func hits(_ words: String, speaker: String?, kind: SearchQuery.Kind? = nil) throws -> [SearchHit] {
             var q = try SearchQuery(parsing: words)
             q.speaker = speaker
@@ -325,18 +321,14 @@ import Gijiroku
 /// Who spoke, counted per meeting body and year.
 @Suite struct SpeakerCountTests {
     @Test func speakersAreCountedByNameAndPostWhateverTheirMarker() throws {
-        let dir = try TestFiles.temporaryFolder()
-        let file = dir.appendingPathComponent("kaigiroku.txt")
-        try """
+        let index = try TestFiles.index(of: """
         令和７年第１回汐見川市議会定例会会議録
         【日時】令和７年２月１４日
         ○（田中一郎議長）　これより本日の会議を開きます。
         ○２２番（筒井たかひさ議員）　子育て支援について市長に伺います。
         ○（岡本　誠市長）　お答えします。
         〇（田中一郎議長）　以上で質問を終わります。
-        """.write(to: file, atomically: true, encoding: .utf8)
-        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
-        _ = index.index(files: [file.path])
+        """)
         let report = try index.speakers()
         #expect(report.speakers.map(\.name) == ["田中一郎", "岡本誠", "筒井たかひさ"])
         #expect(report.speakers.map(\.turns) == [2, 1, 1])

@@ -53,4 +53,15 @@ enum TestFiles {
         precondition(report.failed.isEmpty, "\(report.failed)")
         return (index, path)
     }
+
+    /// A fresh index of one record written here (a verbatim record, say).
+    static func index(of text: String, named name: String = "kaigiroku.txt") throws -> SearchIndex {
+        let dir = try temporaryFolder()
+        let file = dir.appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        let report = index.index(files: [file.path])
+        precondition(report.failed.isEmpty, "\(report.failed)")
+        return index
+    }
 }
