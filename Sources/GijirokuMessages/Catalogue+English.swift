@@ -140,6 +140,7 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "the meeting date cannot be read: {value}",
         .warningDateMissing: "no meeting date found",
+        .warningDateInferred: "the meeting date {date} is inferred: the record gives \"{written}\" without a year, taken from \"{year}\"",
         .warningDocumentDateMissing: "no date found",
         .warningStartTimeUnreadable: "the opening time cannot be read: {value}",
         .warningEndTimeUnreadable: "the closing time cannot be read: {value}",

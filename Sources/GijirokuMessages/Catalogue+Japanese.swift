@@ -140,6 +140,7 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "開催日が読み取れません: {value}",
         .warningDateMissing: "開催日が見つかりません",
+        .warningDateInferred: "開催日 {date} は推定です。「{written}」に年がないため「{year}」から補いました",
         .warningDocumentDateMissing: "日付が見つかりません",
         .warningStartTimeUnreadable: "開会時刻が読み取れません: {value}",
         .warningEndTimeUnreadable: "閉会時刻が読み取れません: {value}",

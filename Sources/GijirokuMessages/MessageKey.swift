@@ -140,6 +140,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case warningDateProblem
     case warningDateUnreadable
     case warningDateMissing
+    case warningDateInferred
     case warningDocumentDateMissing
     case warningStartTimeUnreadable
     case warningEndTimeUnreadable

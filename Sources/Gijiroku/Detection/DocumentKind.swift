@@ -34,8 +34,9 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         // A notice of a meeting has a date and a place too, but says what it is first.
         let head = head(of: text, nonBlankLines: 4)
         if ["告示", "通知", "お知らせ", "開催について", "報告書", "視察報告"].contains(where: { UTF8Search.contains(head, $0) }) { return false }
-        var date = false, place = false
-        let lines = SourceLine.split(prefix(of: text, lines: 400))
+        var date = false, place = false, attendees = false
+        // A header that extraction flattened onto one line is read part by part.
+        let lines = LineSegmenter.split(SourceLine.split(prefix(of: text, lines: 400))).lines
         // A verbatim record: its utterances open with speaker labels.
         if ProceedingsReader.looksVerbatim(lines[...]) { return true }
         for line in lines where !line.isBlank {
@@ -43,9 +44,12 @@ public enum DocumentKind: String, Sendable, CaseIterable {
             if let label = HeaderLabel.match(line.content) {
                 if label.field == .date { date = true }
                 if label.field == .place { place = true }
+                if label.field == .attendees { attendees = true }
+            } else if let n = Numbering.parse(line.content), JapaneseDate.find(in: n.rest.prefix(16)) != nil {
+                date = true   // `1 令和4年12月21日(水曜日)午前10時`: a header's date without its label
             }
         }
-        return date && place
+        return date && (place || attendees)
     }
 
     /// The text up to the end of its `count`-th non-blank line, within its first 400 lines.

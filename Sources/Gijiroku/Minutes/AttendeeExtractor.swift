@@ -21,6 +21,10 @@ struct AttendeeExtractor {
     private typealias Token = (scalar: Unicode.Scalar?, line: Int)
 
     func extract(_ parts: [(text: Substring, line: SourceLine)]) -> Result {
+        // A roster laid out in columns with white space (seats, spaced-out names).
+        if SpacedRoster.applies(to: parts) {
+            return Result(attendees: SpacedRoster.read(parts).attendees)
+        }
         var tokens: [Token] = []
         tokens.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })
         for n in parts.indices {
@@ -46,8 +50,8 @@ struct AttendeeExtractor {
         while i < entries.count {
             let word = text(entries[i])
             var end = i
-            if isPost(word), word.count <= 4 {
-                while end + 1 < entries.count, end - i < 2, !isPost(text(entries[end + 1])), text(entries[end + 1]).count <= 4 {
+            if Self.isPost(word), word.count <= 4 {
+                while end + 1 < entries.count, end - i < 2, !Self.isPost(text(entries[end + 1])), text(entries[end + 1]).count <= 4 {
                     end += 1
                 }
             }
@@ -129,11 +133,11 @@ struct AttendeeExtractor {
                 result.absentees.append(outer)
                 return
             }
-            if isPost(inner), !isPost(outer) {
+            if Self.isPost(inner), !Self.isPost(outer) {
                 result.attendees.append(Attendee(role: inner, name: outer, group: group, lines: lines))
                 return
             }
-            if isPost(outer), !isPost(inner), isName(inner) {
+            if Self.isPost(outer), !Self.isPost(inner), isName(inner) {
                 result.attendees.append(Attendee(role: outer, name: inner, group: group, lines: lines))
                 return
             }
@@ -162,10 +166,10 @@ struct AttendeeExtractor {
         // "委員長 山田太郎" / "山田 太郎 委員長": a post and a name separated by white space.
         let words = entry.split(whereSeparator: { $0.unicodeScalars.allSatisfy(SourceLine.isSpace) })
         if words.count >= 2 {
-            if isPost(words[0]), !words.dropFirst().contains(where: { isPost($0) }), isName(words.dropFirst().joined()) {
+            if Self.isPost(words[0]), !words.dropFirst().contains(where: { Self.isPost($0) }), isName(words.dropFirst().joined()) {
                 return Attendee(role: String(words[0]), name: words.dropFirst().joined(separator: " "), proxy: proxy, group: group, note: note, lines: lines)
             }
-            if let last = words.last, isPost(last), !words.dropLast().contains(where: { isPost($0) }),
+            if let last = words.last, Self.isPost(last), !words.dropLast().contains(where: { Self.isPost($0) }),
                isName(words.dropLast().joined()) {
                 return Attendee(role: String(last), name: words.dropLast().joined(separator: " "), proxy: proxy, group: group, note: note, lines: lines)
             }
@@ -173,9 +177,9 @@ struct AttendeeExtractor {
         return Attendee(role: entry, proxy: proxy, group: group, note: note, lines: lines)
     }
 
-    static let postSuffixes: [StaticString] = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当"]
+    static let postSuffixes: [StaticString] = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当", "書記", "係長", "主任", "主事", "主査"]
 
-    private func isPost<S: StringProtocol>(_ s: S) -> Bool {
+    static func isPost<S: StringProtocol>(_ s: S) -> Bool {
         s.withUTF8Bytes { bytes in
             let t = bytes.trimmingSpaces
             return !t.isEmpty && !t.hasSuffix("担当") && Self.postSuffixes.contains { t.hasSuffix($0) }

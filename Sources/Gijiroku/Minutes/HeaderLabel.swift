@@ -24,11 +24,13 @@ struct HeaderLabel: Hashable {
         ("開会時刻", .start), ("開会時間", .start), ("開始時刻", .start), ("開会", .start), ("開始", .start),
         ("閉会時刻", .end), ("閉会時間", .end), ("終了時刻", .end), ("閉会", .end), ("散会", .end), ("終了", .end),
         ("開催場所", .place), ("招集場所", .place), ("開催会場", .place), ("場所", .place), ("会場", .place),
-        ("事務局出席者", .secretariat),
+        ("事務局出席者", .secretariat), ("出席事務局職員", .secretariat), ("事務局出席職員", .secretariat), ("事務局職員", .secretariat),
+        ("区議会事務局", .secretariat), ("市議会事務局", .secretariat), ("議会事務局", .secretariat), ("出席説明員", .secretariat),
+        ("出席理事者", .secretariat), ("市執行部", .secretariat), ("幹事", .secretariat),
         ("出席委員", .attendees), ("出席議員", .attendees), ("出席職員", .attendees), ("出席者", .attendees),
         ("参加者", .attendees), ("構成員", .attendees), ("出席", .attendees),
-        ("欠席委員", .absentees), ("欠席議員", .absentees), ("欠席者", .absentees), ("欠席", .absentees),
-        ("付議事件", .agenda), ("会議次第", .agenda), ("議事日程", .agenda), ("議事", .agenda), ("議題", .agenda),
+        ("欠席委員", .absentees), ("欠席議員", .absentees), ("欠席理事者", .absentees), ("欠席者", .absentees), ("欠席", .absentees),
+        ("本日の会議に付した事件", .agenda), ("会議に付した事件", .agenda), ("付議事件", .agenda), ("会議次第", .agenda), ("議事日程", .agenda), ("議事", .agenda), ("議題", .agenda),
         ("案件", .agenda), ("次第", .agenda),
         ("説明のため出席した者", .secretariat), ("説明員", .secretariat), ("説明者", .secretariat), ("事務局", .secretariat),
         ("議長", .chair), ("座長", .chair), ("司会", .chair),
@@ -38,6 +40,18 @@ struct HeaderLabel: Hashable {
     static let byFirstScalar: [Unicode.Scalar: [(String, HeaderField.Field)]] =
         Dictionary(grouping: labels, by: { $0.0.unicodeScalars.first! })
 
+    /// Labels that may be glued to their value after numbering (`1 日時平成18年…`, `2 場所市役所…`):
+    /// none of them starts a common word.
+    static let gluable: Set<String> = ["日時", "開催日時", "開催日", "開催年月日", "場所", "開催場所", "会場", "出席者", "出席委員",
+                                       "欠席者", "欠席委員", "議題"]
+
+    /// Whether a count starts here: `（３２人）`, `(9名)`, `15名`.
+    static func startsCount(_ rest: Substring.UnicodeScalarView.SubSequence) -> Bool {
+        var s = ScalarScanner(String(String.UnicodeScalarView(rest.prefix(8))))
+        _ = s.scanAny(["(", "（"])
+        return s.scanNumber() != nil && s.scanAny(["名", "人"]) != nil
+    }
+
     static let decorations: Set<Unicode.Scalar> = ["■", "□", "〇", "○", "◯", "●", "◆", "◇", "◎", "・"]
 
     static func match(_ content: Substring) -> HeaderLabel? {
@@ -46,7 +60,8 @@ struct HeaderLabel: Hashable {
         func skipSpaces() { while i < scalars.endIndex, SourceLine.isSpace(scalars[i]) { i = scalars.index(after: i) } }
 
         if i < scalars.endIndex, decorations.contains(scalars[i]) { i = scalars.index(after: i); skipSpaces() }
-        if let numbering = Numbering.parse(Substring(scalars[i...])) { i = numbering.rest.startIndex }
+        var numbered = false
+        if let numbering = Numbering.parse(Substring(scalars[i...])) { i = numbering.rest.startIndex; numbered = true }
 
         guard i < scalars.endIndex else { return nil }
         if let closer = LineClassifier.closer(of: scalars[i]), scalars[i] != "〈", scalars[i] != "《" {
@@ -72,7 +87,12 @@ struct HeaderLabel: Hashable {
             let labelEnd = j
             if j < scalars.endIndex {
                 let next = scalars[j]
-                guard SourceLine.isSpace(next) || next == "：" || next == ":" || next == "】" else { continue }
+                // The label ends at a space, a colon, a bracket, a count (`出席議員（３２人）`), or,
+                // after numbering (`1 日時平成18年…`), wherever a label that is never a word's start ends.
+                guard SourceLine.isSpace(next) || next == "：" || next == ":" || next == "】"
+                        || (field.takesCount && startsCount(scalars[j...]))
+                        || (field == .agenda && (next == "(" || next == "（"))
+                        || (numbered && gluable.contains(label)) else { continue }
             }
             var v = j
             while v < scalars.endIndex, SourceLine.isSpace(scalars[v]) || scalars[v] == "：" || scalars[v] == ":" { v = scalars.index(after: v) }
@@ -81,4 +101,9 @@ struct HeaderLabel: Hashable {
         }
         return nil
     }
+}
+
+extension HeaderField.Field {
+    /// Whether the label may carry a count in brackets: `出席議員（３２人）`.
+    var takesCount: Bool { self == .attendees || self == .secretariat || self == .absentees }
 }

@@ -14,20 +14,40 @@ struct HeaderReader {
         var firstValue: Substring
         var labelLine: SourceLine
         var continuation: [SourceLine] = []
+        /// A row of a box-drawing table: its value cells with their lines, and its last line.
+        var cells: [(text: Substring, line: SourceLine)]?
+        var rowEnd: Int?
+
+        init(field: HeaderField.Field, label: Substring?, firstValue: Substring, labelLine: SourceLine) {
+            self.field = field
+            self.label = label
+            self.firstValue = firstValue
+            self.labelLine = labelLine
+        }
+
+        /// A field read from a table row (`lines`, first to last).
+        init(table field: HeaderField.Field, label: Substring, parts: [(text: Substring, line: SourceLine)], lines: [SourceLine], labelLine: SourceLine) {
+            self.init(field: field, label: label, firstValue: "", labelLine: lines[0])
+            self.cells = parts
+            self.rowEnd = lines.last!.number
+        }
 
         var allLines: [SourceLine] { [labelLine] + continuation }
         /// The field's last line (its label's line when the value did not continue).
         var lastLine: SourceLine { continuation.last ?? labelLine }
         /// Whether the field has no value yet (continuation lines are never blank).
-        var hasNoValue: Bool { firstValue.isEmpty && continuation.isEmpty }
-        var range: LineRange { LineRange(labelLine.number, continuation.last?.number) }
+        var hasNoValue: Bool { firstValue.isEmpty && continuation.isEmpty && (cells?.isEmpty ?? true) }
+        var range: LineRange { LineRange(labelLine.number, rowEnd ?? continuation.last?.number) }
 
         /// The value parts with their lines, the label's own line first.
         var valueParts: [(text: Substring, line: SourceLine)] {
-            (firstValue.isEmpty ? [] : [(firstValue, labelLine)]) + continuation.map { ($0.content, $0) }
+            if let cells { return cells }
+            return (firstValue.isEmpty ? [] : [(firstValue, labelLine)]) + continuation.map { ($0.content, $0) }
         }
 
         var value: String {
+            // A table's cells are apart on the page: a space between them.
+            if let cells { return cells.map { String($0.text) }.joined(separator: " ") }
             var out = String(firstValue)
             for line in continuation { out += line.content }
             return out
@@ -39,6 +59,10 @@ struct HeaderReader {
         var fields: [Field] = []
         var notes: [Element] = []
         var chrome: [SourceLine] = []
+        /// A table's rules and borders.
+        var rules: [SourceLine] = []
+        /// Lines that hold parts of two fields (a table row with a second label).
+        var shared: [SourceLine] = []
         var bodyStart: Int = 0
     }
 
@@ -50,6 +74,15 @@ struct HeaderReader {
         scan: while index < lines.count {
             let line = lines[index]
             if line.isBlank { index += 1; continue }
+            if BoxTable.starts(line) {
+                let table = BoxTable().read(lines, from: index)
+                result.fields += table.fields
+                result.rules += table.rules
+                result.shared += table.shared
+                agendaStyle = nil
+                index = table.end
+                continue
+            }
             let kind = LineClassifier.classify(line.content)
             switch kind {
             case .blockLabel: break scan
@@ -59,6 +92,23 @@ struct HeaderReader {
                 index += 1
                 continue
             default: break
+            }
+            // A rule (`−−−−−−`, `＝＝＝＝`) draws the page, it is no title.
+            if ProceedingsReader.isRule(SpeakerLabel.compact(line.content)) {
+                result.rules.append(line)
+                index += 1
+                continue
+            }
+            // A heading of the proceedings (`△開会・開議`, `◎開議の宣告`) ends the header.
+            if let first = line.content.unicodeScalars.first, first == "△" || first == "◎", line.content.count <= 24,
+               !result.titleLines.isEmpty || !result.fields.isEmpty {
+                break scan
+            }
+            // Web and mirror chrome, and a title repeated by the page around the record.
+            if PageChrome.matches(line.content) || repeatsTitle(line, of: result) {
+                result.chrome.append(line)
+                index += 1
+                continue
             }
             if let label = HeaderLabel.match(line.content) {
                 inNote = false
@@ -73,8 +123,22 @@ struct HeaderReader {
                 break scan
             }
             if index + 1 < lines.count, ProceedingsReader.splitLabel(line, next: lines[index + 1]) != nil { break scan }
-            // `午後１時開会・開議` on its own line: the proceedings begin.
-            if let event = ProceedingsReader.event(line), event.time != nil { break scan }
+            // A date with the opening time (`令和６年２月２２日（木曜日）　午前１０時００分開会`) is the date.
+            if !result.fields.contains(where: { $0.field == .date }), let field = unlabelledValue(line, after: result) {
+                result.fields.append(field)
+                agendaStyle = nil
+                index += 1
+                continue
+            }
+            // `午後１時開会・開議` on its own line: the proceedings begin, unless it gives the time
+            // of the date just read (`日  時  令和5年9月15日(金)` then `午後3時13分開会`).
+            if let event = ProceedingsReader.event(line), event.time != nil {
+                guard let last = result.fields.last, last.label != nil, last.field == .date || last.field == .time,
+                      TimeOfDay.findRange(in: last.value) == nil else { break scan }
+                result.fields[result.fields.count - 1].continuation.append(line)
+                index += 1
+                continue
+            }
             if kind == .note {
                 inNote = true
                 result.notes.append(Element(kind: .note, marker: nil, line: line))
@@ -85,7 +149,15 @@ struct HeaderReader {
                 if case .text = kind { result.notes[result.notes.count - 1].append(line); index += 1; continue }
                 break scan
             }
-            guard let field = result.fields.last else {
+            // A value with no label, known by its content: a date, a place (`1 館山市役所議場`).
+            if let field = unlabelledValue(line, after: result) {
+                result.fields.append(field)
+                agendaStyle = nil
+                index += 1
+                continue
+            }
+            guard let field = result.fields.last, field.label != nil, field.cells == nil else {
+                if !result.fields.isEmpty { break scan }
                 if isSectionHeading(line.content), !result.titleLines.isEmpty { break scan }
                 result.titleLines.append(line)
                 index += 1
@@ -102,7 +174,7 @@ struct HeaderReader {
                 // An unnumbered line continues a title only when the line above was broken mid-way.
                 if !field.hasNoValue, field.lastLine.endsWithSpace { break scan }
             case (.attendees, .text), (.attendees, .bullet), (.secretariat, .text), (.absentees, .text):
-                break
+                if Self.endsRoster(line) { break scan }
             case (_, .text):
                 if field.field == .date || field.field == .place || field.field == .time || field.field == .start
                     || field.field == .end || field.field == .noticeDate || field.field == .chair {
@@ -117,6 +189,90 @@ struct HeaderReader {
         }
         result.bodyStart = index
         return result
+    }
+
+    /// Reads the labelled fields among lines that follow the header: a verbatim record's
+    /// rosters and order of business between its opening and its first utterance
+    /// (`〇出席議員（２６人）`, `〇説明員`, `〇議事日程`). Returns the fields, and the lines in
+    /// none as runs of consecutive lines (a field between two lines parts them).
+    ///
+    /// ```swift
+    /// let (fields, rest) = HeaderReader().fields(in: preamble)
+    /// fields.map(\.field)   // [.agenda, .attendees, .secretariat]
+    /// ```
+    func fields(in lines: [SourceLine]) -> (fields: [Field], rest: [[SourceLine]]) {
+        var fields: [Field] = []
+        var rest: [[SourceLine]] = [[]]
+        var open = false   // whether the last line was in a field that can take more lines
+        for line in lines {
+            if let label = HeaderLabel.match(line.content), label.field != .chair, label.field != .date || !label.value.isEmpty {
+                fields.append(Field(field: label.field, label: label.written, firstValue: label.value, labelLine: line))
+                open = [.attendees, .secretariat, .absentees, .agenda].contains(label.field)
+                if !rest[rest.count - 1].isEmpty { rest.append([]) }
+                continue
+            }
+            if open, !ProceedingsReader.isRule(SpeakerLabel.compact(line.content)), LineClassifier.classify(line.content) != .chrome,
+               fields.last!.field == .agenda || !Self.endsRoster(line) {
+                fields[fields.count - 1].continuation.append(line)
+                continue
+            }
+            open = false
+            rest[rest.count - 1].append(line)
+        }
+        return (fields, rest.filter { !$0.isEmpty })
+    }
+
+    /// Whether a line ends a roster: the order of business after it (`…議事日程　第１号`,
+    /// `第１　議案第７０号…`, `日程第１`), a timed opening, a rule.
+    static func endsRoster(_ line: SourceLine) -> Bool {
+        let compact = WidthFolding.compact(line.content.prefix(60))
+        if compact.contains("議事日程") || compact.hasPrefix("日程第") || compact.hasPrefix("議案第") { return true }
+        if compact.hasPrefix("第"), let n = Numbering.parse(line.content), n.style == .ordinal { return true }
+        if ProceedingsReader.isRule(SpeakerLabel.compact(line.content)) { return true }
+        return ProceedingsReader.event(line)?.time != nil
+    }
+
+    /// Whether a line repeats a title line already read (pages and aggregators print the
+    /// meeting's name two or three times above the record).
+    private func repeatsTitle(_ line: SourceLine, of result: Result) -> Bool {
+        guard !result.titleLines.isEmpty, line.content.utf8.count <= 240 else { return false }
+        let compact = WidthFolding.compact(line.content)
+        return result.titleLines.contains { WidthFolding.compact($0.content) == compact }
+    }
+
+    /// A header value written without its label, recognised by its content: a line that is
+    /// a date (`平成十八年二月十五日(水曜日)`, `1 令和4年12月21日(水曜日)午前10時`) when no date
+    /// was read yet, or a place (`議会運営委員会室`, `1 館山市役所議場`) right after the date.
+    private func unlabelledValue(_ line: SourceLine, after result: Result) -> Field? {
+        var content = line.content
+        var numbered = false
+        if let n = Numbering.parse(content) { content = n.rest; numbered = true }
+        guard !content.isEmpty, content.utf8.count <= 150 else { return nil }
+        if !result.fields.contains(where: { $0.field == .date }) {
+            var s = ScalarScanner(content)
+            _ = s.scanAny(["[", "［", "(", "（", "〔"])
+            // The line is the date (with its weekday and time at most), not a title that starts with one.
+            if JapaneseDate.parse(&s) != nil {
+                let rest = WidthFolding.compact(String(String.UnicodeScalarView(s.scalars[s.index...])))
+                if rest.count <= 12 || TimeOfDay.findRange(in: rest.prefix(12)) != nil {
+                    return Field(field: .date, label: nil, firstValue: line.content, labelLine: line)
+                }
+            }
+        }
+        if let last = result.fields.last, last.field == .date, !result.fields.contains(where: { $0.field == .place }),
+           numbered || last.label == nil, Self.looksLikePlace(content) {
+            return Field(field: .place, label: nil, firstValue: content, labelLine: line)
+        }
+        return nil
+    }
+
+    static let placeEndings = ["議場", "委員会室", "会議室", "室", "ホール", "会館", "庁舎", "センター", "公民館", "講堂", "役所", "役場", "支所"]
+
+    /// A short line that ends as the name of a room or a building.
+    static func looksLikePlace(_ content: Substring) -> Bool {
+        let compact = WidthFolding.compact(content)
+        guard (2...40).contains(compact.count), !compact.contains("。"), !compact.contains("、") else { return false }
+        return placeEndings.contains { compact.hasSuffix($0) } || compact.hasSuffix(")") && placeEndings.contains { compact.contains($0) }
     }
 
     /// A body heading such as `議事の経過` ends the title, even when it is unlabelled.

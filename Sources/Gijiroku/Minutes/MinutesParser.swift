@@ -25,9 +25,12 @@ package struct MinutesParser: Sendable {
     /// ```
     package func parse(text: String, path: String, sha256: String? = nil, encoding: TextEncoding = .utf8) -> Minutes {
         // Every stage passes over blank lines: they are left out here, numbers kept.
-        let (lines, lineCount) = SourceLine.nonBlankLines(of: text)
+        let (physical, lineCount) = SourceLine.nonBlankLines(of: text)
         let source = SourceInfo(path: path, sha256: sha256 ?? SHA256.hex(of: Array(text.utf8)), encoding: encoding, lineCount: lineCount)
         var minutes = Minutes(source: source)
+        // Lines that extraction flattened (a whole header or several utterances) are cut into parts.
+        let (lines, shared) = LineSegmenter.split(physical)
+        minutes.layout += shared.map { LayoutLine(line: $0.number, text: String($0.content), role: .shared) }
 
         let header = HeaderReader().read(lines)
         readHeader(header, into: &minutes)
@@ -43,7 +46,17 @@ package struct MinutesParser: Sendable {
             minutes.events = proceedings.events
             minutes.exchanges = VerbatimExchanges.find(in: proceedings.speeches)
             minutes.layout += proceedings.rules.map { LayoutLine(line: $0.number, text: String($0.content), role: .rule) }
-            body = BlockAssembler().assemble(proceedings.preamble[...])
+            // Rosters and the order of business before the first utterance are header fields;
+            // a roster's heading may stand at the end of the opening's line (`…開会　　出席議員15名`).
+            let (preamble, cut) = LineSegmenter.split(proceedings.preamble, minimumLength: 0, minimumCuts: 1)
+            minutes.layout += cut.map { LayoutLine(line: $0.number, text: String($0.content), role: .shared) }
+            let (fields, rest) = HeaderReader().fields(in: preamble)
+            readFields(fields, into: &minutes)
+            body = rest.reduce(into: BlockAssembler.Result()) { all, run in
+                let part = BlockAssembler().assemble(run[...])
+                all.blocks += part.blocks
+                all.layout += part.layout
+            }
             if minutes.startTime == nil { minutes.startTime = proceedings.events.first { $0.kind == .opening }?.time }
             if minutes.endTime == nil {
                 minutes.endTime = proceedings.events.last { $0.kind == .closing || $0.kind == .adjournment }?.time
@@ -63,6 +76,9 @@ package struct MinutesParser: Sendable {
             }
         }
 
+        if !minutes.header.contains(where: { $0.field == .attendees }) {
+            minutes.warnings.append(ParseWarning(line: nil, .attendeesMissing))
+        }
         if minutes.form == .summary, !body.blocks.contains(where: { $0.kind != nil && $0.kind != .section }) {
             minutes.warnings.append(ParseWarning(line: nil, .noMinutesBlocks))
         }
@@ -73,9 +89,19 @@ package struct MinutesParser: Sendable {
 
     private func readHeader(_ header: HeaderReader.Result, into minutes: inout Minutes) {
         if !header.titleLines.isEmpty {
-            minutes.title = TitleExtractor.title(from: header.titleLines)
-            let range = LineRange(header.titleLines.first!.number, header.titleLines.last!.number)
+            // The page may print several candidates: the one that names the meeting is the
+            // title, the others are the page's.
+            let named = TitleExtractor.naming(header.titleLines)
+            minutes.title = TitleExtractor.title(from: named)
+            for line in header.titleLines where !named.contains(line) {
+                minutes.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .pageChrome))
+            }
+            let range = LineRange(named.first!.number, named.last!.number)
             minutes.header.append(HeaderField(field: .title, label: nil, value: minutes.title ?? "", lines: range))
+        }
+        if let sheet = header.fields.first(where: { $0.field == .title }), !sheet.value.isEmpty {
+            // A sheet's `会議名` cell names the meeting exactly.
+            minutes.title = TitleExtractor.trimSpaces(sheet.value)
         }
         if let title = minutes.title {
             minutes.meeting = TitleExtractor.meeting(from: title)
@@ -85,8 +111,11 @@ package struct MinutesParser: Sendable {
         for line in header.chrome {
             minutes.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .pageChrome))
         }
+        minutes.layout += header.rules.map { LayoutLine(line: $0.number, text: String($0.content), role: .rule) }
+        minutes.layout += header.shared.map { LayoutLine(line: $0.number, text: String($0.content), role: .shared) }
 
-        let time = DateTimeExtractor().extract(fields: header.fields, title: minutes.title, titleLine: header.titleLines.first?.number)
+        let time = DateTimeExtractor().extract(fields: header.fields, title: minutes.title, titleLine: header.titleLines.first?.number,
+                                           context: header.titleLines)
         minutes.date = time.date
         minutes.weekday = time.weekday
         minutes.startTime = time.startTime
@@ -94,11 +123,18 @@ package struct MinutesParser: Sendable {
         minutes.noticeDate = time.noticeDate
         minutes.warnings += time.warnings
 
-        for field in header.fields {
+        readFields(header.fields, into: &minutes)
+        for note in header.notes { addNote(Passage(text: note.text, lines: note.range), to: &minutes) }
+    }
+
+    /// The fields' values into the record: place, attendees and their groups, absentees, chair, agenda.
+    private func readFields(_ fields: [HeaderReader.Field], into minutes: inout Minutes) {
+        for field in fields {
             minutes.header.append(HeaderField(field: field.field, label: field.label.map(String.init), value: field.value, lines: field.range))
             switch field.field {
             case .place:
-                if minutes.place == nil { minutes.place = TitleExtractor.trimSpaces(field.value) }
+                // A cell of a flattened table keeps its ` |` separators: they are no part of the place.
+                if minutes.place == nil { minutes.place = TitleExtractor.trimSpaces(field.value.trimmingCharacters(in: ["|", " ", "　"])) }
             case .attendees, .secretariat:
                 var found = AttendeeExtractor().extract(field.valueParts)
                 if field.field == .secretariat {
@@ -120,10 +156,6 @@ package struct MinutesParser: Sendable {
                 break
             }
         }
-        if !header.fields.contains(where: { $0.field == .attendees }) {
-            minutes.warnings.append(ParseWarning(line: nil, .attendeesMissing))
-        }
-        for note in header.notes { addNote(Passage(text: note.text, lines: note.range), to: &minutes) }
     }
 
     private func addNote(_ note: Passage, to minutes: inout Minutes) {

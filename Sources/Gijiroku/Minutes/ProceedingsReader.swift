@@ -74,6 +74,12 @@ struct ProceedingsReader {
                 continue
             }
             if let label = SpeakerLabel.read(line.content), Self.opensUtterance(label, line: line, next: i + 1 < all.count ? all[i + 1] : nil) {
+                // `△議長` alone: a section heading (`△` heads sections in many records), not a turn.
+                if label.rest.isEmpty, label.speaker.label.hasPrefix("△") {
+                    result.events.append(ProceedingEvent(kind: .heading, text: String(Self.trimmed(line.content)), lines: LineRange(line.number)))
+                    i += 1
+                    continue
+                }
                 close()
                 current = (label.speaker, label.rest.isEmpty ? [] : [label.rest], line.number, line.number)
                 i += 1

@@ -16,6 +16,48 @@ enum TitleExtractor {
         return text.isEmpty ? nil : String(text)
     }
 
+    /// The title lines that name the meeting. Two lines or fewer are one title broken over
+    /// lines; above that, the page printed several candidates (`埼玉県 上尾市`,
+    /// `平成25年 議会改革特別委員会 10月29日−09号`, `第16回議会改革特別委員会`, `会 議 結 果`):
+    /// the one that names a meeting body and reads as a title is chosen.
+    ///
+    /// ```swift
+    /// TitleExtractor.naming(lines).map(\.content)   // ["第16回議会改革特別委員会"]
+    /// ```
+    static func naming(_ lines: [SourceLine]) -> [SourceLine] {
+        guard lines.count > 2 else { return lines }
+        var best: (score: Int, line: SourceLine)?
+        for line in lines {
+            let compact = WidthFolding.compact(line.content)
+            var score = 0
+            if meetingWords.contains(where: { compact.contains($0) }) { score += 2 }
+            if documentSuffixes.contains(where: { compact.hasSuffix($0) }) { score += 1 }
+            if documentSuffixes.contains(compact) || compact == "会議結果" { score -= 3 }
+            if compact.hasPrefix("第") { score += 1 }
+            // An aggregator's listing: `10月29日−09号`, `2019-11-13`.
+            if compact.hasSuffix("号") || compact.contains("−0") { score -= 1 }
+            // Nothing but numbering or punctuation (`1:`): never a title.
+            if !compact.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !("0"..."9").contains($0) }) { score -= 5 }
+            if compact.count > 60 { score -= 2 }
+            // An aggregator's list entry: `1. 館山市議会 2022-12-21`.
+            if containsISODate(compact) { score -= 2 }
+            if best == nil || score > best!.score { best = (score, line) }
+        }
+        return [best!.line]
+    }
+
+    private static func containsISODate(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count >= 10 else { return false }
+        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        for i in 0...(u.count - 10) where u[i + 4] == "-" && u[i + 7] == "-" {
+            if (0..<4).allSatisfy({ digit(u[i + $0]) }), digit(u[i + 5]), digit(u[i + 6]), digit(u[i + 8]), digit(u[i + 9]) { return true }
+        }
+        return false
+    }
+
+    static let meetingWords = ["会議", "委員会", "審議会", "協議会", "定例会", "臨時会", "本部", "懇話会", "懇談会", "議会", "部会", "分科会"]
+
     static func meeting(from title: String) -> Meeting {
         var meeting = Meeting()
         var scalars = Array(title.unicodeScalars)

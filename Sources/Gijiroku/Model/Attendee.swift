@@ -20,17 +20,20 @@ public struct Attendee: Sendable, Hashable, Codable {
     public var note: String?
     /// A head count given instead of names (`委員22名` → 22).
     public var count: Int?
+    /// The seat number a roster gives (`３番　つ　た　えりな` → 3).
+    public var seat: Int?
     /// The source lines of the entry.
     public var lines: LineRange
 
     public init(role: String, name: String? = nil, proxy: Bool = false, group: String? = nil,
-                note: String? = nil, count: Int? = nil, lines: LineRange) {
+                note: String? = nil, count: Int? = nil, seat: Int? = nil, lines: LineRange) {
         self.role = role
         self.name = name
         self.proxy = proxy
         self.group = group
         self.note = note
         self.count = count
+        self.seat = seat
         self.lines = lines
     }
 }

@@ -10,6 +10,8 @@ public struct HeaderField: Sendable, Hashable, Codable {
     /// What a header line holds.
     public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
         case title, date, time, start, end, place, attendees, absentees, agenda, noticeDate, secretariat, chair
+        /// A labelled field the parser does not interpret (a table's `会議の公開` row): the label says what.
+        case other
     }
 
     /// Which field this is.
@@ -39,8 +41,11 @@ public struct LayoutLine: Sendable, Hashable, Codable {
     public enum Role: String, Sendable, Hashable, Codable {
         case explanationLabel, commentsLabel, directivesLabel, directiveIntro, otherLabel
         case noComments, pageChrome, sectionLabel
-        /// A rule between a verbatim record's utterances (`──────`).
+        /// A rule between a verbatim record's utterances (`──────`), or a table's border.
         case rule
+        /// A line that holds parts of several fields or utterances: a table row with two
+        /// fields side by side, or a header or transcript flattened onto one line by extraction.
+        case shared
     }
 
     /// The 1-based source line.

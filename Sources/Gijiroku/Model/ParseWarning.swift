@@ -18,6 +18,9 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case dateUnreadable(String)
         /// Minutes with no meeting date.
         case dateMissing
+        /// The meeting date was completed from a year stated elsewhere (`令和元年度` + `11月19日`):
+        /// the date read, the day as written and the year's source.
+        case dateInferred(date: String, written: String, year: String)
         /// A document with no date.
         case documentDateMissing
         case startTimeUnreadable(String)
@@ -63,6 +66,7 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case .dateProblem(let s): return Message(.warningDateProblem, ["problem": s])
         case .dateUnreadable(let v): return Message(.warningDateUnreadable, ["value": v])
         case .dateMissing: return Message(.warningDateMissing)
+        case .dateInferred(let d, let w, let y): return Message(.warningDateInferred, ["date": d, "written": w, "year": y])
         case .documentDateMissing: return Message(.warningDocumentDateMissing)
         case .startTimeUnreadable(let v): return Message(.warningStartTimeUnreadable, ["value": v])
         case .endTimeUnreadable(let v): return Message(.warningEndTimeUnreadable, ["value": v])

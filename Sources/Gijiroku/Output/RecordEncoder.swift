@@ -40,7 +40,7 @@ extension Minutes: FieldsAlwaysPresent {}
 extension Meeting: FieldsAlwaysPresent {}
 extension HeaderField: FieldsAlwaysPresent {}
 extension Attendee: FieldsAlwaysPresent {
-    static var keysOmittedWhenNil: Set<String> { ["count"] }
+    static var keysOmittedWhenNil: Set<String> { ["count", "seat"] }
 }
 extension AgendaItem: FieldsAlwaysPresent {}
 extension Explanation: FieldsAlwaysPresent {}

@@ -223,3 +223,53 @@ extension JapaneseDate {
         return (era, n)
     }
 }
+
+extension JapaneseDate {
+    /// A year stated without a month: `平成28年` (a calendar year) or `令和元年度`,
+    /// `2019年度` (a fiscal year, April to March).
+    package struct StatedYear: Sendable, Hashable {
+        package var year: Int
+        package var fiscal: Bool
+        /// The year as written.
+        package var written: String
+    }
+
+    /// The first year stated in `text` (era or Western, `年` or `年度`).
+    package static func findYear<S: StringProtocol>(in text: S) -> StatedYear? {
+        var s = ScalarScanner(text)
+        while !s.isAtEnd {
+            let start = s.index
+            var year: Int?
+            if let era = Era.all.first(where: { s.scan($0.name) }), let n = s.scanNumber() { year = era.westernYear(n) }
+            else { s.index = start; if let n = s.scanNumber(), n >= 1900, n < 2200 { year = n } }
+            if let year, s.scan("年") {
+                let fiscal = s.scan("度")
+                let written = String(String.UnicodeScalarView(s.scalars[start..<s.index]))
+                return StatedYear(year: year, fiscal: fiscal, written: TitleExtractor.trimSpaces(written))
+            }
+            s.index = start + 1
+        }
+        return nil
+    }
+
+    /// The first month and day written without a year (`8月18日`, `06月09日`), and how they
+    /// were written.
+    package static func findMonthDay<S: StringProtocol>(in text: S) -> (month: Int, day: Int, written: String)? {
+        var s = ScalarScanner(text)
+        while !s.isAtEnd {
+            let start = s.index
+            if let m = s.scanNumber(), (1...12).contains(m), s.scan("月"), let d = s.scanNumber(), (1...31).contains(d), s.scan("日") {
+                let written = String(String.UnicodeScalarView(s.scalars[start..<s.index]))
+                return (m, d, TitleExtractor.trimSpaces(written))
+            }
+            s.index = start + 1
+        }
+        return nil
+    }
+
+    /// Completes a month and day with a stated year: a fiscal year's January to March fall
+    /// in the next calendar year.
+    package static func completing(month: Int, day: Int, with stated: StatedYear) -> JapaneseDate? {
+        JapaneseDate(year: stated.fiscal && month < 4 ? stated.year + 1 : stated.year, month: month, day: day)
+    }
+}

@@ -44,6 +44,24 @@ package struct SourceLine: Sendable, Hashable {
         self.trailing = Int32(trailing)
     }
 
+    /// A part of this line as a line of its own, with the same number, white space trimmed:
+    /// a line flattened by extraction holds several fields or utterances.
+    ///
+    /// ```swift
+    /// let line = SourceLine.split("日  時  令和5年9月15日  場  所  第3委員会室")[0]
+    /// line.segment(line.content.startIndex..<i).content   // "日  時  令和5年9月15日"
+    /// ```
+    package func segment(_ range: Range<Substring.Index>) -> SourceLine {
+        let part = content[range]
+        var start = part.unicodeScalars.startIndex, end = part.unicodeScalars.endIndex
+        while start < end, Self.isSpace(part.unicodeScalars[start]) { start = part.unicodeScalars.index(after: start) }
+        while end > start, Self.isSpace(part.unicodeScalars[part.unicodeScalars.index(before: end)]) { end = part.unicodeScalars.index(before: end) }
+        let utf8 = content.base.utf8
+        let leading = utf8.distance(from: range.lowerBound, to: start) + (range.lowerBound == content.startIndex ? Int(self.leading) : 0)
+        let trailing = utf8.distance(from: end, to: range.upperBound) + (range.upperBound == content.endIndex ? Int(self.trailing) : 0)
+        return SourceLine(number: number, content: content.base[start..<end], leading: leading, trailing: trailing)
+    }
+
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{3000}" || s == "\u{00A0}" || s == "\u{0C}" || s == "\r" || s == "\u{FEFF}"
     }

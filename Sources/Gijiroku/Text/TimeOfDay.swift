@@ -87,3 +87,59 @@ struct TimeOfDay: Sendable, Hashable, CustomStringConvertible {
         return (time, normalised)
     }
 }
+
+extension TimeOfDay {
+    /// The times a text marks as the opening and the closing of a meeting, wherever they
+    /// stand: `開会 午後 1時30分`, `(開会)午後1時30分`, `10時00分開会 10時38分閉会`,
+    /// `午前10時開議`, `散会 午前10時43分`.
+    ///
+    /// ```swift
+    /// let marked = TimeOfDay.marked(in: "開会 午後 1時30分 平成25年10月29日(火) 閉会 午後 2時46分")
+    /// marked.start?.description   // "13:30"
+    /// marked.end?.description     // "14:46"
+    /// ```
+    static func marked<S: StringProtocol>(in text: S) -> (start: TimeOfDay?, end: TimeOfDay?) {
+        var s = ScalarScanner(text)
+        var start: TimeOfDay?, end: TimeOfDay?
+        while !s.isAtEnd {
+            let at = s.index
+            guard let (time, _) = parse(&s) else { s.index = at + 1; continue }
+            let after = s.index
+            // A marker right after the time, or just before it (brackets and spaces between).
+            var mark = marker(&s)
+            s.index = after
+            if mark == nil { mark = marker(before: at, in: s.scalars) }
+            switch mark {
+            case .opening?: if start == nil { start = time }
+            case .closing?: end = time
+            case nil: break
+            }
+        }
+        return (start, end)
+    }
+
+    private enum Mark { case opening, closing }
+    private static let openings = ["開会", "開議", "開始", "開催"]
+    private static let closings = ["閉会", "散会", "閉議", "終了", "延会"]
+
+    private static func marker(_ s: inout ScalarScanner) -> Mark? {
+        _ = s.scanAny([")", "）", "="])
+        if s.scanAny(openings) != nil { return .opening }
+        if s.scanAny(closings) != nil { return .closing }
+        return nil
+    }
+
+    private static func marker(before index: Int, in scalars: [Unicode.Scalar]) -> Mark? {
+        // Up to 4 scalars of brackets, spaces and 午前/午後 may stand between marker and time.
+        var i = index
+        var skipped = 0
+        while i > 0, skipped < 4, SourceLine.isSpace(scalars[i - 1]) || "()（）=＝:：".unicodeScalars.contains(scalars[i - 1]) {
+            i -= 1; skipped += 1
+        }
+        guard i >= 2 else { return nil }
+        let word = String(String.UnicodeScalarView(scalars[(i - 2)..<i]))
+        if openings.contains(word) { return .opening }
+        if closings.contains(word) { return .closing }
+        return nil
+    }
+}

@@ -1,0 +1,160 @@
+/// Stage 1b: splits lines that extraction flattened. Aggregators and some web pages lose
+/// the line breaks of a record, so that a whole header (`日  時  令和5年9月15日(金) …  場  所
+/// 第3委員会室出席委員(8名) …`) or a run of utterances (`… ◯委員長(北田織君) 中原委員から… 2:
+/// ◯事務局(緒里哲司君) それでは…`) stands on one line. Such a line is cut where a header
+/// label, a numbered value, a speaker's label, a timed opening or a rule begins after white
+/// space, and each part goes on as a line of its own with the same number. The line is
+/// reported so that the record can mark it `shared`.
+///
+/// Only long lines with at least two such places are cut: a sentence that mentions `場所`
+/// after a space keeps its line.
+///
+/// ```swift
+/// let (lines, shared) = LineSegmenter.split(SourceLine.nonBlankLines(of: flattened).lines)
+/// lines.map(\.content)   // ["令和元年企画総務委員会", "1 日    時 令和元年6月21日(金)", "開会 午前10時00分", …]
+/// ```
+enum LineSegmenter {
+    /// Lines shorter than this (in UTF-8 bytes) are never cut.
+    static let minimumLength = 200
+
+    /// - Parameters:
+    ///   - minimumLength: lines shorter than this (UTF-8 bytes) are kept whole.
+    ///   - minimumCuts: how many places a line must have to be cut.
+    static func split(_ lines: [SourceLine], minimumLength: Int = minimumLength, minimumCuts: Int = 2) -> (lines: [SourceLine], shared: [SourceLine]) {
+        guard lines.contains(where: { $0.content.utf8.count >= minimumLength }) else { return (lines, []) }
+        var out: [SourceLine] = []
+        out.reserveCapacity(lines.count)
+        var shared: [SourceLine] = []
+        for line in lines {
+            guard line.content.utf8.count >= minimumLength else { out.append(line); continue }
+            let cuts = cutPoints(line.content)
+            guard cuts.count >= minimumCuts else { out.append(line); continue }
+            shared.append(line)
+            var start = line.content.startIndex
+            for cut in cuts {
+                let part = line.segment(start..<cut.end)
+                if !part.isBlank { out.append(part) }
+                start = cut.start
+            }
+            let last = line.segment(start..<line.content.endIndex)
+            if !last.isBlank { out.append(last) }
+        }
+        return (out, shared)
+    }
+
+    /// A place to cut: where the previous part ends (a turn number such as `2:` left before a
+    /// label is dropped with the white space) and where the next begins.
+    struct Cut { var end: Substring.Index; var start: Substring.Index }
+
+    static func cutPoints(_ content: Substring) -> [Cut] {
+        let scalars = content.unicodeScalars
+        var cuts: [Cut] = []
+        var i = scalars.startIndex
+        var previous: Unicode.Scalar?
+        var afterSpace = false
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            defer { previous = c; i = scalars.index(after: i) }
+            if SourceLine.isSpace(c) { afterSpace = true; continue }
+            let wasAfterSpace = afterSpace
+            afterSpace = false
+            let rest = Substring(scalars[i...])
+            if wasAfterSpace, opensPart(rest) {
+                cuts.append(Cut(end: turnNumberStart(before: i, in: content) ?? i, start: i))
+            } else if let p = previous, !SourceLine.isSpace(p), !isDigit(p), !HeaderLabel.decorations.contains(p), gluedOpening(rest) {
+                // `(第4回)1 令和4年…`, `第3委員会室出席委員(8名)`: no space before the part.
+                cuts.append(Cut(end: i, start: i))
+            }
+        }
+        // A cut right after another with nothing but numbering between (`1 出席議員`: at `1`
+        // and again at the label) is one cut.
+        var kept: [Cut] = []
+        for cut in cuts where cut.start > content.startIndex {
+            if let last = kept.last {
+                let between = content[last.start..<cut.end]
+                if between.unicodeScalars.count <= 4, between.unicodeScalars.allSatisfy({ isDigit($0) || SourceLine.isSpace($0) || $0 == "." || $0 == "．" }) {
+                    continue
+                }
+            }
+            kept.append(cut)
+        }
+        return kept
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
+
+    /// What may begin a part after white space.
+    static func opensPart(_ rest: Substring) -> Bool {
+        guard let first = rest.unicodeScalars.first else { return false }
+        // A speaker's label with its marker: `◯委員長(北田織君)`, `○竹中市長`.
+        if SpeakerLabel.markers.contains(Character(first)) {
+            // With words after it: `△議長` before a rule heads a section, it says nothing.
+            if let label = SpeakerLabel.read(rest.prefix(40)), label.speaker.role != nil || label.speaker.name != nil,
+               let said = label.rest.unicodeScalars.first, said != "─", said != "━" { return true }
+        }
+        // A section heading of the proceedings: `△委員外議員の出席について`.
+        if first == "△" { return true }
+        // A rule: `────`.
+        if first == "─" || first == "━" { return rest.unicodeScalars.prefix(4).allSatisfy { $0 == "─" || $0 == "━" } }
+        // A timed opening or closing: `=開会 午前10時0分=`, `開議 午前10時00分`, `午前10時 開会`.
+        if startsTimedEvent(rest) { return true }
+        // A header label, numbered or not, with its value or white space after it.
+        if let label = HeaderLabel.match(rest.prefix(60)), label.written.count >= 2 {
+            // A spaced label that runs on into a longer spaced word (`事 務 局 長`) is that word.
+            if label.written.unicodeScalars.contains(where: SourceLine.isSpace),
+               let next = label.value.first, "長員者記".contains(next) { return false }
+            return !label.value.isEmpty || rest.count > label.written.count
+        }
+        // A numbered value: `1 令和4年12月21日`.
+        if let n = Numbering.parse(rest.prefix(30)), JapaneseDate.find(in: n.rest.prefix(16)) != nil { return true }
+        return false
+    }
+
+    /// What may begin a part glued to the text before it: numbering and a label or a date
+    /// (`1 出席議員`, `1 令和4年…`, `1 館山市役所議場`), or an attendance label with its count.
+    static func gluedOpening(_ rest: Substring) -> Bool {
+        let scalars = rest.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if isDigit(first), scalars.count > 2, SourceLine.isSpace(scalars[scalars.index(after: scalars.startIndex)]) {
+            let after = Substring(scalars.dropFirst(2))
+            if HeaderLabel.match(after.prefix(40)) != nil { return true }
+            var s = ScalarScanner(after.prefix(16))
+            if JapaneseDate.parse(&s) != nil { return true }
+            let word = after.prefix { !SourceLine.isSpace($0.unicodeScalars.first!) && !isDigit($0.unicodeScalars.first!) }
+            return HeaderReader.looksLikePlace(word.prefix(40))
+        }
+        guard first == "出" || first == "欠" else { return false }
+        for label in ["出席委員", "出席議員", "欠席委員", "欠席議員", "出席説明員", "出席者"] where rest.hasPrefix(label) {
+            let after = rest.dropFirst(label.count)
+            return after.first == "(" || after.first == "（" || after.first.map { $0.unicodeScalars.allSatisfy(SourceLine.isSpace) } == true
+        }
+        return false
+    }
+
+    private static func startsTimedEvent(_ rest: Substring) -> Bool {
+        var s = ScalarScanner(rest.prefix(24))
+        _ = s.scanAny(["=", "＝"])
+        if s.scanAny(["開会", "開議", "散会", "閉会", "再開", "休憩"]) != nil { return TimeOfDay.parse(&s) != nil }
+        guard TimeOfDay.parse(&s) != nil else { return false }
+        return s.scanAny(["開会", "開議", "散会", "閉会", "再開", "休憩"]) != nil
+    }
+
+    /// A turn number just before a label (`2: ◯事務局…`, `3 ◯竹中市長`): where it starts.
+    private static func turnNumberStart(before index: Substring.UnicodeScalarView.Index, in content: Substring) -> Substring.Index? {
+        let scalars = content.unicodeScalars
+        var j = index
+        func back() -> Unicode.Scalar? {
+            guard j > scalars.startIndex else { return nil }
+            j = scalars.index(before: j)
+            return scalars[j]
+        }
+        // White space, an optional colon, one to four digits, white space.
+        var c = back()
+        while let s = c, SourceLine.isSpace(s) { c = back() }
+        if c == ":" || c == "：" { c = back() }
+        var digits = 0
+        while let s = c, isDigit(s) { digits += 1; c = back() }
+        guard (1...4).contains(digits), let s = c, SourceLine.isSpace(s) else { return nil }
+        return scalars.index(after: j)
+    }
+}

@@ -1,0 +1,59 @@
+/// Recognises the lines that web sites, mirrors and aggregators put around a record:
+/// navigation (`ページの先頭です`, `メニューを飛ばして本文へ`, breadcrumbs `春日市議会 > 2018-10-05 >`),
+/// sharing and copy buttons (`ツイート シェア`, `Copied!`), the mirror's provenance
+/// (`取得元: …`, `最終取得日: …`, `議事ロックス -地方議会議事録検索-`), page metadata
+/// (`ページID:…`, `更新日:…`, `掲載日:…`), search-hit banners, postal addresses, telephone
+/// numbers and mail addresses. The header reader keeps them as layout lines with the role
+/// `pageChrome`, never in the title or a field.
+///
+/// ```swift
+/// PageChrome.matches("最終取得日: 2021-05-05")        // true
+/// PageChrome.matches("第11回羽村市都市計画審議会会議録")  // false
+/// ```
+enum PageChrome {
+    /// Whole lines (compared without spaces).
+    static let lines: Set<String> = [
+        "ページの先頭です", "本文", "本文ここから", "本文ここまで", "メニューを飛ばして本文へ", "本文へ", "ナビゲーションを飛ばす",
+        "Copied!", "N/A", "検索結果がありません", "ツイートシェア", "ツイート", "シェア", "印刷", "印刷する", "このページを印刷する",
+        "議会中継", "ページトップへ", "ページの先頭へ", "このページの先頭へ", "先頭へ戻る", "戻る", "閉じる", "トップページ", "ホーム",
+        "文字サイズ", "背景色", "サイトマップ", "お問い合わせ", "よくある質問", "ここから本文です", "PDFファイルを開く", "Shareボタン",
+    ]
+    /// Line openings (compared without spaces).
+    static let openings: [String] = [
+        "取得元:", "取得元：", "最終取得日:", "最終取得日：", "ページID:", "ページID：", "ページ番号:", "ページ番号：",
+        "更新日:", "更新日：", "最終更新日:", "最終更新日：", "掲載日:", "掲載日：", "公開日:", "公開日：", "登録日:", "登録日：",
+        "議事ロックス", "〒", "Tel", "TEL", "tel", "電話:", "電話：", "電話番号", "FAX", "Fax", "ファクス",
+        "Eメール", "E-mail", "Email", "メール:", "メール：", "メールフォーム", "このページに関するお問い合わせ", "このページについて",
+        "メニュー", "現在位置", "現在のページ", "ホーム>", "トップ>", "トップページ>",
+    ]
+
+    static func matches(_ content: Substring) -> Bool {
+        guard !content.isEmpty, content.utf8.count <= 240 else { return false }
+        let compact = WidthFolding.compact(content)
+        if lines.contains(compact) { return true }
+        if openings.contains(where: { compact.hasPrefix($0) }) { return true }
+        // A postal address: `茨城県石岡市柿岡5680-1(八郷総合支所)`, `…一丁目1番地1`.
+        if compact.count <= 40, ["県", "都", "府", "道"].contains(where: { compact.contains($0) }),
+           ["丁目", "番地"].contains(where: { compact.contains($0) }) || hasHyphenatedNumber(compact),
+           !TitleExtractor.meetingWords.contains(where: { compact.contains($0) }) { return true }
+        // A search banner: `↓ 最初のヒットへ(全 0 ヒット)`.
+        if compact.hasSuffix("ヒット)"), compact.contains("最初のヒットへ") { return true }
+        // A mail address alone.
+        if compact.contains("@"), compact.contains("."), !compact.contains(where: { $0.unicodeScalars.first!.value > 0x2FFF }) { return true }
+        // A breadcrumb: parts joined by `>` (two or more), or a line ending in ` >`.
+        let arrows = content.unicodeScalars.filter { $0 == ">" || $0 == "＞" || $0 == "›" || $0 == "»" }.count
+        if arrows >= 1, content.unicodeScalars.last == ">" || arrows >= 2, compact.count <= 60,
+           !content.unicodeScalars.contains("<"), !content.unicodeScalars.contains("＜") { return true }
+        // A search hit banner: `• "高輪地区総合支所管理課長"(1/1)`.
+        if let first = content.unicodeScalars.first, first == "•" || first == "・", compact.hasSuffix(")"), compact.contains("\"") { return true }
+        return false
+    }
+
+    /// `5680-1`, `23-5600`: digits, a hyphen, digits.
+    private static func hasHyphenatedNumber(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count >= 3 else { return false }
+        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        return (1..<(u.count - 1)).contains { (u[$0] == "-" || u[$0] == "−") && digit(u[$0 - 1]) && digit(u[$0 + 1]) }
+    }
+}

@@ -1,0 +1,182 @@
+/// Reads a roster laid out in columns with white space, as printed rosters and their
+/// extracted text are: entries apart by runs of spaces, names often spaced out character by
+/// character (`委 員 長  琴 尾 みさと  副委員長  清 原 和 幸`), seat numbers before names
+/// (`３番　　つ　た　えりな　　　　４番　　舟　坂　と　も` is two people), posts beside names
+/// (`区長　　　山本　亨　　　福祉保健部長　　浮田康宏`) or run into them (`青 木 区長`), and a
+/// stated count somewhere (`(9名)`).
+///
+/// Single characters are put back together: into a post when they spell one (`委`, `員` →
+/// `委員`), else into the name beside them (`佐 藤   昇`). A bare post names the role of the
+/// people after it; a post followed by another post is one person (`荒 牧 企画経営部長`).
+///
+/// ```swift
+/// SpacedRoster.read([("１番　　小林しょう　　　１７番　　たかはし", line)])?.attendees.map(\.seat)   // [1, 17]
+/// ```
+enum SpacedRoster {
+    struct Result {
+        var attendees: [Attendee] = []
+        /// Counts the roster states (`(22名)`).
+        var statedCounts: [Int] = []
+    }
+
+    private struct Token {
+        var text: String
+        var line: Int
+        var isPost: Bool { AttendeeExtractor.isPost(text) }
+    }
+
+    /// Whether a list is laid out with white space rather than separators.
+    static func applies(to parts: [(text: Substring, line: SourceLine)]) -> Bool {
+        var runs = 0
+        for part in parts {
+            if part.text.contains("、") || part.text.contains(",") || part.text.contains("，") { return false }
+            var previousSpace = false
+            for s in part.text.unicodeScalars {
+                let space = SourceLine.isSpace(s)
+                if space && previousSpace && s != "\u{3000}" || space && s == "\u{3000}" && previousSpace { runs += 1 }
+                previousSpace = space
+            }
+        }
+        return runs >= 2
+    }
+
+    static func read(_ parts: [(text: Substring, line: SourceLine)], group: String? = nil) -> Result {
+        var result = Result()
+        var tokens: [Token] = []
+        for part in parts { tokens += self.tokens(of: part.text, line: part.line.number, counts: &result.statedCounts) }
+        tokens = rejoin(tokens)
+        var role: String?
+        var seat: Int?
+        for (n, token) in tokens.enumerated() {
+            if let s = seatNumber(token.text) { seat = s; continue }
+            if token.text.first == "(" || token.text.first == "（" {
+                // A bracket after an entry: a concurrent post or a remark.
+                if !result.attendees.isEmpty, result.attendees[result.attendees.count - 1].note == nil {
+                    result.attendees[result.attendees.count - 1].note = String(token.text.dropFirst().dropLast())
+                }
+                continue
+            }
+            let nextIsName = n + 1 < tokens.count && !tokens[n + 1].isPost && seatNumber(tokens[n + 1].text) == nil
+            if token.isPost, nextIsName, isBarePost(token.text) {
+                role = token.text
+                continue
+            }
+            let lines = LineRange(token.line)
+            if token.isPost, !isBarePost(token.text) || !nextIsName {
+                // `青木区長`: a name run into its post, or a post standing for its holder.
+                let (name, post) = splitNameAndPost(token.text)
+                result.attendees.append(Attendee(role: post, name: name, group: group, seat: seat, lines: lines))
+            } else {
+                result.attendees.append(Attendee(role: role ?? "", name: token.text, group: group, seat: seat, lines: lines))
+            }
+            seat = nil
+        }
+        return result
+    }
+
+    /// Tokens apart by two spaces or more (one ideographic space inside a name stays).
+    private static func tokens(of text: Substring, line: Int, counts: inout [Int]) -> [Token] {
+        var out: [Token] = []
+        var current = String.UnicodeScalarView()
+        var spaces = 0
+        func flush() {
+            var t = String(current)
+            current = String.UnicodeScalarView()
+            // A stated count glued before or after a word: `(22名)田中`.
+            for (count, rest) in strippingCounts(t) { counts.append(count); t = rest }
+            let compact = t.unicodeScalars.filter { !SourceLine.isSpace($0) }
+            if !compact.isEmpty { out.append(Token(text: String(String.UnicodeScalarView(compact)), line: line)) }
+        }
+        for s in text.unicodeScalars {
+            if SourceLine.isSpace(s) {
+                spaces += s == "\u{3000}" ? 2 : 1
+                continue
+            }
+            if spaces >= 2 { flush() } else if spaces == 1 { current.append(" ") }
+            spaces = 0
+            current.append(s)
+        }
+        flush()
+        return out
+    }
+
+    /// `(22名)` or `15名` inside a token: the counts, and the token without them.
+    private static func strippingCounts(_ t: String) -> [(Int, String)] {
+        let folded = WidthFolding.fold(t)
+        var scanner = ScalarScanner(folded)
+        while !scanner.isAtEnd {
+            let start = scanner.index
+            let bracket = scanner.scanAny(["(", "（"]) != nil
+            if let n = scanner.scanNumber(), scanner.scanAny(["名", "人"]) != nil, !bracket || scanner.scanAny([")", "）"]) != nil {
+                var rest = scanner.scalars
+                rest.removeSubrange(start..<scanner.index)
+                return [(n, String(String.UnicodeScalarView(rest)))]
+            }
+            scanner.index = start + 1
+        }
+        return []
+    }
+
+    /// Puts single characters back together: into a post they spell, else into a neighbour name.
+    private static func rejoin(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            // The longest run of single characters that spells a post (`副`, `市`, `長`).
+            if tokens[i].text.count == 1 {
+                var run = i
+                while run < tokens.count, tokens[run].text.count == 1 { run += 1 }
+                var matched = false
+                var end = run
+                while end > i + 1 {
+                    let joined = tokens[i..<end].map(\.text).joined()
+                    if AttendeeExtractor.isPost(joined) {
+                        out.append(Token(text: joined, line: tokens[i].line))
+                        i = end
+                        matched = true
+                        break
+                    }
+                    end -= 1
+                }
+                if matched { continue }
+                // A single character of a name: onto the name before it, or the one after it.
+                if let last = out.last, !last.isPost, seatNumber(last.text) == nil, !last.text.hasPrefix("(") {
+                    out[out.count - 1].text += tokens[i].text
+                } else if i + 1 < tokens.count, !tokens[i + 1].isPost, seatNumber(tokens[i + 1].text) == nil {
+                    out.append(Token(text: tokens[i].text + tokens[i + 1].text, line: tokens[i].line))
+                    i += 1
+                } else {
+                    out.append(tokens[i])
+                }
+                i += 1
+                continue
+            }
+            out.append(tokens[i])
+            i += 1
+        }
+        return out.map { Token(text: $0.text.replacingOccurrences(of: " ", with: ""), line: $0.line) }
+    }
+
+    /// `１番`, `12番`: a seat number.
+    private static func seatNumber(_ t: String) -> Int? {
+        let folded = WidthFolding.fold(t)
+        guard folded.hasSuffix("番"), folded.count <= 4 else { return nil }
+        return Int(folded.dropLast())
+    }
+
+    /// Posts that are a role alone (`委員長`, `区長`), not a name and a post run together.
+    static let barePosts: Set<String> = ["委員長", "副委員長", "委員", "会長", "副会長", "議長", "副議長", "理事", "幹事", "書記",
+                                         "市長", "副市長", "区長", "副区長", "町長", "副町長", "村長", "副村長", "教育長", "次長",
+                                         "事務局長", "事務局次長", "座長", "部会長", "専門委員", "臨時委員", "特別委員", "参与", "監査委員"]
+
+    private static func isBarePost(_ t: String) -> Bool { barePosts.contains(t) || t.count >= 4 }
+
+    /// `青木区長` → (`青木`, `区長`); a long post (`企画経営部長`) → (nil, the post).
+    private static func splitNameAndPost(_ t: String) -> (String?, String) {
+        for post in barePosts.sorted(by: { $0.count > $1.count }) where t.hasSuffix(post) && t.count > post.count {
+            let name = String(t.dropLast(post.count))
+            if name.count <= 4 { return (name, post) }
+        }
+        return (nil, t)
+    }
+}
