@@ -29,8 +29,12 @@ struct AttendeeExtractor {
         tokens.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })
         for n in parts.indices {
             let number = parts[n].line.number
-            for scalar in parts[n].text.unicodeScalars { tokens.append((scalar, number)) }
-            if n + 1 < parts.count, parts[n].line.endsWithSpace { tokens.append((nil, number)) }
+            // A bulleted line (`• 石井都市整備部長`) is one entry.
+            var text = parts[n].text.unicodeScalars[...]
+            let bulleted = text.first.map(LineClassifier.isBulletMarker) == true || text.first == "•"
+            if bulleted { text = text.dropFirst().drop(while: SourceLine.isSpace) }
+            for scalar in text { tokens.append((scalar, number)) }
+            if n + 1 < parts.count, parts[n].line.endsWithSpace || bulleted || parts[n + 1].text.unicodeScalars.first == "•" { tokens.append((nil, number)) }
         }
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
         var result = Result()

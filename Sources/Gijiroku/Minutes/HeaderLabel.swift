@@ -29,7 +29,7 @@ struct HeaderLabel: Hashable {
         ("出席理事者", .secretariat), ("市執行部", .secretariat), ("幹事", .secretariat),
         ("出席委員", .attendees), ("出席議員", .attendees), ("出席職員", .attendees), ("出席者", .attendees),
         ("参加者", .attendees), ("構成員", .attendees), ("出席", .attendees),
-        ("欠席委員", .absentees), ("欠席議員", .absentees), ("欠席理事者", .absentees), ("欠席者", .absentees), ("欠席", .absentees),
+        ("欠席委員", .absentees), ("欠席議員", .absentees), ("欠席理事者", .absentees), ("欠席説明員", .absentees), ("欠席者", .absentees), ("欠席", .absentees),
         ("本日の会議に付した事件", .agenda), ("会議に付した事件", .agenda), ("付議事件", .agenda), ("会議次第", .agenda), ("議事日程", .agenda), ("議事", .agenda), ("議題", .agenda),
         ("案件", .agenda), ("次第", .agenda),
         ("説明のため出席した者", .secretariat), ("説明員", .secretariat), ("説明者", .secretariat), ("事務局", .secretariat),

@@ -111,6 +111,12 @@ struct HeaderReader {
                 continue
             }
             if let label = HeaderLabel.match(line.content) {
+                // `事務局` alone with an utterance after it is a speaker, not a field.
+                if label.value.isEmpty, label.field == .secretariat || label.field == .chair, index + 1 < lines.count,
+                   ProceedingsReader.isUtterance(lines[index + 1]),
+                   SpeakerLabel.alone(line.content) != nil {
+                    break scan
+                }
                 inNote = false
                 result.fields.append(Field(field: label.field, label: label.written, firstValue: label.value, labelLine: line))
                 agendaStyle = label.field == .agenda ? Numbering.parse(label.value)?.style : nil
@@ -165,15 +171,19 @@ struct HeaderReader {
             }
             switch (field.field, kind) {
             case (.agenda, .numbered(let n)):
-                if let style = agendaStyle, style != n.style { break scan }
-                agendaStyle = n.style
+                // `(1)`, `①` under `1.`: sub-items of the agenda; another style starts the body.
+                if let style = agendaStyle, style != n.style {
+                    guard n.style == .parenthesised || n.style == .circled, style != .parenthesised, style != .circled else { break scan }
+                } else {
+                    agendaStyle = n.style
+                }
             case (.agenda, .bullet):
                 // Bulleted agenda items, unless the list is numbered (then a bullet starts the body).
                 if agendaStyle != nil { break scan }
             case (.agenda, .text):
                 // An unnumbered line continues a title only when the line above was broken mid-way.
                 if !field.hasNoValue, field.lastLine.endsWithSpace { break scan }
-            case (.attendees, .text), (.attendees, .bullet), (.secretariat, .text), (.absentees, .text):
+            case (.attendees, .text), (.attendees, .bullet), (.secretariat, .text), (.secretariat, .bullet), (.absentees, .text), (.absentees, .bullet):
                 if Self.endsRoster(line) { break scan }
             case (_, .text):
                 if field.field == .date || field.field == .place || field.field == .time || field.field == .start

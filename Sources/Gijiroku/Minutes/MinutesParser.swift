@@ -53,13 +53,20 @@ package struct MinutesParser: Sendable {
             let (fields, rest) = HeaderReader().fields(in: preamble)
             readFields(fields, into: &minutes)
             body = rest.reduce(into: BlockAssembler.Result()) { all, run in
-                let part = BlockAssembler().assemble(run[...])
+                // The opening's part of such a line is an event.
+                let kept = run.filter { line in
+                    guard let event = ProceedingsReader.event(line), event.time != nil else { return true }
+                    minutes.events.append(event)
+                    return false
+                }
+                let part = BlockAssembler().assemble(kept[...])
                 all.blocks += part.blocks
                 all.layout += part.layout
             }
-            if minutes.startTime == nil { minutes.startTime = proceedings.events.first { $0.kind == .opening }?.time }
+            minutes.events.sort { $0.lines.start < $1.lines.start }
+            if minutes.startTime == nil { minutes.startTime = minutes.events.first { $0.kind == .opening }?.time }
             if minutes.endTime == nil {
-                minutes.endTime = proceedings.events.last { $0.kind == .closing || $0.kind == .adjournment }?.time
+                minutes.endTime = minutes.events.last { $0.kind == .closing || $0.kind == .adjournment }?.time
             }
         } else {
             body = BlockAssembler().assemble(bodyLines)

@@ -63,6 +63,14 @@ struct ProceedingsReader {
                 i += 2
                 continue
             }
+            // Before the first utterance, a roster's or the order of business's heading
+            // (`〇出席議員（２６人）`, `〇議事日程`) belongs to the preamble, not to the events.
+            if current == nil, result.speeches.isEmpty, let label = HeaderLabel.match(line.content),
+               [.attendees, .secretariat, .absentees, .agenda].contains(label.field) {
+                result.preamble.append(line)
+                i += 1
+                continue
+            }
             if let event = Self.event(line) {
                 result.events.append(event)
                 i += 1

@@ -22,6 +22,8 @@ enum SpacedRoster {
     private struct Token {
         var text: String
         var line: Int
+        /// The white space before the token, an ideographic space counting two.
+        var gap: Int = 0
         var isPost: Bool { AttendeeExtractor.isPost(text) }
     }
 
@@ -47,8 +49,16 @@ enum SpacedRoster {
         tokens = rejoin(tokens)
         var role: String?
         var seat: Int?
+        var previousWasName = false
         for (n, token) in tokens.enumerated() {
-            if let s = seatNumber(token.text) { seat = s; continue }
+            if let s = seatNumber(token.text) { seat = s; previousWasName = false; continue }
+            // A name's second word after one space (`出　村　ゆかり`, `佐　藤　聖智子`): the same person.
+            if previousWasName, seat == nil, !token.isPost, token.line == tokens[n - 1].line,
+               token.gap == 2 && tokens[n - 1].text.count <= 3 && token.text.count <= 3 || token.text.hasSuffix("君") && token.text.count <= 3 || result.attendees.last?.seat != nil && seat == nil && token.gap <= 2 {
+                result.attendees[result.attendees.count - 1].name! += token.text
+                previousWasName = false
+                continue
+            }
             if token.text.first == "(" || token.text.first == "（" {
                 // A bracket after an entry: a concurrent post or a remark.
                 if !result.attendees.isEmpty, result.attendees[result.attendees.count - 1].note == nil {
@@ -57,17 +67,20 @@ enum SpacedRoster {
                 continue
             }
             let nextIsName = n + 1 < tokens.count && !tokens[n + 1].isPost && seatNumber(tokens[n + 1].text) == nil
-            if token.isPost, nextIsName, isBarePost(token.text) {
+            if token.isPost, nextIsName {
                 role = token.text
+                previousWasName = false
                 continue
             }
             let lines = LineRange(token.line)
-            if token.isPost, !isBarePost(token.text) || !nextIsName {
+            if token.isPost {
                 // `青木区長`: a name run into its post, or a post standing for its holder.
                 let (name, post) = splitNameAndPost(token.text)
                 result.attendees.append(Attendee(role: post, name: name, group: group, seat: seat, lines: lines))
+                previousWasName = false
             } else {
                 result.attendees.append(Attendee(role: role ?? "", name: token.text, group: group, seat: seat, lines: lines))
+                previousWasName = true
             }
             seat = nil
         }
@@ -79,20 +92,21 @@ enum SpacedRoster {
         var out: [Token] = []
         var current = String.UnicodeScalarView()
         var spaces = 0
+        var gap = 0
         func flush() {
             var t = String(current)
             current = String.UnicodeScalarView()
             // A stated count glued before or after a word: `(22名)田中`.
             for (count, rest) in strippingCounts(t) { counts.append(count); t = rest }
             let compact = t.unicodeScalars.filter { !SourceLine.isSpace($0) }
-            if !compact.isEmpty { out.append(Token(text: String(String.UnicodeScalarView(compact)), line: line)) }
+            if !compact.isEmpty { out.append(Token(text: String(String.UnicodeScalarView(compact)), line: line, gap: gap)) }
         }
         for s in text.unicodeScalars {
             if SourceLine.isSpace(s) {
                 spaces += s == "\u{3000}" ? 2 : 1
                 continue
             }
-            if spaces >= 2 { flush() } else if spaces == 1 { current.append(" ") }
+            if spaces >= 2 { flush(); gap = spaces } else if spaces == 1 { current.append(" ") }
             spaces = 0
             current.append(s)
         }
@@ -131,7 +145,7 @@ enum SpacedRoster {
                 while end > i + 1 {
                     let joined = tokens[i..<end].map(\.text).joined()
                     if AttendeeExtractor.isPost(joined) {
-                        out.append(Token(text: joined, line: tokens[i].line))
+                        out.append(Token(text: joined, line: tokens[i].line, gap: tokens[i].gap))
                         i = end
                         matched = true
                         break
@@ -143,7 +157,7 @@ enum SpacedRoster {
                 if let last = out.last, !last.isPost, seatNumber(last.text) == nil, !last.text.hasPrefix("(") {
                     out[out.count - 1].text += tokens[i].text
                 } else if i + 1 < tokens.count, !tokens[i + 1].isPost, seatNumber(tokens[i + 1].text) == nil {
-                    out.append(Token(text: tokens[i].text + tokens[i + 1].text, line: tokens[i].line))
+                    out.append(Token(text: tokens[i].text + tokens[i + 1].text, line: tokens[i].line, gap: tokens[i].gap))
                     i += 1
                 } else {
                     out.append(tokens[i])
@@ -154,7 +168,7 @@ enum SpacedRoster {
             out.append(tokens[i])
             i += 1
         }
-        return out.map { Token(text: $0.text.replacingOccurrences(of: " ", with: ""), line: $0.line) }
+        return out.map { Token(text: $0.text.replacingOccurrences(of: " ", with: ""), line: $0.line, gap: $0.gap) }
     }
 
     /// `１番`, `12番`: a seat number.
@@ -168,8 +182,6 @@ enum SpacedRoster {
     static let barePosts: Set<String> = ["委員長", "副委員長", "委員", "会長", "副会長", "議長", "副議長", "理事", "幹事", "書記",
                                          "市長", "副市長", "区長", "副区長", "町長", "副町長", "村長", "副村長", "教育長", "次長",
                                          "事務局長", "事務局次長", "座長", "部会長", "専門委員", "臨時委員", "特別委員", "参与", "監査委員"]
-
-    private static func isBarePost(_ t: String) -> Bool { barePosts.contains(t) || t.count >= 4 }
 
     /// `青木区長` → (`青木`, `区長`); a long post (`企画経営部長`) → (nil, the post).
     private static func splitNameAndPost(_ t: String) -> (String?, String) {
