@@ -140,6 +140,7 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "the meeting date cannot be read: {value}",
         .warningDateMissing: "no meeting date found",
+        .warningSeveralMeetings: "the file holds {count} meetings ({dates}): it is read as one record, with no meeting date, time or place of its own",
         .warningDateInferred: "the meeting date {date} is inferred: the record gives \"{written}\" without a year, taken from \"{year}\"",
         .warningDocumentDateMissing: "no date found",
         .warningStartTimeUnreadable: "the opening time cannot be read: {value}",

@@ -140,6 +140,7 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "開催日が読み取れません: {value}",
         .warningDateMissing: "開催日が見つかりません",
+        .warningSeveralMeetings: "このファイルには {count} 回分の会議（{dates}）が含まれています。1件の記録として読み、開催日・時刻・場所は設定していません",
         .warningDateInferred: "開催日 {date} は推定です。「{written}」に年がないため「{year}」から補いました",
         .warningDocumentDateMissing: "日付が見つかりません",
         .warningStartTimeUnreadable: "開会時刻が読み取れません: {value}",

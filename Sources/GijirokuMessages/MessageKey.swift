@@ -141,6 +141,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case warningDateUnreadable
     case warningDateMissing
     case warningDateInferred
+    case warningSeveralMeetings
     case warningDocumentDateMissing
     case warningStartTimeUnreadable
     case warningEndTimeUnreadable

@@ -25,7 +25,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     /// Whether one of the first 12 non-blank lines names minutes (`議事概要`, `議事録`, `会議録` …).
     static func hasMinutesTitle(_ text: String) -> Bool {
         let head = head(of: text, nonBlankLines: 12)
-        return ["議事概要", "議事録", "会議録", "議事要旨", "会議概要", "会議要旨", "会議記録"].contains { UTF8Search.contains(head, $0) }
+        return ["議事概要", "議事録", "会議録", "議事要旨", "会議概要", "会議要旨", "会議記録", "会議結果"].contains { UTF8Search.contains(head, $0) }
     }
 
     /// Minutes without a title: a minutes block, or both a date and a place field, in the
@@ -39,6 +39,8 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let lines = LineSegmenter.split(SourceLine.split(prefix(of: text, lines: 400))).lines
         // A verbatim record: its utterances open with speaker labels.
         if ProceedingsReader.looksVerbatim(lines[...]) { return true }
+        // A page of several meetings, each under its heading and date.
+        if MeetingHeadings.several(MeetingHeadings.find(in: lines.filter { !$0.isBlank })) { return true }
         for line in lines where !line.isBlank {
             if case .blockLabel(let kind, _, _) = LineClassifier.classify(line.content), kind != .section { return true }
             if let label = HeaderLabel.match(line.content) {

@@ -174,7 +174,9 @@ struct DocumentParser: Sendable {
         }
         if doc.title == nil { doc.warnings.append(ParseWarning(line: nil, .titleMissing)) }
         if doc.date == nil {
-            if let found = JapaneseDate.find(in: text) { doc.date = found.date.iso }
+            // The first date in the text, never a page's metadata (`最終更新日:2020年3月5日`).
+            if let found = SourceLine.split(text).lazy.filter({ !PageChrome.matches($0.content) })
+                .compactMap({ JapaneseDate.find(in: $0.content) }).first { doc.date = found.date.iso }
             else { doc.warnings.append(ParseWarning(line: nil, .documentDateMissing)) }
         }
         return doc

@@ -83,6 +83,17 @@ package struct MinutesParser: Sendable {
             }
         }
 
+        // A page of several meetings: no one date, time or place is the file's.
+        let headings = minutes.form == .summary ? MeetingHeadings.find(in: lines) : []
+        if MeetingHeadings.several(headings) {
+            minutes.date = nil
+            minutes.weekday = nil
+            minutes.startTime = nil
+            minutes.endTime = nil
+            minutes.place = nil
+            minutes.warnings.removeAll { if case .dateInferred = $0.kind { true } else { false } }
+            minutes.warnings.append(ParseWarning(line: headings[0].line, .severalMeetings(headings.map(\.date))))
+        }
         if !minutes.header.contains(where: { $0.field == .attendees }) {
             minutes.warnings.append(ParseWarning(line: nil, .attendeesMissing))
         }

@@ -18,6 +18,8 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case dateUnreadable(String)
         /// Minutes with no meeting date.
         case dateMissing
+        /// The file holds several meetings (their dates as read): no one date is the file's.
+        case severalMeetings([String])
         /// The meeting date was completed from a year stated elsewhere (`令和元年度` + `11月19日`):
         /// the date read, the day as written and the year's source.
         case dateInferred(date: String, written: String, year: String)
@@ -66,6 +68,7 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case .dateProblem(let s): return Message(.warningDateProblem, ["problem": s])
         case .dateUnreadable(let v): return Message(.warningDateUnreadable, ["value": v])
         case .dateMissing: return Message(.warningDateMissing)
+        case .severalMeetings(let dates): return Message(.warningSeveralMeetings, ["count": String(dates.count), "dates": dates.joined(separator: ", ")])
         case .dateInferred(let d, let w, let y): return Message(.warningDateInferred, ["date": d, "written": w, "year": y])
         case .documentDateMissing: return Message(.warningDocumentDateMissing)
         case .startTimeUnreadable(let v): return Message(.warningStartTimeUnreadable, ["value": v])
