@@ -4,9 +4,11 @@ import GijirokuTestSupport
 @testable import GijirokuEvaluation
 
 /// The parser on the real public meeting records of `../shared/realworld`, against their
-/// hand-made gold. The bars are what was measured when the verbatim reader was added
-/// (speaker turns 248 of 261, labels 51 of 62, header fields 45 of 84, 5 dates given where
-/// the gold states none): a change that reads real records worse fails here.
+/// hand-made gold. The bars are what was measured once real headers were read (web chrome,
+/// box-drawing tables, flattened lines, unlabelled values, spaced rosters, pages of several
+/// meetings): speaker turns 252 of 261 with none beyond the gold, labels 55 of 62, header
+/// fields 76 of 84, no date given where the gold states none. A change that reads real
+/// records worse fails here.
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: Repository.shared.appendingPathComponent("realworld/gold.json").path),
                 "../shared/realworld is not beside this clone: the real-record evaluation needs it"))
 struct RealRecordEvaluationTests {
@@ -24,16 +26,22 @@ struct RealRecordEvaluationTests {
         let labels = Double(r.labelsFound) / Double(r.goldLabels)
         print(String(format: "real records: speaker turns %d of %d (%.1f%%), %d more than the gold; labels %d of %d (%.1f%%)",
                      r.turnsMatched, r.goldTurns, 100 * turns, r.extraTurns, r.labelsFound, r.goldLabels, 100 * labels))
-        #expect(turns >= 0.95)
-        #expect(r.extraTurns <= 2)
-        #expect(labels >= 0.80, "\(r.files.flatMap(\.missingLabels))")
+        #expect(turns >= 0.96)
+        #expect(r.extraTurns <= 1)
+        #expect(labels >= 0.88, "\(r.files.flatMap(\.missingLabels))")
     }
 
     @Test func headerFieldsMeetTheBar() throws {
         let r = try Self.report.get()
         print("real records: header fields \(r.headerFieldsRight) of \(r.headerFieldsStated), dates given where none is stated: \(r.inventedDates)")
-        #expect(Double(r.headerFieldsRight) / Double(r.headerFieldsStated) >= 0.53, "\(r.files.flatMap(\.fieldMistakes))")
-        #expect(r.inventedDates <= 5)
+        #expect(Double(r.headerFieldsRight) / Double(r.headerFieldsStated) >= 0.90, "\(r.files.flatMap(\.fieldMistakes))")
+        #expect(r.inventedDates == 0)
+    }
+
+    @Test func everyDateTheGoldStatesIsRead() throws {
+        let r = try Self.report.get()
+        let wrong = r.files.flatMap(\.fieldMistakes).filter { $0.hasPrefix("date:") }
+        #expect(wrong.isEmpty, "\(wrong)")
     }
 
     @Test func theCompleteVerbatimRecordsGiveEveryTurnWithItsLabel() throws {

@@ -34,7 +34,8 @@ struct AttendeeExtractor {
             let bulleted = text.first.map(LineClassifier.isBulletMarker) == true || text.first == "•"
             if bulleted { text = text.dropFirst().drop(while: SourceLine.isSpace) }
             for scalar in text { tokens.append((scalar, number)) }
-            if n + 1 < parts.count, parts[n].line.endsWithSpace || bulleted || parts[n + 1].text.unicodeScalars.first == "•" { tokens.append((nil, number)) }
+            if n + 1 < parts.count, parts[n].line.endsWithSpace || bulleted || parts[n + 1].text.unicodeScalars.first == "•"
+                || startsWithBarePost(parts[n + 1].text) { tokens.append((nil, number)) }
         }
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
         var result = Result()
@@ -43,6 +44,8 @@ struct AttendeeExtractor {
         for entry in entries {
             add(entry, group: nil, to: &result)
         }
+        // Members of the public who watched (`傍聴者 2名`) did not attend.
+        result.attendees.removeAll { $0.role.hasPrefix("傍聴") }
         return result
     }
 
@@ -54,8 +57,15 @@ struct AttendeeExtractor {
         while i < entries.count {
             let word = text(entries[i])
             var end = i
-            if Self.isPost(word), word.count <= 4 {
-                while end + 1 < entries.count, end - i < 2, !Self.isPost(text(entries[end + 1])), text(entries[end + 1]).count <= 4 {
+            if Self.isPost(word), word.count <= 4, end + 2 < entries.count, isSeat(text(entries[end + 1])) {
+                end += 2   // `委員 4番 二階堂剛`
+            } else if Self.isPost(word), word.count <= 4 {
+                // The words of one spaced name are short (`中村 健`); longer ones are names of their own.
+                var length = 0
+                while end + 1 < entries.count, end - i < 2, !Self.isPost(text(entries[end + 1])) {
+                    let next = text(entries[end + 1]).count
+                    guard next <= 3, length + next <= 5 else { break }
+                    length += next
                     end += 1
                 }
             }
@@ -70,9 +80,15 @@ struct AttendeeExtractor {
         return merged
     }
 
+    private func isSeat(_ word: String) -> Bool {
+        let folded = WidthFolding.fold(word)
+        return folded.hasSuffix("番") && folded.count <= 4 && Int(folded.dropLast()) != nil
+    }
+
     private func isSeparator(_ token: Token, spaces: Bool) -> Bool {
         guard let s = token.scalar else { return true }
-        return s == "、" || s == "," || s == "，" || (spaces && SourceLine.isSpace(s))
+        // `|`: a cell of a table flattened by extraction.
+        return s == "、" || s == "," || s == "，" || s == "|" || (spaces && SourceLine.isSpace(s))
     }
 
     /// Splits at separators outside brackets.
@@ -151,7 +167,42 @@ struct AttendeeExtractor {
         result.attendees.append(attendee(text(entry), group: group, lines: lines))
     }
 
+    static let committeePosts: Set<String> = ["委員長", "副委員長", "委員", "会長", "副会長", "議長", "副議長", "部会長"]
+
+    /// `委員 1番 唐沢…` on the next line: a new group of the list begins there.
+    private func startsWithBarePost(_ text: Substring) -> Bool {
+        guard let space = text.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) else { return false }
+        return SpacedRoster.barePosts.contains(String(text[..<space]))
+    }
+
     private func attendee(_ entry: String, group: String?, lines: LineRange, proxy: Bool = false, note: String? = nil) -> Attendee {
+        var entry = entry
+        var group = group
+        // `【総務部】総務部長 矢吹正樹`: the bracket names the group.
+        if entry.hasPrefix("【"), let close = entry.firstIndex(of: "】"), close != entry.index(before: entry.endIndex) {
+            group = group ?? String(entry[entry.index(after: entry.startIndex)..<close])
+            entry = TitleExtractor.trimSpaces(String(entry[entry.index(after: close)...]))
+        }
+        // `委員 1番 唐沢なつみ`: the post of the entries that follow, before the first of them.
+        if let space = entry.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), SpacedRoster.barePosts.contains(String(entry[..<space])) {
+            let post = String(entry[..<space])
+            var found = attendee(TitleExtractor.trimSpaces(String(entry[space...])), group: group, lines: lines, proxy: proxy, note: note)
+            if found.name == nil { found.name = found.role; found.role = post } else if found.role.isEmpty { found.role = post }
+            return found
+        }
+        // `1番 唐沢なつみ`: a seat number before the name.
+        var seat: Int?
+        let folded = WidthFolding.fold(entry)
+        if let ban = folded.firstIndex(of: "番"), folded.distance(from: folded.startIndex, to: ban) <= 3,
+           let n = Int(folded[..<ban]), folded.index(after: ban) < folded.endIndex {
+            seat = n
+            entry = TitleExtractor.trimSpaces(String(entry.dropFirst(folded.distance(from: folded.startIndex, to: ban) + 1)))
+            var found = attendee(entry, group: group, lines: lines, proxy: proxy, note: note)
+            found.seat = seat
+            // A seat is a member's: the word after it is a name.
+            if found.name == nil, !Self.isPost(found.role) { found.name = found.role; found.role = "" }
+            return found
+        }
         let scalars = entry.unicodeScalars
         // A head count: 委員22名, 委員 22人.
         if let last = scalars.last, last == "名" || last == "人" {
@@ -165,6 +216,12 @@ struct AttendeeExtractor {
             }
         }
         guard scalars.contains(where: SourceLine.isSpace) else {
+            // `若月勝委員長`: a member's name run into a committee post (`東区長`, `大森副市長` stay posts:
+            // a ward's head, or a post with a surname the list does not separate).
+            if Self.isPost(entry), !SpacedRoster.barePosts.contains(entry), case let (name?, post) = SpacedRoster.splitNameAndPost(entry),
+               Self.committeePosts.contains(post), name.count >= 2 {
+                return Attendee(role: post, name: name, proxy: proxy, group: group, note: note, lines: lines)
+            }
             return Attendee(role: entry, proxy: proxy, group: group, note: note, lines: lines)
         }
         // "委員長 山田太郎" / "山田 太郎 委員長": a post and a name separated by white space.

@@ -17,7 +17,9 @@ struct BlockAssembler {
         var layout: [LayoutLine] = []
     }
 
-    func assemble(_ lines: ArraySlice<SourceLine>) -> Result {
+    /// - Parameter headings: lines that head a section whatever they look like (the
+    ///   headings of the meetings of a page that holds several).
+    func assemble(_ lines: ArraySlice<SourceLine>, headings: Set<Int> = []) -> Result {
         var result = Result()
         result.blocks.reserveCapacity(32)
         var current = Block()
@@ -27,7 +29,7 @@ struct BlockAssembler {
             // Blank lines (every other line in PDF text) are passed over without copying them.
             guard !lines[i].isBlank else { continue }
             let line = lines[i]
-            let kind = LineClassifier.classify(line.content)
+            let kind = headings.contains(line.number) ? .blockLabel(.section, number: nil, issuer: nil) : LineClassifier.classify(line.content)
             let element: Element
             switch kind {
             case .blank:

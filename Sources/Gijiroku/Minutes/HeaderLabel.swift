@@ -34,6 +34,7 @@ struct HeaderLabel: Hashable {
         ("案件", .agenda), ("次第", .agenda),
         ("説明のため出席した者", .secretariat), ("説明員", .secretariat), ("説明者", .secretariat), ("事務局", .secretariat),
         ("議長", .chair), ("座長", .chair), ("司会", .chair),
+        ("傍聴者", .other), ("傍聴人", .other), ("傍聴", .other), ("配布資料", .other), ("会議資料", .other), ("配付資料", .other),
     ].sorted { $0.0.count > $1.0.count }
 
     /// The labels by their first character, so that a line is compared with a few candidates only.
@@ -43,7 +44,7 @@ struct HeaderLabel: Hashable {
     /// Labels that may be glued to their value after numbering (`1 日時平成18年…`, `2 場所市役所…`):
     /// none of them starts a common word.
     static let gluable: Set<String> = ["日時", "開催日時", "開催日", "開催年月日", "場所", "開催場所", "会場", "出席者", "出席委員",
-                                       "欠席者", "欠席委員", "議題"]
+                                       "欠席者", "欠席委員", "議題", "傍聴者", "傍聴人", "配布資料", "配付資料", "会議資料"]
 
     /// Whether a count starts here: `（３２人）`, `(9名)`, `15名`.
     static func startsCount(_ rest: Substring.UnicodeScalarView.SubSequence) -> Bool {

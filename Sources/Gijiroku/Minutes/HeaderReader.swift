@@ -63,6 +63,10 @@ struct HeaderReader {
         var rules: [SourceLine] = []
         /// Lines that hold parts of two fields (a table row with a second label).
         var shared: [SourceLine] = []
+        /// A body heading whose line goes on with the first utterance (`8 会議の内容都市計画課長(…君) …`):
+        /// the heading, and the utterance's part, which the body begins with.
+        var bodyHeading: SourceLine?
+        var bodyPrefix: [SourceLine] = []
         var bodyStart: Int = 0
     }
 
@@ -109,6 +113,13 @@ struct HeaderReader {
                 result.chrome.append(line)
                 index += 1
                 continue
+            }
+            if let (heading, rest) = Self.bodyHeadingWithUtterance(line) {
+                result.bodyHeading = heading
+                result.bodyPrefix = [rest]
+                result.shared.append(line)
+                index += 1
+                break scan
             }
             if let label = HeaderLabel.match(line.content) {
                 // `事務局` alone with an utterance after it is a speaker, not a field.
@@ -230,6 +241,19 @@ struct HeaderReader {
             rest[rest.count - 1].append(line)
         }
         return (fields, rest.filter { !$0.isEmpty })
+    }
+
+    static let bodyHeadings = ["会議の内容", "議事の経過", "会議の経過", "会議経過", "議事内容", "審議の内容", "審議経過"]
+
+    /// `8 会議の内容都市計画課長(水野剛史君) 本日は…`: a numbered body heading run into the
+    /// first utterance, cut into the heading and the utterance.
+    static func bodyHeadingWithUtterance(_ line: SourceLine) -> (SourceLine, SourceLine)? {
+        guard let n = Numbering.parse(line.content) else { return nil }
+        let rest = n.rest
+        guard let word = bodyHeadings.first(where: { rest.hasPrefix($0) }) else { return nil }
+        let after = rest.dropFirst(word.count)
+        guard let label = SpeakerLabel.read(after), !label.rest.isEmpty, label.speaker.role != nil else { return nil }
+        return (line.segment(line.content.startIndex..<after.startIndex), line.segment(after.startIndex..<line.content.endIndex))
     }
 
     /// Whether a line ends a roster: the order of business after it (`…議事日程　第１号`,

@@ -66,6 +66,8 @@ enum LineClassifier {
             return .note
         case "特", "な":
             if isNoComments(bytes) { return .noComments }
+        case "市", "本", "指", "主", "質", "意", "概":
+            if bytes.count <= 24, let label = blockLabel(bytes) { return label }
         default:
             break
         }
@@ -122,9 +124,18 @@ enum LineClassifier {
                   bytes.isSpace(from: at + close.utf8CodeUnitCount) else { return nil }
             return WidthFolding.withCompacted(bytes.bytes(openWidth..<at)) { blockLabel(inner: $0, bracketed: open == "（" || open == "(") }
         }
+        // A bare heading alone on its line (`市長指示`, `主な意見`), as web pages write them.
+        if bytes.count <= 24, bareHeadingStarts.contains(open) {
+            return WidthFolding.withCompacted(bytes) { c in
+                bareHeadings.contains { c.equals($0) } ? blockLabel(inner: c, bracketed: false) : nil
+            }
+        }
         guard open == "■" || open == "□", bytes.scalarCount < 16 else { return nil }
         return WidthFolding.withCompacted(bytes.bytes(openWidth..<bytes.count)) { blockLabel(inner: $0, bracketed: false) }
     }
+
+    static let bareHeadings: [StaticString] = ["市長指示", "本部長指示", "指示事項", "主な意見", "質疑応答", "意見交換", "主な発言", "概要"]
+    static let bareHeadingStarts: Set<Unicode.Scalar> = ["市", "本", "指", "主", "質", "意", "概"]
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).
     private static func blockLabel(inner compacted: UTF8Bytes, bracketed: Bool) -> Kind? {
@@ -159,7 +170,7 @@ enum LineClassifier {
             || name.isOne(of: ["発言要旨", "主な発言"]) {
             return .blockLabel(.comments, number: number, issuer: nil)
         }
-        if name.isOne(of: ["その他", "その他報告"]) { return .blockLabel(.other, number: number, issuer: nil) }
+        if name.isOne(of: ["その他", "その他報告", "概要"]) { return .blockLabel(.other, number: number, issuer: nil) }
         if let section = sectionLabel(name) { return .blockLabel(section, number: number, issuer: nil) }
         return nil
     }

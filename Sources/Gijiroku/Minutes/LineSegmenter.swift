@@ -136,6 +136,8 @@ enum LineSegmenter {
         _ = s.scanAny(["=", "＝"])
         if s.scanAny(["開会", "開議", "散会", "閉会", "再開", "休憩"]) != nil { return TimeOfDay.parse(&s) != nil }
         guard TimeOfDay.parse(&s) != nil else { return false }
+        // The word right after the time (`午前10時開議`), not one a field further on.
+        if s.index + 1 < s.scalars.count, SourceLine.isSpace(s.scalars[s.index]), SourceLine.isSpace(s.scalars[s.index + 1]) { return false }
         return s.scanAny(["開会", "開議", "散会", "閉会", "再開", "休憩"]) != nil
     }
 

@@ -18,6 +18,8 @@ enum MeetingHeadings {
     static func find(in lines: [SourceLine]) -> [Heading] {
         var headings: [Heading] = []
         for (i, line) in lines.enumerated() where line.content.utf8.count <= 180 {
+            // Cheap on bytes first: a heading numbers a session (`回`) or gives a day (`月`).
+            guard UTF8Search.contains(line.content, "回") || UTF8Search.contains(line.content, "月") else { continue }
             let compact = WidthFolding.compact(line.content)
             guard compact.count <= 60, !compact.contains("。"), !compact.contains("、"),
                   TitleExtractor.meetingWords.contains(where: { compact.contains($0) }),

@@ -35,7 +35,11 @@ package struct MinutesParser: Sendable {
         let header = HeaderReader().read(lines)
         readHeader(header, into: &minutes)
 
-        let bodyLines = lines[header.bodyStart...]
+        var meetingHeadings: [MeetingHeadings.Heading] = []
+        let bodyLines = header.bodyPrefix.isEmpty ? lines[header.bodyStart...] : (header.bodyPrefix + lines[header.bodyStart...])[...]
+        if let heading = header.bodyHeading {
+            minutes.layout.append(LayoutLine(line: heading.number, text: String(heading.content), role: .sectionLabel))
+        }
         let body: BlockAssembler.Result
         if ProceedingsReader.looksVerbatim(bodyLines) {
             // A verbatim record: utterances and events; what comes before the first utterance
@@ -69,10 +73,30 @@ package struct MinutesParser: Sendable {
                 minutes.endTime = minutes.events.last { $0.kind == .closing || $0.kind == .adjournment }?.time
             }
         } else {
-            body = BlockAssembler().assemble(bodyLines)
+            // A page of several meetings: each meeting's heading opens a section of the body.
+            // The headings are looked for in the whole text: the first meeting's may be in the header.
+            var headings = MeetingHeadings.find(in: lines)
+            // The title may be the first meeting's heading.
+            if !headings.isEmpty, let first = minutes.header.first(where: { $0.field == .title }), let title = minutes.title,
+               let date = JapaneseDate.find(in: title)?.date.iso, !headings.contains(where: { $0.date == date }) {
+                headings.insert(MeetingHeadings.Heading(line: first.lines.start, date: date), at: 0)
+            }
+            meetingHeadings = MeetingHeadings.several(headings) ? headings : []
+            body = BlockAssembler().assemble(bodyLines, headings: Set(meetingHeadings.map(\.line)))
         }
         minutes.layout += body.layout
         readBody(body, into: &minutes)
+        // A page of several meetings: no one date, time or place is the file's.
+        let headings = meetingHeadings
+        if MeetingHeadings.several(headings) {
+            minutes.date = nil
+            minutes.weekday = nil
+            minutes.startTime = nil
+            minutes.endTime = nil
+            minutes.place = nil
+            minutes.warnings.removeAll { if case .dateInferred = $0.kind { true } else { false } }
+            minutes.warnings.append(ParseWarning(line: headings[0].line, .severalMeetings(headings.map(\.date))))
+        }
         for i in minutes.directives.indices {
             let text = minutes.directives[i].text
             minutes.directives[i].responsible = ResponsibleBodies.find(in: text)
@@ -83,17 +107,6 @@ package struct MinutesParser: Sendable {
             }
         }
 
-        // A page of several meetings: no one date, time or place is the file's.
-        let headings = minutes.form == .summary ? MeetingHeadings.find(in: lines) : []
-        if MeetingHeadings.several(headings) {
-            minutes.date = nil
-            minutes.weekday = nil
-            minutes.startTime = nil
-            minutes.endTime = nil
-            minutes.place = nil
-            minutes.warnings.removeAll { if case .dateInferred = $0.kind { true } else { false } }
-            minutes.warnings.append(ParseWarning(line: headings[0].line, .severalMeetings(headings.map(\.date))))
-        }
         if !minutes.header.contains(where: { $0.field == .attendees }) {
             minutes.warnings.append(ParseWarning(line: nil, .attendeesMissing))
         }
@@ -109,7 +122,11 @@ package struct MinutesParser: Sendable {
         if !header.titleLines.isEmpty {
             // The page may print several candidates: the one that names the meeting is the
             // title, the others are the page's.
-            let named = TitleExtractor.naming(header.titleLines)
+            // Two title lines with the page's lines between them are two candidates, not one broken title.
+            let apart = header.titleLines.count == 2 && header.chrome.contains {
+                $0.number > header.titleLines[0].number && $0.number < header.titleLines[1].number
+            }
+            let named = TitleExtractor.naming(header.titleLines, apart: apart)
             minutes.title = TitleExtractor.title(from: named)
             for line in header.titleLines where !named.contains(line) {
                 minutes.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .pageChrome))
@@ -159,13 +176,17 @@ package struct MinutesParser: Sendable {
                     let group = field.label.map { WidthFolding.compact($0).contains("説明") } == true ? "説明員" : "事務局"
                     for i in found.attendees.indices where found.attendees[i].group == nil { found.attendees[i].group = group }
                 }
+                // A roster of names under `出席議員` or `出席委員`: the label says what they are.
+                let label = field.label.map { WidthFolding.compact($0) } ?? ""
+                let role = label.contains("議員") ? "議員" : label.contains("委員") ? "委員" : "出席者"
+                for i in found.attendees.indices where found.attendees[i].role.isEmpty { found.attendees[i].role = role }
                 minutes.attendees += found.attendees
                 minutes.absentees += found.absentees
             case .absentees:
                 let value = WidthFolding.compact(field.value)
-                guard !["なし", "なし。", "無し", "-"].contains(value) else { break }
+                guard !["なし", "なし。", "無し", "-", "(0名)", "0名", "(0人)", "0人"].contains(value) else { break }
                 let found = AttendeeExtractor().extract(field.valueParts)
-                minutes.absentees += found.attendees.map { [$0.role, $0.name].compactMap { $0 }.joined(separator: " ") } + found.absentees
+                minutes.absentees += found.attendees.map { [$0.role, $0.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } + found.absentees
             case .chair:
                 minutes.chair = TitleExtractor.trimSpaces(field.value)
             case .agenda:

@@ -36,6 +36,8 @@ enum PageChrome {
         if compact.count <= 40, ["県", "都", "府", "道"].contains(where: { compact.contains($0) }),
            ["丁目", "番地"].contains(where: { compact.contains($0) }) || hasHyphenatedNumber(compact),
            !TitleExtractor.meetingWords.contains(where: { compact.contains($0) }) { return true }
+        // An aggregator's turn number alone: `1:`.
+        if compact.count <= 4, compact.hasSuffix(":"), compact.dropLast().allSatisfy(\.isASCII), compact.dropLast().allSatisfy(\.isNumber) { return true }
         // A search banner: `↓ 最初のヒットへ(全 0 ヒット)`.
         if compact.hasSuffix("ヒット)"), compact.contains("最初のヒットへ") { return true }
         // A mail address alone.

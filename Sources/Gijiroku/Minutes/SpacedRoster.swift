@@ -79,7 +79,14 @@ enum SpacedRoster {
                 result.attendees.append(Attendee(role: post, name: name, group: group, seat: seat, lines: lines))
                 previousWasName = false
             } else {
-                result.attendees.append(Attendee(role: role ?? "", name: token.text, group: group, seat: seat, lines: lines))
+                // `◎志賀直人 〇玉置さくら`: the chair and the vice-chair marked in a committee's roster.
+                var name = token.text
+                var marked: String?
+                if let first = name.first, first == "◎" || first == "〇" || first == "○" {
+                    marked = first == "◎" ? "委員長" : "副委員長"
+                    name.removeFirst()
+                }
+                result.attendees.append(Attendee(role: marked ?? role ?? "", name: name, group: group, seat: seat, lines: lines))
                 previousWasName = true
             }
             seat = nil
@@ -144,7 +151,7 @@ enum SpacedRoster {
                 var end = run
                 while end > i + 1 {
                     let joined = tokens[i..<end].map(\.text).joined()
-                    if AttendeeExtractor.isPost(joined) {
+                    if barePosts.contains(joined) {
                         out.append(Token(text: joined, line: tokens[i].line, gap: tokens[i].gap))
                         i = end
                         matched = true
@@ -184,7 +191,7 @@ enum SpacedRoster {
                                          "事務局長", "事務局次長", "座長", "部会長", "専門委員", "臨時委員", "特別委員", "参与", "監査委員"]
 
     /// `青木区長` → (`青木`, `区長`); a long post (`企画経営部長`) → (nil, the post).
-    private static func splitNameAndPost(_ t: String) -> (String?, String) {
+    static func splitNameAndPost(_ t: String) -> (String?, String) {
         for post in barePosts.sorted(by: { $0.count > $1.count }) where t.hasSuffix(post) && t.count > post.count {
             let name = String(t.dropLast(post.count))
             if name.count <= 4 { return (name, post) }

@@ -13,6 +13,16 @@ enum TitleExtractor {
         while let f = text.unicodeScalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) {
             text = Substring(text.unicodeScalars.dropFirst())
         }
+        // A flattened page repeats the name spaced out after a wide gap (`…委員会( 6月21日)     企 画 総 務 …`):
+        // the title ends at the gap.
+        var run = 0
+        for i in text.unicodeScalars.indices {
+            run = SourceLine.isSpace(text.unicodeScalars[i]) ? run + 1 : 0
+            if run == 6 {
+                let head = trimSpaces(String(text[..<i]))
+                if !head.isEmpty { return head }
+            }
+        }
         return text.isEmpty ? nil : String(text)
     }
 
@@ -24,8 +34,8 @@ enum TitleExtractor {
     /// ```swift
     /// TitleExtractor.naming(lines).map(\.content)   // ["第16回議会改革特別委員会"]
     /// ```
-    static func naming(_ lines: [SourceLine]) -> [SourceLine] {
-        guard lines.count > 2 else { return lines }
+    static func naming(_ lines: [SourceLine], apart: Bool = false) -> [SourceLine] {
+        guard lines.count > 2 || apart && lines.count == 2 else { return lines }
         var best: (score: Int, line: SourceLine)?
         for line in lines {
             let compact = WidthFolding.compact(line.content)

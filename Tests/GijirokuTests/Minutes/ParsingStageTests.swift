@@ -124,7 +124,12 @@ import GijirokuTestSupport
     }
 
     @Test func listsSeparatedBySpacesOrCommas() {
-        #expect(attendees(["佐々木会長　森本副会長　石井委員"]).attendees.map(\.role) == ["佐々木会長", "森本副会長", "石井委員"])
+        // A member's name run into a committee post is the name and the post.
+        let members = attendees(["佐々木会長　森本副会長　石井委員"]).attendees
+        #expect(members.map(\.role) == ["会長", "副会長", "委員"])
+        #expect(members.map(\.name) == ["佐々木", "森本", "石井"])
+        // A ward's head is a post, not a name and a post.
+        #expect(attendees(["東区長、西区長（代理）"]).attendees.map(\.role) == ["東区長", "西区長"])
         #expect(attendees(["交通政策課長, 運行管理部長（代理）"]).attendees.map(\.role) == ["交通政策課長", "運行管理部長"])
         let spaced = attendees(["委員 中村 健"]).attendees
         #expect(spaced.map(\.role) == ["委員"])

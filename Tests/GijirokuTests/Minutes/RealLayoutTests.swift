@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+import GijirokuTestSupport
+@testable import Gijiroku
+
+/// The header and body layouts of real archives, stage by stage: web chrome, box-drawing
+/// sheets, lines flattened by extraction, unlabelled values, marked times, years completed
+/// from the title, spaced rosters, pages of several meetings. The texts are written for
+/// these tests (a fictional city), in the layouts real archives use.
+@Suite struct PageChromeTests {
+    @Test func navigationProvenanceAndContactsAreChrome() {
+        for line in ["ページの先頭です", "汐見川市議会 > 2019-11-20 >", "ツイート シェア", "取得元: 汐見川市議会公式サイト",
+                     "最終取得日: 2021-03-14", "更新日:2022年10月31日", "ページID:1234567", "〒399-0101",
+                     "汐見川県汐見川市本町二丁目3番地4", "Tel 0299(11)2200", "gikai@city.shiomigawa.example.jp",
+                     "↓ 最初のヒットへ(全 0 ヒット)", "1:", "議事ロックス -地方議会議事録検索-"] {
+            #expect(PageChrome.matches(Substring(line)), "\(line)")
+        }
+    }
+
+    @Test func aMeetingsNameOrAPlaceIsNotChrome() {
+        for line in ["第8回汐見川市都市計画審議会会議録", "市役所4階第3会議室", "平成29年度 総務委員会", "<議題> 予防接種について"] {
+            #expect(!PageChrome.matches(Substring(line)), "\(line)")
+        }
+    }
+}
+
+@Suite struct LineSegmenterTests {
+    static let flattened = "令和元年議会運営委員会(11月20日)        1 日    時 令和元年11月20日(水)     開会 午前10時00分     散会 午前10時52分 2 場    所 第二委員会室 3 出席者    委員長   波 多 野 ゆ う   副委員長  石 動 まさる"
+
+    @Test func aFlattenedHeaderIsCutWhereEachFieldBegins() {
+        let (lines, shared) = LineSegmenter.split(SourceLine.nonBlankLines(of: Self.flattened).lines)
+        #expect(lines.map(\.content) == ["令和元年議会運営委員会(11月20日)", "1 日    時 令和元年11月20日(水)", "開会 午前10時00分",
+                                         "散会 午前10時52分", "2 場    所 第二委員会室", "3 出席者    委員長   波 多 野 ゆ う   副委員長  石 動 まさる"])
+        #expect(lines.allSatisfy { $0.number == 1 })
+        #expect(shared.map(\.number) == [1])
+    }
+
+    @Test func utterancesRunTogetherAreCutAtTheirLabelsAndTheTurnNumbersDropped() {
+        let text = String(repeating: "前置きの文です。", count: 4) + "  1: ◯委員長(波多野ゆう君) ただいまから開会いたします。  2: ◯事務局次長(津久井清君) ご説明いたします。"
+        let lines = LineSegmenter.split(SourceLine.nonBlankLines(of: text).lines).lines
+        #expect(lines.map(\.content).dropFirst() == ["◯委員長(波多野ゆう君) ただいまから開会いたします。", "◯事務局次長(津久井清君) ご説明いたします。"])
+    }
+
+    @Test func aLongSentenceThatMentionsALabelKeepsItsLine() {
+        let text = String(repeating: "議会の運営について協議しました。", count: 8) + " 場所 は次回に決めます。"
+        let (lines, shared) = LineSegmenter.split(SourceLine.nonBlankLines(of: text).lines)
+        #expect(lines.count == 1)
+        #expect(shared.isEmpty)
+    }
+}
+
+@Suite struct BoxTableTests {
+    static let sheet = """
+    ┌──────┬────────────────────┬───────┐
+    │      │                    │ 会議室    │
+    │会議名   │第17回 議会改革特別委員会      ├───────┤
+    │      │                    │ 第1委員会室 │
+    ├──────┼────────────────────┴───────┤
+    │      │        開会 午前 9時30分         │
+    │日    時│平成25年11月12日(火)              │
+    │      │        閉会 午前11時05分         │
+    ├──────┼────────────────────────────┤
+    │出席委員  │◎志 賀 直 人  〇玉 置 さ く ら   柏 木 達 也  │
+    └──────┴────────────────────────────┘
+    """
+
+    @Test func eachRowIsAFieldWithItsLabelCellAndValueCells() throws {
+        let minutes = MinutesParser().parse(text: "会 議 結 果\n" + Self.sheet, path: "sheet.txt")
+        #expect(minutes.title == "第17回 議会改革特別委員会")
+        #expect(minutes.date == "2013-11-12")
+        #expect(minutes.startTime == "09:30")
+        #expect(minutes.endTime == "11:05")
+        #expect(minutes.place == "第1委員会室")
+        #expect(minutes.attendees.map(\.name) == ["志賀直人", "玉置さくら", "柏木達也"])
+        #expect(minutes.attendees.map(\.role) == ["委員長", "副委員長", "委員"])
+        #expect(LineAccounting.problems(in: minutes, text: "会 議 結 果\n" + Self.sheet) == [])
+    }
+}
+
+@Suite struct UnlabelledHeaderTests {
+    @Test func aDateLineAndAPlaceLineAfterTheTitleAreTheDateAndThePlace() {
+        let text = "汐見川市議会議会運営委員会速記録第三号\n\n令和四年二月十日(木曜日)\n議会運営委員会室\n   午前十時五分開議\n"
+        let m = MinutesParser().parse(text: text, path: "t.txt")
+        #expect(m.date == "2022-02-10")
+        #expect(m.place == "議会運営委員会室")
+    }
+
+    @Test func labelsGluedToTheirValuesAfterNumbering() {
+        let m = MinutesParser().parse(text: "第8回審議会会議録\n1 日時平成18年11月29日(水曜日) 午後2時~午後3時25分\n2 場所市役所4階第3会議室\n", path: "t.txt")
+        #expect(m.date == "2006-11-29")
+        #expect(m.startTime == "14:00")
+        #expect(m.endTime == "15:25")
+        #expect(m.place == "市役所4階第3会議室")
+    }
+
+    @Test func openingAndClosingTimesAreReadWhereverTheyStand() {
+        #expect(TimeOfDay.marked(in: "10時00分開会 10時38分閉会(会議時間0時間38分)").start?.description == "10:00")
+        #expect(TimeOfDay.marked(in: "10時00分開会 10時38分閉会(会議時間0時間38分)").end?.description == "10:38")
+        #expect(TimeOfDay.marked(in: "(開会)午後 1時30分").start?.description == "13:30")
+        #expect(TimeOfDay.marked(in: "令和元年6月21日(金) 開会 午前10時00分 散会 午前10時43分").end?.description == "10:43")
+    }
+
+    @Test func aDayWithoutAYearIsCompletedFromTheFiscalYearWithAWarning() {
+        let m = MinutesParser().parse(text: "平成29年度 総務委員会\n 第4回委員会 (2月9日)\n出席委員 若月勝委員長,桐谷由香副委員長\n", path: "t.txt")
+        #expect(m.date == "2018-02-09")   // February of fiscal 平成29 is in 2018
+        #expect(m.warnings.contains { if case .dateInferred(date: "2018-02-09", written: "2月9日", year: "平成29年度") = $0.kind { true } else { false } })
+    }
+
+    @Test func aDayWithNoYearAnywhereStaysUnknown() {
+        let m = MinutesParser().parse(text: " 第9回委員会 (1月25日)\n出席委員 鈴木一郎委員長,山口二郎副委員長\n", path: "t.txt")
+        #expect(m.date == nil)
+    }
+}
+
+@Suite struct SpacedRosterTests {
+    func roster(_ lines: [String]) -> [Attendee] {
+        let parts = SourceLine.nonBlankLines(of: lines.joined(separator: "\n")).lines.map { ($0.content, $0) }
+        return SpacedRoster.read(parts).attendees
+    }
+
+    @Test func seatsInTwoColumnsAreTwoPeopleALine() {
+        let people = roster(["１番　　つ　た　えりな　　　　　　２番　　舟　坂　と　も", "３番　　樫　村　　　修　　　　　　５番　　百　武　ゆかり"])
+        #expect(people.map(\.name) == ["つたえりな", "舟坂とも", "樫村修", "百武ゆかり"])
+        #expect(people.map(\.seat) == [1, 2, 3, 5])
+    }
+
+    @Test func aPostNamesThePeopleAfterItAndSpacedLettersAreJoined() {
+        let people = roster(["委 員 長  波 多 野 ゆ う  副委員長  石 動 まさる  委  員  小 暮 はるか       八 重 樫   恵"])
+        #expect(people.map(\.role) == ["委員長", "副委員長", "委員", "委員"])
+        #expect(people.map(\.name) == ["波多野ゆう", "石動まさる", "小暮はるか", "八重樫恵"])
+    }
+
+    @Test func postsBesideNamesAndNamesRunIntoPosts() {
+        let pairs = roster(["市長　　　　　　矢　代　　　明　　　　副市長　　　　　嵯　峨　恵　子"])
+        #expect(pairs.map(\.role) == ["市長", "副市長"])
+        #expect(pairs.map(\.name) == ["矢代明", "嵯峨恵子"])
+        let run = roster(["津 久 井 次長          満 島 議事係長"])
+        #expect(run.map(\.role) == ["次長", "満島議事係長"])
+        #expect(run.first?.name == "津久井")
+    }
+}
+
+@Suite struct MeetingHeadingsTests {
+    static let page = """
+    汐見川市対策本部会議
+
+    更新日:2022年10月31日
+
+    第12回 対策本部会議(令和4年10月28日開催)
+
+    概要
+
+      •  発生状況について、情報共有を行いました。
+
+    第11回対策本部会議(令和4年9月16日開催)
+
+    概要
+
+      •  国の方針について、情報共有を行いました。
+    """
+
+    @Test func aPageOfSeveralMeetingsClaimsNoOneDateAndSaysSo() {
+        let m = MinutesParser().parse(text: Self.page, path: "page.txt")
+        #expect(m.date == nil)
+        #expect(m.warnings.contains { if case .severalMeetings(["2022-10-28", "2022-09-16"]) = $0.kind { true } else { false } })
+        // The second meeting's heading opens a section: it is in no one's paragraph.
+        #expect(m.layout.contains { $0.role == .sectionLabel && $0.text.hasPrefix("第11回") })
+        #expect(LineAccounting.problems(in: m, text: Self.page) == [])
+    }
+
+    @Test func aSinglePageMeetingKeepsItsDate() {
+        let m = MinutesParser().parse(text: "第12回 対策本部会議(令和4年10月28日開催)\n\n概要\n\n・次回は第13回会議で報告します。\n", path: "one.txt")
+        #expect(m.date == "2022-10-28")
+    }
+}
