@@ -192,7 +192,7 @@ struct AttendeeExtractor {
         }
         // `1番 唐沢なつみ`: a seat number before the name.
         var seat: Int?
-        let folded = WidthFolding.fold(entry)
+        let folded = UTF8Search.contains(entry, "番") ? WidthFolding.fold(entry) : ""
         if let ban = folded.firstIndex(of: "番"), folded.distance(from: folded.startIndex, to: ban) <= 3,
            let n = Int(folded[..<ban]), folded.index(after: ban) < folded.endIndex {
             seat = n
@@ -218,8 +218,8 @@ struct AttendeeExtractor {
         guard scalars.contains(where: SourceLine.isSpace) else {
             // `若月勝委員長`: a member's name run into a committee post (`東区長`, `大森副市長` stay posts:
             // a ward's head, or a post with a surname the list does not separate).
-            if Self.isPost(entry), !SpacedRoster.barePosts.contains(entry), case let (name?, post) = SpacedRoster.splitNameAndPost(entry),
-               Self.committeePosts.contains(post), name.count >= 2 {
+            if Self.committeePosts.contains(where: { UTF8Search.hasSuffix(entry, $0) }), !SpacedRoster.barePosts.contains(entry),
+               case let (name?, post) = SpacedRoster.splitNameAndPost(entry), Self.committeePosts.contains(post), name.count >= 2 {
                 return Attendee(role: post, name: name, proxy: proxy, group: group, note: note, lines: lines)
             }
             return Attendee(role: entry, proxy: proxy, group: group, note: note, lines: lines)

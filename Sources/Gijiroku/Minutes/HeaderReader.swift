@@ -98,7 +98,7 @@ struct HeaderReader {
             default: break
             }
             // A rule (`−−−−−−`, `＝＝＝＝`) draws the page, it is no title.
-            if ProceedingsReader.isRule(SpeakerLabel.compact(line.content)) {
+            if (ProceedingsReader.mayBeRule(line.content) && ProceedingsReader.isRule(SpeakerLabel.compact(line.content))) {
                 result.rules.append(line)
                 index += 1
                 continue
@@ -109,7 +109,7 @@ struct HeaderReader {
                 break scan
             }
             // Web and mirror chrome, and a title repeated by the page around the record.
-            if PageChrome.matches(line.content) || repeatsTitle(line, of: result) {
+            if Self.mayBeChrome(line.content), PageChrome.matches(line.content) || repeatsTitle(line, of: result) {
                 result.chrome.append(line)
                 index += 1
                 continue
@@ -232,7 +232,7 @@ struct HeaderReader {
                 if !rest[rest.count - 1].isEmpty { rest.append([]) }
                 continue
             }
-            if open, !ProceedingsReader.isRule(SpeakerLabel.compact(line.content)), LineClassifier.classify(line.content) != .chrome,
+            if open, !(ProceedingsReader.mayBeRule(line.content) && ProceedingsReader.isRule(SpeakerLabel.compact(line.content))), LineClassifier.classify(line.content) != .chrome,
                fields.last!.field == .agenda || !Self.endsRoster(line) {
                 fields[fields.count - 1].continuation.append(line)
                 continue
@@ -262,16 +262,27 @@ struct HeaderReader {
         let compact = WidthFolding.compact(line.content.prefix(60))
         if compact.contains("議事日程") || compact.hasPrefix("日程第") || compact.hasPrefix("議案第") { return true }
         if compact.hasPrefix("第"), let n = Numbering.parse(line.content), n.style == .ordinal { return true }
-        if ProceedingsReader.isRule(SpeakerLabel.compact(line.content)) { return true }
+        if (ProceedingsReader.mayBeRule(line.content) && ProceedingsReader.isRule(SpeakerLabel.compact(line.content))) { return true }
         return ProceedingsReader.event(line)?.time != nil
+    }
+
+    /// A label's opening (`【`, `＜`, `■`, `〇` …) is never the page's chrome: such lines are
+    /// passed by without looking further.
+    static func mayBeChrome(_ content: Substring) -> Bool {
+        guard let first = content.unicodeScalars.first else { return false }
+        return first != "【" && first != "＜" && first != "<" && !HeaderLabel.decorations.contains(first)
     }
 
     /// Whether a line repeats a title line already read (pages and aggregators print the
     /// meeting's name two or three times above the record).
     private func repeatsTitle(_ line: SourceLine, of result: Result) -> Bool {
         guard !result.titleLines.isEmpty, line.content.utf8.count <= 240 else { return false }
+        // Only lines about as long as a title line are compared, folded.
+        let length = line.content.utf8.count
+        let near = result.titleLines.filter { abs($0.content.utf8.count - length) <= 12 }
+        guard !near.isEmpty else { return false }
         let compact = WidthFolding.compact(line.content)
-        return result.titleLines.contains { WidthFolding.compact($0.content) == compact }
+        return near.contains { WidthFolding.compact($0.content) == compact }
     }
 
     /// A header value written without its label, recognised by its content: a line that is
@@ -282,7 +293,8 @@ struct HeaderReader {
         var numbered = false
         if let n = Numbering.parse(content) { content = n.rest; numbered = true }
         guard !content.isEmpty, content.utf8.count <= 150 else { return nil }
-        if !result.fields.contains(where: { $0.field == .date }) {
+        if !result.fields.contains(where: { $0.field == .date }), let first = content.unicodeScalars.first,
+           "[［(（〔0123456789０１２３４５６７８９明大昭平令".unicodeScalars.contains(first) {
             var s = ScalarScanner(content)
             _ = s.scanAny(["[", "［", "(", "（", "〔"])
             // The line is the date (with its weekday and time at most), not a title that starts with one.

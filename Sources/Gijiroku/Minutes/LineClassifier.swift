@@ -66,7 +66,7 @@ enum LineClassifier {
             return .note
         case "特", "な":
             if isNoComments(bytes) { return .noComments }
-        case "市", "本", "指", "主", "質", "意", "概":
+        case "市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審":
             if bytes.count <= 24, let label = blockLabel(bytes) { return label }
         default:
             break
@@ -134,8 +134,8 @@ enum LineClassifier {
         return WidthFolding.withCompacted(bytes.bytes(openWidth..<bytes.count)) { blockLabel(inner: $0, bracketed: false) }
     }
 
-    static let bareHeadings: [StaticString] = ["市長指示", "本部長指示", "指示事項", "主な意見", "質疑応答", "意見交換", "主な発言", "概要"]
-    static let bareHeadingStarts: Set<Unicode.Scalar> = ["市", "本", "指", "主", "質", "意", "概"]
+    static let bareHeadings: [StaticString] = ["市長指示", "本部長指示", "指示事項", "主な意見", "質疑応答", "意見交換", "主な発言", "概要", "決定事項", "結論", "会議の結果", "審議結果"]
+    static let bareHeadingStarts: Set<Unicode.Scalar> = ["市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審"]
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).
     private static func blockLabel(inner compacted: UTF8Bytes, bracketed: Bool) -> Kind? {
@@ -170,7 +170,9 @@ enum LineClassifier {
             || name.isOne(of: ["発言要旨", "主な発言"]) {
             return .blockLabel(.comments, number: number, issuer: nil)
         }
-        if name.isOne(of: ["その他", "その他報告", "概要"]) { return .blockLabel(.other, number: number, issuer: nil) }
+        if name.isOne(of: ["その他", "その他報告", "概要", "決定事項", "結論", "会議の結果", "審議結果"]) {
+            return .blockLabel(.other, number: number, issuer: nil)
+        }
         if let section = sectionLabel(name) { return .blockLabel(section, number: number, issuer: nil) }
         return nil
     }

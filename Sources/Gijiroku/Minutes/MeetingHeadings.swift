@@ -19,10 +19,12 @@ enum MeetingHeadings {
         var headings: [Heading] = []
         for (i, line) in lines.enumerated() where line.content.utf8.count <= 180 {
             // Cheap on bytes first: a heading numbers a session (`回`) or gives a day (`月`).
-            guard UTF8Search.contains(line.content, "回") || UTF8Search.contains(line.content, "月") else { continue }
+            guard !UTF8Search.contains(line.content, "。"), !UTF8Search.contains(line.content, "、"),
+                  UTF8Search.contains(line.content, "第") && UTF8Search.contains(line.content, "回")
+                    || line.content.unicodeScalars.first.map({ ("0"..."9").contains($0) || ("０"..."９").contains($0) }) == true,
+                  TitleExtractor.meetingWords.contains(where: { UTF8Search.contains(line.content, $0) }) else { continue }
             let compact = WidthFolding.compact(line.content)
-            guard compact.count <= 60, !compact.contains("。"), !compact.contains("、"),
-                  TitleExtractor.meetingWords.contains(where: { compact.contains($0) }),
+            guard compact.unicodeScalars.count <= 60,
                   HeaderLabel.match(line.content) == nil, numbersASession(compact) || startsWithDay(compact) else { continue }
             // The date on the heading's line, or on one of the next three lines (alone or after `日付`).
             var date = day(in: line.content)

@@ -86,6 +86,11 @@ package struct MinutesParser: Sendable {
         }
         minutes.layout += body.layout
         readBody(body, into: &minutes)
+        // Deciding sentences wherever they stand, once each.
+        for d in DecisionReader.read(minutes) where !minutes.decisions.contains(where: { $0.lines == d.lines && $0.text == d.text }) {
+            minutes.decisions.append(d)
+        }
+        minutes.decisions.sort { $0.lines.start < $1.lines.start }
         // A page of several meetings: no one date, time or place is the file's.
         let headings = meetingHeadings
         if MeetingHeadings.several(headings) {
@@ -257,9 +262,16 @@ package struct MinutesParser: Sendable {
                 minutes.warnings += found.warnings
                 found.notes.forEach { addNote($0, to: &minutes) }
             case .other:
+                // Every item of a `決定事項` or `結論` section is a decision.
+                let decided = block.label.map { DecisionReader.namesDecisions(String($0.content)) } ?? false
                 for n in block.elements.indices {
                     let passage = Passage(text: block.elements[n].text, lines: block.elements[n].range)
-                    if block.elements[n].kind == .note { addNote(passage, to: &minutes) } else { minutes.other.append(passage) }
+                    if block.elements[n].kind == .note { addNote(passage, to: &minutes); continue }
+                    minutes.other.append(passage)
+                    if decided {
+                        let number = current.flatMap { minutes.agenda[$0].number }
+                        minutes.decisions += DecisionReader.decisions(in: passage.text, lines: passage.lines, agendaNumber: number, everySentence: true)
+                    }
                 }
             case .section, nil:
                 for n in block.elements.indices {

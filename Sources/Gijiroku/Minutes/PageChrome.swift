@@ -30,24 +30,27 @@ enum PageChrome {
     static func matches(_ content: Substring) -> Bool {
         guard !content.isEmpty, content.utf8.count <= 240 else { return false }
         let compact = WidthFolding.compact(content)
+        let u = compact.utf8
         if lines.contains(compact) { return true }
-        if openings.contains(where: { compact.hasPrefix($0) }) { return true }
-        // A postal address: `茨城県石岡市柿岡5680-1(八郷総合支所)`, `…一丁目1番地1`.
-        if compact.count <= 40, ["県", "都", "府", "道"].contains(where: { compact.contains($0) }),
-           ["丁目", "番地"].contains(where: { compact.contains($0) }) || hasHyphenatedNumber(compact),
-           !TitleExtractor.meetingWords.contains(where: { compact.contains($0) }) { return true }
+        if openings.contains(where: { UTF8Search.hasPrefix(compact, $0) }) { return true }
+        let scalars = compact.unicodeScalars.count
+        // A postal address: `汐見川県汐見川市本町二丁目3番地4`, `…柿岡5680-1(八郷総合支所)`.
+        if scalars <= 40, ["県", "都", "府", "道"].contains(where: { UTF8Search.contains(compact, $0) }),
+           UTF8Search.contains(compact, "丁目") || UTF8Search.contains(compact, "番地") || hasHyphenatedNumber(compact),
+           !TitleExtractor.meetingWords.contains(where: { UTF8Search.contains(compact, $0) }) { return true }
         // An aggregator's turn number alone: `1:`.
-        if compact.count <= 4, compact.hasSuffix(":"), compact.dropLast().allSatisfy(\.isASCII), compact.dropLast().allSatisfy(\.isNumber) { return true }
+        if u.count >= 2, u.count <= 4, u.last == UInt8(ascii: ":"), u.dropLast().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
         // A search banner: `↓ 最初のヒットへ(全 0 ヒット)`.
-        if compact.hasSuffix("ヒット)"), compact.contains("最初のヒットへ") { return true }
-        // A mail address alone.
-        if compact.contains("@"), compact.contains("."), !compact.contains(where: { $0.unicodeScalars.first!.value > 0x2FFF }) { return true }
-        // A breadcrumb: parts joined by `>` (two or more), or a line ending in ` >`.
-        let arrows = content.unicodeScalars.filter { $0 == ">" || $0 == "＞" || $0 == "›" || $0 == "»" }.count
-        if arrows >= 1, content.unicodeScalars.last == ">" || arrows >= 2, compact.count <= 60,
+        if UTF8Search.hasSuffix(compact, "ヒット)"), UTF8Search.contains(compact, "最初のヒットへ") { return true }
+        // A mail address alone (ASCII only).
+        if u.contains(UInt8(ascii: "@")), u.contains(UInt8(ascii: ".")), u.allSatisfy({ $0 < 0x80 }) { return true }
+        // A breadcrumb: parts joined by `>` (two or more), or a line ending in `>`.
+        var arrows = 0
+        for s in content.unicodeScalars where s == ">" || s == "＞" || s == "›" || s == "»" { arrows += 1 }
+        if arrows >= 1, content.unicodeScalars.last == ">" || arrows >= 2, scalars <= 60,
            !content.unicodeScalars.contains("<"), !content.unicodeScalars.contains("＜") { return true }
         // A search hit banner: `• "高輪地区総合支所管理課長"(1/1)`.
-        if let first = content.unicodeScalars.first, first == "•" || first == "・", compact.hasSuffix(")"), compact.contains("\"") { return true }
+        if let first = content.unicodeScalars.first, first == "•" || first == "・", u.last == UInt8(ascii: ")"), u.contains(UInt8(ascii: "\"")) { return true }
         return false
     }
 

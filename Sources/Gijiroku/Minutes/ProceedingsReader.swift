@@ -234,6 +234,12 @@ extension ProceedingsReader {
     }
 
     /// A line of only rules (`──────`, `－－－`, `＝＝＝`, `−−−`): layout, not speech.
+    /// Whether a line may be a rule, on its first scalar (before it is compacted and checked).
+    static func mayBeRule(_ content: Substring) -> Bool {
+        guard let first = content.unicodeScalars.first else { return false }
+        return "─━－-—―=＝−‐~～*＊・".unicodeScalars.contains(first)
+    }
+
     static func isRule(_ compact: String) -> Bool {
         compact.count >= 3 && compact.allSatisfy { "─━－-—―=＝−‐~～*＊・".contains($0) }
     }

@@ -191,8 +191,10 @@ enum SpacedRoster {
                                          "事務局長", "事務局次長", "座長", "部会長", "専門委員", "臨時委員", "特別委員", "参与", "監査委員"]
 
     /// `青木区長` → (`青木`, `区長`); a long post (`企画経営部長`) → (nil, the post).
+    static let barePostsLongestFirst = barePosts.sorted { $0.count > $1.count || $0.count == $1.count && $0 < $1 }
+
     static func splitNameAndPost(_ t: String) -> (String?, String) {
-        for post in barePosts.sorted(by: { $0.count > $1.count }) where t.hasSuffix(post) && t.count > post.count {
+        for post in barePostsLongestFirst where UTF8Search.hasSuffix(t, post) && t.count > post.count {
             let name = String(t.dropLast(post.count))
             if name.count <= 4 { return (name, post) }
         }

@@ -37,6 +37,9 @@ public struct Minutes: Sendable, Hashable, Encodable {
     public var notes: [Passage]
     public var agenda: [AgendaItem]
     public var directives: [Directive]
+    /// What was decided: items of `決定事項`/`結論` sections, deciding sentences, the chair's
+    /// declared outcomes in verbatim records. Each points at lines an element or utterance holds.
+    public var decisions: [Decision] = []
     /// Items of the `＜その他＞` block.
     public var other: [Passage]
     /// Text outside any recognised block, kept so that nothing is lost.

@@ -14,6 +14,9 @@ struct MinutesMarkdownRenderer: Sendable {
     /// The record as one Markdown page.
     /// - Parameter m: the record.
     /// - Returns: Markdown ending in a newline.
+    static let outcomeNames: [Decision.Outcome: String] = [.approved: "可決・承認", .adopted: "採択", .rejected: "否決", .referred: "付託",
+                                                          .continued: "継続審査", .reported: "報告", .other: "その他"]
+
     public func render(_ m: Minutes) -> String {
         var out = "# \(escape(m.title ?? "（表題なし）"))\n\n"
         out += "| 項目 | 内容 |\n|---|---|\n"
@@ -93,6 +96,14 @@ struct MinutesMarkdownRenderer: Sendable {
                     if let problem = deadline.problem { line += "（\(escape(problem))）" }
                     out += line + "\n"
                 }
+            }
+            out += "\n"
+        }
+        if !m.decisions.isEmpty {
+            out += "## 決定\n\n"
+            for d in m.decisions {
+                let how = [Self.outcomeNames[d.outcome] ?? "", d.method ?? ""].filter { !$0.isEmpty }.joined(separator: "・")
+                out += "- **\(how)**\(d.agendaNumber.map { "（第\($0)号）" } ?? "")：\(escape(d.text))（\(d.lines.start)行目）\n"
             }
             out += "\n"
         }

@@ -49,6 +49,7 @@ extension Exchange: FieldsAlwaysPresent {
     static var keysOmittedWhenNil: Set<String> { ["questioner"] }
 }
 extension Directive: FieldsAlwaysPresent {}
+extension Decision: FieldsAlwaysPresent {}
 extension Deadline: FieldsAlwaysPresent {}
 extension Plan: FieldsAlwaysPresent {}
 extension PlanItem: FieldsAlwaysPresent {}

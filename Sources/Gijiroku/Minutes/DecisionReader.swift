@@ -1,0 +1,136 @@
+import Foundation
+
+/// Stage 5: finds the decisions a record states. In summary minutes: every item of a
+/// `決定事項`, `結論` or `会議の結果` section, and any sentence elsewhere that ends by deciding
+/// (`…原案のとおり了承された。`, `…承認した。`); in verbatim records: the chair's sentences that
+/// declare an outcome (`…原案のとおり可決されました。`, `…継続審査とすることに決定いたしました。`).
+/// Each keeps its sentence, its outcome, how it was decided when stated, and the number of
+/// the item it names.
+///
+/// ```swift
+/// DecisionReader.outcome(of: "議案第３０号は、原案のとおり可決されました。")   // .approved
+/// DecisionReader.method(in: "起立多数であります。よって、本件は否決されました。")   // "起立多数"
+/// ```
+enum DecisionReader {
+    /// Words that end a deciding sentence, with the outcome they state. Longer words first
+    /// where one holds another (`不採択` before `採択`).
+    static let endings: [(String, Decision.Outcome)] = [
+        ("省略", .other), ("不採択", .rejected), ("否決", .rejected), ("採択", .adopted), ("継続審査", .continued), ("継続審議", .continued),
+        ("付託", .referred), ("可決", .approved), ("承認", .approved), ("了承", .approved), ("同意", .approved),
+        ("認定", .approved), ("決定", .approved), ("報告を受け", .reported), ("決し", .approved),
+    ]
+
+    /// Endings of a sentence that decides rather than proposes or asks (`可決されました`, `了承した`).
+    static let decidingTails = ["されました", "された", "しました", "した", "いたしました", "と決しました", "決しました", "とする", "とした",
+                                "とします", "といたします", "とすることに決定", "に決定", "と決定"]
+
+    /// How a vote went, when a sentence says so.
+    static let methods = ["全会一致", "全員賛成", "異議なし", "起立多数", "起立全員", "賛成多数", "挙手多数", "挙手全員", "賛成少数", "起立少数"]
+
+    /// The outcome a sentence states, if it states one.
+    static func outcome<S: StringProtocol>(of sentence: S) -> Decision.Outcome? {
+        for (word, outcome) in endings where UTF8Search.contains(sentence, word) { return outcome }
+        return nil
+    }
+
+    static func method<S: StringProtocol>(in text: S) -> String? {
+        if UTF8Search.contains(text, "異議がありません") || UTF8Search.contains(text, "異議ありません") { return "異議なし" }
+        return methods.first { UTF8Search.contains(text, $0) }
+    }
+
+    /// The sentences of a text (ended by `。`), with the one that ends it kept, white space trimmed.
+    static func sentences(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        var start = text.startIndex
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        // `。` is E3 80 82 in UTF-8: found on bytes.
+        while i < utf8.endIndex {
+            if utf8[i] == 0xE3, let j = utf8.index(i, offsetBy: 2, limitedBy: utf8.index(before: utf8.endIndex)),
+               utf8[utf8.index(after: i)] == 0x80, utf8[j] == 0x82 {
+                let end = utf8.index(after: j)
+                out.append(text[start..<end])
+                start = end
+                i = end
+                continue
+            }
+            i = utf8.index(after: i)
+        }
+        out.append(text[start...])
+        return out.compactMap { s in
+            let t = s.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }
+            return t.isEmpty ? nil : s.drop { $0.isWhitespace }.prefix(t.count)
+        }
+    }
+
+    /// Whether a sentence decides: an outcome word near its end (`…原案のとおり可決されました`, not
+    /// `…額の決定について報告がありました`), and a deciding tail.
+    static func decides<S: StringProtocol>(_ sentence: S) -> Bool {
+        let body = sentence.hasSuffix("。") ? sentence.dropLast() : sentence[...]
+        // Cheap on bytes first: most sentences end otherwise.
+        guard decidingTails.contains(where: { UTF8Search.hasSuffix(body, $0) }) else { return false }
+        guard !UTF8Search.hasSuffix(body, "ものとした"), !UTF8Search.hasSuffix(body, "ありました"),
+              !UTF8Search.contains(sentence, "議題と"), !UTF8Search.contains(sentence, "か。") else { return false }
+        let tail = body.suffix(16)
+        return endings.contains { UTF8Search.contains(tail, $0.0) }
+    }
+
+    /// The item a sentence names: `議案第３０号`, `日程第２`, `陳情第７号`.
+    static func itemNumber<S: StringProtocol>(in sentence: S) -> Int? {
+        var s = ScalarScanner(sentence)
+        while !s.isAtEnd {
+            let start = s.index
+            if s.scan("第"), let n = s.scanNumber(), s.scanAny(["号", "号議案"]) != nil || s.scalars[start..<s.index].count > 0 && isAgendaNumber(s.scalars, before: start) {
+                return n
+            }
+            s.index = start + 1
+        }
+        return nil
+    }
+
+    private static func isAgendaNumber(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+        // `日程第２`: 日程 right before 第.
+        index >= 2 && scalars[index - 2] == "日" && scalars[index - 1] == "程"
+    }
+
+    /// The deciding sentences of one element or utterance.
+    static func decisions(in text: String, lines: LineRange, agendaNumber: Int?, everySentence: Bool = false) -> [Decision] {
+        // Cheap on bytes first: a deciding sentence holds one of the outcome words.
+        guard everySentence || endings.contains(where: { UTF8Search.contains(text, $0.0) }) else { return [] }
+        let all = sentences(text)
+        var out: [Decision] = []
+        for (i, sentence) in all.enumerated() where everySentence || decides(sentence) {
+            // `起立多数であります。よって、本件は可決されました。`: the method may be in the sentence before.
+            let method = method(in: sentence) ?? (i > 0 ? method(in: all[i - 1]) : nil)
+            out.append(Decision(agendaNumber: itemNumber(in: sentence) ?? agendaNumber,
+                                outcome: outcome(of: sentence) ?? (everySentence ? .approved : .other),
+                                method: method, text: String(sentence), lines: lines))
+        }
+        return out
+    }
+
+    /// Section labels whose items are decisions.
+    static func namesDecisions(_ label: String) -> Bool {
+        let compact = WidthFolding.compact(label)
+        return ["決定事項", "結論", "会議の結果", "決定内容", "審議結果"].contains { compact.contains($0) }
+    }
+
+    /// The decisions of a record, from its elements (summary minutes) or its chair's
+    /// utterances (verbatim records).
+    static func read(_ minutes: Minutes) -> [Decision] {
+        var out: [Decision] = []
+        if minutes.form == .verbatim {
+            for speech in minutes.speeches where speech.speaker.category == .chair {
+                out += decisions(in: speech.text, lines: speech.lines, agendaNumber: nil)
+            }
+            return out
+        }
+        for item in minutes.agenda {
+            guard let e = item.explanation else { continue }
+            if let intro = e.intro { out += decisions(in: intro.text, lines: intro.lines, agendaNumber: item.number) }
+            for point in e.points { out += decisions(in: point.text, lines: point.lines, agendaNumber: item.number) }
+        }
+        for p in minutes.paragraphs + minutes.other { out += decisions(in: p.text, lines: p.lines, agendaNumber: nil) }
+        return out.sorted { $0.lines.start < $1.lines.start }
+    }
+}
