@@ -62,6 +62,15 @@ enum CommandTable {
         ], examples: [
             ("gijiroku speakers --meeting 議会 --since 2024-04-01", .exampleSpeakers),
         ], run: SpeakersCommand.run),
+        CommandSpec("decisions", summary: .commandDecisions, details: .decisionsDetails, synopsis: "[OPTIONS]", options: [
+            OptionSpec("outcome", value: "OUTCOME", help: .optionOutcome, choices: Decision.Outcome.allCases.map(\.rawValue)),
+            since,
+            OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            db,
+        ], examples: [
+            ("gijiroku decisions --outcome rejected --since 2024-04-01", .exampleDecisions),
+        ], run: DecisionsCommand.run),
         CommandSpec("links", summary: .commandLinks, details: .linksDetails, synopsis: "MINUTES|PATH:LINE|PLAN [OPTIONS] | --plan ITEM", options: [
             OptionSpec("plan", value: "ITEM", help: .optionPlanItem),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),

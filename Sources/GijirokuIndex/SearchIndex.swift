@@ -92,6 +92,12 @@ public final class SearchIndex {
         try SpeakerQueries(store: store).speakers(filter)
     }
 
+    /// Every decision of the indexed records, newest first (see ``DecisionList``).
+    /// - Throws: ``IndexError`` for a date it cannot read.
+    public func decisions(_ filter: DecisionFilter = DecisionFilter()) throws -> DecisionList {
+        try DecisionQueries(store: store).decisions(filter)
+    }
+
     /// How many documents and elements the index holds.
     public func counts() throws -> (documents: Int, elements: Int) {
         try store.counts()

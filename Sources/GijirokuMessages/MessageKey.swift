@@ -217,6 +217,20 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case linksItemNotFoundInPlan
     case linksItemAmbiguous
     // directives
+    case commandDecisions
+    case decisionsDetails
+    case exampleDecisions
+    case optionOutcome
+    case decisionsNone
+    case decisionsLine
+    case kindDecision
+    case outcomeApproved
+    case outcomeAdopted
+    case outcomeRejected
+    case outcomeReferred
+    case outcomeContinued
+    case outcomeReported
+    case outcomeOther
     case speakersNone
     case speakersLine
     case usageExtraArguments

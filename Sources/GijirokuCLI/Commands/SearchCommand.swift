@@ -73,6 +73,7 @@ enum SearchCommand {
         case "document": return .kindDocument
         case "attendees": return .kindAttendees
         case "speech": return .kindSpeech
+        case "decision": return .kindDecision
         case "agenda": return .kindAgenda
         case "exchange": return .kindExchange
         default: return .kindOther

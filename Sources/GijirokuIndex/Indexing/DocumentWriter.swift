@@ -94,8 +94,9 @@ struct DocumentWriter {
             let documentID = store.database.lastInsertedRowID
             try headings(documentID)
             let insert = try store.statement("""
-                INSERT INTO elements(id, document_id, style, agenda_number, item, question, issuer, marker, line_start, line_count, body, speaker)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                INSERT INTO elements(id, document_id, style, agenda_number, item, question, issuer, marker, line_start, line_count, body, speaker,
+                                     outcome, method)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                 """)
             for (n, e) in elements.enumerated() {
                 let back: Int? = e.parentOrdinal.map { n - $0 }
@@ -106,7 +107,7 @@ struct DocumentWriter {
                 try insert.bind(4, e.agendaNumber); try insert.bind(5, e.item); try insert.bind(6, back)
                 try insert.bind(7, e.issuer); try insert.bind(8, style.markerText); try insert.bind(9, e.lines.start)
                 try insert.bind(10, e.lines.end - e.lines.start); try insert.bind(11, e.body)
-                try insert.bind(12, e.speaker)
+                try insert.bind(12, e.speaker); try insert.bind(13, e.outcome); try insert.bind(14, e.method)
                 while try insert.step() {}
             }
             if let last {

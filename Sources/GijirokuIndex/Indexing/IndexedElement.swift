@@ -5,7 +5,7 @@ import Gijiroku
 /// source lines.
 struct IndexedElement: Sendable {
     enum Kind: String, CaseIterable, Sendable {
-        case explanation, question, answer, directive, other, plan, document, attendees, speech
+        case explanation, question, answer, directive, other, plan, document, attendees, speech, decision
 
         /// The small integer stored in `elements.kind`.
         var code: Int { Kind.allCases.firstIndex(of: self)! }
@@ -53,6 +53,9 @@ struct IndexedElement: Sendable {
     var marker: String?
     var lines: LineRange
     var body: String
+    /// A decision's outcome (`approved` …) and how it was decided (`異議なし`).
+    var outcome: String?
+    var method: String?
 
     /// The elements of a plan: each item's title, then its bullets, chapters before their
     /// sections before their measures.
@@ -115,6 +118,14 @@ struct IndexedElement: Sendable {
                                               parentOrdinal: questionOrdinal, marker: answer.marker, lines: answer.lines, body: answer.text))
                 }
             }
+        }
+        // Decisions: the sentence that states each, findable by itself (`--kind decision`).
+        for d in minutes.decisions {
+            let title = minutes.agenda.first { $0.number != nil && $0.number == d.agendaNumber }?.title
+            var e = IndexedElement(kind: .decision, agendaNumber: d.agendaNumber, agendaTitle: title, lines: d.lines, body: d.text)
+            e.outcome = d.outcome.rawValue
+            e.method = d.method
+            out.append(e)
         }
         for d in minutes.directives {
             let title = minutes.agenda.first { $0.number != nil && $0.number == d.agendaNumber }?.title

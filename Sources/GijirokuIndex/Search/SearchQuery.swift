@@ -10,7 +10,7 @@ import Gijiroku
 /// ```
 public struct SearchQuery: Sendable, Hashable {
     /// Kinds of element a search can be limited to.
-    public enum Kind: String, Sendable, CaseIterable { case question, answer, directive, explanation, other, plan, document, attendees, speech }
+    public enum Kind: String, Sendable, CaseIterable { case question, answer, directive, explanation, other, plan, document, attendees, speech, decision }
 
     public var text: String
     public var kind: Kind?

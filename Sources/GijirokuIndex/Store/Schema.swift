@@ -142,6 +142,12 @@ enum Schema {
         -- Minutes are read again, for their utterances and speakers.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """),
+        Migration(name: "decisions: a tenth kind of element, with its outcome and how it was decided", sql: """
+        ALTER TABLE elements ADD COLUMN outcome TEXT;   -- a decision's outcome (approved, adopted, rejected …)
+        ALTER TABLE elements ADD COLUMN method TEXT;    -- how it was decided (異議なし, 起立多数 …)
+        -- Minutes are read again, for their decisions.
+        UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
+        """),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

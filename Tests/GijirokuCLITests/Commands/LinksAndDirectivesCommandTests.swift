@@ -61,6 +61,25 @@ import GijirokuTestSupport
         }
     }
 
+    @Test func theDecisionsOfTheCorpusAsTextJSONAndCSV() throws {
+        let db = indexedCorpus()
+        let text = run(["decisions", "--db", db])
+        #expect(text.code == 0)
+        // The committee's 原案のとおり可決 and the mirror page's chair declaring the outcome.
+        #expect(text.out.contains("原案のとおり可決した。"))
+        #expect(text.out.contains("[可決・承認・異議なし]"))
+        #expect(text.out.contains("shiomigawa-giunkai-2019-mirror.txt:"))
+        let json = run(["decisions", "--format", "json", "--outcome", "approved", "--db", db])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(object["kind"] as? String == "decisions")
+        let list = try #require(object["decisions"] as? [[String: Any]])
+        #expect(!list.isEmpty && list.allSatisfy { $0["outcome"] as? String == "approved" })
+        let csv = run(["decisions", "--format", "csv", "--db", db])
+        #expect(csv.out.hasPrefix("\u{FEFF}date,meeting,outcome,method"))
+        #expect(run(["decisions", "--outcome", "maybe", "--db", db]).code == 64)
+        #expect(run(["decisions", "extra", "--db", db]).code == 64)
+    }
+
     @Test func theDirectiveRegisterAsTextJSONAndCSV() throws {
         let db = indexedCorpus()
         let text = run(["directives", "--as-of", "2021-06-30", "--db", db])

@@ -281,6 +281,8 @@ import GijirokuEvaluation
     static let versionThree = """
         UPDATE elements SET style = (style & 15) | ((style >> 4) << 3);
         ALTER TABLE elements DROP COLUMN speaker;
+        ALTER TABLE elements DROP COLUMN outcome;
+        ALTER TABLE elements DROP COLUMN method;
         ALTER TABLE documents DROP COLUMN meeting;
         ALTER TABLE units DROP COLUMN deadline_text;
         ALTER TABLE units DROP COLUMN deadline_basis;

@@ -339,3 +339,27 @@ import Gijiroku
         #expect(throws: IndexError.self) { try index.speakers(SpeakerFilter(since: "きのう")) }
     }
 }
+
+/// Decisions, listed newest first and found by kind.
+@Suite struct DecisionListTests {
+    @Test func decisionsAreListedWithTheirOutcomeMethodAndPlace() throws {
+        let index = try TestFiles.index(of: """
+        令和７年第１回汐見川市議会定例会会議録
+        【日時】令和７年２月１４日
+        ○（田中一郎議長）　これより本日の会議を開きます。
+        ○（田中一郎議長）　起立多数であります。よって、議案第３号は原案のとおり可決されました。
+        ○（田中一郎議長）　ご異議なしと認めます。よって、請願第１号は継続審査とすることに決定いたしました。
+        """)
+        let list = try index.decisions()
+        #expect(list.decisions.map(\.outcome) == [.approved, .continued])
+        #expect(list.decisions.map(\.method) == ["起立多数", "異議なし"])
+        #expect(list.decisions.map(\.agendaNumber) == [3, 1])
+        #expect(list.decisions.allSatisfy { $0.date == "2025-02-14" })
+        #expect(list.decisions.map(\.line) == [4, 5])
+        #expect(try index.decisions(DecisionFilter(outcome: .continued)).decisions.count == 1)
+        #expect(try index.decisions(DecisionFilter(since: "2026-01-01")).decisions.isEmpty)
+        var q = try SearchQuery(parsing: "可決")
+        q.kind = .decision
+        #expect(try index.search(q).hits.map(\.kind) == ["decision"])
+    }
+}
