@@ -45,7 +45,7 @@ struct AttendeeExtractor {
             add(entry, group: nil, to: &result)
         }
         // Members of the public who watched (`傍聴者 2名`) did not attend.
-        result.attendees.removeAll { $0.role.hasPrefix("傍聴") }
+        result.attendees.removeAll { UTF8Search.hasPrefix($0.role, "傍聴") }
         return result
     }
 
@@ -179,12 +179,13 @@ struct AttendeeExtractor {
         var entry = entry
         var group = group
         // `【総務部】総務部長 矢吹正樹`: the bracket names the group.
-        if entry.hasPrefix("【"), let close = entry.firstIndex(of: "】"), close != entry.index(before: entry.endIndex) {
+        if UTF8Search.hasPrefix(entry, "【"), let close = entry.firstIndex(of: "】"), close != entry.index(before: entry.endIndex) {
             group = group ?? String(entry[entry.index(after: entry.startIndex)..<close])
             entry = TitleExtractor.trimSpaces(String(entry[entry.index(after: close)...]))
         }
         // `委員 1番 唐沢なつみ`: the post of the entries that follow, before the first of them.
-        if let space = entry.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), SpacedRoster.barePosts.contains(String(entry[..<space])) {
+        if entry.utf8.contains(0x20) || UTF8Search.contains(entry, "\u{3000}"),
+           let space = entry.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), SpacedRoster.barePosts.contains(String(entry[..<space])) {
             let post = String(entry[..<space])
             var found = attendee(TitleExtractor.trimSpaces(String(entry[space...])), group: group, lines: lines, proxy: proxy, note: note)
             if found.name == nil { found.name = found.role; found.role = post } else if found.role.isEmpty { found.role = post }

@@ -38,7 +38,7 @@ enum DecisionReader {
         return methods.first { UTF8Search.contains(text, $0) }
     }
 
-    /// The sentences of a text (ended by `。`), with the one that ends it kept, white space trimmed.
+    /// The sentences of a text (ended by `。`), with the one that ends it kept, as they stand.
     static func sentences(_ text: String) -> [Substring] {
         var out: [Substring] = []
         var start = text.startIndex
@@ -56,17 +56,21 @@ enum DecisionReader {
             }
             i = utf8.index(after: i)
         }
-        out.append(text[start...])
-        return out.compactMap { s in
-            let t = s.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }
-            return t.isEmpty ? nil : s.drop { $0.isWhitespace }.prefix(t.count)
-        }
+        if start < text.endIndex { out.append(text[start...]) }
+        return out
+    }
+
+    private static func trimmed(_ s: Substring) -> Substring {
+        var s = s
+        while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = Substring(s.unicodeScalars.dropFirst()) }
+        while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = Substring(s.unicodeScalars.dropLast()) }
+        return s
     }
 
     /// Whether a sentence decides: an outcome word near its end (`…原案のとおり可決されました`, not
     /// `…額の決定について報告がありました`), and a deciding tail.
     static func decides<S: StringProtocol>(_ sentence: S) -> Bool {
-        let body = sentence.hasSuffix("。") ? sentence.dropLast() : sentence[...]
+        let body = UTF8Search.hasSuffix(sentence, "。") ? sentence.dropLast() : sentence[...]
         // Cheap on bytes first: most sentences end otherwise.
         guard decidingTails.contains(where: { UTF8Search.hasSuffix(body, $0) }) else { return false }
         guard !UTF8Search.hasSuffix(body, "ものとした"), !UTF8Search.hasSuffix(body, "ありました"),
@@ -95,11 +99,11 @@ enum DecisionReader {
 
     /// The deciding sentences of one element or utterance.
     static func decisions(in text: String, lines: LineRange, agendaNumber: Int?, everySentence: Bool = false) -> [Decision] {
-        // Cheap on bytes first: a deciding sentence holds one of the outcome words.
-        guard everySentence || endings.contains(where: { UTF8Search.contains(text, $0.0) }) else { return [] }
         let all = sentences(text)
         var out: [Decision] = []
-        for (i, sentence) in all.enumerated() where everySentence || decides(sentence) {
+        for (i, raw) in all.enumerated() {
+            let sentence = trimmed(raw)
+            guard !sentence.isEmpty, everySentence || decides(sentence) else { continue }
             // `起立多数であります。よって、本件は可決されました。`: the method may be in the sentence before.
             let method = method(in: sentence) ?? (i > 0 ? method(in: all[i - 1]) : nil)
             out.append(Decision(agendaNumber: itemNumber(in: sentence) ?? agendaNumber,

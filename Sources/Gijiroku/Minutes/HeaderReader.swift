@@ -259,6 +259,10 @@ struct HeaderReader {
     /// Whether a line ends a roster: the order of business after it (`…議事日程　第１号`,
     /// `第１　議案第７０号…`, `日程第１`), a timed opening, a rule.
     static func endsRoster(_ line: SourceLine) -> Bool {
+        // Cheap on bytes first: each ending holds 日程, 議案, 第, a rule's character or a time.
+        let c = line.content
+        guard UTF8Search.contains(c, "日程") || UTF8Search.contains(c, "議案") || UTF8Search.contains(c, "第")
+                || UTF8Search.contains(c, "時") || ProceedingsReader.mayBeRule(c) else { return false }
         let compact = WidthFolding.compact(line.content.prefix(60))
         if compact.contains("議事日程") || compact.hasPrefix("日程第") || compact.hasPrefix("議案第") { return true }
         if compact.hasPrefix("第"), let n = Numbering.parse(line.content), n.style == .ordinal { return true }

@@ -75,7 +75,9 @@ package struct MinutesParser: Sendable {
         } else {
             // A page of several meetings: each meeting's heading opens a section of the body.
             // The headings are looked for in the whole text: the first meeting's may be in the header.
-            var headings = MeetingHeadings.find(in: lines)
+            // (A header with a labelled date, `【日 時】`, is one meeting's: not looked for.)
+            let labelledDate = minutes.header.contains { $0.field == .date && $0.label != nil }
+            var headings = labelledDate ? [] : MeetingHeadings.find(in: lines)
             // The title may be the first meeting's heading.
             if !headings.isEmpty, let first = minutes.header.first(where: { $0.field == .title }), let title = minutes.title,
                let date = JapaneseDate.find(in: title)?.date.iso, !headings.contains(where: { $0.date == date }) {
@@ -183,7 +185,7 @@ package struct MinutesParser: Sendable {
                 }
                 // A roster of names under `出席議員` or `出席委員`: the label says what they are.
                 let label = field.label.map { WidthFolding.compact($0) } ?? ""
-                let role = label.contains("議員") ? "議員" : label.contains("委員") ? "委員" : "出席者"
+                let role = UTF8Search.contains(label, "議員") ? "議員" : UTF8Search.contains(label, "委員") ? "委員" : "出席者"
                 for i in found.attendees.indices where found.attendees[i].role.isEmpty { found.attendees[i].role = role }
                 minutes.attendees += found.attendees
                 minutes.absentees += found.absentees
