@@ -27,12 +27,16 @@ enum PageChrome {
         "メニュー", "現在位置", "現在のページ", "ホーム>", "トップ>", "トップページ>",
     ]
 
+    /// The openings by their first scalar, so that a line is compared with a few only.
+    static let openingsByFirst: [Unicode.Scalar: [String]] = Dictionary(grouping: openings, by: { $0.unicodeScalars.first! })
+
     static func matches(_ content: Substring) -> Bool {
         guard !content.isEmpty, content.utf8.count <= 240 else { return false }
         let compact = WidthFolding.compact(content)
         let u = compact.utf8
         if lines.contains(compact) { return true }
-        if openings.contains(where: { UTF8Search.hasPrefix(compact, $0) }) { return true }
+        if let first = compact.unicodeScalars.first, let candidates = openingsByFirst[first],
+           candidates.contains(where: { UTF8Search.hasPrefix(compact, $0) }) { return true }
         let scalars = compact.unicodeScalars.count
         // A postal address: `汐見川県汐見川市本町二丁目3番地4`, `…柿岡5680-1(八郷総合支所)`.
         if scalars <= 40, ["県", "都", "府", "道"].contains(where: { UTF8Search.contains(compact, $0) }),
