@@ -34,8 +34,8 @@ struct Converter {
     private let madeFolders = FolderSet()
     private var combined: FileHandle?
     private var combinedPath = ""
-    private var exchanges: FileHandle?
-    private var directives: FileHandle?
+    /// The CSV tables being written, in the order of ``CSV/tables``.
+    private var tables: [FileHandle] = []
 
     init(outputDirectory: String, format: ConvertCommand.Format, jobs: Int, force: Bool) {
         self.outputDirectory = outputDirectory
@@ -70,10 +70,11 @@ struct Converter {
             combinedPath = temporary + "/records.jsonl"
             combined = try Self.create(combinedPath)
         case .csv:
-            exchanges = try Self.create(temporary + "/exchanges.csv")
-            directives = try Self.create(temporary + "/directives.csv")
-            exchanges?.write(Data([0xEF, 0xBB, 0xBF] + Array(CSV.row(CSV.exchangeHeader).utf8)))
-            directives?.write(Data([0xEF, 0xBB, 0xBF] + Array(CSV.row(CSV.directiveHeader).utf8)))
+            for table in CSV.tables {
+                let handle = try Self.create(temporary + "/" + table.file)
+                handle.write(Data([0xEF, 0xBB, 0xBF] + Array(CSV.row(table.header).utf8)))
+                tables.append(handle)
+            }
         default:
             break
         }
@@ -131,8 +132,7 @@ struct Converter {
                 switch format {
                 case .jsonl: combined?.write(Data((texts[0] + "\n").utf8))
                 case .csv:
-                    exchanges?.write(Data(texts[0].utf8))
-                    directives?.write(Data(texts[1].utf8))
+                    for (handle, text) in zip(tables, texts) { handle.write(Data(text.utf8)) }
                 default:
                     break   // written by the worker
                 }
@@ -159,8 +159,8 @@ struct Converter {
         case .jsonl: return [try RecordEncoder.jsonLine(document)]
         case .markdown: return [Markdown.render(document)]
         case .csv:
-            guard case .minutes(let m) = document else { return ["", ""] }
-            return [CSV.exchanges(of: m), CSV.directives(of: m)]
+            guard case .minutes(let m) = document else { return CSV.tables.map { _ in "" } }
+            return CSV.tables.map { $0.rows(m) }
         }
     }
 
@@ -206,14 +206,13 @@ struct Converter {
     mutating func finish() throws {
         let fm = FileManager.default
         try combined?.close()
-        try exchanges?.close()
-        try directives?.close()
+        for handle in tables { try handle.close() }
         func place(_ name: String) throws {
             if rename(temporary + "/" + name, outputDirectory + "/" + name) != 0 { throw CocoaError(.fileWriteUnknown) }
         }
         switch format {
         case .jsonl: try place("records.jsonl")
-        case .csv: try place("exchanges.csv"); try place("directives.csv")
+        case .csv: for table in CSV.tables { try place(table.file) }
         default: break
         }
         // One flush to disk for the whole run, instead of one fsync per file: a finished run
