@@ -33,7 +33,7 @@ struct HeaderLabel: Hashable {
         ("本日の会議に付した事件", .agenda), ("会議に付した事件", .agenda), ("付議事件", .agenda), ("会議次第", .agenda), ("議事日程", .agenda), ("議事", .agenda), ("議題", .agenda),
         ("案件", .agenda), ("次第", .agenda),
         ("説明のため出席した者", .secretariat), ("説明員", .secretariat), ("説明者", .secretariat), ("事務局", .secretariat),
-        ("議長", .chair), ("座長", .chair), ("司会", .chair),
+        ("議長", .chair), ("座長", .chair), ("司会", .chair), ("会議名", .title), ("会議の名称", .title),
         ("傍聴者", .other), ("傍聴人", .other), ("傍聴", .other), ("配布資料", .other), ("会議資料", .other), ("配付資料", .other),
     ].sorted { $0.0.count > $1.0.count }
 
