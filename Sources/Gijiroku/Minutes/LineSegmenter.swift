@@ -94,6 +94,8 @@ enum LineSegmenter {
         }
         // A section heading of the proceedings: `△委員外議員の出席について`.
         if first == "△" { return true }
+        // A stage direction run into an utterance: `〔「異議なし」と呼ぶ者あり〕`.
+        if first == "〔" { return true }
         // A rule: `────`.
         if first == "─" || first == "━" { return rest.unicodeScalars.prefix(4).allSatisfy { $0 == "─" || $0 == "━" } }
         // A timed opening or closing: `=開会 午前10時0分=`, `開議 午前10時00分`, `午前10時 開会`.
