@@ -192,11 +192,9 @@ struct AttendeeExtractor {
             return found
         }
         // `1番 唐沢なつみ`: a seat number before the name.
-        var seat: Int?
         let folded = UTF8Search.contains(entry, "番") ? WidthFolding.fold(entry) : ""
         if let ban = folded.firstIndex(of: "番"), folded.distance(from: folded.startIndex, to: ban) <= 3,
-           let n = Int(folded[..<ban]), folded.index(after: ban) < folded.endIndex {
-            seat = n
+           let seat = Int(folded[..<ban]), folded.index(after: ban) < folded.endIndex {
             entry = TitleExtractor.trimSpaces(String(entry.dropFirst(folded.distance(from: folded.startIndex, to: ban) + 1)))
             var found = attendee(entry, group: group, lines: lines, proxy: proxy, note: note)
             found.seat = seat

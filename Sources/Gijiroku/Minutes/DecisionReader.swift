@@ -84,7 +84,7 @@ enum DecisionReader {
         var s = ScalarScanner(sentence)
         while !s.isAtEnd {
             let start = s.index
-            if s.scan("第"), let n = s.scanNumber(), s.scanAny(["号", "号議案"]) != nil || s.scalars[start..<s.index].count > 0 && isAgendaNumber(s.scalars, before: start) {
+            if s.scan("第"), let n = s.scanNumber(), s.scan("号") || isAgendaNumber(s.scalars, before: start) {
                 return n
             }
             s.index = start + 1

@@ -167,7 +167,8 @@ struct HeaderReader {
                 break scan
             }
             // A value with no label, known by its content: a date, a place (`1 館山市役所議場`).
-            if let field = unlabelledValue(line, after: result) {
+            // (Without a date yet the line was tried above: only a place can follow one.)
+            if result.fields.contains(where: { $0.field == .date }), let field = unlabelledValue(line, after: result) {
                 result.fields.append(field)
                 agendaStyle = nil
                 index += 1

@@ -35,7 +35,7 @@ enum SpacedRoster {
             var previousSpace = false
             for s in part.text.unicodeScalars {
                 let space = SourceLine.isSpace(s)
-                if space && previousSpace && s != "\u{3000}" || space && s == "\u{3000}" && previousSpace { runs += 1 }
+                if space && previousSpace { runs += 1 }
                 previousSpace = space
             }
         }
