@@ -40,9 +40,22 @@ struct AttendeeExtractor {
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
         var result = Result()
         var entries = split(tokens, spaces: !commaSeparated)
-        if !commaSeparated { entries = mergePostsWithNames(entries, in: tokens) }
+        if !commaSeparated {
+            entries = mergePostsWithNames(entries, in: tokens)
+        } else {
+            entries = entries.flatMap(splitAtSeats)
+        }
+        // `委員 1番 濱中俊男、3番 中根康雄`: the post before the first seat is every seat's.
+        var seatPost: String?
         for entry in entries {
+            let before = result.attendees.count
             add(entry, group: nil, to: &result)
+            guard result.attendees.count == before + 1, result.attendees[before].seat != nil else { seatPost = nil; continue }
+            if result.attendees[before].role.isEmpty, let post = seatPost {
+                result.attendees[before].role = post
+            } else if !result.attendees[before].role.isEmpty {
+                seatPost = result.attendees[before].role
+            }
         }
         // Members of the public who watched (`傍聴者 2名`) did not attend.
         result.attendees.removeAll { UTF8Search.hasPrefix($0.role, "傍聴") }
@@ -79,6 +92,30 @@ struct AttendeeExtractor {
         }
         return merged
     }
+
+    /// `13番 永田好道  14番 成田幸吉` in a list separated by commas: two entries, cut where a
+    /// seat number follows white space.
+    private func splitAtSeats(_ entry: ArraySlice<Token>) -> [ArraySlice<Token>] {
+        guard entry.contains(where: { $0.scalar == "番" }) else { return [entry] }
+        var parts: [ArraySlice<Token>] = []
+        var start = entry.startIndex
+        var i = entry.startIndex
+        while i < entry.endIndex {
+            defer { i += 1 }
+            guard i > start, entry[i - 1].scalar.map(SourceLine.isSpace) ?? true, let s = entry[i].scalar, isDigit(s) else { continue }
+            var j = i
+            while j < entry.endIndex, let d = entry[j].scalar, isDigit(d) { j += 1 }
+            guard j - i <= 3, j < entry.endIndex, entry[j].scalar == "番" else { continue }
+            // Only when a seat came before: `委員 1番 …` starts with a post, not a seat of its own.
+            guard entry[start..<i].contains(where: { $0.scalar == "番" }) else { continue }
+            parts.append(trim(entry[start..<i]))
+            start = i
+        }
+        parts.append(trim(entry[start..<entry.endIndex]))
+        return parts.filter { !$0.isEmpty }
+    }
+
+    private func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || ("０"..."９").contains(s) }
 
     private func isSeat(_ word: String) -> Bool {
         let folded = WidthFolding.fold(word)

@@ -122,9 +122,11 @@ struct HeaderReader {
                 break scan
             }
             if let label = HeaderLabel.match(line.content) {
+                // `(事務局)資料1の…について伺いたい。`: a turn written inline, not the secretariat's field.
+                if SpeakerLabel.opensInlineTurn(line.content) { break scan }
                 // `事務局` alone with an utterance after it is a speaker, not a field.
-                if label.value.isEmpty, label.field == .secretariat || label.field == .chair, index + 1 < lines.count,
-                   ProceedingsReader.isUtterance(lines[index + 1]),
+                if label.value.isEmpty, label.field == .secretariat || label.field == .chair,
+                   let next = lines[(index + 1)...].first(where: { !$0.isBlank }), ProceedingsReader.isUtterance(next),
                    SpeakerLabel.alone(line.content) != nil {
                     break scan
                 }

@@ -92,6 +92,9 @@ enum LineSegmenter {
             if let label = SpeakerLabel.read(rest.prefix(40)), label.speaker.role != nil || label.speaker.name != nil,
                let said = label.rest.unicodeScalars.first, said != "─", said != "━" { return true }
         }
+        // A post in brackets opening a turn inside a paragraph: `(事務局)資料1の…`, `（委員）問題量が…`.
+        if first == "(" || first == "（", let label = SpeakerLabel.read(rest.prefix(12)), label.speaker.label.count <= 8,
+           label.speaker.role != nil, !label.rest.isEmpty { return true }
         // A section heading of the proceedings: `△委員外議員の出席について`.
         if first == "△" { return true }
         // A stage direction run into an utterance: `〔「異議なし」と呼ぶ者あり〕`.

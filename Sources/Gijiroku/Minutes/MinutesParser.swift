@@ -72,6 +72,11 @@ package struct MinutesParser: Sendable {
             if minutes.endTime == nil {
                 minutes.endTime = minutes.events.last { $0.kind == .closing || $0.kind == .adjournment }?.time
             }
+            if minutes.startTime == nil || minutes.endTime == nil {
+                let declared = ProceedingsReader.declaredTimes(in: minutes.speeches)
+                minutes.startTime = minutes.startTime ?? declared.start?.description
+                minutes.endTime = minutes.endTime ?? declared.end?.description
+            }
         } else {
             // A page of several meetings: each meeting's heading opens a section of the body.
             // The headings are looked for in the whole text: the first meeting's may be in the header.

@@ -34,7 +34,14 @@ struct ProceedingsReader {
         }) { return false }
         for (k, line) in all.enumerated() {
             if k + 1 < all.count, splitLabel(line, next: all[k + 1]) != nil { return true }
-            guard let label = SpeakerLabel.read(line.content) else { continue }
+            guard let label = SpeakerLabel.read(line.content) else {
+                // A post alone on its line with the utterance under it (`事務局`, `会長代理`).
+                if k + 1 < all.count, line.content.utf8.count <= 40, SpeakerLabel.alone(line.content) != nil, isUtterance(all[k + 1]) {
+                    weak += 1
+                    if weak >= 2 { return true }
+                }
+                continue
+            }
             let first = label.speaker.label.first
             if let first, SpeakerLabel.markers.contains(first) || first == "【", label.speaker.role != nil || label.speaker.seat != nil { return true }
             weak += 1
@@ -66,7 +73,8 @@ struct ProceedingsReader {
             // Before the first utterance, a roster's or the order of business's heading
             // (`〇出席議員（２６人）`, `〇議事日程`) belongs to the preamble, not to the events.
             if current == nil, result.speeches.isEmpty, let label = HeaderLabel.match(line.content),
-               [.attendees, .secretariat, .absentees, .agenda].contains(label.field) {
+               [.attendees, .secretariat, .absentees, .agenda].contains(label.field), !SpeakerLabel.opensInlineTurn(line.content),
+               !(label.value.isEmpty && i + 1 < all.count && SpeakerLabel.alone(line.content) != nil && Self.isUtterance(all[i + 1])) {
                 result.preamble.append(line)
                 i += 1
                 continue
@@ -155,7 +163,13 @@ struct ProceedingsReader {
     /// Whether a line reads as the start of an utterance rather than a roster's entry.
     static func isUtterance(_ line: SourceLine) -> Bool {
         let t = trimmed(line.content)
-        return t.count >= 16 && (t.contains("。") || t.contains("、")) && SpeakerLabel.read(t) == nil
+        guard t.count >= 16, t.contains("。") || t.contains("、"), SpeakerLabel.read(t) == nil else { return false }
+        // `河北自治振興室長、赤松…担当主査、鈴木主事`: people and their posts, a roster.
+        if !t.contains("。") {
+            let parts = t.split(separator: "、")
+            if parts.count >= 2, parts.allSatisfy({ SpeakerLabel.role(endingAt: $0) != nil }) { return false }
+        }
+        return true
     }
 
     /// An utterance's lines as one text: a line that ends a sentence (`。`, `」`, `）`, `？`)
@@ -176,6 +190,33 @@ struct ProceedingsReader {
         let start = text.firstIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" } ?? text.endIndex
         let end = text.lastIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map { text.index(after: $0) } ?? start
         return text[start..<max(start, end)]
+    }
+
+    /// The opening and closing times a chair declares in an utterance with a time stamp after
+    /// it (`…を開会いたします。(14:00)`), as some councils print them: the meeting's times when
+    /// the header and the events give none.
+    ///
+    /// ```swift
+    /// ProceedingsReader.declaredTimes(in: speeches).start?.description   // "14:00"
+    /// ```
+    static func declaredTimes(in speeches: [Speech]) -> (start: TimeOfDay?, end: TimeOfDay?) {
+        var start: TimeOfDay?, end: TimeOfDay?
+        for speech in speeches where speech.speaker.category == .chair {
+            var rest = speech.text[...]
+            while let stop = rest.firstIndex(of: "。") {
+                let sentence = rest[..<stop]
+                let after = rest[rest.index(after: stop)...]
+                rest = after
+                guard let open = after.first, open == "(" || open == "（",
+                      let close = after.prefix(8).firstIndex(where: { $0 == ")" || $0 == "）" }) else { continue }
+                var scanner = ScalarScanner(after[after.index(after: after.startIndex)..<close])
+                guard let (time, _) = TimeOfDay.parse(&scanner), scanner.isAtEnd else { continue }
+                let tail = sentence.suffix(12)
+                if start == nil, ["開会いたします", "開議いたします", "開会します", "開議します"].contains(where: { tail.contains($0) }) { start = time }
+                if ["閉会いたします", "散会いたします", "閉会します", "散会します"].contains(where: { tail.contains($0) }) { end = time }
+            }
+        }
+        return (start, end)
     }
 
     // MARK: Events
@@ -229,7 +270,8 @@ extension ProceedingsReader {
     static func isParenthesisedDirection(_ compact: String) -> Bool {
         guard let first = compact.first, first == "（" || first == "(", let last = compact.last, last == "）" || last == ")" else { return false }
         let inner = compact.dropFirst().dropLast()
-        return ["拍手", "声あり", "者あり", "登壇", "降壇", "退席", "退場", "着席", "入室", "退室", "入場", "休憩", "再開", "笑声", "離席"]
+        return ["拍手", "声あり", "者あり", "登壇", "降壇", "退席", "退場", "着席", "入室", "退室", "入場", "休憩", "再開", "笑声", "離席",
+                "伝達", "交付", "黙とう", "黙祷", "撮影"]
             .contains { inner.hasSuffix($0) }
     }
 

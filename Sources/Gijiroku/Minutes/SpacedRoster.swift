@@ -39,14 +39,15 @@ enum SpacedRoster {
                 previousSpace = space
             }
         }
-        return runs >= 2
+        // One run is enough before a seat's name: `１３番　　大　森　ゆきこ`.
+        return runs >= 2 || runs == 1 && parts.contains { UTF8Search.contains($0.text, "番") }
     }
 
     static func read(_ parts: [(text: Substring, line: SourceLine)], group: String? = nil) -> Result {
         var result = Result()
         var tokens: [Token] = []
         for part in parts { tokens += self.tokens(of: part.text, line: part.line.number, counts: &result.statedCounts) }
-        tokens = rejoin(tokens)
+        tokens = joinSplitPosts(rejoin(tokens))
         var role: String?
         var seat: Int?
         var previousWasName = false
@@ -161,7 +162,9 @@ enum SpacedRoster {
                 }
                 if matched { continue }
                 // A single character of a name: onto the name before it, or the one after it.
-                if let last = out.last, !last.isPost, seatNumber(last.text) == nil, !last.text.hasPrefix("(") {
+                // (Not across a column's gap: `政策経営部長兼務　　　　長　南　幸　紀`.)
+                if let last = out.last, !last.isPost, seatNumber(last.text) == nil, !last.text.hasPrefix("("),
+                   tokens[i].gap <= 4 || last.text.count <= 3 {
                     out[out.count - 1].text += tokens[i].text
                 } else if i + 1 < tokens.count, !tokens[i + 1].isPost, seatNumber(tokens[i + 1].text) == nil {
                     out.append(Token(text: tokens[i].text + tokens[i + 1].text, line: tokens[i].line, gap: tokens[i].gap))
@@ -176,6 +179,35 @@ enum SpacedRoster {
             i += 1
         }
         return out.map { Token(text: $0.text.replacingOccurrences(of: " ", with: ""), line: $0.line, gap: $0.gap) }
+    }
+
+    /// Posts that the layout split around a name or over two lines, made whole again:
+    /// `教 育 委 員 会  出 山 裕 之  教  育  長` (a two-line cell read row by row) is 教育委員会教育長
+    /// 出山裕之, and `政策経営部長兼務  長 南 幸 紀` with `ＳＤＧｓ推進担当部長` alone on the next
+    /// line is one post 政策経営部長兼務ＳＤＧｓ推進担当部長 held by 長南幸紀.
+    private static func joinSplitPosts(_ tokens: [Token]) -> [Token] {
+        var tokens = tokens
+        var n = 0
+        while n < tokens.count {
+            let text = tokens[n].text
+            // An organisation, then a name, then the post in it with no name of its own.
+            if text.hasSuffix("委員会"), n + 2 < tokens.count, !tokens[n + 1].isPost, seatNumber(tokens[n + 1].text) == nil,
+               tokens[n + 2].isPost, n + 3 == tokens.count || tokens[n + 3].isPost {
+                let post = Token(text: text + tokens[n + 2].text, line: tokens[n].line, gap: tokens[n].gap)
+                tokens[n + 2] = tokens[n + 1]
+                tokens[n + 1] = post
+                tokens.remove(at: n)
+                continue
+            }
+            // A post that goes on (`…兼務`, `…兼`): its rest is the next line's only token.
+            if text.hasSuffix("兼務") || text.hasSuffix("兼"), let rest = tokens[(n + 1)...].firstIndex(where: { $0.line > tokens[n].line }),
+               tokens[rest].isPost, rest + 1 == tokens.count || tokens[rest + 1].line > tokens[rest].line {
+                tokens[n].text += tokens[rest].text
+                tokens.remove(at: rest)
+            }
+            n += 1
+        }
+        return tokens
     }
 
     /// `１番`, `12番`: a seat number.

@@ -42,6 +42,12 @@ struct SpeakerLabel {
         // A page number glued before a bracketed label (`15110【…部長】`), as scrapers leave it.
         let digits = content.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 8, content.dropFirst(digits.count).first == "【" { content = content.dropFirst(digits.count) }
+        // A turn number before a marked label (`3 ◯竹中市長`, `12: ○議長（…）`), as search systems print it.
+        if !digits.isEmpty, digits.count <= 4 {
+            let after = content.dropFirst(digits.count).drop { $0 == ":" || $0 == "：" }
+            let spaced = after.drop { $0 == " " || $0 == "\u{3000}" }
+            if spaced.startIndex > after.startIndex, let marker = spaced.first, markers.contains(marker) { content = spaced }
+        }
         guard let first = content.first else { return nil }
         if markers.contains(first) { return marked(content) }
         if first == "【" { return bracketed(content, open: "【", close: "】") }
@@ -102,7 +108,11 @@ struct SpeakerLabel {
             if c == ")" || c == "）" {
                 if depth == 0 {
                     let inner = body[..<i]
-                    guard !inner.isEmpty, !inner.contains(" "), !inner.contains("。"), !inner.contains("、") else { return nil }
+                    guard !inner.isEmpty, !inner.contains("。"), !inner.contains("、") else { return nil }
+                    // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
+                    if inner.contains(" ") || inner.contains("\u{3000}") {
+                        guard inner.hasSuffix("君"), inner.first != " ", inner.first != "\u{3000}", compact(inner).count <= 16 else { return nil }
+                    }
                     let end = body.index(after: i)
                     let (name, role) = roleAndNameAround(inner)
                     guard role != nil || inner.hasSuffix("君") else { return nil }
@@ -166,6 +176,13 @@ struct SpeakerLabel {
                         rest: trimmedRest(after))
         }
         return nil
+    }
+
+    /// Whether `content` opens with a post in brackets and goes on with a sentence
+    /// (`(事務局)資料1の…について伺いたい。`): a turn, though `(事務局)` alone would head a roster.
+    static func opensInlineTurn(_ content: Substring) -> Bool {
+        guard let first = content.first, first == "(" || first == "（", let label = read(content) else { return false }
+        return label.rest.contains("。")
     }
 
     /// A label alone on its line with no marker (`市川恵一委員長`, `事務局`, `会長代理`): read only

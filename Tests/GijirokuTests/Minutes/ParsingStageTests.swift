@@ -135,6 +135,19 @@ import GijirokuTestSupport
         #expect(spaced.map(\.role) == ["委員"])
         #expect(spaced.first?.name == "中村 健")
     }
+
+    @Test func seatsMissingTheirCommaAreTwoPeopleAndTheFirstPostIsEverySeats() {
+        let r = attendees(["委員 1番 汐田俊男、3番 岬康雄、13番 港好道  14番 浜幸吉、15番 磯多美子"])
+        #expect(r.attendees.map(\.name) == ["汐田俊男", "岬康雄", "港好道", "浜幸吉", "磯多美子"])
+        #expect(r.attendees.map(\.seat) == [1, 3, 13, 14, 15])
+        #expect(r.attendees.allSatisfy { $0.role == "委員" })
+    }
+
+    @Test func aSeatAndASpacedNameUnderACountAreOneAbsentee() {
+        let r = attendees(["（１名）", "　　　１３番　　大　浜　ゆきこ"])
+        #expect(r.attendees.map(\.name) == ["大浜ゆきこ"])
+        #expect(r.attendees.map(\.seat) == [13])
+    }
 }
 
 @Suite struct NoteAndTitleTests {

@@ -41,6 +41,14 @@ import GijirokuTestSupport
         #expect(lines.map(\.content).dropFirst() == ["◯委員長(波多野ゆう君) ただいまから開会いたします。", "◯事務局次長(津久井清君) ご説明いたします。"])
     }
 
+    @Test func turnsWrittenInsideAParagraphAreCutAtTheirBracketedPosts() {
+        let text = "2.議題 (1)市民意識調査について -資料1を基に事務局より説明- (事務局)調査票の案について、全体の感想を伺いたい。 (委員)設問の数は多すぎないと思った。ただ、言葉が難しい箇所がある。"
+        let lines = LineSegmenter.split(SourceLine.nonBlankLines(of: text).lines).lines
+        #expect(lines.map(\.content).dropFirst() == ["(事務局)調査票の案について、全体の感想を伺いたい。", "(委員)設問の数は多すぎないと思った。ただ、言葉が難しい箇所がある。"])
+        let m = MinutesParser().parse(text: "汐見川市人権推進会議会議録\n1 日時 | 令和3年1月26日(火曜日) 午後6時30分から午後8時まで |\n7 会議概要 | |\n" + text, path: "t.txt")
+        #expect(m.speeches.map(\.speaker.label) == ["(事務局)", "(委員)"])
+    }
+
     @Test func aLongSentenceThatMentionsALabelKeepsItsLine() {
         let text = String(repeating: "議会の運営について協議しました。", count: 8) + " 場所 は次回に決めます。"
         let (lines, shared) = LineSegmenter.split(SourceLine.nonBlankLines(of: text).lines)
@@ -128,6 +136,15 @@ import GijirokuTestSupport
         let people = roster(["委 員 長  波 多 野 ゆ う  副委員長  石 動 まさる  委  員  小 暮 はるか       八 重 樫   恵"])
         #expect(people.map(\.role) == ["委員長", "副委員長", "委員", "委員"])
         #expect(people.map(\.name) == ["波多野ゆう", "石動まさる", "小暮はるか", "八重樫恵"])
+    }
+
+    @Test func aPostSplitAroundItsHoldersNameOrOverTwoLinesIsOnePost() {
+        let cell = roster(["建 設 部 長  笠 間 善 行     教 育 委 員 会  出 水 裕 之                       教  育  長  教 育 部 長  岡 崎 賢太郎"])
+        #expect(cell.map(\.role) == ["建設部長", "教育委員会教育長", "教育部長"])
+        #expect(cell.map(\.name) == ["笠間善行", "出水裕之", "岡崎賢太郎"])
+        let wrapped = roster(["　　政策経営部長兼務　　　　　　　　　　長　南　幸　江", "　　ＳＤＧｓ推進担当部長", "　　総務部長　　　　　　　　　　　　　　長谷川　　　豊"])
+        #expect(wrapped.map(\.role) == ["政策経営部長兼務ＳＤＧｓ推進担当部長", "総務部長"])
+        #expect(wrapped.map(\.name) == ["長南幸江", "長谷川豊"])
     }
 
     @Test func postsBesideNamesAndNamesRunIntoPosts() {

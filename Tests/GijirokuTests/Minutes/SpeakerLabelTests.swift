@@ -23,6 +23,9 @@ import GijirokuTestSupport
         ("本間君:議案第44号について", "本間君", "本間", nil, nil, .member),
         ("都市計画課係長(水野剛史君) 本日は", "都市計画課係長(水野剛史君)", "水野剛史", "都市計画課係長", nil, .official),
         ("【吉清総合政策部長】 ただいま御質問", "【吉清総合政策部長】", "吉清", "総合政策部長", nil, .official),
+        ("3 ◯辰巳市長 おはようございます。", "◯辰巳市長", "辰巳", "市長", nil, .official),
+        ("12: ○議長（汐田一郎君）　再開します。", "○議長（汐田一郎君）", "汐田一郎", "議長", nil, .chair),
+        ("◯委員長波多野 ゆう君) ただいまから", "◯委員長波多野 ゆう君)", "波多野ゆう", "委員長", nil, .chair),
     ] as [(String, String, String?, String?, Int?, SpeakerCategory)])
     func aLabelIsReadWithItsNameRoleSeatAndCategory(_ line: String, _ label: String, _ name: String?, _ role: String?, _ seat: Int?,
                                                     _ category: SpeakerCategory) throws {
@@ -39,6 +42,7 @@ import GijirokuTestSupport
         "○議事日程", "〇出席議員（２６人）", "〇欠席議員（１人）", "○平日の閉館時刻を午後８時まで延ばす案を検討している。",
         "○市長から以下のとおり指示があった。", "◎会期の決定", "議案第３０号について、提案理由を御説明申し上げます。",
         "　　　　１番　　むらまつ　勝康", "（資料１）", "※ 日程確認", "午後２時１２分休憩",
+        "3 ○平日の閉館時刻を延ばす。", "○今後 検討 する) として", "1 〇日時 令和4年5月1日",
     ])
     func aLineThatOnlyLooksLikeALabelIsNotOne(_ line: String) {
         #expect(SpeakerLabel.read(line[...]) == nil, "\(line)")
@@ -96,6 +100,36 @@ import GijirokuTestSupport
         """)
         #expect(r.speeches.map(\.speaker.label) == ["(会長)", "(委員)"])
         #expect(r.speeches.map(\.speaker.category) == [.chair, .member])
+    }
+
+    @Test func aPostAloneOverEachUtteranceMakesARecordVerbatim() {
+        let lines = SourceLine.split("""
+        事務局
+        前回の審議会において、仮換地の案をお示ししました。
+        会長代理
+        本日は、会長が都合により欠席のため、私が議事を進めます。
+        """)
+        #expect(ProceedingsReader.looksVerbatim(lines[...]))
+        #expect(Self.read(lines.map(\.content).joined(separator: "\n")).speeches.map(\.speaker.label) == ["事務局", "会長代理"])
+    }
+
+    @Test func aRosterOfPostsUnderAHeadingIsNoUtterance() {
+        let lines = SourceLine.split("事務局\n港自治振興室長、岬市民協働担当主査、汐田主事\n")
+        #expect(!ProceedingsReader.isUtterance(lines[1]))
+        #expect(!ProceedingsReader.looksVerbatim(lines[...]))
+    }
+
+    @Test func aCeremonyInBracketsIsAStageDirection() {
+        let r = Self.read("事務局\n大変お待たせいたしました。委嘱式を行います。\n(委嘱状伝達)\n事務局\nそれでは、本日の議事に入らせていただきます。\n")
+        #expect(r.speeches.count == 2)
+        #expect(r.events.map(\.kind) == [.stageDirection])
+    }
+
+    @Test func aChairsTimeStampedOpeningGivesTheStartTime() {
+        let r = Self.read("委員長(波多野君):ただいまより、総務委員会を開会いたします。(14:00)\n暫時休憩いたします。(14:00)\n委員長(波多野君):以上で閉会いたします。(15:20)\n")
+        let times = ProceedingsReader.declaredTimes(in: r.speeches)
+        #expect(times.start?.description == "14:00")
+        #expect(times.end?.description == "15:20")
     }
 
     @Test func summaryMinutesWithArrowAnswersAreNotVerbatim() {
