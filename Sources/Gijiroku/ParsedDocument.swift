@@ -68,6 +68,19 @@ public enum ParsedDocument: Sendable, Encodable {
         }
     }
 
+    /// One record per meeting: minutes of a page that holds several meetings one after
+    /// another are made into one record each (their `source.part` says which); any other
+    /// document is itself.
+    ///
+    /// ```swift
+    /// let records = ParsedDocument.parse(text: page, source: InputSource(path: "対策本部会議.html")).meetings
+    /// records.map { $0.source.part?.number }   // [1, 2, 3]
+    /// ```
+    public var meetings: [ParsedDocument] {
+        guard case .minutes(let m) = self, m.meetingHeadings.count >= 2 else { return [self] }
+        return MeetingSplitter.split(m).map { .minutes($0) }
+    }
+
     /// `"minutes"`, `"plan"` or `"document"`.
     public var kind: String {
         switch self {

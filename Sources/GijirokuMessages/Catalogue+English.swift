@@ -140,7 +140,7 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "the meeting date cannot be read: {value}",
         .warningDateMissing: "no meeting date found",
-        .warningSeveralMeetings: "the file holds {count} meetings ({dates}): it is read as one record, with no meeting date, time or place of its own",
+        .warningSeveralMeetings: "the file holds {count} meetings ({dates}): each meeting is a record of its own",
         .warningDateInferred: "the meeting date {date} is inferred: the record gives \"{written}\" without a year, taken from \"{year}\"",
         .warningDocumentDateMissing: "no date found",
         .warningStartTimeUnreadable: "the opening time cannot be read: {value}",
@@ -167,6 +167,7 @@ extension Catalogue {
         // convert
         .convertCannotPrepare: "cannot prepare the output folder {path}: {reason}",
         .convertCannotFinish: "cannot finish writing the output: {reason}",
+        .convertOutputClaimed: "not converted: {input} of this run writes the same output {output}",
         .convertCannotWrite: "cannot write the output: {reason}",
         .convertFailuresListed: " (failures listed in {path})",
         .convertSummary: "converted {converted}, unchanged {skipped}, failed {failed}, ignored {ignored} ({seconds} s)\nkinds: {kinds}\nencodings: {encodings}\nwarnings: {warnings}\noutput: {out}{failuresNote}\n",

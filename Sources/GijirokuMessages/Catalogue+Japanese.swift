@@ -140,7 +140,7 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "開催日が読み取れません: {value}",
         .warningDateMissing: "開催日が見つかりません",
-        .warningSeveralMeetings: "このファイルには {count} 回分の会議（{dates}）が含まれています。1件の記録として読み、開催日・時刻・場所は設定していません",
+        .warningSeveralMeetings: "このファイルには {count} 回分の会議（{dates}）が含まれています。会議ごとに1件の記録として読みました",
         .warningDateInferred: "開催日 {date} は推定です。「{written}」に年がないため「{year}」から補いました",
         .warningDocumentDateMissing: "日付が見つかりません",
         .warningStartTimeUnreadable: "開会時刻が読み取れません: {value}",
@@ -167,6 +167,7 @@ extension Catalogue {
         // convert
         .convertCannotPrepare: "出力先を用意できません: {path}: {reason}",
         .convertCannotFinish: "出力を書き終えられません: {reason}",
+        .convertOutputClaimed: "変換しませんでした。同じ出力 {output} をこの実行の {input} が書き出します",
         .convertCannotWrite: "出力を書けません: {reason}",
         .convertFailuresListed: "（失敗の一覧: {path}）",
         .convertSummary: "変換 {converted}、変更なし {skipped}、失敗 {failed}、対象外 {ignored}（{seconds} 秒）\n種別: {kinds}\n文字コード: {encodings}\n警告: {warnings}\n出力: {out}{failuresNote}\n",

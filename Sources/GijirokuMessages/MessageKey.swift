@@ -167,6 +167,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     // convert
     case convertCannotPrepare
     case convertCannotFinish
+    case convertOutputClaimed
     case convertCannotWrite
     case convertFailuresListed
     case convertSummary

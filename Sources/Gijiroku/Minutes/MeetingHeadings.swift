@@ -13,6 +13,8 @@ enum MeetingHeadings {
         var line: Int
         /// The date as ISO, or `MM-DD` when the heading gives no year.
         var date: String
+        /// The heading as written.
+        var text: String = ""
     }
 
     static func find(in lines: [SourceLine]) -> [Heading] {
@@ -35,7 +37,9 @@ enum MeetingHeadings {
                     if let d = day(in: next.content) { date = d; break }
                 }
             }
-            if let date, headings.last?.date != date { headings.append(Heading(line: line.number, date: date)) }
+            if let date, headings.last?.date != date {
+                headings.append(Heading(line: line.number, date: date, text: TitleExtractor.trimSpaces(String(line.content))))
+            }
         }
         return headings
     }

@@ -86,7 +86,7 @@ package struct MinutesParser: Sendable {
             // The title may be the first meeting's heading.
             if !headings.isEmpty, let first = minutes.header.first(where: { $0.field == .title }), let title = minutes.title,
                let date = JapaneseDate.find(in: title)?.date.iso, !headings.contains(where: { $0.date == date }) {
-                headings.insert(MeetingHeadings.Heading(line: first.lines.start, date: date), at: 0)
+                headings.insert(MeetingHeadings.Heading(line: first.lines.start, date: date, text: title), at: 0)
             }
             meetingHeadings = MeetingHeadings.several(headings) ? headings : []
             body = BlockAssembler().assemble(bodyLines, headings: Set(meetingHeadings.map(\.line)))
@@ -108,6 +108,7 @@ package struct MinutesParser: Sendable {
             minutes.place = nil
             minutes.warnings.removeAll { if case .dateInferred = $0.kind { true } else { false } }
             minutes.warnings.append(ParseWarning(line: headings[0].line, .severalMeetings(headings.map(\.date))))
+            minutes.meetingHeadings = headings
         }
         for i in minutes.directives.indices {
             let text = minutes.directives[i].text

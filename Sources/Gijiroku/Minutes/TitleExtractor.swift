@@ -112,6 +112,11 @@ enum TitleExtractor {
             break
         }
         if UTF8Search.hasSuffix(name, "の") { name = String(name.dropLast()) }
+        // `対策本部会議(令和4年10月28日開催)`: the date in brackets is the meeting's, not its body's name.
+        if let last = name.last, last == ")" || last == "）", let open = name.lastIndex(where: { $0 == "(" || $0 == "（" }),
+           open > name.startIndex, JapaneseDate.find(in: name[open...]) != nil || JapaneseDate.findMonthDay(in: name[open...]) != nil {
+            name = trimSpaces(String(name[..<open]))
+        }
         meeting.name = name.isEmpty ? nil : name
         return meeting
     }

@@ -14,6 +14,23 @@ public struct SourceInfo: Sendable, Hashable, Codable {
     public var format: SourceFormat
     /// How many physical lines the file has.
     public var lineCount: Int
+    /// Which meeting of the file the record is, when the file holds several one after
+    /// another (a page listing `第12回 …(令和4年10月28日開催)`, `第11回 …`); absent otherwise.
+    public var part: Part?
+
+    /// One meeting of a file that holds several.
+    ///
+    /// ```swift
+    /// record.source.part   // Part(number: 2, of: 3, lines: LineRange(16, 25))
+    /// ```
+    public struct Part: Sendable, Hashable, Codable {
+        /// 1-based, in the order of the file.
+        public var number: Int
+        /// How many meetings the file holds.
+        public var of: Int
+        /// The lines of the file this meeting holds (the first meeting also holds the page's lines before it).
+        public var lines: LineRange
+    }
 
     public init(path: String, sha256: String, encoding: TextEncoding, format: SourceFormat = .text, lineCount: Int) {
         self.path = path

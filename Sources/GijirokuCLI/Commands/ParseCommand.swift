@@ -5,8 +5,8 @@ import GijirokuMessages
 
 /// `gijiroku parse FILE|DIR|- ... [--format json|jsonl|markdown] [--kind K] [--strict] [--quiet]`
 ///
-/// Parses each file into a record and writes it to standard output: JSON (an array when
-/// there are several files), JSON Lines, or Markdown. Warnings and errors go to standard
+/// Parses each file into a record (one per meeting when a page holds several) and writes it
+/// to standard output: JSON (an array when there are several records), JSON Lines, or Markdown. Warnings and errors go to standard
 /// error compiler-style (`path:line: warning: …`). A bad file never stops the others.
 /// `--strict` makes warnings count as failures.
 enum ParseCommand {
@@ -20,8 +20,9 @@ enum ParseCommand {
         let walk = FileWalker.walk(arguments.positional)
         var failures = walk.missing.count
         for path in walk.missing { console.error(at: SourceLocation(path: path), Message(.inputNoSuchPath)) }
-        // Several files in JSON: an array, written record by record so memory stays flat.
-        let array = format == "json" && walk.files.count > 1
+        // Several files in JSON, or one file of several meetings: an array, written record
+        // by record so memory stays flat.
+        var array = format == "json" && walk.files.count > 1
         var written = 0
         if array { console.write("[\n") }
         let standardInput = console.standardInput
@@ -38,18 +39,26 @@ enum ParseCommand {
                 for w in document.warnings { console.warning(at: SourceLocation(path: entry.path, line: w.line), w.text) }
             }
             if strict && !document.warnings.isEmpty { failures += 1 }
-            switch format {
-            case "jsonl":
-                guard let line = encode(document, &console, RecordEncoder.jsonLine) else { failures += 1; continue }
-                console.write(line + "\n")
-            case "markdown":
-                console.write(Markdown.render(document))
-                if walk.files.count > 1 { console.write("\n---\n\n") }
-            default:
-                guard let json = encode(document, &console, array ? RecordEncoder.jsonElement : RecordEncoder.json) else { failures += 1; continue }
-                if array && written > 0 { console.write(",\n") }
-                console.write(json)
-                written += 1
+            // A page of several meetings gives one record per meeting.
+            let records = document.meetings
+            if format == "json", !array, records.count > 1 {
+                array = true
+                console.write("[\n")
+            }
+            for record in records {
+                switch format {
+                case "jsonl":
+                    guard let line = encode(record, &console, RecordEncoder.jsonLine) else { failures += 1; continue }
+                    console.write(line + "\n")
+                case "markdown":
+                    console.write(Markdown.render(record))
+                    if walk.files.count > 1 || records.count > 1 { console.write("\n---\n\n") }
+                default:
+                    guard let json = encode(record, &console, array ? RecordEncoder.jsonElement : RecordEncoder.json) else { failures += 1; continue }
+                    if array && written > 0 { console.write(",\n") }
+                    console.write(json)
+                    written += 1
+                }
             }
         }
         if array { console.write(written > 0 ? "\n]\n" : "]\n") }

@@ -85,11 +85,16 @@ struct Converter {
         return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     }
 
-    /// The output path of a file, for per-file formats.
-    func outputPath(_ entry: FileWalker.Entry) -> String {
+    /// The output path of a file, for per-file formats; a page of several meetings writes
+    /// one output per meeting (`name.1.json`, `name.2.json` …).
+    func outputPath(_ entry: FileWalker.Entry, part: Int? = nil) -> String {
         let ext = format == .markdown ? "md" : "json"
-        return outputDirectory + "/" + (entry.relative as NSString).deletingPathExtension + "." + ext
+        return outputDirectory + "/" + (entry.relative as NSString).deletingPathExtension + (part.map { "." + String($0) } ?? "") + "." + ext
     }
+
+    /// Which input each per-file output of this run was claimed by: two inputs that would
+    /// write one output (`a.txt` and `a.html` → `a.json`) are never both written.
+    private var claimed: [String: String] = [:]
 
     static let ignoredExtensions: Set<String> = ["json", "jsonl", "csv"]
 
@@ -107,16 +112,30 @@ struct Converter {
 
     /// Converts one chunk: parses on `jobs` threads, then writes in order.
     mutating func convert(_ chunk: [FileWalker.Entry]) {
-        let this = self
         let perFile = format == .json || format == .markdown
+        // An output another input of this run has claimed is not written again.
+        var clashing: [Int: String] = [:]
+        if perFile {
+            for (i, entry) in chunk.enumerated() where !Self.ignoredExtensions.contains(FileName.extension(of: entry.path)) {
+                let output = outputPath(entry)
+                if let first = claimed[output] { clashing[i] = first } else { claimed[output] = entry.path }
+            }
+        }
+        let this = self
+        let clashes = clashing
         let outcomes = ParsePipeline(jobs: jobs).run(chunk.map(\.path), skip: { i in
             let entry = chunk[i]
-            if Self.ignoredExtensions.contains(FileName.extension(of: entry.path)) { return true }
-            return perFile && this.reuse && this.isFresh(output: this.outputPath(entry), input: entry.path)
+            if Self.ignoredExtensions.contains(FileName.extension(of: entry.path)) || clashes[i] != nil { return true }
+            return perFile && this.reuse && (this.isFresh(output: this.outputPath(entry), input: entry.path)
+                                             || this.isFresh(output: this.outputPath(entry, part: 1), input: entry.path))
         }) { i, document, worker in
             this.process(chunk[i], document, worker: worker)
         }
-        for (entry, outcome) in zip(chunk, outcomes) {
+        for (i, (entry, outcome)) in zip(chunk, outcomes).enumerated() {
+            if let first = clashes[i] {
+                fail(entry.path, Message(.convertOutputClaimed, ["output": outputPath(entry), "input": first]), line: nil)
+                continue
+            }
             switch outcome {
             case .skipped, .unchanged:
                 if Self.ignoredExtensions.contains(FileName.extension(of: entry.path)) { summary.ignored += 1 } else { summary.skipped += 1 }
@@ -142,13 +161,22 @@ struct Converter {
 
     /// Renders one record and, for per-file formats, writes it (on a worker thread).
     private func process(_ entry: FileWalker.Entry, _ document: ParsedDocument, worker: Int) -> Converted {
-        var texts: [String]
-        do { texts = try render(document) } catch { return .failed(Message(.outputEncodingFailed, ["reason": "\(error)"])) }
+        // A page of several meetings is one record per meeting.
+        let records = document.meetings
+        var rendered: [[String]] = []
+        do { rendered = try records.map(render) } catch { return .failed(Message(.outputEncodingFailed, ["reason": "\(error)"])) }
+        var texts: [String] = []
         if format == .json || format == .markdown {
             // Per-file outputs do not depend on order: the worker writes its own.
-            do { try writeAtomically(texts[0], to: outputPath(entry), worker: worker) }
-            catch { return .failed(Message(.convertCannotWrite, ["reason": "\(error)"])) }
-            texts = []
+            for (k, record) in rendered.enumerated() {
+                let path = outputPath(entry, part: records.count > 1 ? k + 1 : nil)
+                do { try writeAtomically(record[0], to: path, worker: worker) }
+                catch { return .failed(Message(.convertCannotWrite, ["reason": "\(error)"])) }
+            }
+        } else {
+            // Combined outputs: each table's rows of every record, in order.
+            texts = rendered.count == 1 ? rendered[0]
+                : rendered[0].indices.map { t in rendered.map { $0[t] }.joined(separator: format == .jsonl ? "\n" : "") }
         }
         return .converted(kind: document.kind, encoding: document.source.encoding.rawValue, warnings: document.warnings.count, texts: texts)
     }

@@ -6,9 +6,20 @@ import Gijiroku
 struct DocumentWriter {
     let store: Store
 
-    /// A parsed document with the rows it is stored as, worked out before the writing
-    /// thread needs them (the indexer makes them on the reading threads).
+    /// A parsed file with the rows it is stored as, worked out before the writing thread
+    /// needs them (the indexer makes them on the reading threads): one record, or one per
+    /// meeting when the file is a page of several.
     struct Rows: Sendable {
+        let records: [Record]
+        var path: String { records[0].document.source.path }
+
+        init(_ document: ParsedDocument) {
+            records = document.meetings.map(Record.init)
+        }
+    }
+
+    /// One record with its rows.
+    struct Record: Sendable {
         let document: ParsedDocument
         let elements: [IndexedElement]
         /// Each element's length in characters.
@@ -35,12 +46,21 @@ struct DocumentWriter {
         try store(rows: Rows(document), replacing: replacing, inSavepoint: inSavepoint)
     }
 
-    /// Stores rows prepared beforehand (see ``store(_:replacing:inSavepoint:)``).
+    /// Stores rows prepared beforehand (see ``store(_:replacing:inSavepoint:)``): every
+    /// record of the file, after what was stored for the file before.
     func store(rows: Rows, replacing: Bool = true, inSavepoint: Bool = true) throws {
+        func write() throws {
+            if replacing { try remove(path: rows.path) }
+            for record in rows.records { try store(record: record) }
+        }
+        if inSavepoint { try store.database.savepoint { try write() } } else { try write() }
+    }
+
+    private func store(record rows: Record) throws {
         switch rows.document {
         case .minutes(let m):
             try store(kind: m.kind, title: m.title, meeting: m.meeting.name, session: m.meeting.session, date: m.date, source: m.source,
-                      warnings: m.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                      warnings: m.warnings.count, elements: rows.elements, lengths: rows.lengths) { documentID in
                 let agenda = try store.statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda {
                     guard let n = item.number else { continue }
@@ -66,31 +86,29 @@ struct DocumentWriter {
             }
         case .plan(let p):
             try store(kind: p.kind, title: p.title, meeting: nil, session: nil, date: nil, source: p.source,
-                      warnings: p.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { documentID in
+                      warnings: p.warnings.count, elements: rows.elements, lengths: rows.lengths) { documentID in
                 let items = try store.statement("INSERT OR IGNORE INTO plan_items(document_id, item, level, title) VALUES (?1, ?2, ?3, ?4)")
                 for item in IndexedElement.items(of: p) { try items.run([documentID, item.id, item.level.rawValue, item.title]) }
             }
         case .document(let d):
             try store(kind: d.kind, title: d.title, meeting: nil, session: nil, date: d.date, source: d.source,
-                      warnings: d.warnings.count, elements: rows.elements, lengths: rows.lengths, replacing: replacing, inSavepoint: inSavepoint) { _ in }
+                      warnings: d.warnings.count, elements: rows.elements, lengths: rows.lengths) { _ in }
         }
     }
 
     private func store(kind: String, title: String?, meeting: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
-                       elements: [IndexedElement], lengths: [Int], replacing: Bool, inSavepoint: Bool,
-                       headings: (Int64) throws -> Void) throws {
-        if inSavepoint { try store.database.savepoint { try write() } } else { try write() }
-        func write() throws {
-            if replacing { try remove(path: source.path) }
+                       elements: [IndexedElement], lengths: [Int], headings: (Int64) throws -> Void) throws {
+        do {
             let first = try store.pendingBatch?.nextElementID ?? store.nextSequence()
             let totalLength = lengths.reduce(0, +)
             let last: Int64? = elements.isEmpty ? nil : first + Int64(elements.count - 1)
             try store.statement("""
                 INSERT INTO documents(path, sha256, kind, title, session, date, encoding, warnings, indexed_at,
-                                      first_element, last_element, total_length, meeting)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                      first_element, last_element, total_length, meeting, part, first_line, last_line)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
                 """).run([source.path, source.sha256, kind, title, session, date, source.encoding.rawValue, warnings, store.indexedAt,
-                          last == nil ? nil : first, last, totalLength, meeting])
+                          last == nil ? nil : first, last, totalLength, meeting,
+                          source.part?.number ?? 0, source.part?.lines.start ?? 1, source.part?.lines.end])
             let documentID = store.database.lastInsertedRowID
             try headings(documentID)
             let insert = try store.statement("""
@@ -130,10 +148,17 @@ struct DocumentWriter {
         }
     }
 
-    /// Removes the document at `path` and its elements (and their index entries).
+    /// Removes the records of the file at `path` (one, or one per meeting) and their
+    /// elements (and their index entries).
     func remove(path: String) throws {
-        guard let (id, first, last, length) = try store.statement("SELECT id, first_element, last_element, total_length FROM documents WHERE path = ?1")
-            .firstRow([path], { ($0.int(0) ?? 0, $0.int(1) ?? 0, $0.int(2) ?? -1, $0.int(3) ?? 0) }) else { return }
+        let found = try store.database.prepare("SELECT id, first_element, last_element, total_length FROM documents WHERE path = ?1")
+        try found.bind([path])
+        var records: [(Int, Int, Int, Int)] = []
+        while try found.step() { records.append((found.int(0) ?? 0, found.int(1) ?? 0, found.int(2) ?? -1, found.int(3) ?? 0)) }
+        for (id, first, last, length) in records { try remove(id: id, first: first, last: last, length: length) }
+    }
+
+    private func remove(id: Int, first: Int, last: Int, length: Int) throws {
         let count = first <= last ? last - first + 1 : 0
         try store.statement("UPDATE statistics SET elements = elements - ?1, total_length = total_length - ?2 WHERE id = 1")
             .run([count, length])

@@ -134,7 +134,7 @@ struct LinkQueries {
             SELECT p.item, p.level, p.title, count(l.id), count(DISTINCT l.path), min(d.date), max(d.date)
             FROM plan_items p
             LEFT JOIN links l ON l.plan_path = ?2 AND l.item = p.item
-            LEFT JOIN documents d ON d.path = l.path
+            LEFT JOIN documents d ON d.path = l.path AND l.line BETWEEN d.first_line AND coalesce(d.last_line, l.line)
             WHERE p.document_id = ?1
             GROUP BY p.item
             """)
@@ -160,11 +160,14 @@ struct LinkQueries {
     /// - Throws: ``IndexError`` `.notFound` or `.ambiguous` naming the candidates.
     func links(from spec: String) throws -> LinksReport {
         let (path, line) = location(spec)
-        let (id, resolved, kind, title, date) = try resolveDocument(path)
+        let (id, resolved, kind, title, date) = try resolveDocument(path, line: line)
         guard kind == "minutes" else {
             throw IndexError(.notMinutes(path: resolved, kind: kind))
         }
-        var units = try LinkIndex(store: store).storedUnits(documentID: id).map(\.unit)
+        // A page of several meetings: the meeting at the line, or every meeting of the file.
+        let ids = line == nil ? try store.database.prepare("SELECT id FROM documents WHERE path = ?1 ORDER BY part")
+            .allRows([resolved]) { Int64($0.int(0) ?? 0) } : [id]
+        var units = try ids.flatMap { try LinkIndex(store: store).storedUnits(documentID: $0).map(\.unit) }
         if let line {
             let containing = units.filter { $0.lines.start <= line && line <= $0.lines.end }
             guard !containing.isEmpty else {
@@ -180,7 +183,7 @@ struct LinkQueries {
                           agendaNumber: u.agendaNumber, agendaTitle: u.agendaTitle, issuer: u.issuer, text: u.text,
                           links: stored[LinkKey(line: u.lines.start, kind: u.kind.rawValue)] ?? [])
         }
-        let meeting = try store.statement("SELECT meeting FROM documents WHERE path = ?1").firstRow([resolved]) { $0.string(0) } ?? nil
+        let meeting = try store.statement("SELECT meeting FROM documents WHERE id = ?1").firstRow([id]) { $0.string(0) } ?? nil
         return LinksReport(document: .init(path: resolved, title: title, meeting: meeting, date: date), elements: elements,
                            note: planCount == 0 ? Message(.linksNoPlansYet).text(in: .japanese) : nil)
     }
@@ -215,7 +218,7 @@ struct LinkQueries {
         }
         let rows = try store.database.prepare("""
             SELECT l.id, l.path, l.line, l.unit_kind, l.rank, l.score, l.reference, l.terms, d.title, d.date, d.id, d.meeting
-            FROM links l JOIN documents d ON d.path = l.path
+            FROM links l JOIN documents d ON d.path = l.path AND l.line BETWEEN d.first_line AND coalesce(d.last_line, l.line)
             WHERE l.plan_path = ?1 AND l.item = ?2
             ORDER BY d.date DESC, l.path, l.line
             """)
@@ -273,19 +276,23 @@ struct LinkQueries {
 
     /// The indexed document `spec` names: its exact path, else the one path that ends with
     /// `/spec`.
-    func resolveDocument(_ spec: String) throws -> (id: Int64, path: String, kind: String, title: String?, date: String?) {
+    /// A file of several meetings is several documents: the one that holds `line`, else the first.
+    func resolveDocument(_ spec: String, line: Int? = nil) throws -> (id: Int64, path: String, kind: String, title: String?, date: String?) {
         let s = try store.database.prepare("""
             SELECT id, path, kind, title, date FROM documents
-            WHERE path = ?1 OR substr(path, -length(?1) - 1) = '/' || ?1 ORDER BY path = ?1 DESC, path
+            WHERE (path = ?1 OR substr(path, -length(?1) - 1) = '/' || ?1)
+              AND (?2 IS NULL OR ?2 BETWEEN first_line AND coalesce(last_line, ?2) OR part = 0)
+            ORDER BY path = ?1 DESC, path, part
             """)
-        try s.bind([spec])
+        try s.bind([spec, line])
         var found: [(Int64, String, String, String?, String?)] = []
         while try s.step() { found.append((Int64(s.int(0) ?? 0), s.string(1) ?? "", s.string(2) ?? "", s.string(3), s.string(4))) }
         s.reset()
         guard let first = found.first else { throw IndexError(.documentNotFound(spec)) }
         if first.1 == spec { return first }
-        guard found.count == 1 else {
-            throw IndexError(.documentAmbiguous(spec, paths: found.map(\.1)))
+        let paths = found.map(\.1).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        guard paths.count == 1 else {
+            throw IndexError(.documentAmbiguous(spec, paths: paths))
         }
         return first
     }

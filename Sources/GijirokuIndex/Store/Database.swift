@@ -179,6 +179,15 @@ final class Statement {
         return try step() ? read(self) : nil
     }
 
+    /// Binds, reads every row with `read`, and resets.
+    func allRows<T>(_ values: [Any?], _ read: (Statement) -> T) throws(IndexError) -> [T] {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        var rows: [T] = []
+        while try step() { rows.append(read(self)) }
+        return rows
+    }
+
     /// Runs the statement to completion.
     func run(_ values: [Any?] = []) throws(IndexError) {
         try bind(values)

@@ -148,6 +148,38 @@ enum Schema {
         -- Minutes are read again, for their decisions.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """),
+        // Rebuilt with foreign keys off (``Store`` migrates before it turns them on): the
+        // other tables' rows stay, and refer to the new table by its name.
+        Migration(name: "a page of several meetings is one document per meeting: documents are keyed by path and part, with the lines each holds", sql: """
+        CREATE TABLE documents_by_part (
+            id          INTEGER PRIMARY KEY,
+            path        TEXT NOT NULL,
+            part        INTEGER NOT NULL DEFAULT 0,   -- which meeting of a page of several (1, 2 …); 0: the file is one record
+            first_line  INTEGER NOT NULL DEFAULT 1,   -- the file's lines the record holds
+            last_line   INTEGER,                      -- NULL: to the end of the file
+            sha256      TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            title       TEXT,
+            session     INTEGER,
+            date        TEXT,
+            encoding    TEXT NOT NULL,
+            warnings    INTEGER NOT NULL,
+            indexed_at  INTEGER NOT NULL,
+            first_element  INTEGER,
+            last_element   INTEGER,
+            total_length   INTEGER NOT NULL DEFAULT 0,
+            meeting     TEXT,
+            UNIQUE (path, part)
+        );
+        INSERT INTO documents_by_part(id, path, part, first_line, last_line, sha256, kind, title, session, date, encoding, warnings,
+                                      indexed_at, first_element, last_element, total_length, meeting)
+            SELECT id, path, 0, 1, NULL, sha256, kind, title, session, date, encoding, warnings,
+                   indexed_at, first_element, last_element, total_length, meeting FROM documents;
+        DROP TABLE documents;
+        ALTER TABLE documents_by_part RENAME TO documents;
+        -- Minutes are read again: a page of several meetings is split.
+        UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
+        """),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

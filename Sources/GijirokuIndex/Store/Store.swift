@@ -60,14 +60,16 @@ final class Store {
             // full-text index or by removing documents can be given back to the file system
             // (`PRAGMA incremental_vacuum` after a run); it must be set before any table exists.
             if try Schema.userVersion(database) == 0 { try database.execute("PRAGMA auto_vacuum = INCREMENTAL") }
-            try database.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
+            // Migrations run with foreign keys off: one rebuilds a table others refer to.
+            try database.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL")
             try Schema.migrate(database)
+            try database.execute("PRAGMA foreign_keys = ON")
         }
     }
 
     /// The stored SHA-256 of the document at `path`, if it is indexed.
     func storedDigest(of path: String) throws -> String? {
-        try statement("SELECT sha256 FROM documents WHERE path = ?1").firstRow([path]) { $0.string(0) } ?? nil
+        try statement("SELECT sha256 FROM documents WHERE path = ?1 LIMIT 1").firstRow([path]) { $0.string(0) } ?? nil
     }
 
     /// The average element length, for ranking.
@@ -79,7 +81,7 @@ final class Store {
 
     /// Every indexed path.
     func indexedPaths() throws -> [String] {
-        let s = try database.prepare("SELECT path FROM documents ORDER BY path")
+        let s = try database.prepare("SELECT DISTINCT path FROM documents ORDER BY path")
         try s.bind([])
         var paths: [String] = []
         while try s.step() { if let p = s.string(0) { paths.append(p) } }
@@ -92,9 +94,9 @@ final class Store {
         try statement("SELECT full_text_pending FROM statistics WHERE id = 1").firstRow([]) { $0.int(0) ?? 0 } == 1
     }
 
-    /// How many documents and elements the index holds.
+    /// How many files (a page of several meetings is one file of several records) and elements.
     func counts() throws -> (documents: Int, elements: Int) {
-        try database.prepare("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM elements)")
+        try database.prepare("SELECT (SELECT count(DISTINCT path) FROM documents), (SELECT count(*) FROM elements)")
             .firstRow([]) { ($0.int(0) ?? 0, $0.int(1) ?? 0) } ?? (0, 0)
     }
 

@@ -45,17 +45,23 @@ import GijirokuTestSupport
         let r = run(["convert", Self.corpus, "--out", out, "--jobs", String(jobs), "--quiet"])
         #expect(r.code == 0, "\(r.err)")
         var compared = 0
+        var inputs: Set<String> = []
         for folder in ["minutes", "plans", "documents"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: Self.corpus + "/" + folder) where name.hasSuffix(".json") {
                 let produced = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(folder)/\(name)"))
                 let golden = try Data(contentsOf: URL(fileURLWithPath: "\(Self.corpus)/\(folder)/\(name)"))
                 #expect(try normalised(produced) == normalised(golden), "\(folder)/\(name)")
                 compared += 1
+                // `name.2.json`: the second meeting of one input.
+                let stem = (name as NSString).deletingPathExtension
+                inputs.insert(folder + "/" + (Int((stem as NSString).pathExtension) != nil ? (stem as NSString).deletingPathExtension : stem))
             }
         }
-        #expect(compared >= 28)
+        #expect(compared >= 29)
+        #expect(FileManager.default.fileExists(atPath: out + "/minutes/shiomigawa-taisakuhonbu-2022-page.2.json"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/minutes/shiomigawa-taisakuhonbu-2022-page.json"))
         // A second run finds everything fresh.
-        #expect(run(["convert", Self.corpus, "--out", out, "--jobs", String(jobs), "--quiet"]).out.hasPrefix("変換 0、変更なし \(compared)"))
+        #expect(run(["convert", Self.corpus, "--out", out, "--jobs", String(jobs), "--quiet"]).out.hasPrefix("変換 0、変更なし \(inputs.count)"))
     }
 
     /// Outputs are not synced one by one (one flush ends the run), so a power cut could leave
@@ -70,6 +76,19 @@ import GijirokuTestSupport
         let again = run(["convert", input, "--out", out, "--quiet"])
         #expect(again.out.hasPrefix("変換 1、"), "\(again.out)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == original)
+    }
+
+    @Test func twoInputsThatWouldWriteOneOutputAreNeverBothWritten() throws {
+        let input = try temporary(), out = try temporary()
+        try FileManager.default.copyItem(atPath: Self.corpus + "/minutes/shiomigawa-gyokaku-01.txt", toPath: input + "/meeting.txt")
+        try Data("<html><body><p>第1回汐見川市会議 議事録</p><p>令和3年5月1日</p></body></html>".utf8)
+            .write(to: URL(fileURLWithPath: input + "/meeting.html"))
+        let r = run(["convert", input, "--out", out, "--quiet"])
+        #expect(r.code == 1)
+        let written = try String(contentsOfFile: out + "/meeting.json", encoding: .utf8)
+        #expect(written.contains("meeting.html"))   // the first in order keeps the output
+        let failures = try String(contentsOfFile: out + "/failures.jsonl", encoding: .utf8)
+        #expect(failures.contains("meeting.txt") && failures.contains("meeting.json"))
     }
 
     @Test func brokenFilesAreListedAndTheRestIsConverted() throws {

@@ -32,10 +32,21 @@ import Gijiroku
         let r = run(["parse", Self.corpus])
         #expect(r.code == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
-        #expect(array.count == 27)   // 26 text files and one PDF
+        #expect(array.count == 28)   // 26 text files and one PDF; one page holds two meetings
         let paths = array.compactMap { ($0["source"] as? [String: Any])?["path"] as? String }
         #expect(paths == paths.sorted())
         #expect(r.err.contains("shiomigawa-kosodate-04.txt:3: warning: 曜日（火）"))
+    }
+
+    @Test func aPageOfSeveralMeetingsGivesOneRecordPerMeeting() throws {
+        let r = run(["parse", Self.corpus + "/shiomigawa-taisakuhonbu-2022-page.txt"])
+        #expect(r.code == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["date"] as? String } == ["2022-10-28", "2022-09-16"])
+        let parts = array.compactMap { ($0["source"] as? [String: Any])?["part"] as? [String: Any] }
+        #expect(parts.map { $0["number"] as? Int } == [1, 2])
+        #expect(parts.map { ($0["lines"] as? [String: Any])?["start"] as? Int } == [1, 16])
+        #expect(r.err.contains("2 回分の会議"))
     }
 
     @Test func jsonLinesGivesOneLinePerFile() {

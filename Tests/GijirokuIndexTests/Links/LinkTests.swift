@@ -277,8 +277,28 @@ import GijirokuEvaluation
 /// version 3 index is migrated when opened for writing, its minutes are read again, and the
 /// register is the same as one built afresh.
 @Suite struct DirectiveMigrationTests {
+    /// What version 6 had: one document per file, its path unique (a page of several
+    /// meetings was one record). Rebuilt with foreign keys off, as the migration is.
+    static let versionSix = """
+        PRAGMA foreign_keys = OFF;
+        CREATE TABLE documents_v6 (
+            id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, kind TEXT NOT NULL, title TEXT, session INTEGER,
+            date TEXT, encoding TEXT NOT NULL, warnings INTEGER NOT NULL, indexed_at INTEGER NOT NULL, first_element INTEGER,
+            last_element INTEGER, total_length INTEGER NOT NULL DEFAULT 0, meeting TEXT);
+        INSERT INTO documents_v6 SELECT id, path, sha256, kind, title, session, date, encoding, warnings, indexed_at,
+            first_element, last_element, total_length, meeting FROM documents WHERE part <= 1;
+        DELETE FROM elements WHERE document_id NOT IN (SELECT id FROM documents_v6);
+        DELETE FROM agenda WHERE document_id NOT IN (SELECT id FROM documents_v6);
+        DELETE FROM units WHERE document_id NOT IN (SELECT id FROM documents_v6);
+        DROP TABLE documents;
+        ALTER TABLE documents_v6 RENAME TO documents;
+        INSERT INTO elements_fts(elements_fts) VALUES('rebuild');
+        PRAGMA foreign_keys = ON;
+
+        """
+
     /// What version 3 had: none of the columns version 4 added.
-    static let versionThree = """
+    static let versionThree = versionSix + """
         UPDATE elements SET style = (style & 15) | ((style >> 4) << 3);
         ALTER TABLE elements DROP COLUMN speaker;
         ALTER TABLE elements DROP COLUMN outcome;

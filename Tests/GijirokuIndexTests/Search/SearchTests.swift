@@ -363,3 +363,44 @@ import Gijiroku
         #expect(try index.search(q).hits.map(\.kind) == ["decision"])
     }
 }
+
+/// A page of several meetings is stored as one document per meeting, each with its own date,
+/// and the file's documents are replaced together.
+@Suite struct SeveralMeetingsIndexTests {
+    static let page = """
+    汐見川市防災連絡会議
+
+    第3回 防災連絡会議(令和5年6月2日開催)
+
+    概要
+
+      •  梅雨前の水防体制について、情報共有を行いました。
+
+    第2回 防災連絡会議(令和5年4月21日開催)
+
+    概要
+
+      •  避難所の備蓄品の点検結果について、情報共有を行いました。
+    """
+
+    @Test func eachMeetingIsADocumentWithItsOwnDateAndReindexingReplacesThemAll() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let file = dir.appendingPathComponent("防災連絡会議.txt")
+        try Self.page.write(to: file, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        #expect(index.index(files: [file.path]).failed.isEmpty)
+        let rows = try index.database.prepare("SELECT part, date, first_line, last_line FROM documents ORDER BY part")
+            .allRows([]) { "\($0.int(0)!) \($0.string(1) ?? "-") \($0.int(2)!)-\($0.int(3).map(String.init) ?? "")" }
+        #expect(rows == ["1 2023-06-02 1-8", "2 2023-04-21 9-13"])
+        let hit = try #require(try index.search(SearchQuery(parsing: "備蓄品")).hits.first)
+        #expect(hit.document.date == "2023-04-21")
+        #expect(hit.document.path == file.path)
+        #expect(try index.counts().documents == 1)
+
+        // The page loses a meeting: the next run replaces both records with the one left.
+        try Self.page.components(separatedBy: "第2回")[0].write(to: file, atomically: true, encoding: .utf8)
+        #expect(index.index(files: [file.path]).updated == [file.path])
+        #expect(try index.database.prepare("SELECT count(*) FROM documents").firstRow([]) { $0.int(0) } == 1)
+        #expect(try index.search(SearchQuery(parsing: "備蓄品")).total == 0)
+    }
+}

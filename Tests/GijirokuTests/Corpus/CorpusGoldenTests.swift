@@ -20,10 +20,16 @@ import GijirokuTestSupport
         #expect(Self.minutes.count >= 16)
     }
 
+    /// A page of several meetings has one golden per meeting: `name.1.json`, `name.2.json` ….
     @Test(arguments: minutes)
     func minutesMatchGolden(_ name: String) throws {
         let record = try ParsedDocument.read(Repository.corpus.appendingPathComponent("minutes/\(name)"), kind: .minutes)
-        try Golden.compare(RecordEncoder.json(record.relative(to: "Corpus/minutes/\(name)")), golden: Self.golden("minutes", name), name: name)
+        let records = record.relative(to: "Corpus/minutes/\(name)").meetings
+        for (k, part) in records.enumerated() {
+            var golden = Self.golden("minutes", name)
+            if records.count > 1 { golden = golden.deletingPathExtension().appendingPathExtension("\(k + 1).json") }
+            try Golden.compare(RecordEncoder.json(part), golden: golden, name: golden.lastPathComponent)
+        }
     }
 
     @Test(arguments: plans)

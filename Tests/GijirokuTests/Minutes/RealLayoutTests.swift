@@ -176,6 +176,23 @@ import GijirokuTestSupport
       •  国の方針について、情報共有を行いました。
     """
 
+    @Test func eachMeetingIsARecordOfItsOwnAndTheRecordsShareNoLine() throws {
+        let whole = MinutesParser().parse(text: Self.page, path: "page.txt")
+        let parts = MeetingSplitter.split(whole)
+        #expect(parts.map(\.date) == ["2022-10-28", "2022-09-16"])
+        #expect(parts.map(\.meeting.session) == [12, 11])
+        #expect(parts.map(\.meeting.name) == ["対策本部会議", "対策本部会議"])
+        #expect(parts.map { $0.source.part?.lines } == [LineRange(1, 10), LineRange(11, 15)])
+        // Each line the whole record accounts for is in exactly one meeting's record, within its lines.
+        func owned(_ m: Minutes) -> [Int] {
+            m.header.map(\.lines.start) + m.layout.map(\.line) + m.other.map(\.lines.start) + m.paragraphs.map(\.lines.start)
+                + m.agenda.flatMap { $0.exchanges.map(\.lines.start) }
+        }
+        #expect(owned(whole).sorted() == parts.flatMap(owned).sorted())
+        for part in parts { #expect(owned(part).allSatisfy { part.source.part!.lines.start <= $0 && $0 <= part.source.part!.lines.end }) }
+        #expect(parts.allSatisfy { !$0.warnings.contains { if case .severalMeetings = $0.kind { true } else { false } } })
+    }
+
     @Test func aPageOfSeveralMeetingsClaimsNoOneDateAndSaysSo() {
         let m = MinutesParser().parse(text: Self.page, path: "page.txt")
         #expect(m.date == nil)
