@@ -37,8 +37,9 @@ enum DocumentLineClassifier {
         if c.unicodeScalars.last == "様" { return .addressee }
         if let n = Numbering.parse(c), !n.rest.isEmpty {
             if endsWithPageNumber(line.text) { return .contents }
-            // A heading is short and does not end a sentence.
-            if n.rest.count <= 40, n.rest.unicodeScalars.last != "。" {
+            // A heading is short and does not end a sentence; a long line with a clause in it
+            // (`①職員の参画（オーナーシップ）では、若手職員を…`) begins a paragraph.
+            if n.rest.count <= 40, n.rest.unicodeScalars.last != "。", !(n.rest.count >= 25 && UTF8Search.contains(n.rest, "は、")) {
                 return .heading(style: .numbering(n.style), label: n.label, title: n.rest)
             }
         }

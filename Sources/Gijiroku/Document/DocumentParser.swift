@@ -44,9 +44,10 @@ struct DocumentParser: Sendable {
 
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
-            let passage = Passage(text: paragraph.map { String($0.content) }.joined(),
-                                  lines: LineRange(paragraph[0].number, paragraph.last!.number))
-            if stack.isEmpty { doc.preamble.append(passage) } else { stack[stack.count - 1].paragraphs.append(passage) }
+            // Items numbered ①②③ run together in one paragraph are a paragraph each.
+            for passage in Self.enumeratedItems(paragraph) {
+                if stack.isEmpty { doc.preamble.append(passage) } else { stack[stack.count - 1].paragraphs.append(passage) }
+            }
             paragraph = []
         }
         func close(to level: Int) {
@@ -115,12 +116,12 @@ struct DocumentParser: Sendable {
                 flushParagraph()
                 doc.date = iso
                 afterDate = true
-                doc.preamble.append(Passage(text: String(line.content), lines: LineRange(line.number)))
+                doc.dateline.append(Passage(text: String(line.content), lines: LineRange(line.number)))
             case .addressee:
                 flushParagraph()
                 afterDate = false
-                (stack.isEmpty ? { doc.preamble.append(Passage(text: String(line.content), lines: LineRange(line.number))) }
-                               : { stack[stack.count - 1].paragraphs.append(Passage(text: String(line.content), lines: LineRange(line.number))) })()
+                let passage = Passage(text: SpacedLetters.joined(TitleExtractor.trimSpaces(String(line.content))), lines: LineRange(line.number))
+                if stack.isEmpty { doc.preamble.append(passage) } else { stack[stack.count - 1].paragraphs.append(passage) }
             case .heading(let style, let label, let title):
                 flushParagraph()
                 afterDate = false
@@ -137,7 +138,8 @@ struct DocumentParser: Sendable {
                 while stack.count < level - 1 {
                     stack.append(DocumentSection(label: nil, title: "", level: stack.count + 1, lines: LineRange(line.number)))
                 }
-                stack.append(DocumentSection(label: label.map(String.init), title: String(title), level: level, lines: LineRange(line.number)))
+                stack.append(DocumentSection(label: label.map(String.init), title: SpacedLetters.joined(String(title)), level: level,
+                                             lines: LineRange(line.number)))
             default:
                 if afterDate, authorLines.count < 3, Self.looksLikeIssuer(line.content) {
                     authorLines.append(line)
@@ -160,7 +162,7 @@ struct DocumentParser: Sendable {
                 // at an indent, or at a line that starts with a marker.
                 if let last = paragraph.last {
                     let hardEnd = last.endsWithSpace && (last.content.unicodeScalars.last == "。" || last.content.count < 28)
-                    let marker = line.content.unicodeScalars.first.map { "・○〇●◎※→⇒〔".unicodeScalars.contains($0) } ?? false
+                    let marker = line.content.unicodeScalars.first.map { "・○〇●◎※→⇒〔①②③④⑤⑥⑦⑧⑨⑩".unicodeScalars.contains($0) } ?? false
                     if hardEnd || marker || line.startsWithSpace { flushParagraph() }
                 }
                 paragraph.append(line)
@@ -169,8 +171,8 @@ struct DocumentParser: Sendable {
         flushParagraph()
         close(to: 0)
         if !authorLines.isEmpty {
-            doc.author = authorLines.map { String($0.content) }.joined()
-            doc.preamble.append(Passage(text: doc.author!, lines: LineRange(authorLines[0].number, authorLines.last!.number)))
+            doc.author = SpacedLetters.joined(TitleExtractor.trimSpaces(authorLines.map { String($0.content) }.joined()))
+            doc.dateline.append(Passage(text: doc.author!, lines: LineRange(authorLines[0].number, authorLines.last!.number)))
         }
         if doc.title == nil { doc.warnings.append(ParseWarning(line: nil, .titleMissing)) }
         if doc.date == nil {
@@ -180,6 +182,40 @@ struct DocumentParser: Sendable {
             else { doc.warnings.append(ParseWarning(line: nil, .documentDateMissing)) }
         }
         return doc
+    }
+
+    /// A paragraph's lines as passages: one, or one per item when items numbered `①`, `②`,
+    /// `③` … run on one after another inside it (each item from its number to the next).
+    static func enumeratedItems(_ lines: [SourceLine]) -> [Passage] {
+        let circled = Array("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".unicodeScalars)
+        let whole = Passage(text: SpacedLetters.joined(lines.map { String($0.content) }.joined()), lines: LineRange(lines[0].number, lines.last!.number))
+        guard let first = lines[0].content.unicodeScalars.first, let start = circled.firstIndex(of: first) else { return [whole] }
+        // Where each next number stands: (line index, scalar offset in the line).
+        var cuts: [(line: Int, offset: Int)] = []
+        var expected = start + 1
+        for (k, line) in lines.enumerated() {
+            for (offset, scalar) in line.content.unicodeScalars.enumerated() where expected < circled.count && scalar == circled[expected] {
+                cuts.append((k, offset))
+                expected += 1
+            }
+        }
+        guard !cuts.isEmpty else { return [whole] }
+        var passages: [Passage] = []
+        var from = (line: 0, offset: 0)
+        for cut in cuts + [(line: lines.count - 1, offset: Int.max)] {
+            var text = ""
+            for k in from.line...cut.line {
+                let scalars = Array(lines[k].content.unicodeScalars)
+                let a = k == from.line ? from.offset : 0
+                let b = k == cut.line ? min(cut.offset, scalars.count) : scalars.count
+                if a < b { text += String(String.UnicodeScalarView(scalars[a..<b])) }
+            }
+            // The last line of an item ends where the next item begins: it belongs to both.
+            passages.append(Passage(text: SpacedLetters.joined(TitleExtractor.trimSpaces(text)),
+                                    lines: LineRange(lines[from.line].number, lines[cut.line].number)))
+            from = cut
+        }
+        return passages
     }
 
     /// An issuer line names a body or a post, not a subject or a sentence.

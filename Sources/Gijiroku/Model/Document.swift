@@ -19,6 +19,9 @@ public struct Document: Sendable, Hashable, Encodable {
     public var contents: [Passage]
     /// Paragraphs before the first heading.
     public var preamble: [Passage]
+    /// The lines that give the date and the issuer (`平成28年２月23日`, `…特別委員長 工 藤 日 出 夫`),
+    /// wherever they stand: read into `date` and `author`, not repeated as paragraphs.
+    public var dateline: [Passage] = []
     /// The headings, nested by their numbering style, with their paragraphs.
     public var outline: [DocumentSection]
     public var warnings: [ParseWarning]

@@ -47,4 +47,15 @@ package enum FileName {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
         return name[name.utf8.index(after: dot)...].lowercased()
     }
+
+    /// The last component without its extension (`"基本計画"` for `計画/基本計画.txt`).
+    ///
+    /// ```swift
+    /// FileName.stem(of: "計画/基本計画.txt")   // "基本計画"
+    /// ```
+    package static func stem(of path: String) -> String {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return String(name) }
+        return String(name[..<dot])
+    }
 }

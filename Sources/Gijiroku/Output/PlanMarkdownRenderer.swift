@@ -11,7 +11,9 @@ struct PlanMarkdownRenderer: Sendable {
 
     /// The plan as one Markdown page.
     public func render(_ plan: Plan) -> String {
-        var out = "# \(plan.title ?? "計画")\n\n出典: \(plan.source.path)（\(plan.source.encoding.rawValue)）\n\n"
+        // A plan with no title line (an excerpt of chapters) is named by its file, and says it has none.
+        let title = plan.title ?? (FileName.stem(of: plan.source.path) + "（表題なし）")
+        var out = "# \(title)\n\n出典: \(plan.source.path)（\(plan.source.encoding.rawValue)）\n\n"
         for chapter in plan.items {
             out += "## \(chapter.id) \(chapter.title)" + (chapter.subtitle.map { "（\($0)）" } ?? "") + "\n\n"
             out += chapter.bullets.map { "- \($0.text)\n" }.joined()

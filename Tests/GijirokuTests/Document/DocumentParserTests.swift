@@ -29,11 +29,21 @@ import GijirokuTestSupport
         let doc = try reference("report-kitamoto-inspection-2016.txt")
         #expect(doc.title == "第五次北本市総合振興計画審査特別委員会行政視察報告")
         #expect(doc.date == "2016-02-23")
-        #expect(doc.author == "第五次北本市総合振興計画審査特別委員長 工 藤 日 出 夫")
+        // A name spaced out character by character is one name.
+        #expect(doc.author == "第五次北本市総合振興計画審査特別委員長 工藤日出夫")
         #expect(doc.outline.map(\.label) == ["１", "２", "３", "４"])
+        #expect(doc.outline[1].title == "視察地  長野県小諸市")
         // Lines broken by PDF extraction are rejoined into paragraphs.
         let body = doc.outline.last?.paragraphs.map(\.text) ?? []
         #expect(body.contains { $0.contains("市による総合計画策定の義務付けを行いました。") })
+        // ① heads no section cut mid-word: it, ② and ③ each open a paragraph of their own.
+        #expect(doc.outline.last?.children.isEmpty == true)
+        let items = body.filter { ["①", "②", "③"].contains($0.prefix(1)) }
+        #expect(items.count == 3)
+        #expect(items.first?.hasPrefix("①職員の参画（オーナーシップ）では、若手職員を対象とした総合計画学習会の開催") == true)
+        // The date and the issuer are read once, not repeated as paragraphs.
+        #expect(!(doc.preamble.map(\.text) + body).contains { $0.contains("平成28年２月23日") || $0.contains("工藤日出夫") && $0.contains("委員長") })
+        #expect(doc.dateline.map(\.lines) == [LineRange(138), LineRange(142, 144)])
     }
 
     @Test(.enabled(if: Repository.hasReference, "../shared/reference is not present beside this clone"),
