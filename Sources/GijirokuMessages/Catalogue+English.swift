@@ -140,6 +140,8 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "the meeting date cannot be read: {value}",
         .warningDateMissing: "no meeting date found",
+        .warningTableValuesBeyondLabels: "a table flattened labels first has {labels} labels and {values} values: the values beyond the labels are read under {kept}",
+        .warningFieldWithoutValue: "the header label {label} has no value",
         .warningSeveralMeetings: "the file holds {count} meetings ({dates}): each meeting is a record of its own",
         .warningDateInferred: "the meeting date {date} is inferred: the record gives \"{written}\" without a year, taken from \"{year}\"",
         .warningDocumentDateMissing: "no date found",

@@ -140,6 +140,8 @@ extension Catalogue {
         .warningDateProblem: "{problem}",
         .warningDateUnreadable: "開催日が読み取れません: {value}",
         .warningDateMissing: "開催日が見つかりません",
+        .warningTableValuesBeyondLabels: "ラベルが先に並ぶ表で、ラベル {labels} 個に値が {values} 個あります。余った値は {kept} の値として読みました",
+        .warningFieldWithoutValue: "見出し {label} に値がありません",
         .warningSeveralMeetings: "このファイルには {count} 回分の会議（{dates}）が含まれています。会議ごとに1件の記録として読みました",
         .warningDateInferred: "開催日 {date} は推定です。「{written}」に年がないため「{year}」から補いました",
         .warningDocumentDateMissing: "日付が見つかりません",

@@ -141,6 +141,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case warningDateUnreadable
     case warningDateMissing
     case warningDateInferred
+    case warningTableValuesBeyondLabels
+    case warningFieldWithoutValue
     case warningSeveralMeetings
     case warningDocumentDateMissing
     case warningStartTimeUnreadable

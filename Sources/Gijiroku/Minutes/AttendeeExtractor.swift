@@ -248,7 +248,8 @@ struct AttendeeExtractor {
             if !digits.isEmpty, let count = Int(String(digits.reversed())) {
                 let role = TitleExtractor.trimSpaces(String(body.dropLast(digits.count)))
                 let written = TitleExtractor.trimSpaces(String(entry.prefix(role.count)))
-                return Attendee(role: written.isEmpty ? entry : written, proxy: proxy, group: group, note: note, count: count, lines: lines)
+                // `2名` alone under `事務局`: the label names them (the caller fills the role in).
+                return Attendee(role: written, proxy: proxy, group: group, note: note, count: count, lines: lines)
             }
         }
         guard scalars.contains(where: SourceLine.isSpace) else {

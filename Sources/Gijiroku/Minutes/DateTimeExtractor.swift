@@ -49,6 +49,9 @@ struct DateTimeExtractor {
                         result.startTime = result.startTime ?? range.start.description
                         result.endTime = result.endTime ?? range.end?.description
                     }
+                } else if WidthFolding.compact(value).isEmpty {
+                    // `日時：` with nothing after it: a label with no value, said so, no date guessed.
+                    result.warnings.append(ParseWarning(line: line, .fieldWithoutValue(label: field.label.map(String.init) ?? "")))
                 } else {
                     result.warnings.append(ParseWarning(line: line, .dateUnreadable(value)))
                 }

@@ -68,6 +68,9 @@ struct HeaderReader {
         var bodyHeading: SourceLine?
         var bodyPrefix: [SourceLine] = []
         var bodyStart: Int = 0
+        /// Labels of a table flattened labels first: their fields stand on their values' lines.
+        var tableLabels: [SourceLine] = []
+        var warnings: [ParseWarning] = []
     }
 
     func read(_ lines: [SourceLine]) -> Result {
@@ -143,7 +146,7 @@ struct HeaderReader {
             }
             if index + 1 < lines.count, ProceedingsReader.splitLabel(line, next: lines[index + 1]) != nil { break scan }
             // A date with the opening time (`令和６年２月２２日（木曜日）　午前１０時００分開会`) is the date.
-            if !result.fields.contains(where: { $0.field == .date }), let field = unlabelledValue(line, after: result) {
+            if !result.fields.contains(where: { $0.field == .date }), !Self.awaitsValue(result), let field = unlabelledValue(line, after: result) {
                 result.fields.append(field)
                 agendaStyle = nil
                 index += 1
@@ -170,7 +173,7 @@ struct HeaderReader {
             }
             // A value with no label, known by its content: a date, a place (`1 館山市役所議場`).
             // (Without a date yet the line was tried above: only a place can follow one.)
-            if result.fields.contains(where: { $0.field == .date }), let field = unlabelledValue(line, after: result) {
+            if result.fields.contains(where: { $0.field == .date }), !Self.awaitsValue(result), let field = unlabelledValue(line, after: result) {
                 result.fields.append(field)
                 agendaStyle = nil
                 index += 1
@@ -212,7 +215,59 @@ struct HeaderReader {
             index += 1
         }
         result.bodyStart = index
+        Self.transposeLabelsFirst(&result)
         return result
+    }
+
+    /// Whether the last field is a label still waiting for its value (the next line is it,
+    /// or the first value of a table flattened labels first).
+    static func awaitsValue(_ result: Result) -> Bool {
+        guard let last = result.fields.last else { return false }
+        return last.label != nil && last.cells == nil && last.hasNoValue
+    }
+
+    /// A table flattened with all its labels first and then all its values (`日時`, `場所`,
+    /// `出席者`, then `令和4年5月10日`, `市役所3階会議室`, `委員 5名`): the values read under
+    /// the last label are given back to their labels in order, each field on its value's
+    /// line, the label lines kept as `tableLabels`. More values than labels: the rest stay
+    /// with the last label, and a warning says so.
+    static func transposeLabelsFirst(_ result: inout Result) {
+        var i = 0
+        while i < result.fields.count {
+            var j = i
+            while j < result.fields.count, result.fields[j].firstValue.isEmpty, result.fields[j].cells == nil, result.fields[j].label != nil,
+                  j == i || result.fields[j - 1].continuation.isEmpty { j += 1 }
+            // The run's last label took every value as its continuation.
+            let last = j - 1
+            let run = last - i + 1
+            guard run >= 2 else { i = max(j, i + 1); continue }
+            let values = result.fields[last].continuation
+            // Only when the values read as their labels': a date under 日時, a time under 時間.
+            let fits = values.count >= run && (i...last).allSatisfy { k in
+                let v = values[k - i].content
+                switch result.fields[k].field {
+                case .date: return JapaneseDate.find(in: v) != nil
+                case .time, .start, .end: return TimeOfDay.findRange(in: v) != nil
+                default: return HeaderLabel.match(v) == nil
+                }
+            }
+            guard fits else { i = last + 1; continue }
+            var fields: [Field] = []
+            for k in i...last {
+                let value = values[k - i]
+                var f = Field(field: result.fields[k].field, label: result.fields[k].label, firstValue: value.content, labelLine: value)
+                if k == last { f.continuation = Array(values[run...]) }
+                fields.append(f)
+                result.tableLabels.append(result.fields[k].labelLine)
+            }
+            if values.count > run {
+                result.warnings.append(ParseWarning(line: values[run].number,
+                                                    .tableValuesBeyondLabels(labels: run, values: values.count,
+                                                                             kept: String(result.fields[last].label ?? ""))))
+            }
+            result.fields.replaceSubrange(i...last, with: fields)
+            i = last + 1
+        }
     }
 
     /// Reads the labelled fields among lines that follow the header: a verbatim record's
@@ -300,7 +355,7 @@ struct HeaderReader {
         var numbered = false
         if let n = Numbering.parse(content) { content = n.rest; numbered = true }
         guard !content.isEmpty, content.utf8.count <= 150 else { return nil }
-        if !result.fields.contains(where: { $0.field == .date }), let first = content.unicodeScalars.first,
+        if !result.fields.contains(where: { $0.field == .date && $0.label == nil }), let first = content.unicodeScalars.first,
            "[［(（〔0123456789０１２３４５６７８９明大昭平令".unicodeScalars.contains(first) {
             var s = ScalarScanner(content)
             _ = s.scanAny(["[", "［", "(", "（", "〔"])
@@ -308,7 +363,9 @@ struct HeaderReader {
             if JapaneseDate.parse(&s) != nil {
                 let rest = WidthFolding.compact(String(String.UnicodeScalarView(s.scalars[s.index...])))
                 if rest.count <= 12 || TimeOfDay.findRange(in: rest.prefix(12)) != nil {
-                    return Field(field: .date, label: nil, firstValue: line.content, labelLine: line)
+                    // `令和4年5月10日 招集`, `…告示`: the day the meeting was called, not held.
+                    let notice = ["招集", "告示", "通知"].contains { rest.hasSuffix($0) }
+                    return Field(field: notice ? .noticeDate : .date, label: nil, firstValue: line.content, labelLine: line)
                 }
             }
         }

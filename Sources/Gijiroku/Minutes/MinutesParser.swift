@@ -161,6 +161,8 @@ package struct MinutesParser: Sendable {
         }
         minutes.layout += header.rules.map { LayoutLine(line: $0.number, text: String($0.content), role: .rule) }
         minutes.layout += header.shared.map { LayoutLine(line: $0.number, text: String($0.content), role: .shared) }
+        minutes.layout += header.tableLabels.map { LayoutLine(line: $0.number, text: String($0.content), role: .tableLabel) }
+        minutes.warnings += header.warnings
 
         let time = DateTimeExtractor().extract(fields: header.fields, title: minutes.title, titleLine: header.titleLines.first?.number,
                                            context: header.titleLines)
@@ -191,7 +193,8 @@ package struct MinutesParser: Sendable {
                 }
                 // A roster of names under `出席議員` or `出席委員`: the label says what they are.
                 let label = field.label.map { WidthFolding.compact($0) } ?? ""
-                let role = UTF8Search.contains(label, "議員") ? "議員" : UTF8Search.contains(label, "委員") ? "委員" : "出席者"
+                let role = UTF8Search.contains(label, "議員") ? "議員" : UTF8Search.contains(label, "委員") ? "委員"
+                    : field.field == .secretariat && !label.isEmpty ? label : "出席者"
                 for i in found.attendees.indices where found.attendees[i].role.isEmpty { found.attendees[i].role = role }
                 minutes.attendees += found.attendees
                 minutes.absentees += found.absentees

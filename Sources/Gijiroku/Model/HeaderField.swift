@@ -46,6 +46,9 @@ public struct LayoutLine: Sendable, Hashable, Codable {
         /// A line that holds parts of several fields or utterances: a table row with two
         /// fields side by side, or a header or transcript flattened onto one line by extraction.
         case shared
+        /// A label of a table flattened with all its labels first (`日時`, `場所`, then their
+        /// values): its field stands on the value's line.
+        case tableLabel
     }
 
     /// The 1-based source line.

@@ -20,6 +20,11 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case dateMissing
         /// The file holds several meetings (their dates as read): no one date is the file's.
         case severalMeetings([String])
+        /// A table flattened labels first has more values than labels: the rest were read
+        /// under the last label.
+        case tableValuesBeyondLabels(labels: Int, values: Int, kept: String)
+        /// A header label with nothing after it (`日時：`).
+        case fieldWithoutValue(label: String)
         /// The meeting date was completed from a year stated elsewhere (`令和元年度` + `11月19日`):
         /// the date read, the day as written and the year's source.
         case dateInferred(date: String, written: String, year: String)
@@ -69,6 +74,9 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case .dateUnreadable(let v): return Message(.warningDateUnreadable, ["value": v])
         case .dateMissing: return Message(.warningDateMissing)
         case .severalMeetings(let dates): return Message(.warningSeveralMeetings, ["count": String(dates.count), "dates": dates.joined(separator: ", ")])
+        case .fieldWithoutValue(let label): return Message(.warningFieldWithoutValue, ["label": label])
+        case .tableValuesBeyondLabels(let labels, let values, let kept):
+            return Message(.warningTableValuesBeyondLabels, ["labels": String(labels), "values": String(values), "kept": kept])
         case .dateInferred(let d, let w, let y): return Message(.warningDateInferred, ["date": d, "written": w, "year": y])
         case .documentDateMissing: return Message(.warningDocumentDateMissing)
         case .startTimeUnreadable(let v): return Message(.warningStartTimeUnreadable, ["value": v])

@@ -207,3 +207,45 @@ import GijirokuTestSupport
         #expect(m.date == "2022-10-28")
     }
 }
+
+/// Headers that are ambiguous or broken: a record with warnings that say what was read, never a guess presented as fact.
+@Suite struct HeaderBadInputTests {
+    func parse(_ text: String) -> Minutes { MinutesParser().parse(text: text, path: "t.txt") }
+
+    @Test func aTableFlattenedLabelsFirstGivesEachLabelItsValue() {
+        let m = parse("第3回汐見川市交通会議 議事録\n日時\n場所\n出席者\n令和4年5月10日\n市役所3階会議室\n委員 5名\n事務局 2名\n")
+        #expect(m.date == "2022-05-10")
+        #expect(m.place == "市役所3階会議室")
+        #expect(m.attendees.map(\.role) == ["委員", "事務局"])
+        #expect(m.attendees.map(\.count) == [5, 2])
+        #expect(m.layout.filter { $0.role == .tableLabel }.map(\.line) == [2, 3, 4])
+        #expect(m.header.first { $0.field == .date }?.lines == LineRange(5))
+    }
+
+    @Test func moreValuesThanLabelsStayWithTheLastLabelAndSaySo() {
+        let m = parse("第3回汐見川市交通会議 議事録\n日時\n場所\n令和4年5月10日\n市役所3階会議室\n（オンライン併用）\n")
+        #expect(m.date == "2022-05-10")
+        #expect(m.place == "市役所3階会議室（オンライン併用）")
+        #expect(m.warnings.contains { if case .tableValuesBeyondLabels(labels: 2, values: 3, kept: "場所") = $0.kind { true } else { false } })
+    }
+
+    @Test func aLabelWithNoValueIsSaidSoAndNoDateIsGuessed() {
+        let m = parse("第3回汐見川市交通会議 議事録\n日時：\n場所： 市役所3階\n")
+        #expect(m.date == nil)
+        #expect(m.warnings.contains { if case .fieldWithoutValue(label: "日時：") = $0.kind { true } else { false } })
+    }
+
+    @Test func theDayAMeetingWasCalledIsNotTheDayItWasHeld() {
+        let m = parse("第3回汐見川市交通会議 議事録\n令和4年5月10日 招集\n令和4年5月17日(火)午後2時\n場所 市役所\n")
+        #expect(m.date == "2022-05-17")
+        #expect(m.noticeDate == "2022-05-10")
+        #expect(m.startTime == "14:00")
+    }
+
+    @Test func aPageOfChromeOnlyHasNoTitleAndSaysSo() {
+        let m = parse("ページの先頭です\nメニューを飛ばして本文へ\nこのページのトップへ\n")
+        #expect(m.title == nil)
+        #expect(m.layout.allSatisfy { $0.role == .pageChrome })
+        #expect(m.warnings.contains { $0.kind == .titleMissing } && m.warnings.contains { $0.kind == .dateMissing })
+    }
+}
