@@ -21,7 +21,8 @@ struct HeaderReader {
         init(field: HeaderField.Field, label: Substring?, firstValue: Substring, labelLine: SourceLine) {
             self.field = field
             self.label = label
-            self.firstValue = firstValue
+            // `1 日時 |`: a table's empty cell, no value.
+            self.firstValue = firstValue.allSatisfy { $0 == "|" || $0 == " " || $0 == "　" } ? firstValue[firstValue.endIndex...] : firstValue
             self.labelLine = labelLine
         }
 
@@ -179,6 +180,8 @@ struct HeaderReader {
                 index += 1
                 continue
             }
+            // `議事の経過` alone: the body begins, whatever field was open.
+            if !result.fields.isEmpty, Self.bodyHeadings.contains(WidthFolding.compact(line.content)) { break scan }
             guard let field = result.fields.last, field.label != nil, field.cells == nil else {
                 if !result.fields.isEmpty { break scan }
                 if isSectionHeading(line.content), !result.titleLines.isEmpty { break scan }
