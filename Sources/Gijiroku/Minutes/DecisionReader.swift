@@ -82,6 +82,12 @@ enum DecisionReader {
     /// The item a sentence names: `議案第３０号`, `日程第２`, `陳情第７号`.
     static func itemNumber<S: StringProtocol>(in sentence: S) -> Int? {
         var s = ScalarScanner(sentence)
+        // `議題1 原案のとおり了承された。`, `議題(2)は…`: the item the sentence opens with.
+        if s.scan("議題") {
+            _ = s.scanAny(["(", "（", "第"])
+            if let n = s.scanNumber() { return n }
+            s.index = 0
+        }
         while !s.isAtEnd {
             let start = s.index
             if s.scan("第"), let n = s.scanNumber(), s.scan("号") || isAgendaNumber(s.scalars, before: start) {

@@ -27,7 +27,7 @@ struct ExchangeExtractor {
                 for line in block.elements[n].lines { result.layout.append(LayoutLine(line: line.number, text: String(line.content), role: .noComments)) }
             case .note:
                 result.notes.append(Passage(text: block.elements[n].text, lines: block.elements[n].range))
-            case .marked where block.elements[n].marker.flatMap { $0.unicodeScalars.first }.map(LineClassifier.isAnswerMarker) == true:
+            case .marked where LineClassifier.marksAnswer(block.elements[n].marker):
                 let marker = block.elements[n].marker!
                 let answer = Answer(marker: String(marker), text: block.elements[n].text, lines: block.elements[n].range)
                 if !result.exchanges.isEmpty {

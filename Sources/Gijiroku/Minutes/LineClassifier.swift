@@ -31,6 +31,31 @@ enum LineClassifier {
         }
     }
 
+    /// The words that open a question or an answer in summary minutes, longest first.
+    static let qaWords: [(word: String, answer: Bool)] = [
+        ("質問", false), ("回答", true), ("答弁", true), ("問", false), ("答", true), ("Ｑ", false), ("Ａ", true), ("Q", false), ("A", true),
+    ]
+
+    /// `質問 新しい経路では…`, `答：…`, `Ｑ．…`: the word (as written, its separator left out) and
+    /// whether it opens an answer. The word must be followed by a space, a colon or a full stop.
+    static func qaWord(_ content: Substring) -> (marker: Substring, answer: Bool)? {
+        guard let first = content.first, "質回答問ＱＡQA".contains(first) else { return nil }
+        for (word, answer) in qaWords where content.hasPrefix(word) {
+            let after = content.dropFirst(word.count)
+            // (Q and A in ASCII only before a colon or a stop: `A bus…` is a sentence.)
+            guard let sep = after.first, (word.first!.isASCII ? ":：.．" : " 　:：.．)）").contains(sep), after.count > 1 else { continue }
+            // A colon or a stop after the word belongs to the marker (`Ｑ．`, `答：`): the text starts after it.
+            return (content.prefix(word.count + (sep == " " || sep == "　" ? 0 : 1)), answer)
+        }
+        return nil
+    }
+
+    /// Whether an element's marker opens an answer: an arrow, or `回答`, `答`, `Ａ` ….
+    static func marksAnswer(_ marker: Substring?) -> Bool {
+        guard let marker, let first = marker.unicodeScalars.first else { return false }
+        return isAnswerMarker(first) || qaWords.contains { $0.answer && marker.hasPrefix($0.word) }
+    }
+
     /// Whether a scalar marks a point: `・ ･ • ○ 〇 ◯ ● ◎ ◆ ◇ ■ □ ◉ ❖ ▪ - －`.
     static func isBulletMarker(_ s: Unicode.Scalar) -> Bool {
         switch s {
@@ -66,13 +91,17 @@ enum LineClassifier {
             return .note
         case "特", "な":
             if isNoComments(bytes) { return .noComments }
-        case "市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審":
+        case "市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議":
             if bytes.count <= 24, let label = blockLabel(bytes) { return label }
         default:
             break
         }
         if isAnswerMarker(first) {
             return .answer(marker: content.prefix(bytes: width))
+        }
+        // `質問 …` / `回答 …`, `問 …` / `答 …`, `Ｑ …` / `Ａ …`, `Q:` / `A:`: a question and its answer in words.
+        if let word = qaWord(content) {
+            return word.answer ? .answer(marker: word.marker) : .bullet(marker: word.marker)
         }
         if let numbering = Numbering.parse(content) {
             if numbering.rest.utf8.count <= 24,
@@ -134,8 +163,9 @@ enum LineClassifier {
         return WidthFolding.withCompacted(bytes.bytes(openWidth..<bytes.count)) { blockLabel(inner: $0, bracketed: false) }
     }
 
-    static let bareHeadings: [StaticString] = ["市長指示", "本部長指示", "指示事項", "主な意見", "質疑応答", "意見交換", "主な発言", "概要", "決定事項", "結論", "会議の結果", "審議結果"]
-    static let bareHeadingStarts: Set<Unicode.Scalar> = ["市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審"]
+    static let bareHeadings: [StaticString] = ["市長指示", "本部長指示", "指示事項", "主な意見", "質疑応答", "意見交換", "主な発言", "概要", "決定事項", "結論", "会議の結果", "審議結果",
+                                               "議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "審議内容", "会議内容"]
+    static let bareHeadingStarts: Set<Unicode.Scalar> = ["市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議"]
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).
     private static func blockLabel(inner compacted: UTF8Bytes, bracketed: Bool) -> Kind? {

@@ -221,6 +221,47 @@ package struct MinutesParser: Sendable {
         if minutes.chair == nil { minutes.chair = NoteExtractor.chair(in: note.text) }
     }
 
+    /// `-資料1に基づき、事務局から説明-`, `（資料２により事務局が説明）`: who explained the item with
+    /// what, in one line.
+    static func explanationNote(_ element: Element) -> Explanation? {
+        let text = TitleExtractor.trimSpaces(element.lines.map { String($0.content) }.joined())
+        guard text.count <= 60, let first = text.first, let last = text.last, UTF8Search.contains(text, "説明") else { return nil }
+        let inner: Substring
+        if "-－‐―(（".contains(first), "-－‐―)）".contains(last) {
+            inner = text.dropFirst().dropLast()
+        } else if ["説明があった。", "説明した。", "説明を行った。", "説明が行われた。"].contains(where: { text.hasSuffix($0) }), text.filter({ $0 == "。" }).count == 1 {
+            inner = text[...]   // `事務局から資料１に基づき説明があった。`
+        } else {
+            return nil
+        }
+        // Who: the words before から/より/が ahead of 説明, after the last 、; or the sentence's first words before から.
+        var presenter: String?
+        for particle in ["から", "より", "が"] {
+            if let r = inner.range(of: particle + "説明") ?? inner.range(of: particle + "の説明") {
+                var head = inner[..<r.lowerBound]
+                // `資料1により事務局が説明`: who, after what was used.
+                for cut in ["、", "により", "に基づき", "を基に", "をもとに"] {
+                    if let c = head.range(of: cut, options: .backwards) { head = head[c.upperBound...] }
+                }
+                presenter = String(head)
+                break
+            }
+        }
+        if presenter == nil, let r = inner.range(of: "から"), inner.distance(from: inner.startIndex, to: r.lowerBound) <= 16 {
+            presenter = String(inner[..<r.lowerBound])
+        }
+        var materials: [String] = []
+        var s = ScalarScanner(inner)
+        while !s.isAtEnd {
+            let start = s.index
+            if s.scan("資料"), s.scanNumber() != nil {
+                materials.append(String(String.UnicodeScalarView(s.scalars[start..<s.index])))
+            } else { s.index = start + 1 }
+        }
+        return Explanation(presenter: presenter.map { TitleExtractor.trimSpaces($0) }, materials: materials,
+                           intro: Passage(text: text, lines: element.range), lines: element.range)
+    }
+
     private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
         var current: Int?   // index into minutes.agenda of the item being discussed
 
@@ -285,14 +326,62 @@ package struct MinutesParser: Sendable {
                     }
                 }
             case .section, nil:
-                for n in block.elements.indices {
-                    if block.elements[n].kind == .note {
-                        addNote(Passage(text: block.elements[n].text, lines: block.elements[n].range), to: &minutes)
+                // `議事の経過`: the agenda's items again by number, each with `-資料1に基づき、事務局
+                // から説明-` and its questions and answers (`質問`/`回答`, `問`/`答`, `・`/`⇒` …).
+                var exchanges: [Element] = []
+                func closeExchanges() {
+                    guard exchanges.contains(where: { LineClassifier.marksAnswer($0.marker) }),
+                          let i = current ?? (minutes.agenda.isEmpty ? nil : agendaIndex(number: nil, creatingWith: nil, line: nil)) else {
+                        for e in exchanges { minutes.paragraphs.append(Passage(text: e.text, lines: e.range)) }
+                        exchanges = []
+                        return
+                    }
+                    var qa = Block(kind: .comments, number: nil, issuer: nil, label: nil)
+                    qa.elements = exchanges
+                    let found = ExchangeExtractor().extract(qa)
+                    minutes.agenda[i].exchanges += found.exchanges
+                    minutes.warnings += found.warnings
+                    exchanges = []
+                }
+                // A numbered line that repeats an agenda item heads it, even when the next line ran on to it.
+                var elements: [Element] = []
+                for element in block.elements {
+                    guard element.kind == .numbered, !element.continuation.isEmpty, let numbering = Numbering.parse(element.first.content),
+                          minutes.agenda.contains(where: { $0.number == numbering.number && $0.title == TitleExtractor.trimSpaces(String(numbering.rest)) })
+                    else { elements.append(element); continue }
+                    var heading = element
+                    heading.continuation = []
+                    var rest = Element(kind: .plain, marker: nil, line: element.continuation[0])
+                    for line in element.continuation.dropFirst() { rest.append(line) }
+                    elements += [heading, rest]
+                }
+                for element in elements {
+                    if element.kind == .note {
+                        closeExchanges()
+                        addNote(Passage(text: element.text, lines: element.range), to: &minutes)
                         continue
                     }
-                    let text = block.elements[n].lines.map { String($0.content) }.joined()
-                    minutes.paragraphs.append(Passage(text: text, lines: block.elements[n].range))
+                    if element.kind == .numbered, element.lineCount == 1, let numbering = Numbering.parse(element.first.content),
+                       let i = minutes.agenda.firstIndex(where: { $0.number == numbering.number && $0.title == TitleExtractor.trimSpaces(String(numbering.rest)) }) {
+                        closeExchanges()
+                        current = i
+                        minutes.layout.append(LayoutLine(line: element.first.number, text: String(element.first.content), role: .sectionLabel))
+                        continue
+                    }
+                    // Marked lines (`質問`, `○委員`, `・`, `→`, `回答` …): an exchange when an answer is among them.
+                    if element.kind == .marked {
+                        exchanges.append(element)
+                        continue
+                    }
+                    closeExchanges()
+                    if let current, minutes.agenda[current].explanation == nil, let explanation = Self.explanationNote(element) {
+                        minutes.agenda[current].explanation = explanation
+                        continue
+                    }
+                    let text = element.lines.map { String($0.content) }.joined()
+                    minutes.paragraphs.append(Passage(text: text, lines: element.range))
                 }
+                closeExchanges()
             }
         }
     }

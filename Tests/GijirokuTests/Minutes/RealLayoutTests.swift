@@ -249,3 +249,50 @@ import GijirokuTestSupport
         #expect(m.warnings.contains { $0.kind == .titleMissing } && m.warnings.contains { $0.kind == .dateMissing })
     }
 }
+
+/// Bodies of summary minutes in other layouts: `議事の経過` with the agenda's items again, who
+/// explained with what, and questions and answers in words.
+@Suite struct ProceedingsSectionTests {
+    static let text = """
+    第2回汐見川市駐輪対策協議会 会議録
+    日時 令和5年2月8日(水) 午前10時～11時
+    議題
+    1 駅前駐輪場の有料化について
+    2 放置自転車の撤去について
+    議事の経過
+    1 駅前駐輪場の有料化について
+    (資料1により事務局が説明)
+    問 料金はいくらを想定しているのか。
+    答 1日100円を想定している。
+    Ｑ．定期利用の割引はあるか。
+    Ａ．学生向けの割引を検討している。
+    2 放置自転車の撤去について
+    事務局から資料2に基づき説明があった。
+    ・撤去の予告期間はどのくらいか。
+    ⇒条例で7日間と定めている。
+    """
+
+    @Test func eachItemTakesItsExplanationAndItsQuestionsAndAnswers() {
+        let m = MinutesParser().parse(text: Self.text, path: "t.txt")
+        #expect(m.agenda.map(\.number) == [1, 2])
+        #expect(m.agenda.map { $0.explanation?.presenter } == ["事務局", "事務局"])
+        #expect(m.agenda.map { $0.explanation?.materials ?? [] } == [["資料1"], ["資料2"]])
+        #expect(m.agenda[0].exchanges.map(\.questionMarker) == ["問", "Ｑ．"])   // the marker as written, its stop with it
+        #expect(m.agenda[0].exchanges.map { $0.answers.map(\.marker) } == [["答"], ["Ａ．"]])
+        #expect(m.agenda[0].exchanges[1].question == "定期利用の割引はあるか。")
+        #expect(m.agenda[1].exchanges.map(\.question) == ["撤去の予告期間はどのくらいか。"])
+        #expect(m.paragraphs.isEmpty)
+        #expect(LineAccounting.problems(in: m, text: Self.text) == [])
+    }
+
+    @Test(arguments: [("質問 停留所はどうなるか。", false), ("回答 残す予定である。", true), ("答：検討している。", true), ("A: yes", true)])
+    func wordsOpenQuestionsAndAnswers(_ line: String, _ answer: Bool) throws {
+        let word = try #require(LineClassifier.qaWord(line[...]))
+        #expect(word.answer == answer)
+    }
+
+    @Test(arguments: ["問題点を整理する。", "答申案について", "A bus stop", "質問事項"])
+    func aWordThatOnlyBeginsLikeOneIsNot(_ line: String) {
+        #expect(LineClassifier.qaWord(line[...]) == nil)
+    }
+}
