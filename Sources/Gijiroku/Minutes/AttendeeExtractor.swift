@@ -45,11 +45,24 @@ struct AttendeeExtractor {
         } else {
             entries = entries.flatMap(splitAtSeats)
         }
-        // `委員 1番 濱中俊男、3番 中根康雄`: the post before the first seat is every seat's.
+        // `委員 1番 濱中俊男、3番 中根康雄`: the post before the first seat is every seat's; and
+        // `委員 浜口聡 汐田みのり 岬陽子`: a bare post before names apart by spaces is every name's.
         var seatPost: String?
+        var namesPost: String?
         for entry in entries {
             let before = result.attendees.count
             add(entry, group: nil, to: &result)
+            if !commaSeparated, result.attendees.count == before + 1 {
+                let a = result.attendees[before]
+                if a.name != nil, SpacedRoster.barePosts.contains(a.role) {
+                    namesPost = a.role
+                } else if a.name == nil, a.count == nil, let post = namesPost, !Self.isPost(a.role), isName(a.role) {
+                    result.attendees[before].name = a.role
+                    result.attendees[before].role = post
+                } else {
+                    namesPost = nil
+                }
+            }
             guard result.attendees.count == before + 1, result.attendees[before].seat != nil else { seatPost = nil; continue }
             if result.attendees[before].role.isEmpty, let post = seatPost {
                 result.attendees[before].role = post

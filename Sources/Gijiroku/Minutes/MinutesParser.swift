@@ -48,7 +48,6 @@ package struct MinutesParser: Sendable {
             let proceedings = ProceedingsReader().read(bodyLines)
             minutes.speeches = proceedings.speeches
             minutes.events = proceedings.events
-            minutes.exchanges = VerbatimExchanges.find(in: proceedings.speeches)
             minutes.layout += proceedings.rules.map { LayoutLine(line: $0.number, text: String($0.content), role: .rule) }
             // Rosters and the order of business before the first utterance are header fields;
             // a roster's heading may stand at the end of the opening's line (`…開会　　出席議員15名`).
@@ -68,6 +67,9 @@ package struct MinutesParser: Sendable {
                 all.layout += part.layout
             }
             minutes.events.sort { $0.lines.start < $1.lines.start }
+            // Speakers named as the roster names them, then their questions and answers.
+            minutes.speeches = SpeakerResolver.resolve(minutes.speeches, attendees: minutes.attendees)
+            minutes.exchanges = VerbatimExchanges.find(in: minutes.speeches)
             if minutes.startTime == nil { minutes.startTime = minutes.events.first { $0.kind == .opening }?.time }
             if minutes.endTime == nil {
                 minutes.endTime = minutes.events.last { $0.kind == .closing || $0.kind == .adjournment }?.time
@@ -199,7 +201,8 @@ package struct MinutesParser: Sendable {
                 minutes.attendees += found.attendees
                 minutes.absentees += found.absentees
             case .absentees:
-                let value = WidthFolding.compact(field.value)
+                // (A flattened table's cell keeps its ` |` separators.)
+                let value = WidthFolding.compact(field.value).trimmingCharacters(in: ["|"])
                 guard !["なし", "なし。", "無し", "-", "(0名)", "0名", "(0人)", "0人"].contains(value) else { break }
                 let found = AttendeeExtractor().extract(field.valueParts)
                 minutes.absentees += found.attendees.map { [$0.role, $0.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } + found.absentees

@@ -25,7 +25,7 @@ extension SpeakerLabel {
     }
 
     /// Whether a post or an honorific can end within the first 32 characters: one of them
-    /// holds the last character of a known post (長, 員, 君, 局 …). Bullet sentences of
+    /// holds the last character of a known post (長, 員, 君, 局 …) or a seat (番). Bullet sentences of
     /// summary minutes rarely do.
     static func mayHoldPost(_ content: Substring) -> Bool {
         var n = 0
@@ -41,7 +41,7 @@ extension SpeakerLabel {
     /// A bitmap over the Basic Multilingual Plane of the characters posts end in.
     private static let postEnds: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 1024)
-        for scalar in roleSuffixes.compactMap(\.unicodeScalars.last) + ["会", "局"] where scalar.value < 0x10000 {
+        for scalar in roleSuffixes.compactMap(\.unicodeScalars.last) + ["会", "局", "番"] where scalar.value < 0x10000 {
             bits[Int(scalar.value) >> 6] |= 1 << UInt64(scalar.value & 63)
         }
         return bits

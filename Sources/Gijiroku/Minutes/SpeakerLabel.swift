@@ -4,7 +4,7 @@
 /// | style | example |
 /// |---|---|
 /// | post (name) | `○議長（山田太郎君）`, `◯議会事務局長(中路崇弘君)`, `◆総務常任委員長（島昌之）` |
-/// | seat (name) | `○２２番（筒井たかひさ議員）`, `◯９番（赤平勇人君）` |
+/// | seat (name) | `○２２番（筒井たかひさ議員）`, `◯９番（赤平勇人君）`, `○２番` alone then the speech |
 /// | (name post) | `○（伊藤よしのり議長）`, `○（植竹　貴副区長）` |
 /// | name post | `○おのせ康裕議長`, `◯森委員長`, `○野村委員長` (then a space or the end of the line) |
 /// | closing bracket only | `○委員長佐々木克敏)`, `◯委員長北田 織君)`, `鈴木(米)委員長)`, `山本委員長)` |
@@ -92,6 +92,10 @@ struct SpeakerLabel {
         if let lone = loneClose(content, body: body) { return lone }
         // ○name post (then a space or the end of the line)
         let word = body.prefix { $0 != " " && $0 != "\u{3000}" }
+        // ○２番 alone: a member by seat, named by the roster.
+        if let seat = seatNumber(word), word.endIndex < body.endIndex {
+            return make(content[..<word.endIndex], name: nil, role: "議員", seat: seat, rest: trimmedRest(body[word.endIndex...]))
+        }
         guard word.count <= 20, !isRosterHeading(word), let found = role(endingAt: word), !found.role.isEmpty else { return nil }
         let after = body[word.endIndex...]
         return make(content[..<word.endIndex], name: found.name, role: found.role, seat: nil, rest: trimmedRest(after))

@@ -192,3 +192,33 @@ import GijirokuTestSupport
         #expect(exchanges[1].answers.count == 1)
     }
 }
+
+/// Speakers named as the roster names them.
+@Suite struct SpeakerResolverTests {
+    static let record = """
+    令和５年第２回汐見川市議会定例会会議録
+    〇出席議員（２人）
+    　　１番　　汐　田　一　郎　　　　２番　　岬　　　陽　子
+    〇出席説明員
+    　　市長　　　　　浜　口　　　聡　　　　副市長　　　磯　辺　和　夫
+    ○議長（汐田一郎君）　ただいまから本日の会議を開きます。
+    ○２番　市の財政見通しについて伺います。どのように考えていますか。
+    ○市長　お答えいたします。財政の見通しは、来年度も厳しいと考えております。
+    ○浜口市長　補足いたします。基金の残高は十分に確保しております。
+    ○副市長　以上のとおりでございます。よろしくお願いいたします。
+    """
+
+    @Test func aPostOrASeatAloneTakesTheRostersName() {
+        let m = MinutesParser().parse(text: Self.record, path: "t.txt")
+        #expect(m.form == .verbatim)
+        #expect(m.speeches.map(\.speaker.name) == ["汐田一郎", "岬陽子", "浜口聡", "浜口聡", "磯辺和夫"])
+        // The answers of the exchange carry the resolved names too.
+        #expect(m.exchanges.first?.answers.map { $0.speaker?.name } == ["浜口聡", "浜口聡", "磯辺和夫"])
+    }
+
+    @Test func aPostTwoPeopleHoldNamesNoOne() {
+        let speeches = [Speech(speaker: Speaker(label: "○副市長", name: nil, role: "副市長", seat: nil, category: .official), text: "…", lines: LineRange(5))]
+        let roster = [Attendee(role: "副市長", name: "磯辺和夫", lines: LineRange(2)), Attendee(role: "副市長", name: "港川さより", lines: LineRange(2))]
+        #expect(SpeakerResolver.resolve(speeches, attendees: roster)[0].speaker.name == nil)
+    }
+}

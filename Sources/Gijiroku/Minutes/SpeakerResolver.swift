@@ -1,0 +1,49 @@
+/// Gives each speaker of a verbatim record the name the record gives them elsewhere, so that
+/// the same person has the same `name` in every speech: a label that names only a post
+/// (`○市長`, `◯議長`) takes the name of the one attendee who holds that post in the roster
+/// (`出席説明員 … 市長 鈴木一郎`); a seat (`○２２番`) the name of the member in that seat; a
+/// surname with a post (`◯竹中市長`) the full name of the attendee with that post and
+/// surname. Where the roster says nothing, a post that one speaker's label names in full
+/// (`○市長（竹中一郎君）`) names the others of that post. A post that two people hold
+/// (two `副市長`) names no one.
+///
+/// ```swift
+/// SpeakerResolver.resolve(speeches, attendees: minutes.attendees)[0].speaker.name   // "鈴木一郎"
+/// ```
+enum SpeakerResolver {
+    /// Posts that many people hold at once.
+    static let sharedPosts: Set<String> = ["委員", "議員", "事務局", "幹事", "書記", "君", "委員会", "理事", "参与", "担当"]
+
+    static func resolve(_ speeches: [Speech], attendees: [Attendee]) -> [Speech] {
+        guard !speeches.isEmpty else { return speeches }
+        // The roster's people by post and by seat, when one person holds each.
+        var byRole: [String: String?] = [:]
+        var bySeat: [Int: String] = [:]
+        for a in attendees {
+            guard let name = a.name.map(SpeakerLabel.compact), !name.isEmpty else { continue }
+            let role = SpeakerLabel.compact(a.role)
+            if !role.isEmpty, !sharedPosts.contains(role) { byRole[role] = byRole[role] == nil ? name : (byRole[role]! == name ? name : .some(nil)) }
+            if let seat = a.seat { bySeat[seat] = name }
+        }
+        // Full names the labels themselves give, by post.
+        var named: [String: String?] = [:]
+        for s in speeches {
+            guard let role = s.speaker.role, !sharedPosts.contains(role), let name = s.speaker.name, name.count >= 3 else { continue }
+            named[role] = named[role] == nil ? name : (named[role]! == name ? name : .some(nil))
+        }
+        return speeches.map { speech in
+            // `（委員）`, `議員`: a post many hold names no one, whatever the roster lists.
+            var s = speech
+            let role = s.speaker.role.map(SpeakerLabel.compact)
+            if let seat = s.speaker.seat, let name = bySeat[seat], s.speaker.name.map({ name.hasPrefix($0) }) ?? true {
+                s.speaker.name = name
+            } else if let role, let held = byRole[role], let name = held {
+                // A surname with the post: only when the roster's holder has that surname.
+                if s.speaker.name.map({ name.hasPrefix($0) }) ?? true { s.speaker.name = name }
+            } else if let role, let held = named[role], let name = held, s.speaker.name.map({ name.hasPrefix($0) }) ?? true {
+                s.speaker.name = name
+            }
+            return s
+        }
+    }
+}
