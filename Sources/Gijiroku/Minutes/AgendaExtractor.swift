@@ -17,6 +17,11 @@ struct AgendaExtractor {
                 items.append(AgendaItem(number: nil, label: nil, title: String(text), lines: LineRange(part.line.number)))
                 continue
             }
+            // `日程第１　会期の決定`, `第　７　　議　　案　　第　６号　…`: an item of a council's order of business.
+            if let (number, label, title) = Self.orderOfBusiness(text) {
+                items.append(AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number)))
+                continue
+            }
             if let numbering = Numbering.parse(text) {
                 items.append(AgendaItem(number: numbering.number, label: String(numbering.label),
                                         title: String(numbering.rest), lines: LineRange(part.line.number)))
@@ -33,5 +38,33 @@ struct AgendaExtractor {
             item.title = item.title.map(TitleExtractor.trimSpaces)
             return item
         }
+    }
+
+    /// `日程第１　会期の決定` → (1, `日程第１`, `会期の決定`); `第　７　　議　　案　　第　６号　令和７年度…予算`
+    /// → (7, `第７`, `議案第６号 令和７年度…予算`): the item's number, its label without spaces, and
+    /// its title with the spaces that spread the words out (`議　　案`) taken away.
+    static func orderOfBusiness<S: StringProtocol>(_ text: S) -> (Int, String, String)? {
+        let compact = WidthFolding.compact(text)
+        guard compact.hasPrefix("日程第") || compact.hasPrefix("第") else { return nil }
+        var s = ScalarScanner(String(compact))
+        let prefixed = s.scan("日程第")
+        if !prefixed { guard s.scan("第") else { return nil } }
+        guard let n = s.scanNumber(), !s.scan("号"), !s.scan("回"), !s.scan("日"), !s.scan("条"), !s.scan("章"), !s.scan("節"), !s.isAtEnd || prefixed else { return nil }
+        // The label and the title as written, the title's spread-out words joined.
+        let written = text.drop { $0 == " " || $0 == "\u{3000}" }
+        var digitsSeen = false
+        var rest = written[...]
+        var label = ""
+        // The label runs to the number's last digit (kanji numerals only right after 第 or another numeral).
+        while let c = rest.first {
+            let digit = ("0"..."9").contains(c) || ("０"..."９").contains(c)
+                || "〇一二三四五六七八九十百".contains(c) && (label.hasSuffix("第") || label.last.map { "〇一二三四五六七八九十百".contains($0) } == true)
+            if digit { digitsSeen = true } else if digitsSeen, c != " ", c != "\u{3000}" { break }
+            if c != " ", c != "\u{3000}", !digitsSeen || digit { label.append(c) }
+            rest = rest.dropFirst()
+        }
+        let title = SpacedLetters.joinedWide(String(rest))
+        guard !title.isEmpty || prefixed else { return nil }
+        return (n, label, title)
     }
 }

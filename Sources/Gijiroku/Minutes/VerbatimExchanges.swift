@@ -17,8 +17,10 @@ enum VerbatimExchanges {
         var answers: [Answer] = []
         func close() {
             if let q = question, !answers.isEmpty {
-                exchanges.append(Exchange(question: q.text, questionMarker: marker(of: q.speaker), questionLines: q.lines,
-                                          answers: answers, questioner: q.speaker))
+                var exchange = Exchange(question: q.text, questionMarker: marker(of: q.speaker), questionLines: q.lines,
+                                        answers: answers, questioner: q.speaker)
+                exchange.agendaNumber = q.agendaNumber
+                exchanges.append(exchange)
             }
             question = nil
             answers = []

@@ -19,6 +19,9 @@ public struct Exchange: Sendable, Hashable, Codable {
     public var lines: LineRange
     /// In a verbatim record, the member who asked (left out of summary minutes' JSON).
     public var questioner: Speaker?
+    /// In a verbatim record, the item of the order of business the question falls under
+    /// (summary minutes keep their exchanges under their agenda items).
+    public var agendaNumber: Int?
 
     public init(question: String?, questionMarker: String? = "・", questionLines: LineRange?, answers: [Answer] = [], questioner: Speaker? = nil) {
         self.questioner = questioner

@@ -19,6 +19,9 @@ public struct Speech: Sendable, Hashable, Codable {
     public var text: String
     /// From the speaker's label to the utterance's last line.
     public var lines: LineRange
+    /// The number of the item of the order of business (`日程第２`) the utterance falls under,
+    /// when the record gives one (left out of the JSON otherwise).
+    public var agendaNumber: Int?
 
     public init(speaker: Speaker, text: String, lines: LineRange) {
         self.speaker = speaker

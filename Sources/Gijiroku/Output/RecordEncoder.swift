@@ -46,7 +46,7 @@ extension AgendaItem: FieldsAlwaysPresent {}
 extension Explanation: FieldsAlwaysPresent {}
 extension Point: FieldsAlwaysPresent {}
 extension Exchange: FieldsAlwaysPresent {
-    static var keysOmittedWhenNil: Set<String> { ["questioner"] }
+    static var keysOmittedWhenNil: Set<String> { ["questioner", "agendaNumber"] }
 }
 extension Directive: FieldsAlwaysPresent {}
 extension Decision: FieldsAlwaysPresent {}

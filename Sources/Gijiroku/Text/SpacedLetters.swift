@@ -16,6 +16,30 @@ enum SpacedLetters {
         return joinedItem(text)
     }
 
+    /// Words spread out with ideographic spaces, as a council's order of business lays out
+    /// `議　　案　　第　６号`: the spaces between single characters and numbers go, one space
+    /// (ideographic when the text has them) stays between words (`議案第６号　令和７年度葛飾区一般会計予算`).
+    ///
+    /// ```swift
+    /// SpacedLetters.joinedWide("議　　案　　第　６号　令和７年度予算")   // "議案第６号　令和７年度予算"
+    /// ```
+    static func joinedWide(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        let space = text.contains("\u{3000}") ? "\u{3000}" : " "
+        var out = ""
+        for (k, word) in words.enumerated() {
+            if k > 0 {
+                let previous = words[k - 1]
+                // Glue a single character or a number to its neighbour; keep a space between words.
+                let glue = previous.count == 1 || word.count == 1 || previous.last!.isNumber || word.first!.isNumber
+                    || previous.hasSuffix("第") || word.hasPrefix("号")
+                if !glue { out += space }
+            }
+            out += word
+        }
+        return out
+    }
+
     private static func joinedItem(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count >= 3 else { return text }

@@ -133,23 +133,28 @@ struct IndexedElement: Sendable {
                                       speaker: d.issuer, lines: d.lines, body: d.text))
         }
         // A verbatim record: its questions and answers as such, every other utterance as speech.
+        // Each under its item of the order of business, when the record gives one.
+        func item(_ number: Int?) -> String? { number.flatMap { n in minutes.agenda.first { $0.number == n }?.title } }
         var inExchange = Set<Int>()
         for exchange in minutes.exchanges {
             var questionOrdinal: Int?
             if let question = exchange.question, let lines = exchange.questionLines, let questioner = exchange.questioner {
                 questionOrdinal = out.count
                 inExchange.insert(lines.start)
-                out.append(IndexedElement(kind: .question, issuer: questioner.label, speaker: speakerKey(questioner),
+                out.append(IndexedElement(kind: .question, agendaNumber: exchange.agendaNumber, agendaTitle: item(exchange.agendaNumber),
+                                          issuer: questioner.label, speaker: speakerKey(questioner),
                                           marker: exchange.questionMarker, lines: lines, body: question))
             }
             for answer in exchange.answers {
                 inExchange.insert(answer.lines.start)
-                out.append(IndexedElement(kind: .answer, parentOrdinal: questionOrdinal, issuer: answer.speaker?.label,
+                out.append(IndexedElement(kind: .answer, agendaNumber: exchange.agendaNumber, agendaTitle: item(exchange.agendaNumber),
+                                          parentOrdinal: questionOrdinal, issuer: answer.speaker?.label,
                                           speaker: answer.speaker.map(speakerKey), marker: answer.marker, lines: answer.lines, body: answer.text))
             }
         }
         for s in minutes.speeches where !inExchange.contains(s.lines.start) {
-            out.append(IndexedElement(kind: .speech, issuer: s.speaker.label, speaker: speakerKey(s.speaker), lines: s.lines, body: s.text))
+            out.append(IndexedElement(kind: .speech, agendaNumber: s.agendaNumber, agendaTitle: item(s.agendaNumber),
+                                      issuer: s.speaker.label, speaker: speakerKey(s.speaker), lines: s.lines, body: s.text))
         }
         for p in minutes.other + minutes.notes + minutes.paragraphs {
             out.append(IndexedElement(kind: .other, lines: p.lines, body: p.text))

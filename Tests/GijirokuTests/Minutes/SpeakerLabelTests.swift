@@ -222,3 +222,39 @@ import GijirokuTestSupport
         #expect(SpeakerResolver.resolve(speeches, attendees: roster)[0].speaker.name == nil)
     }
 }
+
+/// Each utterance under its item of the order of business.
+@Suite struct OrderOfBusinessTests {
+    @Test(arguments: [
+        ("日程第１　会期の決定", 1, "日程第１", "会期の決定"),
+        ("　第　７　　議　　案　　第　６号　令和７年度汐見川市駐車場事業特別会計予算", 7, "第７", "議案第６号　令和７年度汐見川市駐車場事業特別会計予算"),
+        ("第１０　　議　　案　　第　９号　刑法等の一部を改正する法律", 10, "第１０", "議案第９号　刑法等の一部を改正する法律"),
+    ])
+    func anItemKeepsItsNumberLabelAndBillNumber(_ line: String, _ number: Int, _ label: String, _ title: String) throws {
+        let item = try #require(AgendaExtractor.orderOfBusiness(line))
+        #expect(item.0 == number && item.1 == label && item.2 == title)
+    }
+
+    @Test(arguments: ["第３回汐見川市議会", "第２号議案について", "第１条　目的"])
+    func aNumberedWordIsNoItem(_ line: String) {
+        #expect(AgendaExtractor.orderOfBusiness(line) == nil)
+    }
+
+    @Test func speechesFallUnderTheItemHeadedOrTakenUpBeforeThem() {
+        let text = """
+        令和５年第１回汐見川市議会定例会会議録
+        ○議長（汐田一郎君）　ただいまから本日の会議を開きます。
+        ◎日程第１　会期の決定
+        ○議長（汐田一郎君）　お諮りいたします。会期は本日から２０日間としたいと思います。御異議ありませんか。
+        ◎日程第２　一般質問
+        ○議長（汐田一郎君）　日程第２、一般質問を議題といたします。質問を許します。
+        ○２番（岬陽子君）　子育て支援について伺います。市長の見解はどうですか。
+        ○市長（浜口聡君）　お答えいたします。来年度に相談窓口を一本化いたします。
+        """
+        let m = MinutesParser().parse(text: text, path: "t.txt")
+        #expect(m.agenda.map(\.number) == [1, 2])
+        #expect(m.agenda.map(\.title) == ["会期の決定", "一般質問"])
+        #expect(m.speeches.map(\.agendaNumber) == [nil, 1, 2, 2, 2])
+        #expect(m.exchanges.map(\.agendaNumber) == [2])
+    }
+}
