@@ -21,6 +21,7 @@ public enum RealRecordEvaluation {
         var speakerTurns: Int?
         var speakers: [String]
         var qaPairs: Int?
+        var agendaCount: Int?
     }
 
     /// What one file gave, against its gold.
@@ -35,6 +36,8 @@ public enum RealRecordEvaluation {
         public var goldTurns = 0, foundTurns = 0
         public var goldLabels: [String] = [], missingLabels: [String] = []
         public var goldQA: Int?, foundQA = 0
+        /// Agenda items: the gold's count (when it states one) and the record's.
+        public var goldAgenda: Int?, foundAgenda = 0
         public var error: String?
     }
 
@@ -53,6 +56,9 @@ public enum RealRecordEvaluation {
         /// Files with Q&A pairs in the gold, and those within one of it.
         public var qaFiles: Int { files.filter { ($0.goldQA ?? 0) > 0 }.count }
         public var qaWithinOne: Int { files.filter { ($0.goldQA ?? 0) > 0 && abs($0.foundQA - $0.goldQA!) <= 1 }.count }
+        /// Files whose gold states an agenda count, and those whose agenda has exactly that many items.
+        public var agendaFiles: Int { files.filter { $0.goldAgenda != nil }.count }
+        public var agendaExact: Int { files.filter { $0.goldAgenda != nil && $0.goldAgenda == $0.foundAgenda }.count }
     }
 
     /// Parses every file the gold names in `folder` and scores it.
@@ -73,6 +79,7 @@ public enum RealRecordEvaluation {
         r.goldTurns = gold.speakerTurns ?? 0
         r.goldLabels = gold.speakers
         r.goldQA = gold.qaPairs
+        r.goldAgenda = gold.agendaCount
         let record: ParsedDocument
         do { record = try SourceFile(path: path).parse() } catch {
             r.error = "\(error)"
@@ -88,6 +95,7 @@ public enum RealRecordEvaluation {
             r.foundTurns = m.speeches.count
             labels = m.speeches.map(\.speaker.label)
             r.foundQA = m.agenda.reduce(m.exchanges.count) { $0 + $1.exchanges.count }
+            r.foundAgenda = m.agenda.count
         case .document(let d):
             date = d.date
         case .plan:

@@ -11,11 +11,12 @@ func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "–" : String(format: "%.
 
 do {
     let report = try RealRecordEvaluation.run(folder: folder)
-    print("| file | header fields | turns (found/gold) | labels found | Q&A (found/gold) |")
-    print("|---|---|---|---|---|")
+    print("| file | header fields | turns (found/gold) | labels found | Q&A (found/gold) | agenda (found/gold) |")
+    print("|---|---|---|---|---|---|")
     for f in report.files {
         let qa = f.goldQA.map { "\(f.foundQA)/\($0)" } ?? "\(f.foundQA)/–"
-        print("| \(f.file) | \(f.fieldsRight)/\(f.fieldsStated) | \(f.foundTurns)/\(f.goldTurns) | \(f.goldLabels.count - f.missingLabels.count)/\(f.goldLabels.count) | \(qa) |")
+        let agenda = "\(f.foundAgenda)/" + (f.goldAgenda.map(String.init) ?? "–")
+        print("| \(f.file) | \(f.fieldsRight)/\(f.fieldsStated) | \(f.foundTurns)/\(f.goldTurns) | \(f.goldLabels.count - f.missingLabels.count)/\(f.goldLabels.count) | \(qa) | \(agenda) |")
         if showMistakes {
             for m in f.fieldMistakes { print("|   | \(m) | | | |") }
             for l in f.missingLabels { print("|   | | | missing \(l.replacingOccurrences(of: "\n", with: "⏎")) | |") }
@@ -27,6 +28,7 @@ do {
     print("speaker turns: \(report.turnsMatched) of \(report.goldTurns) (\(percent(report.turnsMatched, report.goldTurns))), \(report.extraTurns) more than the gold")
     print("speaker labels: \(report.labelsFound) of \(report.goldLabels) (\(percent(report.labelsFound, report.goldLabels)))")
     print("Q&A pairs within one of the gold: \(report.qaWithinOne) of \(report.qaFiles) files")
+    print("agenda item counts equal to the gold: \(report.agendaExact) of \(report.agendaFiles) files")
 } catch {
     FileHandle.standardError.write(Data("gijiroku-realworld-eval: error: \(error)\n".utf8))
     exit(1)

@@ -38,6 +38,14 @@ struct RealRecordEvaluationTests {
         #expect(r.inventedDates == 0)
     }
 
+    @Test func agendaCountsMeetTheBar() throws {
+        let r = try Self.report.get()
+        print("real records: agenda item counts equal to the gold in \(r.agendaExact) of \(r.agendaFiles) files")
+        // Measured 17 of 28: agendas written as prose (`協議事項は…について`) or in tables the
+        // extraction scattered are still missed.
+        #expect(r.agendaExact >= 17)
+    }
+
     @Test func everyDateTheGoldStatesIsRead() throws {
         let r = try Self.report.get()
         let wrong = r.files.flatMap(\.fieldMistakes).filter { $0.hasPrefix("date:") }
