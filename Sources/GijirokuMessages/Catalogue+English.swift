@@ -142,6 +142,8 @@ extension Catalogue {
         .warningDateMissing: "no meeting date found",
         .warningTableValuesBeyondLabels: "a table flattened labels first has {labels} labels and {values} values: the values beyond the labels are read under {kept}",
         .warningFieldWithoutValue: "the header label {label} has no value",
+        .warningAttendeeCountMismatch: "{label} states {stated} people but {found} were read: the names read are kept",
+        .warningTableCutOff: "the table ends without its bottom border: it may have been cut off, and rows after this line may be missing",
         .warningSeveralMeetings: "the file holds {count} meetings ({dates}): each meeting is a record of its own",
         .warningDateInferred: "the meeting date {date} is inferred: the record gives \"{written}\" without a year, taken from \"{year}\"",
         .warningDocumentDateMissing: "no date found",

@@ -142,6 +142,8 @@ extension Catalogue {
         .warningDateMissing: "開催日が見つかりません",
         .warningTableValuesBeyondLabels: "ラベルが先に並ぶ表で、ラベル {labels} 個に値が {values} 個あります。余った値は {kept} の値として読みました",
         .warningFieldWithoutValue: "見出し {label} に値がありません",
+        .warningAttendeeCountMismatch: "{label} の人数は {stated} 名とありますが、読み取れたのは {found} 名です（読み取れた名前を記録しました）",
+        .warningTableCutOff: "表が下の罫線なしで終わっています。途中で切れている可能性があり、この行より後の行が欠けているかもしれません",
         .warningSeveralMeetings: "このファイルには {count} 回分の会議（{dates}）が含まれています。会議ごとに1件の記録として読みました",
         .warningDateInferred: "開催日 {date} は推定です。「{written}」に年がないため「{year}」から補いました",
         .warningDocumentDateMissing: "日付が見つかりません",

@@ -143,6 +143,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case warningDateInferred
     case warningTableValuesBeyondLabels
     case warningFieldWithoutValue
+    case warningAttendeeCountMismatch
+    case warningTableCutOff
     case warningSeveralMeetings
     case warningDocumentDateMissing
     case warningStartTimeUnreadable

@@ -217,6 +217,20 @@ struct AttendeeExtractor {
         result.attendees.append(attendee(text(entry), group: group, lines: lines))
     }
 
+    /// The total a list states before its names: `（１５名）`, `15人`, `(9名)`.
+    ///
+    /// ```swift
+    /// AttendeeExtractor.statedCount(in: "（３名）　汐田一郎、岬陽子、浜口聡")   // 3
+    /// ```
+    static func statedCount(in value: String) -> Int? {
+        var s = ScalarScanner(value.prefix(16))
+        s.skipSpaces()
+        let bracket = s.scanAny(["(", "（"]) != nil
+        guard let n = s.scanNumber(), s.scanAny(["名", "人"]) != nil else { return nil }
+        if bracket { guard s.scanAny([")", "）"]) != nil else { return nil } }
+        return n
+    }
+
     static let committeePosts: Set<String> = ["委員長", "副委員長", "委員", "会長", "副会長", "議長", "副議長", "部会長"]
 
     /// `委員 1番 唐沢…` on the next line: a new group of the list begins there.

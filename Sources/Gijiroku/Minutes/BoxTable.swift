@@ -18,6 +18,7 @@ struct BoxTable {
         var shared: [SourceLine] = []
         /// The index of the first line after the table.
         var end: Int
+        var warnings: [ParseWarning] = []
     }
 
     /// Whether a scalar draws a box (U+2500–U+257F).
@@ -49,8 +50,13 @@ struct BoxTable {
             }
             index += 1
         }
+        // A table that ends without its bottom border (`└…┘`): cut off by the page or the
+        // extraction; what it held is read, and a warning says the rest may be missing.
+        let closed = result.rules.last.map { rule in row.isEmpty && rule.content.unicodeScalars.contains { "└┘╚╝".unicodeScalars.contains($0) } } ?? false
+        let lastLine = row.last ?? result.rules.last
         finishRow()
         result.end = index
+        if !closed, let lastLine { result.warnings.append(ParseWarning(line: lastLine.number, .tableCutOff)) }
         return result
     }
 

@@ -87,6 +87,7 @@ struct HeaderReader {
                 result.fields += table.fields
                 result.rules += table.rules
                 result.shared += table.shared
+                result.warnings += table.warnings
                 agendaStyle = nil
                 index = table.end
                 continue

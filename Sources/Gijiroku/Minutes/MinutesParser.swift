@@ -200,6 +200,12 @@ package struct MinutesParser: Sendable {
                 let role = UTF8Search.contains(label, "議員") ? "議員" : UTF8Search.contains(label, "委員") ? "委員"
                     : field.field == .secretariat && !label.isEmpty ? label : "出席者"
                 for i in found.attendees.indices where found.attendees[i].role.isEmpty { found.attendees[i].role = role }
+                // `出席議員（１５名）` over a list of names: the total checked against the names read.
+                if let stated = AttendeeExtractor.statedCount(in: field.value), !found.attendees.contains(where: { $0.count != nil }),
+                   !found.attendees.isEmpty, stated != found.attendees.count {
+                    minutes.warnings.append(ParseWarning(line: field.range.start,
+                                                         .attendeeCountMismatch(label: field.label.map(String.init) ?? "", stated: stated, found: found.attendees.count)))
+                }
                 minutes.attendees += found.attendees
                 minutes.absentees += found.absentees
             case .absentees:

@@ -25,6 +25,10 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case tableValuesBeyondLabels(labels: Int, values: Int, kept: String)
         /// A header label with nothing after it (`日時：`).
         case fieldWithoutValue(label: String)
+        /// A box-drawing table ends without its bottom border: cut off, rows may be missing.
+        case tableCutOff
+        /// An attendance list states a total (`出席議員（１５名）`) that differs from the names read.
+        case attendeeCountMismatch(label: String, stated: Int, found: Int)
         /// The meeting date was completed from a year stated elsewhere (`令和元年度` + `11月19日`):
         /// the date read, the day as written and the year's source.
         case dateInferred(date: String, written: String, year: String)
@@ -75,6 +79,9 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case .dateMissing: return Message(.warningDateMissing)
         case .severalMeetings(let dates): return Message(.warningSeveralMeetings, ["count": String(dates.count), "dates": dates.joined(separator: ", ")])
         case .fieldWithoutValue(let label): return Message(.warningFieldWithoutValue, ["label": label])
+        case .tableCutOff: return Message(.warningTableCutOff)
+        case .attendeeCountMismatch(let label, let stated, let found):
+            return Message(.warningAttendeeCountMismatch, ["label": label, "stated": String(stated), "found": String(found)])
         case .tableValuesBeyondLabels(let labels, let values, let kept):
             return Message(.warningTableValuesBeyondLabels, ["labels": String(labels), "values": String(values), "kept": kept])
         case .dateInferred(let d, let w, let y): return Message(.warningDateInferred, ["date": d, "written": w, "year": y])

@@ -242,6 +242,22 @@ import GijirokuTestSupport
         #expect(m.startTime == "14:00")
     }
 
+    @Test func aStatedTotalThatDiffersFromTheNamesReadIsSaidSo() {
+        let m = parse("第3回汐見川市交通会議 議事録\n日時 令和4年5月17日(火)\n出席委員（４名） 汐田一郎、岬陽子、浜口聡\n")
+        #expect(m.attendees.count == 3)
+        #expect(m.warnings.contains { if case .attendeeCountMismatch(label: _, stated: 4, found: 3) = $0.kind { true } else { false } })
+        let right = parse("第3回汐見川市交通会議 議事録\n日時 令和4年5月17日(火)\n出席委員（３名） 汐田一郎、岬陽子、浜口聡\n")
+        #expect(!right.warnings.contains { if case .attendeeCountMismatch = $0.kind { true } else { false } })
+    }
+
+    @Test func aBoxTableCutInHalfIsReadAndSaysSo() {
+        let cut = parse("第3回汐見川市交通会議 議事録\n┌──────┬──────────────┐\n│日  時│令和4年5月10日(火)        │\n├──────┼──────────────┤\n│場  所│市役所3階                  │\n")
+        #expect(cut.date == "2022-05-10" && cut.place == "市役所3階")
+        #expect(cut.warnings.contains { $0.kind == .tableCutOff && $0.line == 5 })
+        let whole = parse("第3回汐見川市交通会議 議事録\n┌──────┬──────────────┐\n│日  時│令和4年5月10日(火)        │\n└──────┴──────────────┘\n")
+        #expect(!whole.warnings.contains { $0.kind == .tableCutOff })
+    }
+
     @Test func aPageOfChromeOnlyHasNoTitleAndSaysSo() {
         let m = parse("ページの先頭です\nメニューを飛ばして本文へ\nこのページのトップへ\n")
         #expect(m.title == nil)
