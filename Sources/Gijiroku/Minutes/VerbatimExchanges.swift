@@ -1,6 +1,6 @@
 /// Finds the questions and answers of a verbatim record among its utterances: a member's
-/// turn that asks (質問, 質疑, 伺います, お尋ね …) and every official's turn after it until the
-/// next member speaks, the chair's procedural turns in between left out. Re-questions
+/// turn that asks (質問, 質疑, 伺います, お尋ね …) and every official's or the secretariat's turn
+/// after it until the next member speaks, the chair's procedural turns in between left out. Re-questions
 /// (再質問) are exchanges of their own; a run of answers to one 一括質問 is one exchange.
 ///
 /// ```swift
@@ -30,10 +30,12 @@ enum VerbatimExchanges {
             case .member:
                 close()
                 if asking.contains(where: { speech.text.contains($0) }) { question = speech }
-            case .official:
+            case .official, .secretariat:
+                // A council's secretariat answers a member in committees and advisory councils
+                // (`委員：…ですか。` then `事務局：…`); in a plenary it speaks only at the chair's call.
                 guard question != nil else { continue }
                 answers.append(Answer(marker: marker(of: speech.speaker), text: speech.text, lines: speech.lines, speaker: speech.speaker))
-            case .chair, .secretariat, .other:
+            case .chair, .other:
                 continue
             }
         }

@@ -258,3 +258,21 @@ import GijirokuTestSupport
         #expect(m.exchanges.map(\.agendaNumber) == [2])
     }
 }
+
+/// Questions and answers written with a colon after the speaker, as committees' summaries write them.
+@Suite struct ColonTurnsTests {
+    @Test func aMembersQuestionAndTheSecretariatsAnswerAreAnExchange() {
+        let text = """
+        令和５年度第１回汐見川市環境審議会 会議録
+        日時 令和5年7月4日(火) 午後2時から
+        報告事項
+        委員：資源ごみの回収量は、前の年と比べてどう変わったのですか。
+        事務局：紙類が１割ほど減り、プラスチック類は横ばいです。
+        委員：わかりました。今後も数字を示してください。
+        """
+        let m = MinutesParser().parse(text: text, path: "t.txt")
+        #expect(m.speeches.map(\.speaker.label) == ["委員", "事務局", "委員"])
+        #expect(m.exchanges.count == 1)
+        #expect(m.exchanges.first?.answers.map { $0.speaker?.role } == ["事務局"])
+    }
+}
