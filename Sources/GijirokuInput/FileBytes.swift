@@ -20,15 +20,34 @@ private let systemRead = Darwin.read
 /// // a missing file: InputError "x.txt: error: 読み込めません: ファイルがありません"
 /// ```
 enum FileBytes {
+    /// The largest input read, in bytes: 256 MB, or `GIJIROKU_MAX_FILE_MB` megabytes. A
+    /// record's text is never near it, and a file beyond it is an error that names the limit
+    /// rather than memory run out.
+    static let defaultLimit: Int = {
+        if let value = ProcessInfo.processInfo.environment["GIJIROKU_MAX_FILE_MB"], let mb = Int(value), mb > 0 { return mb << 20 }
+        return 256 << 20
+    }()
+
     /// The file's bytes.
-    /// - Throws: ``InputError`` naming the file: missing, not permitted, a folder.
-    static func read(path: String) throws(InputError) -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// - Parameter limit: the largest file read, in bytes.
+    /// - Throws: ``InputError`` naming the file: missing, not permitted, a folder, not a
+    ///   regular file (a FIFO, a socket, a device: never read, so never a hang), too large.
+    static func read(path: String, limit: Int = defaultLimit) throws(InputError) -> Data {
+        // Opened without blocking: opening a FIFO would wait for a writer forever.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw failure(path, errno) }
-        guard (status.st_mode & S_IFMT) != S_IFDIR else { throw failure(path, EISDIR) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: throw failure(path, EISDIR)
+        case S_IFREG: break
+        case S_IFIFO: throw InputError(path: path, reason: .notRegularFile("FIFO"))
+        case S_IFSOCK: throw InputError(path: path, reason: .notRegularFile("socket"))
+        case S_IFCHR, S_IFBLK: throw InputError(path: path, reason: .notRegularFile("device"))
+        default: throw InputError(path: path, reason: .notRegularFile("special file"))
+        }
+        guard Int(status.st_size) <= limit else { throw InputError(path: path, reason: .tooLarge(size: Int(status.st_size), limit: limit)) }
         // One byte more than the size, so that a regular file is read in one call: reading
         // less than asked is its end. Files whose size `fstat` does not know (pipes, /proc)
         // are read until a read returns nothing, the buffer growing as they come.
@@ -55,6 +74,8 @@ enum FileBytes {
             }
             filled += got
             if isRegular && got < asked { break }
+            // A file that grew while it was read stops at the limit.
+            if filled > limit { free(buffer); throw InputError(path: path, reason: .tooLarge(size: filled, limit: limit)) }
         }
         return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }

@@ -8,7 +8,7 @@ internal import CZlib
 /// let xml = try ZipArchive(data).file(named: "word/document.xml")
 /// ```
 struct ZipArchive {
-    enum Problem: Error, Equatable { case notZip, missing(String), unsupported(String), corrupt(String) }
+    enum Problem: Error, Equatable { case notZip, missing(String), unsupported(String), corrupt(String), tooLarge(Int) }
 
     private let data: [UInt8]
     private var entries: [String: (method: UInt16, compressed: Int, size: Int, offset: Int)] = [:]
@@ -40,37 +40,57 @@ struct ZipArchive {
         }
     }
 
-    /// The bytes of the entry `name`.
-    func file(named name: String) throws(Problem) -> Data {
+    /// The most an entry may inflate to, in bytes: 64 MB (a document's XML is a few MB), or
+    /// `GIJIROKU_MAX_ZIP_ENTRY_MB` megabytes. The sizes an archive declares are never trusted.
+    static let entryLimit: Int = {
+        if let value = ProcessInfo.processInfo.environment["GIJIROKU_MAX_ZIP_ENTRY_MB"], let mb = Int(value), mb > 0 { return mb << 20 }
+        return 64 << 20
+    }()
+
+    /// The bytes of the entry `name`, at most `limit` of them.
+    func file(named name: String, limit: Int = entryLimit) throws(Problem) -> Data {
         guard let e = entries[name] else { throw .missing(name) }
         guard e.offset + 30 <= data.count, u32(e.offset) == 0x0403_4B50 else { throw .corrupt(name) }
         let start = e.offset + 30 + Int(u16(e.offset + 26)) + Int(u16(e.offset + 28))
         guard start + e.compressed <= data.count else { throw .corrupt(name) }
         let raw = Array(data[start..<(start + e.compressed)])
         switch e.method {
-        case 0: return Data(raw)
-        case 8: return try inflate(raw, expected: e.size, name: name)
+        case 0:
+            guard raw.count <= limit else { throw .tooLarge(limit) }
+            return Data(raw)
+        case 8: return try inflate(raw, limit: limit, name: name)
         default: throw .unsupported("圧縮方式 \(e.method)")
         }
     }
 
-    private func inflate(_ input: [UInt8], expected: Int, name: String) throws(Problem) -> Data {
+    /// Inflates in chunks, the output growing with what zlib actually produces, never sized by
+    /// the declared size: a 147-byte entry that declares 4 GB costs 64 KB, and a bomb stops at `limit`.
+    private func inflate(_ input: [UInt8], limit: Int, name: String) throws(Problem) -> Data {
         var stream = z_stream()
         guard gijiroku_inflate_init_raw(&stream) == Z_OK else { throw .corrupt(name) }
         defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: max(expected, 1))
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         var input = input
-        let result = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf -> Int32 in
-                stream.next_in = inBuf.baseAddress
-                stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
-                return CZlib.inflate(&stream, Z_FINISH)
+        var result: Int32 = Z_OK
+        input.withUnsafeMutableBufferPointer { inBuf in
+            stream.next_in = inBuf.baseAddress
+            stream.avail_in = uInt(inBuf.count)
+            while result == Z_OK, output.count <= limit {
+                let produced = chunk.withUnsafeMutableBufferPointer { outBuf -> Int in
+                    stream.next_out = outBuf.baseAddress
+                    stream.avail_out = uInt(outBuf.count)
+                    result = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    return outBuf.count - Int(stream.avail_out)
+                }
+                output += chunk[0..<produced]
+                // Nothing in, nothing out: the stream is cut short.
+                if produced == 0, result == Z_OK, stream.avail_in == 0 { result = Z_BUF_ERROR }
             }
         }
+        guard output.count <= limit else { throw .tooLarge(limit) }
         guard result == Z_STREAM_END else { throw .corrupt(name) }
-        return Data(output[0..<Int(stream.total_out)])
+        return Data(output)
     }
 
     private func u16(_ i: Int) -> UInt16 { UInt16(data[i]) | UInt16(data[i + 1]) << 8 }

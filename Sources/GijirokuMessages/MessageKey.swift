@@ -123,6 +123,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case inputUndecodable
     case inputMissing
     case inputNotPermitted
+    case inputNotRegularFile
+    case inputTooLarge
+    case inputDocxEntryTooLarge
     case inputIsFolder
     case inputReadFailed
     case inputNoSuchPath

@@ -24,4 +24,22 @@ import Gijiroku
         let folder = NSTemporaryDirectory()
         #expect(throws: InputError(path: folder, reason: .isFolder)) { try FileBytes.read(path: folder) }
     }
+
+    @Test func aFIFOIsNeverOpenedToWaitAndADeviceNeverReadWithoutEnd() throws {
+        let dir = NSTemporaryDirectory() + "gijiroku-special-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/fifo.txt"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: InputError(path: fifo, reason: .notRegularFile("FIFO"))) { try FileBytes.read(path: fifo) }
+        let zero = dir + "/zero.txt"
+        try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
+        #expect(throws: InputError(path: zero, reason: .notRegularFile("device"))) { try FileBytes.read(path: zero) }
+    }
+
+    @Test func aFileOverTheLimitIsAnErrorThatNamesTheLimit() throws {
+        let path = try temporaryFile([UInt8](repeating: 0x41, count: 2_000))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: InputError(path: path, reason: .tooLarge(size: 2_000, limit: 1_000))) { try FileBytes.read(path: path, limit: 1_000) }
+    }
 }

@@ -42,6 +42,12 @@ struct DocumentParser: Sendable {
         var afterDate = false
         var authorLines: [SourceLine] = []
 
+        // In place: a title rebuilt line by line (`title = title + line`) would copy it each
+        // time, quadratic on a long undivided text.
+        func appendTitle(_ text: Substring) {
+            if doc.title == nil { doc.title = "" }
+            doc.title!.append(contentsOf: text)
+        }
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
             // Items numbered ①②③ run together in one paragraph are a paragraph each.
@@ -63,17 +69,17 @@ struct DocumentParser: Sendable {
                 continue
             }
             if case .text = kind, titleOpen, !line.startsWithSpace || doubleSpaced {
-                doc.title = (doc.title ?? "") + line.content
+                appendTitle(line.content)
                 titleLines.append(line)
                 continue
             }
             titleOpen = false
             if inBold, case .bold(let text) = kind {
                 titleLines.append(line); inBold = false
-                doc.title = (doc.title ?? "") + text
+                appendTitle(text)
                 continue
             }
-            if inBold { titleLines.append(line); doc.title = (doc.title ?? "") + line.content; continue }
+            if inBold { titleLines.append(line); appendTitle(line.content); continue }
             switch kind {
             case .contentsLabel:
                 flushParagraph()

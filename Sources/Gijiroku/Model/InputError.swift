@@ -24,6 +24,12 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case notPermitted
         /// A folder was given where a file was expected.
         case isFolder
+        /// Not a regular file: a FIFO, a socket or a device (`/dev/zero`), which could hang a run or never end.
+        case notRegularFile(String)
+        /// Larger than the limit on one input (bytes: the file's size and the limit).
+        case tooLarge(size: Int, limit: Int)
+        /// A DOCX entry that inflates beyond the limit on one entry (a zip bomb, or a damaged size).
+        case docxEntryTooLarge(limit: Int)
         /// The system refused the read, for the reason it gives.
         case readFailed(String)
         /// A type Gijiroku does not read (a spreadsheet, an image), by its extension.
@@ -73,6 +79,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missing: return Message(.inputMissing)
         case .notPermitted: return Message(.inputNotPermitted)
         case .isFolder: return Message(.inputIsFolder)
+        case .notRegularFile(let kind): return Message(.inputNotRegularFile, ["kind": kind])
+        case .tooLarge(let size, let limit): return Message(.inputTooLarge, ["size": String(size), "limit": String(limit)])
+        case .docxEntryTooLarge(let limit): return Message(.inputDocxEntryTooLarge, ["limit": String(limit)])
         case .readFailed(let why): return Message(.inputReadFailed, ["reason": why])
         case .unsupportedFormat(let ext): return Message(.inputUnsupportedFormat, ["extension": ext])
         case .pdfToolMissing: return Message(.inputPDFToolMissing)
