@@ -23,23 +23,54 @@ struct Console {
 
     func text(_ message: Message) -> String { message.text(in: language) }
 
-    mutating func write(_ text: String) { output.write(text) }
+    /// Writes `text` with its control characters shown, never obeyed: a document or a file
+    /// name that holds an escape sequence cannot retitle, clear or colour the terminal.
+    /// (JSON already escapes them: only text and Markdown outputs ever hold one.)
+    mutating func write(_ text: String) { output.write(Self.visible(text)) }
+
+    /// C0 controls except tab and newline, DEL, C1 controls (and so ESC and CSI) as `\u{1B}`.
+    ///
+    /// ```swift
+    /// Console.visible("議事\u{1B}]0;title\u{07}録")   // "議事\\u{1B}]0;title\\u{07}録"
+    /// ```
+    static func visible(_ text: String) -> String {
+        // Cheap first: most outputs hold no control character at all.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) {
+                out.append(contentsOf: "\\u{\(String(v, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
 
     /// `gijiroku CMD: error: …` on standard error.
     mutating func error(_ message: Message) {
-        errors.write("\(commandName): \(text(.labelError)): \(text(message))\n")
+        errors.write(Self.visible("\(commandName): \(text(.labelError)): \(text(message))") + "\n")
     }
 
     mutating func error(_ key: MessageKey, _ arguments: [String: String] = [:]) { error(Message(key, arguments)) }
 
     /// `path:line: error: …`, compiler-style, for a problem with one input.
     mutating func error(at location: SourceLocation, _ message: Message) {
-        errors.write("\(location): \(text(.labelError)): \(text(message))\n")
+        errors.write(Self.visible("\(Self.shown(location)): \(text(.labelError)): \(text(message))") + "\n")
     }
 
     /// `path:line: warning: …` for a parse warning.
     mutating func warning(at location: SourceLocation, _ message: Message) {
-        errors.write("\(location): \(text(.labelWarning)): \(text(message))\n")
+        errors.write(Self.visible("\(Self.shown(location)): \(text(.labelWarning)): \(text(message))") + "\n")
+    }
+
+    /// `path:line`, the path quoted when it holds a newline (which would split the line).
+    static func shown(_ location: SourceLocation) -> String {
+        guard location.path.contains("\n") else { return location.description }
+        let quoted = "\"" + location.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        return quoted + location.description.dropFirst(location.path.count)
     }
 
     /// A usage error, with the suggestion and a pointer to the command's help.

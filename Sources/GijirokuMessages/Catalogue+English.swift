@@ -175,6 +175,7 @@ extension Catalogue {
         .convertCannotPrepare: "cannot prepare the output folder {path}: {reason}",
         .convertCannotFinish: "cannot finish writing the output: {reason}",
         .convertOutputClaimed: "not converted: {input} of this run writes the same output {output}",
+        .convertOutputOverlapsInput: "the output folder {out} overlaps the input {input}: a run would read its own outputs or write over its inputs; choose a folder outside the inputs",
         .convertCannotWrite: "cannot write the output: {reason}",
         .convertFailuresListed: " (failures listed in {path})",
         .convertSummary: "converted {converted}, unchanged {skipped}, failed {failed}, ignored {ignored} ({seconds} s)\nkinds: {kinds}\nencodings: {encodings}\nwarnings: {warnings}\noutput: {out}{failuresNote}\n",

@@ -175,6 +175,7 @@ extension Catalogue {
         .convertCannotPrepare: "出力先を用意できません: {path}: {reason}",
         .convertCannotFinish: "出力を書き終えられません: {reason}",
         .convertOutputClaimed: "変換しませんでした。同じ出力 {output} をこの実行の {input} が書き出します",
+        .convertOutputOverlapsInput: "出力先 {out} が入力 {input} と重なっています（出力を入力として読むか、入力を上書きします）。入力の外のフォルダーを指定してください",
         .convertCannotWrite: "出力を書けません: {reason}",
         .convertFailuresListed: "（失敗の一覧: {path}）",
         .convertSummary: "変換 {converted}、変更なし {skipped}、失敗 {failed}、対象外 {ignored}（{seconds} 秒）\n種別: {kinds}\n文字コード: {encodings}\n警告: {warnings}\n出力: {out}{failuresNote}\n",

@@ -175,6 +175,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case convertCannotPrepare
     case convertCannotFinish
     case convertOutputClaimed
+    case convertOutputOverlapsInput
     case convertCannotWrite
     case convertFailuresListed
     case convertSummary

@@ -16,6 +16,21 @@ import GijirokuMessages
 enum ConvertCommand {
     enum Format: String { case json, jsonl, csv, markdown }
 
+    /// The input the output folder is, is inside, or holds, if any (paths resolved, symlinks
+    /// followed, so `./a/../b` and a link to `b` are `b`).
+    static func overlapping(out: String, inputs: [String]) -> String? {
+        func canonical(_ path: String) -> String {
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let o = canonical(out)
+        for input in inputs where input != "-" {
+            let i = canonical(input)
+            if o == i || o.hasPrefix(i.hasSuffix("/") ? i : i + "/") || i.hasPrefix(o.hasSuffix("/") ? o : o + "/") { return input }
+        }
+        return nil
+    }
+
     static let chunkSize = 256
 
     static func run(_ arguments: ParsedArguments, _ console: inout Console) -> Int32 {
@@ -29,6 +44,12 @@ enum ConvertCommand {
             jobs = n
         } else {
             jobs = ProcessInfo.processInfo.activeProcessorCount
+        }
+
+        // The output folder is never an input, inside one, or around one: a run would read its
+        // own outputs, or write over its inputs (a `.md` rendered over itself).
+        if let input = overlapping(out: out, inputs: inputs) {
+            return console.usage(.convertOutputOverlapsInput, ["out": out, "input": input])
         }
 
         let start = Date()

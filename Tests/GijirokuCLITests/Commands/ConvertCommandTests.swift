@@ -78,6 +78,21 @@ import GijirokuTestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == original)
     }
 
+    @Test func anOutputFolderThatOverlapsAnInputIsRefusedBeforeAnythingIsWritten() throws {
+        let input = try temporary()
+        try FileManager.default.copyItem(atPath: Self.corpus + "/documents/shiomigawa-digital-policy-draft-2021.md", toPath: input + "/draft.md")
+        let original = try Data(contentsOf: URL(fileURLWithPath: input + "/draft.md"))
+        for out in [input, input + "/records", input + "/../" + (input as NSString).lastPathComponent] {
+            let r = run(["convert", input, "--out", out, "--format", "markdown"])
+            #expect(r.code == ExitCode.usage, "\(out)")
+            #expect(r.err.contains(input) || r.err.contains((input as NSString).lastPathComponent))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input + "/draft.md")) == original)
+        #expect(!FileManager.default.fileExists(atPath: input + "/records"))
+        // An input inside the output folder: refused too.
+        #expect(run(["convert", input + "/draft.md", "--out", input]).code == ExitCode.usage)
+    }
+
     @Test func twoInputsThatWouldWriteOneOutputAreNeverBothWritten() throws {
         let input = try temporary(), out = try temporary()
         try FileManager.default.copyItem(atPath: Self.corpus + "/minutes/shiomigawa-gyokaku-01.txt", toPath: input + "/meeting.txt")

@@ -38,6 +38,16 @@ import Gijiroku
         #expect(r.err.contains("shiomigawa-kosodate-04.txt:3: warning: 曜日（火）"))
     }
 
+    @Test func terminalEscapesInATextOrAFileNameAreShownNotObeyed() throws {
+        let path = try temporaryFile("esc\nname.txt", Array("第1回汐見川市\u{1B}]0;PWNED\u{07}会議 議事録\n日時 令和4年5月1日\n".utf8))
+        let r = run(["parse", path, "--format", "markdown"])
+        #expect(!r.out.contains("\u{1B}") && !r.out.contains("\u{07}"))
+        #expect(r.out.contains("\\u{1B}"))
+        // A newline in a file name would split `path:line`: the path is quoted.
+        #expect(r.err.contains("esc\\nname.txt\": warning:"))
+        #expect(!r.err.contains("\u{1B}"))
+    }
+
     @Test func aPageOfSeveralMeetingsGivesOneRecordPerMeeting() throws {
         let r = run(["parse", Self.corpus + "/shiomigawa-taisakuhonbu-2022-page.txt"])
         #expect(r.code == 0)
