@@ -40,7 +40,22 @@ public enum ParsedDocument: Sendable, Encodable {
             break
         }
         guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw InputError(path: source.path, reason: .empty) }
-        return parse(text: text, source: source, encoding: decoded.encoding, kind: kind)
+        var document = parse(text: text, source: source, encoding: decoded.encoding, kind: kind)
+        // A few bytes that were not UTF-8, read as U+FFFD: said on each line (on the file when
+        // the text was extracted from HTML or JSON, whose lines are not the file's).
+        if !decoded.replacedLines.isEmpty {
+            let lines: [Int?] = source.format == .html || source.format == .json ? [nil] : decoded.replacedLines
+            document.add(lines.map { ParseWarning(line: $0, .invalidBytesReplaced) })
+        }
+        return document
+    }
+
+    private mutating func add(_ warnings: [ParseWarning]) {
+        switch self {
+        case .minutes(var m): m.warnings += warnings; m.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }; self = .minutes(m)
+        case .plan(var p): p.warnings += warnings; self = .plan(p)
+        case .document(var d): d.warnings += warnings; self = .document(d)
+        }
     }
 
     /// Parses text that is already decoded (a DOCX's paragraphs, for example).

@@ -120,7 +120,7 @@ extension Catalogue {
         // Input
         .inputEmpty: "the file is empty (no text)",
         .inputBinary: "not text (the file looks binary)",
-        .inputUndecodable: "unknown text encoding (not UTF-8, UTF-16, Shift_JIS or EUC-JP)",
+        .inputUndecodable: "unknown text encoding (not UTF-8, UTF-16, Shift_JIS or EUC-JP; the first byte that is not UTF-8 is at offset {offset})",
         .inputMissing: "cannot read: no such file",
         .inputNotPermitted: "cannot read: permission denied",
         .inputNotRegularFile: "not read: not a regular file but {kind}",
@@ -147,6 +147,7 @@ extension Catalogue {
         .warningFieldWithoutValue: "the header label {label} has no value",
         .warningAttendeeCountMismatch: "{label} states {stated} people but {found} were read: the names read are kept",
         .warningTableCutOff: "the table ends without its bottom border: it may have been cut off, and rows after this line may be missing",
+        .warningInvalidBytesReplaced: "bytes that are not UTF-8 were read as U+FFFD (the file is damaged here)",
         .warningSeveralMeetings: "the file holds {count} meetings ({dates}): each meeting is a record of its own",
         .warningDateInferred: "the meeting date {date} is inferred: the record gives \"{written}\" without a year, taken from \"{year}\"",
         .warningDocumentDateMissing: "no date found",

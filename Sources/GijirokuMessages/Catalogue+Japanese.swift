@@ -120,7 +120,7 @@ extension Catalogue {
         // Input
         .inputEmpty: "空のファイルです（本文がありません）",
         .inputBinary: "テキストではありません（バイナリファイルのようです）",
-        .inputUndecodable: "文字コードを判別できません（UTF-8、UTF-16、Shift_JIS、EUC-JP のいずれでもありません）",
+        .inputUndecodable: "文字コードを判別できません（UTF-8、UTF-16、Shift_JIS、EUC-JP のいずれでもありません。UTF-8 でない最初のバイトは {offset} バイト目です）",
         .inputMissing: "読み込めません: ファイルがありません",
         .inputNotPermitted: "読み込めません: 読み取り権限がありません",
         .inputNotRegularFile: "読み込みません: 通常のファイルではなく{kind}です",
@@ -147,6 +147,7 @@ extension Catalogue {
         .warningFieldWithoutValue: "見出し {label} に値がありません",
         .warningAttendeeCountMismatch: "{label} の人数は {stated} 名とありますが、読み取れたのは {found} 名です（読み取れた名前を記録しました）",
         .warningTableCutOff: "表が下の罫線なしで終わっています。途中で切れている可能性があり、この行より後の行が欠けているかもしれません",
+        .warningInvalidBytesReplaced: "UTF-8 でないバイトを U+FFFD（�）として読みました（ファイルのこの箇所が壊れています）",
         .warningSeveralMeetings: "このファイルには {count} 回分の会議（{dates}）が含まれています。会議ごとに1件の記録として読みました",
         .warningDateInferred: "開催日 {date} は推定です。「{written}」に年がないため「{year}」から補いました",
         .warningDocumentDateMissing: "日付が見つかりません",

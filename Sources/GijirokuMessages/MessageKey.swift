@@ -148,6 +148,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case warningFieldWithoutValue
     case warningAttendeeCountMismatch
     case warningTableCutOff
+    case warningInvalidBytesReplaced
     case warningSeveralMeetings
     case warningDocumentDateMissing
     case warningStartTimeUnreadable

@@ -17,7 +17,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The bytes are not text (NUL bytes or control characters).
         case binary
         /// The bytes are text in no encoding Gijiroku knows.
-        case undecodable
+        /// In no known encoding; the offset of the first byte that is not UTF-8.
+        case undecodable(offset: Int)
         /// There is no such file.
         case missing
         /// The file may not be read by this user.
@@ -75,7 +76,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         switch reason {
         case .empty: return Message(.inputEmpty)
         case .binary: return Message(.inputBinary)
-        case .undecodable: return Message(.inputUndecodable)
+        case .undecodable(let offset): return Message(.inputUndecodable, ["offset": String(offset)])
         case .missing: return Message(.inputMissing)
         case .notPermitted: return Message(.inputNotPermitted)
         case .isFolder: return Message(.inputIsFolder)

@@ -25,6 +25,8 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case tableValuesBeyondLabels(labels: Int, values: Int, kept: String)
         /// A header label with nothing after it (`日時：`).
         case fieldWithoutValue(label: String)
+        /// Bytes on the line that were not UTF-8 were read as U+FFFD (a damaged copy).
+        case invalidBytesReplaced
         /// A box-drawing table ends without its bottom border: cut off, rows may be missing.
         case tableCutOff
         /// An attendance list states a total (`出席議員（１５名）`) that differs from the names read.
@@ -80,6 +82,7 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case .severalMeetings(let dates): return Message(.warningSeveralMeetings, ["count": String(dates.count), "dates": dates.joined(separator: ", ")])
         case .fieldWithoutValue(let label): return Message(.warningFieldWithoutValue, ["label": label])
         case .tableCutOff: return Message(.warningTableCutOff)
+        case .invalidBytesReplaced: return Message(.warningInvalidBytesReplaced)
         case .attendeeCountMismatch(let label, let stated, let found):
             return Message(.warningAttendeeCountMismatch, ["label": label, "stated": String(stated), "found": String(found)])
         case .tableValuesBeyondLabels(let labels, let values, let kept):

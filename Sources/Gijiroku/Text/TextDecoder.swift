@@ -24,6 +24,8 @@ package struct TextDecoder: Sendable {
         package var text: String
         /// The encoding it was found in.
         package var encoding: TextEncoding
+        /// Lines (1-based) where a few bytes that were not UTF-8 were read as U+FFFD.
+        package var replacedLines: [Int] = []
     }
 
     package init() {}
@@ -62,13 +64,50 @@ package struct TextDecoder: Sendable {
             return Decoded(text: text, encoding: .utf8)
         }
 
+        // UTF-8 but for a few bad bytes (a damaged copy): read, each bad sequence as U+FFFD.
+        if let mostly = Self.mostlyUTF8(bytes) { return mostly }
+
         let candidates: [(TextEncoding, String)] = [(.shiftJIS, "CP932"), (.eucJP, "EUC-JP")].compactMap { enc, name in
             Self.iconvDecode(bytes, from: name).map { (enc, $0) }
         }
         guard let best = candidates.max(by: { Self.japaneseScore($0.1) < Self.japaneseScore($1.1) }) else {
-            throw InputError(path: path, reason: looksBinary(bytes) ? .binary : .undecodable)
+            throw InputError(path: path, reason: looksBinary(bytes) ? .binary : .undecodable(offset: Self.firstInvalidUTF8(bytes) ?? 0))
         }
         return try checked(best.1, best.0, path)
+    }
+
+    /// Text that is UTF-8 except for a few bad sequences (no more than 64, and at least ten
+    /// good non-ASCII characters for each): decoded with U+FFFD in their place, their lines
+    /// noted. Shift_JIS or EUC-JP text read as UTF-8 is bad nearly everywhere it is not
+    /// ASCII, so it never passes.
+    static func mostlyUTF8(_ bytes: [UInt8]) -> Decoded? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var replaced: [Int] = []
+        var count = 0, good = 0
+        var line = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1 }
+            else if scalar == "\u{FFFD}" {
+                count += 1
+                if replaced.last != line { replaced.append(line) }
+            } else if scalar.value > 0x7F {
+                good += 1
+            }
+        }
+        guard count > 0, count <= 64, good >= 10 * count else { return nil }
+        return Decoded(text: text, encoding: .utf8, replacedLines: replaced)
+    }
+
+    /// The offset of the first byte that is not part of a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            guard length > 0, i + length <= bytes.count, String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return i }
+            i += length
+        }
+        return nil
     }
 
     /// How many control bytes other than tab, line feed, form feed and carriage return the

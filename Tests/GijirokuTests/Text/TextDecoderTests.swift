@@ -82,3 +82,24 @@ extension TextDecoder {
         return ok ? output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) } : nil
     }
 }
+
+/// A damaged copy: UTF-8 but for a few bytes.
+@Suite struct DamagedTextTests {
+    @Test func aFewBadBytesAreReadAsReplacementsOnTheirLines() throws {
+        var bytes = Array("第３回汐見川市行財政改革推進本部会議 議事概要\n【日 時】 平成30年6月12日（火）\n".utf8)
+        bytes.insert(contentsOf: [0xFF, 0xFE], at: 9)
+        bytes += Array("【場 所】 本庁舎5階 会議室".utf8) + [0x80] + Array("\n".utf8)
+        let decoded = try TextDecoder().decode(Data(bytes), path: "壊れた.txt")
+        #expect(decoded.encoding == .utf8)
+        #expect(decoded.replacedLines == [1, 3])
+        #expect(decoded.text.contains("\u{FFFD}"))
+        guard case .minutes(let m) = try ParsedDocument.parse(Data(bytes), source: InputSource(path: "壊れた.txt")) else { Issue.record("kind"); return }
+        #expect(m.date == "2018-06-12")
+        #expect(m.warnings.filter { $0.kind == .invalidBytesReplaced }.map(\.line) == [1, 3])
+    }
+
+    @Test func textThatIsNotUTF8AtAllNamesItsFirstBadByte() {
+        let bytes: [UInt8] = Array("abc ".utf8) + [0xFF, 0xFE, 0xFD, 0xFC, 0x81, 0x82, 0x83, 0x84] + Array(" def\n".utf8)
+        #expect(throws: InputError(path: "x.txt", reason: .undecodable(offset: 4))) { try TextDecoder().decode(Data(bytes), path: "x.txt") }
+    }
+}
