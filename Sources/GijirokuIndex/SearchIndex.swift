@@ -48,6 +48,16 @@ public final class SearchIndex {
         Indexer(store: store).index(files: files, prune: prune)
     }
 
+    /// Indexes `files`, then removes the documents under `roots` (files or folders the run
+    /// walked, all of it seen) whose files are gone; documents elsewhere are never touched.
+    ///
+    /// ```swift
+    /// index.index(files: walk.files.map(\.path), pruningUnder: ["/mnt/share/kaigiroku"])
+    /// ```
+    public func index(files: [String], pruningUnder roots: [String]) -> IndexReport {
+        Indexer(store: store).index(files: files, prune: true, roots: roots)
+    }
+
     /// The hits for a query, best first, with snippets (see ``Searcher``).
     /// - Throws: ``IndexError`` for a query it cannot run or a date it cannot read.
     public func search(_ query: SearchQuery) throws -> SearchResult {

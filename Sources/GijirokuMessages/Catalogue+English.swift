@@ -126,6 +126,8 @@ extension Catalogue {
         .inputNotRegularFile: "not read: not a regular file but {kind}",
         .inputTooLarge: "not read: {size} bytes, more than the limit of {limit} bytes on one input",
         .inputDocxEntryTooLarge: "not read: the DOCX text inflates to more than {limit} bytes (a damaged or hostile archive)",
+        .inputFolderUnreadable: "the folder cannot be read: its files were not seen",
+        .indexPruneSkipped: "--prune removed nothing: {count} of the paths given could not be seen (missing or unreadable), so their documents are kept",
         .inputIsFolder: "cannot read: a folder (name a file)",
         .inputReadFailed: "cannot read: {reason}",
         .inputNoSuchPath: "no such file or folder",

@@ -126,6 +126,8 @@ extension Catalogue {
         .inputNotRegularFile: "読み込みません: 通常のファイルではなく{kind}です",
         .inputTooLarge: "読み込みません: {size} バイトあり、1 ファイルの上限 {limit} バイトを超えています",
         .inputDocxEntryTooLarge: "読み込みません: DOCX の本文が展開すると {limit} バイトを超えます（壊れたか、悪意のあるファイルです）",
+        .inputFolderUnreadable: "フォルダーを読めません（中のファイルは見ていません）",
+        .indexPruneSkipped: "--prune では何も削除しませんでした。指定したパスのうち {count} 件が見えない（存在しないか読めない）ため、その文書は残しています",
         .inputIsFolder: "読み込めません: フォルダです。ファイルを指定してください",
         .inputReadFailed: "読み込めません: {reason}",
         .inputNoSuchPath: "ファイルまたはフォルダがありません",

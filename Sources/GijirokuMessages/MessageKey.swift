@@ -126,6 +126,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case inputNotRegularFile
     case inputTooLarge
     case inputDocxEntryTooLarge
+    case inputFolderUnreadable
+    case indexPruneSkipped
     case inputIsFolder
     case inputReadFailed
     case inputNoSuchPath

@@ -59,14 +59,15 @@ enum ConvertCommand {
             console.error(.convertCannotPrepare, ["path": out, "reason": "\(error)"])
             return ExitCode.ioError
         }
-        var progress = Progress(total: walk.files.count + walk.missing.count, quiet: arguments.flag("quiet"))
+        var progress = Progress(total: walk.files.count + walk.missing.count + walk.unreadable.count, quiet: arguments.flag("quiet"))
         for path in walk.missing { converter.fail(path, Message(.inputNoSuchPath), line: nil) }
+        for path in walk.unreadable { converter.fail(path, Message(.inputFolderUnreadable), line: nil) }
         var i = 0
         while i < walk.files.count {
             let chunk = Array(walk.files[i..<min(walk.files.count, i + chunkSize)])
             converter.convert(chunk)
             i += chunk.count
-            progress.update(done: i + walk.missing.count, failures: converter.summary.failed, console: &console)
+            progress.update(done: i + walk.missing.count + walk.unreadable.count, failures: converter.summary.failed, console: &console)
         }
         do { try converter.finish() } catch {
             console.error(.convertCannotFinish, ["reason": "\(error)"])

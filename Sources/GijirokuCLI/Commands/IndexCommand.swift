@@ -17,6 +17,12 @@ enum IndexCommand {
         guard !arguments.positional.isEmpty else { return console.usage(.indexNoInput) }
         let walk = FileWalker.walk(arguments.positional)
         for path in walk.missing { console.error(at: SourceLocation(path: path), Message(.inputNoSuchPath)) }
+        for path in walk.unreadable { console.error(at: SourceLocation(path: path), Message(.inputFolderUnreadable)) }
+        // `--prune` removes only what the run saw to be gone: with a root missing (an
+        // unmounted share) or a folder it could not list, it removes nothing.
+        let unseen = walk.missing.count + walk.unreadable.count
+        let prune = arguments.flag("prune")
+        if prune, unseen > 0 { console.error(Message(.indexPruneSkipped, ["count": String(unseen)])) }
         let index: SearchIndex
         do { index = try SearchIndex(path: db) } catch let error as IndexError {
             console.error(error.message(separator: console.text(.listSeparator)))
@@ -27,7 +33,8 @@ enum IndexCommand {
             return ExitCode.ioError
         }
 
-        let report = index.index(files: walk.files.map(\.path), prune: arguments.flag("prune"))
+        let report = prune && unseen == 0 ? index.index(files: walk.files.map(\.path), pruningUnder: arguments.positional)
+            : index.index(files: walk.files.map(\.path))
         for failure in report.failed { describe(failure, &console) }
         if !quiet {
             for path in report.added { console.write(console.text(.indexAdded, ["path": path]) + "\n") }
@@ -38,7 +45,7 @@ enum IndexCommand {
         let summary: [String: String] = [
             "db": db, "added": String(report.added.count), "updated": String(report.updated.count),
             "unchanged": String(report.unchanged.count), "removed": String(report.removed.count),
-            "failed": String(report.failed.count + walk.missing.count),
+            "failed": String(report.failed.count + unseen),
             "documents": String(counts.documents), "elements": String(counts.elements),
         ]
         console.write(console.text(.indexSummary, summary) + "\n")
@@ -53,7 +60,7 @@ enum IndexCommand {
                 ]) + "\n")
             }
         }
-        return ExitCode.of(failures: report.failed.count + walk.missing.count, total: walk.files.count + walk.missing.count)
+        return ExitCode.of(failures: report.failed.count + unseen, total: walk.files.count + unseen)
     }
 
     private static func describe(_ failure: IndexFailure, _ console: inout Console) {

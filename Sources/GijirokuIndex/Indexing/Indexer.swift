@@ -77,7 +77,8 @@ struct Indexer {
     /// let report = index.index(files: ["Corpus/minutes/a.txt"], prune: false)
     /// print(report.added.count, report.failed.count)
     /// ```
-    func index(files: [String], prune: Bool = false) -> IndexReport {
+    /// - Parameter roots: with `prune`, only documents under these paths may be removed (nil: any).
+    func index(files: [String], prune: Bool = false, roots: [String]? = nil) -> IndexReport {
         var report = IndexReport()
         // One checkpoint at the end instead of one (with two fsyncs) every 4 MB of log.
         try? store.database.execute("PRAGMA wal_autocheckpoint = 0")
@@ -137,7 +138,14 @@ struct Indexer {
         }
         if prune {
             do {
-                for path in try store.indexedPaths() where !FileManager.default.fileExists(atPath: path) {
+                func under(_ path: String) -> Bool {
+                    guard let roots else { return true }
+                    return roots.contains { root in
+                        let r = root.hasSuffix("/") ? String(root.dropLast()) : root
+                        return path == r || path.hasPrefix(r + "/")
+                    }
+                }
+                for path in try store.indexedPaths() where under(path) && !FileManager.default.fileExists(atPath: path) {
                     try store.database.transaction { try writer.remove(path: path) }
                     report.removed.append(path)
                 }

@@ -11,6 +11,31 @@ import GijirokuTestSupport
         FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
     }
 
+    @Test func pruneRemovesOnlyWhatTheRunSawToBeGone() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-prune-\(UUID().uuidString)").path
+        let fm = FileManager.default
+        for folder in ["a", "b"] { try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
+        try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", toPath: root + "/a/one.txt")
+        try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-02.txt", toPath: root + "/a/two.txt")
+        try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-kosodate-01.txt", toPath: root + "/b/three.txt")
+        let db = freshDatabase()
+        #expect(run(["index", root + "/a", root + "/b", "--db", db, "--quiet"]).code == 0)
+
+        // A root gone (an unmounted share): an error, and nothing is removed.
+        try fm.moveItem(atPath: root + "/b", toPath: root + "/b-away")
+        try fm.removeItem(atPath: root + "/a/two.txt")
+        let missing = run(["index", root + "/a", root + "/b", "--db", db, "--prune"])
+        #expect(missing.code != 0)
+        #expect(missing.out.contains("削除 0"))
+        #expect(missing.err.contains("--prune"))
+
+        // Only the roots given are pruned: b's document stays when a alone is indexed.
+        let onlyA = run(["index", root + "/a", "--db", db, "--prune"])
+        #expect(onlyA.code == 0)
+        #expect(onlyA.out.contains("削除 1"))
+        #expect(onlyA.out.contains("（文書 2、"))
+    }
+
     @Test func indexThenSearchFindsTheExchangeWithItsAnswers() throws {
         let db = freshDatabase()
         let indexed = run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"])

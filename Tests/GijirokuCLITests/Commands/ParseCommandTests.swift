@@ -145,6 +145,40 @@ import Gijiroku
         let json = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
         #expect((json["source"] as? [String: Any])?["encoding"] as? String == "UTF-16LE")
     }
+
+    static var canDropPrivileges: Bool {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && FileManager.default.isExecutableFile(atPath: binary)
+    }
+
+    /// A folder the user cannot list is an error, never skipped in silence. (Tests run as
+    /// root, whom permissions do not stop: the binary runs as `nobody` through `setpriv`.)
+    @Test(.enabled(if: canDropPrivileges, "needs root, setpriv and the built binary"))
+    func aFolderThatCannotBeReadIsAnErrorNotASilentSkip() throws {
+        let root = "/tmp/gijiroku-unreadable-\(UUID().uuidString)"
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/ok", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/locked", withIntermediateDirectories: true)
+        defer { _ = try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/locked"); try? fm.removeItem(atPath: root) }
+        try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", toPath: root + "/ok/one.txt")
+        try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-02.txt", toPath: root + "/locked/two.txt")
+        for dir in [root, root + "/ok"] { try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir) }
+        try fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: root + "/ok/one.txt")
+        try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root + "/locked")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.environment = CLI.binaryEnvironment
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary, "parse", root, "--quiet"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(stderr.contains(root + "/locked: error:"))
+        #expect(String(decoding: stdout, as: UTF8.self).contains("one.txt"))
+    }
 }
 
 @Suite struct MarkdownTests {
