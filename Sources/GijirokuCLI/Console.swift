@@ -1,6 +1,7 @@
 import Foundation
 import Gijiroku
 import GijirokuIndex
+import GijirokuInput
 import GijirokuMessages
 
 /// Where a command writes, in which language, and what it may read from its environment.
@@ -46,6 +47,15 @@ struct Console {
             }
         }
         return String(out)
+    }
+
+    /// The message for a path given that was not found, saying why when it can.
+    static func missing(_ path: String) -> Message {
+        switch FileWalker.missingReason(path) {
+        case .symlinkLoop: return Message(.inputSymlinkLoop)
+        case .notPermitted: return Message(.inputFolderUnreadable)
+        case .nothingThere: return Message(.inputNoSuchPath)
+        }
     }
 
     /// `gijiroku CMD: error: …` on standard error.

@@ -7,7 +7,9 @@ extension IndexError {
     /// lists joined by `separator` (the language's own).
     func message(separator: String) -> Message {
         switch kind {
-        case .database(_, let operation):
+        case .database(let code, let operation):
+            // SQLITE_NOTADB: `--db` names a file that is no database.
+            if code == 26 { return Message(.indexNotADatabase) }
             switch operation {
             case .open(let path): return Message(.indexCannotOpen, ["path": path])
             case .fullTextSearch: return Message(.indexNoFTS5)

@@ -67,6 +67,22 @@ package enum FileWalker {
 
     static func lastComponent(_ path: String) -> String { (path as NSString).lastPathComponent }
 
+    /// Why a path given was not found: a link that leads back to itself, a folder on the way
+    /// that cannot be entered, or nothing there at all.
+    package static func missingReason(_ path: String) -> MissingReason {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            switch errno {
+            case ELOOP: return .symlinkLoop
+            case EACCES, EPERM: return .notPermitted
+            default: return .nothingThere
+            }
+        }
+        return .nothingThere
+    }
+
+    package enum MissingReason { case nothingThere, symlinkLoop, notPermitted }
+
     /// Whether a JSON file is a council-minutes service export (`"tenant_minutes"` in its
     /// first 512 bytes): such files are read when a folder is walked, other JSON is not.
     static func isMinutesExport(_ path: String) -> Bool {

@@ -128,6 +128,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case inputDocxEntryTooLarge
     case inputFolderUnreadable
     case indexPruneSkipped
+    case inputSymlinkLoop
     case inputIsFolder
     case inputReadFailed
     case inputNoSuchPath
@@ -179,6 +180,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case convertCannotFinish
     case convertOutputClaimed
     case convertOutputOverlapsInput
+    case convertOutIsAFile
     case convertCannotWrite
     case convertFailuresListed
     case convertSummary
@@ -196,6 +198,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexCannotRefreshLinks
     case indexCannotOpen
     case indexNoFTS5
+    case indexNotADatabase
     case indexDatabaseFailed
     case indexNewerSchema
     case indexMissing

@@ -142,7 +142,8 @@ extension JapaneseDate {
         var eraUsed: (Era, Int)?
 
         if let era = Era.all.first(where: { s.scan($0.name) }) {
-            guard let n = s.scanNumber(), s.scan("年") else { s.index = start; return nil }
+            // An era's first year is 元年 (1): `令和0年` names no year.
+            guard let n = s.scanNumber(), n >= 1, s.scan("年") else { s.index = start; return nil }
             year = era.westernYear(n)
             eraUsed = (era, n)
             if let bracketYear = bracketedWesternYear(&s), bracketYear != year {
@@ -151,7 +152,7 @@ extension JapaneseDate {
         } else if let c = s.current, let era = Era.all.first(where: { $0.abbreviation == c || Unicode.Scalar($0.abbreviation.value + 0x20) == c }) {
             // H30.11.16, R1/5/20
             s.index += 1
-            guard let n = s.scanNumber(), let sep = s.scanAny([".", "/", "-"]), let m = s.scanNumber(),
+            guard let n = s.scanNumber(), n >= 1, let sep = s.scanAny([".", "/", "-"]), let m = s.scanNumber(),
                   s.scan(sep), let d = s.scanNumber() else { s.index = start; return nil }
             return finish(&s, year: era.westernYear(n), month: m, day: d, era: (era, n), problems: problems, start: start)
         } else if let n = s.scanNumber(), n >= 1000, n < 3000 {

@@ -52,15 +52,23 @@ enum ConvertCommand {
             return console.usage(.convertOutputOverlapsInput, ["out": out, "input": input])
         }
 
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            return console.usage(.convertOutIsAFile, ["out": out])
+        }
+
         let start = Date()
         let walk = FileWalker.walk(inputs, everyFile: true)
         var converter = Converter(outputDirectory: out, format: format, jobs: jobs, force: arguments.flag("force"))
         do { try converter.prepare() } catch {
-            console.error(.convertCannotPrepare, ["path": out, "reason": "\(error)"])
+            // In plain words: the POSIX reason under Foundation's error, not its dump.
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying!.code))) : error.localizedDescription
+            console.error(.convertCannotPrepare, ["path": out, "reason": reason])
             return ExitCode.ioError
         }
         var progress = Progress(total: walk.files.count + walk.missing.count + walk.unreadable.count, quiet: arguments.flag("quiet"))
-        for path in walk.missing { converter.fail(path, Message(.inputNoSuchPath), line: nil) }
+        for path in walk.missing { converter.fail(path, Console.missing(path), line: nil) }
         for path in walk.unreadable { converter.fail(path, Message(.inputFolderUnreadable), line: nil) }
         var i = 0
         while i < walk.files.count {

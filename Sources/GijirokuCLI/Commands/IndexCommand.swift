@@ -16,7 +16,7 @@ enum IndexCommand {
         let quiet = arguments.flag("quiet")
         guard !arguments.positional.isEmpty else { return console.usage(.indexNoInput) }
         let walk = FileWalker.walk(arguments.positional)
-        for path in walk.missing { console.error(at: SourceLocation(path: path), Message(.inputNoSuchPath)) }
+        for path in walk.missing { console.error(at: SourceLocation(path: path), Console.missing(path)) }
         for path in walk.unreadable { console.error(at: SourceLocation(path: path), Message(.inputFolderUnreadable)) }
         // `--prune` removes only what the run saw to be gone: with a root missing (an
         // unmounted share) or a folder it could not list, it removes nothing.

@@ -19,7 +19,7 @@ enum ParseCommand {
 
         let walk = FileWalker.walk(arguments.positional)
         var failures = walk.missing.count
-        for path in walk.missing { console.error(at: SourceLocation(path: path), Message(.inputNoSuchPath)) }
+        for path in walk.missing { console.error(at: SourceLocation(path: path), Console.missing(path)) }
         for path in walk.unreadable { console.error(at: SourceLocation(path: path), Message(.inputFolderUnreadable)) }
         failures += walk.unreadable.count
         // Several files in JSON, or one file of several meetings: an array, written record
