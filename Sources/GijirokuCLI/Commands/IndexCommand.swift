@@ -23,6 +23,8 @@ enum IndexCommand {
         let unseen = walk.missing.count + walk.unreadable.count
         let prune = arguments.flag("prune")
         if prune, unseen > 0 { console.error(Message(.indexPruneSkipped, ["count": String(unseen)])) }
+        // Nothing to read at all (`index nosuch.txt`): no database is made.
+        if walk.files.isEmpty, unseen > 0 { return ExitCode.of(failures: unseen, total: unseen) }
         let index: SearchIndex
         do { index = try SearchIndex(path: db) } catch let error as IndexError {
             console.error(error.message(separator: console.text(.listSeparator)))

@@ -13,8 +13,19 @@ final class Database {
     /// Opens (creating when `readOnly` is false) the database at `path`.
     init(path: String, readOnly: Bool = false) throws(IndexError) {
         var db: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let code = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        var flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        var name = path
+        // An index on a read-only share or medium: a reader of a write-ahead-logged database
+        // needs to write its shared-memory file beside it, which it cannot there. With
+        // nothing left in the log (every index run folds it in at its end), the file alone
+        // is the whole index: opened as immutable, no journal file is needed.
+        if readOnly, Self.folderIsReadOnly(of: path), !Self.hasPendingLog(path) {
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#")
+            name = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+            flags |= SQLITE_OPEN_URI
+        }
+        let code = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(db)
@@ -28,6 +39,18 @@ final class Database {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// Whether the folder that holds `path` cannot be written by this process.
+    static func folderIsReadOnly(of path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(folder.isEmpty ? "." : folder, W_OK) != 0
+    }
+
+    /// Whether a write-ahead log with pages not yet folded into the file lies beside it.
+    static func hasPendingLog(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && info.st_size > 0
+    }
 
     /// Starts copying the write-ahead log's committed pages into the database file on a
     /// connection and thread of its own, while this connection goes on writing: a passive

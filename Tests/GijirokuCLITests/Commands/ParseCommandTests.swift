@@ -150,6 +150,39 @@ import Gijiroku
         getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && FileManager.default.isExecutableFile(atPath: binary)
     }
 
+    /// An index in a folder the user cannot write (a read-only share) is searched all the same.
+    @Test(.enabled(if: canDropPrivileges, "needs root, setpriv and the built binary"))
+    func anIndexInAReadOnlyFolderIsSearched() throws {
+        let dir = "/tmp/gijiroku-readonly-\(UUID().uuidString)"
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { _ = try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir); try? fm.removeItem(atPath: dir) }
+        #expect(CLI.run(["index", ParseCommandTests.corpus, "--db", dir + "/index.sqlite", "--quiet"]).code == 0)
+        try fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dir + "/index.sqlite")
+        try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.environment = CLI.binaryEnvironment
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary, "search", "保育士", "--db", dir + "/index.sqlite"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(stdout.contains("保育士"))
+        #expect(!fm.fileExists(atPath: dir + "/index.sqlite-shm"))
+    }
+
+    @Test func indexingNothingThatExistsMakesNoDatabase() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-nodb-\(UUID().uuidString)/index.sqlite").path
+        let r = CLI.run(["index", "/no/such/file.txt", "--db", db])
+        #expect(r.code != 0)
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     /// A folder the user cannot list is an error, never skipped in silence. (Tests run as
     /// root, whom permissions do not stop: the binary runs as `nobody` through `setpriv`.)
     @Test(.enabled(if: canDropPrivileges, "needs root, setpriv and the built binary"))
