@@ -48,6 +48,24 @@ public final class SearchIndex {
         Indexer(store: store).index(files: files, prune: prune)
     }
 
+    /// Removes the documents stored under another spelling of a path in `canonical` (a
+    /// relative path an older run stored, `./a/../b.txt`): `resolve` maps a stored path to
+    /// its canonical form. Returns the paths removed.
+    ///
+    /// ```swift
+    /// try index.forgetAliases(of: Set(files)) { realpathOrNil($0) }
+    /// ```
+    public func forgetAliases(of canonical: Set<String>, resolve: (String) -> String?) throws -> [String] {
+        let writer = DocumentWriter(store: store)
+        var removed: [String] = []
+        for path in try store.indexedPaths() where !canonical.contains(path) {
+            guard let resolved = resolve(path), resolved != path, canonical.contains(resolved) else { continue }
+            try store.database.transaction { try writer.remove(path: path) }
+            removed.append(path)
+        }
+        return removed
+    }
+
     /// Indexes `files`, then removes the documents under `roots` (files or folders the run
     /// walked, all of it seen) whose files are gone; documents elsewhere are never touched.
     ///

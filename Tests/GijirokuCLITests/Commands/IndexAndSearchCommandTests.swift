@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GijirokuTestSupport
+import GijirokuIndex
 @testable import GijirokuCLI
 
 /// `gijiroku index` and `gijiroku search`, in-process, on a fresh database each.
@@ -9,6 +10,26 @@ import GijirokuTestSupport
 
     func freshDatabase() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
+    }
+
+    @Test func onePathIsOneDocumentHoweverItIsSpelled() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-alias-\(UUID().uuidString)").path
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/arch", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", toPath: root + "/arch/one.txt")
+        try fm.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/arch")
+        let db = freshDatabase()
+        #expect(run(["index", root + "/arch", "--db", db, "--quiet"]).code == 0)
+        let again = run(["index", root + "/arch/../arch/", root + "/link", "--db", db, "--quiet"])
+        #expect(again.out.contains("追加 0"))
+        #expect(again.out.contains("（文書 1、"))
+        // An index an older version filled with a relative path: that document is replaced, not kept twice.
+        let older = freshDatabase()
+        let relative = "Corpus/minutes/shiomigawa-gyokaku-01.txt"
+        #expect(FileManager.default.fileExists(atPath: relative))
+        _ = try SearchIndex(path: older).index(files: [relative])
+        let absolute = FileManager.default.currentDirectoryPath + "/" + relative
+        #expect(run(["index", absolute, "--db", older, "--quiet"]).out.contains("（文書 1、"))
     }
 
     @Test func pruneRemovesOnlyWhatTheRunSawToBeGone() throws {
