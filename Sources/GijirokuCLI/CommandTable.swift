@@ -8,6 +8,7 @@ enum CommandTable {
     static let db = OptionSpec("db", value: "PATH", help: .optionDB, defaultValue: "$GIJIROKU_DB | $XDG_DATA_HOME/gijiroku/index.sqlite")
     static let quiet = OptionSpec("quiet", short: "q", help: .optionQuiet)
     static let since = OptionSpec("since", value: "DATE", help: .optionSince)
+    static let wait = OptionSpec("wait", value: "SECONDS", help: .optionWait, defaultValue: "600")
 
     static let commands: [CommandSpec] = [
         CommandSpec("parse", summary: .commandParse, details: .parseDetails, synopsis: "FILE|DIR|- ... [OPTIONS]", options: [
@@ -33,6 +34,7 @@ enum CommandTable {
         CommandSpec("index", summary: .commandIndex, details: .indexDetails, synopsis: "PATH... [OPTIONS]", options: [
             db,
             OptionSpec("prune", help: .optionPrune),
+            wait,
             quiet,
         ], examples: [
             ("gijiroku index Corpus", .exampleIndex),

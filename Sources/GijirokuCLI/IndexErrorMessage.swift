@@ -15,6 +15,7 @@ extension IndexError {
             case .fullTextSearch: return Message(.indexNoFTS5)
             case .prepare, .execute, .step: return Message(.indexDatabaseFailed)
             }
+        case .busy(let path, let seconds): return Message(.indexBusy, ["path": path, "seconds": String(seconds)])
         case .newerSchema(let path, let found, let supported):
             return Message(.indexNewerSchema, ["path": path, "found": String(found), "supported": String(supported)])
         case .noIndex(let path): return Message(.indexMissing, ["path": path])

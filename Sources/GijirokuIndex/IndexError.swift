@@ -64,6 +64,8 @@ public struct IndexError: Error, Sendable, Hashable {
         case directiveNotFound(String)
         /// Several directives start with this ID.
         case directiveAmbiguous(String, matches: [String])
+        /// Another writer held the index for `seconds` (an index run, `directives set`).
+        case busy(path: String, seconds: Int)
     }
 
     /// The broad class of an error, for exit codes.
@@ -85,7 +87,7 @@ public struct IndexError: Error, Sendable, Hashable {
 
     public var category: Category {
         switch kind {
-        case .database: return .database
+        case .database, .busy: return .database
         case .newerSchema: return .newerSchema
         case .noIndex, .outdatedIndex: return .noIndex
         case .fullTextPending: return .fullTextPending

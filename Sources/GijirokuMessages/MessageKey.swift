@@ -109,6 +109,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case usageRepeatedOption
     case usageBadChoice
     case usageJobsRange
+    case usageNotANumber
     case usageLimitRange
     case parseNoInput
     case convertNoOut
@@ -199,6 +200,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexCannotOpen
     case indexNoFTS5
     case indexNotADatabase
+    case indexBusy
+    case indexWaiting
+    case optionWait
     case indexDatabaseFailed
     case indexNewerSchema
     case indexMissing

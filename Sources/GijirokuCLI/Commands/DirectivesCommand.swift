@@ -35,7 +35,11 @@ enum DirectivesCommand {
         let ids = arguments.positional
         guard ids.count == 1, clear != (status != nil || note != nil) else { return console.usage(.directivesSetUsage) }
         return console.withIndex { console in
-            let index = try SearchIndex(path: console.databasePath(arguments))
+            // An index run may be writing: wait for it (a status is a small write), saying so.
+            let db = console.databasePath(arguments)
+            let lock = try WriterLock.acquire(for: db, timeout: 600) { console.error(.indexWaiting, ["path": db]) }
+            defer { lock.release() }
+            let index = try SearchIndex(path: db)
             let id = try index.setDirectiveStatus(ids[0], status: status, note: note, clear: clear)
             if clear {
                 console.write(console.text(.directivesCleared, ["id": id]) + "\n")

@@ -25,6 +25,19 @@ enum IndexCommand {
         if prune, unseen > 0 { console.error(Message(.indexPruneSkipped, ["count": String(unseen)])) }
         // Nothing to read at all (`index nosuch.txt`): no database is made.
         if walk.files.isEmpty, unseen > 0 { return ExitCode.of(failures: unseen, total: unseen) }
+        // One writer at a time: a second run waits for the first, saying so.
+        let seconds: Double
+        if let text = arguments.value("wait") {
+            guard let n = Double(text), n >= 0 else { return console.usage(.usageNotANumber, ["option": "--wait", "value": text]) }
+            seconds = n
+        } else {
+            seconds = 600
+        }
+        let lock: WriterLock
+        do {
+            lock = try WriterLock.acquire(for: db, timeout: seconds) { console.error(.indexWaiting, ["path": db]) }
+        } catch { return console.fail(error) }
+        defer { lock.release() }
         let index: SearchIndex
         do { index = try SearchIndex(path: db) } catch let error as IndexError {
             console.error(error.message(separator: console.text(.listSeparator)))

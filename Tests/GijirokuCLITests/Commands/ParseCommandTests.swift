@@ -176,6 +176,30 @@ import Gijiroku
         #expect(!fm.fileExists(atPath: dir + "/index.sqlite-shm"))
     }
 
+    /// Two index runs on one database at once: the second waits for the first, both succeed.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the gijiroku binary is not built"))
+    func twoIndexRunsOnOneDatabaseBothSucceed() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-two-\(UUID().uuidString)/index.sqlite").path
+        let runs = (0..<2).map { _ -> (Process, Pipe) in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Self.binary)
+            p.environment = CLI.binaryEnvironment
+            p.arguments = ["index", ParseCommandTests.corpus, "--db", db, "--quiet"]
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            return (p, err)
+        }
+        for (p, _) in runs { try p.run() }
+        var messages = ""
+        for (p, err) in runs {
+            messages += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "\(messages)")
+        }
+        #expect(!messages.contains("UNIQUE") && !messages.contains("already exists"))
+    }
+
     @Test func indexingNothingThatExistsMakesNoDatabase() throws {
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-nodb-\(UUID().uuidString)/index.sqlite").path
         let r = CLI.run(["index", "/no/such/file.txt", "--db", db])

@@ -404,3 +404,17 @@ import Gijiroku
         #expect(try index.search(SearchQuery(parsing: "備蓄品")).total == 0)
     }
 }
+
+/// One writer at a time on an index.
+@Suite struct WriterLockTests {
+    @Test func aSecondWriterWaitsForTheFirstAndGivesUpAtItsTimeout() throws {
+        let db = try TestFiles.temporaryFolder().appendingPathComponent("index.sqlite").path
+        let first = try WriterLock.acquire(for: db, timeout: 1) { Issue.record("the first writer should not wait") }
+        var waited = false
+        #expect(throws: IndexError.self) { try WriterLock.acquire(for: db, timeout: 0.3) { waited = true } }
+        #expect(waited)
+        first.release()
+        let second = try WriterLock.acquire(for: db, timeout: 1) { Issue.record("the lock was released") }
+        second.release()
+    }
+}
