@@ -4,12 +4,13 @@ import Gijiroku
 import GijirokuTestSupport
 @testable import GijirokuInput
 
-/// The corpus's PDF and DOCX documents, read through the input layer as `gijiroku parse`
+/// The corpus's PDF, DOCX and HTML documents, read through the input layer as `gijiroku parse`
 /// reads them, give exactly their golden JSON.
 @Suite struct CorpusFormatGoldenTests {
     static let pdfs = Repository.corpusFiles("minutes", extensions: ["pdf"]).map { "minutes/\($0)" }
         + Repository.corpusFiles("documents", extensions: ["pdf"]).map { "documents/\($0)" }
     static let docx = Repository.corpusFiles("documents", extensions: ["docx"]).map { "documents/\($0)" }
+    static let html = Repository.corpusFiles("minutes", extensions: ["html", "htm"]).map { "minutes/\($0)" }
 
     static func check(_ name: String) throws {
         let input = Repository.corpus.appendingPathComponent(name)
@@ -28,6 +29,11 @@ import GijirokuTestSupport
 
     @Test(arguments: docx)
     func docxMatchGolden(_ name: String) throws { try Self.check(name) }
+
+    @Test(arguments: html)
+    func htmlPagesMatchGolden(_ name: String) throws { try Self.check(name) }
+
+    @Test func theCorpusHoldsAnHTMLPage() { #expect(!Self.html.isEmpty) }
 
     @Test(arguments: docx)
     func docxAreDetectedAsDocuments(_ name: String) throws {

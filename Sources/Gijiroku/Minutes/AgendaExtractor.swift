@@ -11,6 +11,8 @@ struct AgendaExtractor {
         var items: [AgendaItem] = []
         for part in parts {
             var text = part.text
+            // `〇議事日程（第３号）`: the list's own number, no item.
+            if let n = Self.orderNumber(text), n > 0, items.isEmpty { continue }
             if let f = text.unicodeScalars.first, LineClassifier.isBulletMarker(f), Numbering.parse(text) == nil {
                 text = Substring(text.unicodeScalars.dropFirst())
                 text = Substring(TitleExtractor.trimSpaces(String(text)))
@@ -38,6 +40,13 @@ struct AgendaExtractor {
             item.title = item.title.map(TitleExtractor.trimSpaces)
             return item
         }
+    }
+
+    /// `（第３号）`: the number of an order of business, as its heading gives it.
+    static func orderNumber<S: StringProtocol>(_ text: S) -> Int? {
+        var s = ScalarScanner(WidthFolding.compact(text))
+        guard s.scanAny(["(", "（"]) != nil, s.scan("第"), let n = s.scanNumber(), s.scan("号"), s.scanAny([")", "）"]) != nil, s.isAtEnd else { return nil }
+        return n
     }
 
     /// `日程第１　会期の決定` → (1, `日程第１`, `会期の決定`); `第　７　　議　　案　　第　６号　令和７年度…予算`

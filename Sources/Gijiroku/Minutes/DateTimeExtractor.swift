@@ -69,11 +69,12 @@ struct DateTimeExtractor {
                     result.date = found.date.iso
                     result.weekday = found.weekday
                 }
+                // `(開 会)` alone marks the proceedings' start, with no time to read: nothing to warn of.
                 if let time = TimeOfDay.findRange(in: value) { result.startTime = time.start.description }
-                else { result.warnings.append(ParseWarning(line: line, .startTimeUnreadable(value))) }
+                else if !WidthFolding.compact(value).isEmpty { result.warnings.append(ParseWarning(line: line, .startTimeUnreadable(value))) }
             case .end:
                 if let time = TimeOfDay.findRange(in: value) { result.endTime = time.start.description }
-                else { result.warnings.append(ParseWarning(line: line, .endTimeUnreadable(value))) }
+                else if !WidthFolding.compact(value).isEmpty { result.warnings.append(ParseWarning(line: line, .endTimeUnreadable(value))) }
             case .noticeDate:
                 if let found = JapaneseDate.find(in: value) { result.noticeDate = found.date.iso }
             default:

@@ -22,7 +22,7 @@ enum DecisionReader {
 
     /// Endings of a sentence that decides rather than proposes or asks (`可決されました`, `了承した`).
     static let decidingTails = ["されました", "された", "しました", "した", "いたしました", "と決しました", "決しました", "とする", "とした",
-                                "とします", "といたします", "とすることに決定", "に決定", "と決定"]
+                                "とします", "といたします", "とすることに決定", "に決定", "と決定", "付託いたします", "付託します"]
 
     /// How a vote went, when a sentence says so.
     static let methods = ["全会一致", "全員賛成", "異議なし", "起立多数", "起立全員", "賛成多数", "挙手多数", "挙手全員", "賛成少数", "起立少数"]
@@ -131,7 +131,11 @@ enum DecisionReader {
         var out: [Decision] = []
         if minutes.form == .verbatim {
             for speech in minutes.speeches where speech.speaker.category == .chair {
-                out += decisions(in: speech.text, lines: speech.lines, agendaNumber: nil)
+                // Under its item of the order of business when the record gives one (`日程第２`;
+                // the bill's own number stays in the text), else the number the sentence names.
+                var found = decisions(in: speech.text, lines: speech.lines, agendaNumber: nil)
+                if let item = speech.agendaNumber { for i in found.indices { found[i].agendaNumber = item } }
+                out += found
             }
             return out
         }

@@ -271,7 +271,7 @@ extension ProceedingsReader {
         guard let first = compact.first, first == "（" || first == "(", let last = compact.last, last == "）" || last == ")" else { return false }
         let inner = compact.dropFirst().dropLast()
         return ["拍手", "声あり", "者あり", "登壇", "降壇", "退席", "退場", "着席", "入室", "退室", "入場", "休憩", "再開", "笑声", "離席",
-                "伝達", "交付", "黙とう", "黙祷", "撮影"]
+                "伝達", "交付", "黙とう", "黙祷", "撮影", "挙手", "異議なし", "起立"]
             .contains { inner.hasSuffix($0) }
     }
 
