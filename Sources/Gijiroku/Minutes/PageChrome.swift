@@ -53,6 +53,8 @@ enum PageChrome {
         for s in content.unicodeScalars where s == ">" || s == "＞" || s == "›" || s == "»" { arrows += 1 }
         if arrows >= 1, content.unicodeScalars.last == ">" || arrows >= 2, scalars <= 60,
            !content.unicodeScalars.contains("<"), !content.unicodeScalars.contains("＜") { return true }
+        // Two parts and one arrow with spaces around it (`汐見川市議会 > 会議録`): a short breadcrumb.
+        if arrows == 1, scalars <= 30, UTF8Search.contains(content, " > "), !UTF8Search.contains(content, "。") { return true }
         // A search hit banner: `• "高輪地区総合支所管理課長"(1/1)`.
         if let first = content.unicodeScalars.first, first == "•" || first == "・", u.last == UInt8(ascii: ")"), u.contains(UInt8(ascii: "\"")) { return true }
         return false

@@ -17,6 +17,11 @@ import GijirokuTestSupport
         }
     }
 
+    @Test func aShortBreadcrumbOfTwoPartsIsChrome() {
+        #expect(PageChrome.matches("汐見川市議会 > 会議録"))
+        #expect(!PageChrome.matches("議案第５号（歳入 > 歳出の調整）について審査した。"))
+    }
+
     @Test func aMeetingsNameOrAPlaceIsNotChrome() {
         for line in ["第8回汐見川市都市計画審議会会議録", "市役所4階第3会議室", "平成29年度 総務委員会", "<議題> 予防接種について"] {
             #expect(!PageChrome.matches(Substring(line)), "\(line)")
