@@ -67,6 +67,23 @@ package enum FileWalker {
 
     static func lastComponent(_ path: String) -> String { (path as NSString).lastPathComponent }
 
+    /// The absolute path with `.`, `..` and symbolic links resolved (`realpath`); for a path
+    /// that does not exist yet (an output folder), its absolute form with `.` and `..` resolved
+    /// and the links of the part that exists.
+    ///
+    /// ```swift
+    /// FileWalker.canonical("./arch/../arch/a.txt")   // "/home/…/arch/a.txt"
+    /// ```
+    package static func canonical(_ path: String) -> String {
+        guard path != "-" else { return path }
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     /// Why a path given was not found: a link that leads back to itself, a folder on the way
     /// that cannot be entered, or nothing there at all.
     package static func missingReason(_ path: String) -> MissingReason {

@@ -122,3 +122,47 @@ struct ExplanationExtractor {
         }
     }
 }
+
+extension ExplanationExtractor {
+    /// `-資料1に基づき、事務局から説明-`, `（資料２により事務局が説明）`: who explained the item with
+    /// what, in one line.
+    static func note(_ element: Element) -> Explanation? {
+        let text = TitleExtractor.trimSpaces(element.lines.map { String($0.content) }.joined())
+        guard text.count <= 60, let first = text.first, let last = text.last, UTF8Search.contains(text, "説明") else { return nil }
+        let inner: Substring
+        if "-－‐―(（".contains(first), "-－‐―)）".contains(last) {
+            inner = text.dropFirst().dropLast()
+        } else if ["説明があった。", "説明した。", "説明を行った。", "説明が行われた。"].contains(where: { text.hasSuffix($0) }), text.filter({ $0 == "。" }).count == 1 {
+            inner = text[...]   // `事務局から資料１に基づき説明があった。`
+        } else {
+            return nil
+        }
+        // Who: the words before から/より/が ahead of 説明, after the last 、; or the sentence's first words before から.
+        var presenter: String?
+        for particle in ["から", "より", "が"] {
+            if let r = inner.range(of: particle + "説明") ?? inner.range(of: particle + "の説明") {
+                var head = inner[..<r.lowerBound]
+                // `資料1により事務局が説明`: who, after what was used.
+                for cut in ["、", "により", "に基づき", "を基に", "をもとに"] {
+                    if let c = head.range(of: cut, options: .backwards) { head = head[c.upperBound...] }
+                }
+                presenter = String(head)
+                break
+            }
+        }
+        if presenter == nil, let r = inner.range(of: "から"), inner.distance(from: inner.startIndex, to: r.lowerBound) <= 16 {
+            presenter = String(inner[..<r.lowerBound])
+        }
+        var materials: [String] = []
+        var s = ScalarScanner(inner)
+        while !s.isAtEnd {
+            let start = s.index
+            if s.scan("資料"), s.scanNumber() != nil {
+                materials.append(String(String.UnicodeScalarView(s.scalars[start..<s.index])))
+            } else { s.index = start + 1 }
+        }
+        return Explanation(presenter: presenter.map { TitleExtractor.trimSpaces($0) }, materials: materials,
+                           intro: Passage(text: text, lines: element.range), lines: element.range)
+    }
+
+}

@@ -70,7 +70,7 @@ package struct MinutesParser: Sendable {
             // Speakers named as the roster names them, each utterance under its item of the
             // order of business, then their questions and answers.
             minutes.speeches = SpeakerResolver.resolve(minutes.speeches, attendees: minutes.attendees)
-            Self.placeUnderAgenda(&minutes)
+            OrderOfBusiness.place(&minutes)
             minutes.exchanges = VerbatimExchanges.find(in: minutes.speeches)
             if minutes.startTime == nil { minutes.startTime = minutes.events.first { $0.kind == .opening }?.time }
             if minutes.endTime == nil {
@@ -232,101 +232,6 @@ package struct MinutesParser: Sendable {
         if minutes.chair == nil { minutes.chair = NoteExtractor.chair(in: note.text) }
     }
 
-    /// The body's headings of the order of business (`日程第２　議案第１号…`, `◎日程第１`) put
-    /// each utterance after them under their item; with no agenda list in the preamble, the
-    /// headings are the agenda.
-    static func placeUnderAgenda(_ minutes: inout Minutes) {
-        // The order of business as the body's headings give it (`日程第１　会期の決定`).
-        var ordered: [(line: Int, item: AgendaItem)] = []
-        for event in minutes.events where event.kind == .heading {
-            let text = event.text.drop { SpeakerLabel.markers.contains($0) || $0 == " " || $0 == "\u{3000}" }
-            guard WidthFolding.compact(text).hasPrefix("日程第"), let (number, label, title) = AgendaExtractor.orderOfBusiness(text) else { continue }
-            ordered.append((event.lines.start, AgendaItem(number: number, label: label, title: title.isEmpty ? nil : title, lines: event.lines)))
-        }
-        // With no numbered agenda in the preamble, the headings are the agenda (what a
-        // preamble's list gave without numbers stays in its header field).
-        if !ordered.isEmpty, !minutes.agenda.contains(where: { $0.number != nil }) {
-            minutes.agenda = []
-            for (_, item) in ordered where !minutes.agenda.contains(where: { $0.number == item.number }) { minutes.agenda.append(item) }
-        }
-        var headings = ordered.map { (line: $0.line, number: $0.item.number!) }
-        // `◎会期の決定`: a heading that names an item of the agenda by its title.
-        for event in minutes.events where event.kind == .heading {
-            let compact = WidthFolding.compact(event.text.drop { SpeakerLabel.markers.contains($0) })
-            guard !compact.hasPrefix("日程第"),
-                  let item = minutes.agenda.first(where: { $0.number != nil && $0.title.map { WidthFolding.compact($0) == compact } ?? false }) else { continue }
-            headings.append((event.lines.start, item.number!))
-        }
-        headings.sort { $0.line < $1.line }
-        var h = 0
-        var current: Int?
-        for i in minutes.speeches.indices {
-            // Items taken up together (`日程第２` … `日程第７` in a row): the speech is under the first.
-            var first: Int?
-            while h < headings.count, headings[h].line < minutes.speeches[i].lines.start { first = first ?? headings[h].number; h += 1 }
-            current = first ?? current
-            // The chair takes an item up in words: `日程第１、議案第３０号を議題といたします。`
-            if minutes.speeches[i].speaker.category == .chair, let taken = Self.itemTakenUp(in: minutes.speeches[i].text),
-               minutes.agenda.contains(where: { $0.number == taken }) || headings.contains(where: { $0.number == taken }) {
-                current = taken
-            }
-            minutes.speeches[i].agendaNumber = current
-        }
-    }
-
-    /// `日程第１、議案第３０号を議題といたします。` → 1: the item a sentence puts before the meeting.
-    static func itemTakenUp(in text: String) -> Int? {
-        guard UTF8Search.contains(text, "日程第"), UTF8Search.contains(text, "議題") else { return nil }
-        for sentence in text.split(separator: "。") where sentence.contains("議題") {
-            guard let r = sentence.range(of: "日程第") else { continue }
-            var s = ScalarScanner(sentence[r.upperBound...].prefix(8))
-            s.skipSpaces()
-            if let n = s.scanNumber() { return n }
-        }
-        return nil
-    }
-
-    /// `-資料1に基づき、事務局から説明-`, `（資料２により事務局が説明）`: who explained the item with
-    /// what, in one line.
-    static func explanationNote(_ element: Element) -> Explanation? {
-        let text = TitleExtractor.trimSpaces(element.lines.map { String($0.content) }.joined())
-        guard text.count <= 60, let first = text.first, let last = text.last, UTF8Search.contains(text, "説明") else { return nil }
-        let inner: Substring
-        if "-－‐―(（".contains(first), "-－‐―)）".contains(last) {
-            inner = text.dropFirst().dropLast()
-        } else if ["説明があった。", "説明した。", "説明を行った。", "説明が行われた。"].contains(where: { text.hasSuffix($0) }), text.filter({ $0 == "。" }).count == 1 {
-            inner = text[...]   // `事務局から資料１に基づき説明があった。`
-        } else {
-            return nil
-        }
-        // Who: the words before から/より/が ahead of 説明, after the last 、; or the sentence's first words before から.
-        var presenter: String?
-        for particle in ["から", "より", "が"] {
-            if let r = inner.range(of: particle + "説明") ?? inner.range(of: particle + "の説明") {
-                var head = inner[..<r.lowerBound]
-                // `資料1により事務局が説明`: who, after what was used.
-                for cut in ["、", "により", "に基づき", "を基に", "をもとに"] {
-                    if let c = head.range(of: cut, options: .backwards) { head = head[c.upperBound...] }
-                }
-                presenter = String(head)
-                break
-            }
-        }
-        if presenter == nil, let r = inner.range(of: "から"), inner.distance(from: inner.startIndex, to: r.lowerBound) <= 16 {
-            presenter = String(inner[..<r.lowerBound])
-        }
-        var materials: [String] = []
-        var s = ScalarScanner(inner)
-        while !s.isAtEnd {
-            let start = s.index
-            if s.scan("資料"), s.scanNumber() != nil {
-                materials.append(String(String.UnicodeScalarView(s.scalars[start..<s.index])))
-            } else { s.index = start + 1 }
-        }
-        return Explanation(presenter: presenter.map { TitleExtractor.trimSpaces($0) }, materials: materials,
-                           intro: Passage(text: text, lines: element.range), lines: element.range)
-    }
-
     private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
         var current: Int?   // index into minutes.agenda of the item being discussed
 
@@ -439,7 +344,7 @@ package struct MinutesParser: Sendable {
                         continue
                     }
                     closeExchanges()
-                    if let current, minutes.agenda[current].explanation == nil, let explanation = Self.explanationNote(element) {
+                    if let current, minutes.agenda[current].explanation == nil, let explanation = ExplanationExtractor.note(element) {
                         minutes.agenda[current].explanation = explanation
                         continue
                     }

@@ -19,13 +19,9 @@ enum ConvertCommand {
     /// The input the output folder is, is inside, or holds, if any (paths resolved, symlinks
     /// followed, so `./a/../b` and a link to `b` are `b`).
     static func overlapping(out: String, inputs: [String]) -> String? {
-        func canonical(_ path: String) -> String {
-            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-            return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        let o = canonical(out)
+        let o = FileWalker.canonical(out)
         for input in inputs where input != "-" {
-            let i = canonical(input)
+            let i = FileWalker.canonical(input)
             if o == i || o.hasPrefix(i.hasSuffix("/") ? i : i + "/") || i.hasPrefix(o.hasSuffix("/") ? o : o + "/") { return input }
         }
         return nil

@@ -50,13 +50,13 @@ enum IndexCommand {
 
         // A document is known by its canonical path (absolute, links resolved): `index arch`
         // after `index /abs/arch`, or through a link, finds the same documents.
-        let files = walk.files.map { Self.canonical($0.path) }
+        let files = walk.files.map { FileWalker.canonical($0.path) }
         // What an older run stored under a relative spelling of these files is replaced, not kept twice.
         _ = try? index.forgetAliases(of: Set(files)) { stored in
-            let resolved = Self.canonical(stored)
+            let resolved = FileWalker.canonical(stored)
             return resolved == stored ? nil : resolved
         }
-        let report = prune && unseen == 0 ? index.index(files: files, pruningUnder: arguments.positional.map(Self.canonical))
+        let report = prune && unseen == 0 ? index.index(files: files, pruningUnder: arguments.positional.map(FileWalker.canonical))
             : index.index(files: files)
         for failure in report.failed { describe(failure, &console) }
         if !quiet {
@@ -84,14 +84,6 @@ enum IndexCommand {
             }
         }
         return ExitCode.of(failures: report.failed.count + unseen, total: walk.files.count + unseen)
-    }
-
-    /// The absolute path with `.`, `..` and symbolic links resolved (`realpath`); the path as
-    /// given when it cannot be resolved.
-    static func canonical(_ path: String) -> String {
-        guard path != "-", let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     private static func describe(_ failure: IndexFailure, _ console: inout Console) {

@@ -1,0 +1,65 @@
+/// A verbatim record's order of business (`日程第１　会期の決定`, `第　７　　議　　案　　第　６号…`):
+/// the agenda when the preamble lists none, and the item each utterance falls under, from
+/// the last heading before it (`◎日程第２`, `◎会期の決定`) or the chair taking it up in words
+/// (`日程第１、議案第３０号を議題といたします。`). Runs after the speakers are read.
+///
+/// ```swift
+/// OrderOfBusiness.place(&minutes)
+/// minutes.speeches.map(\.agendaNumber)   // [nil, 1, 2, 2]
+/// ```
+enum OrderOfBusiness {
+    /// The body's headings of the order of business (`日程第２　議案第１号…`, `◎日程第１`) put
+    /// each utterance after them under their item; with no agenda list in the preamble, the
+    /// headings are the agenda.
+    static func place(_ minutes: inout Minutes) {
+        // The order of business as the body's headings give it (`日程第１　会期の決定`).
+        var ordered: [(line: Int, item: AgendaItem)] = []
+        for event in minutes.events where event.kind == .heading {
+            let text = event.text.drop { SpeakerLabel.markers.contains($0) || $0 == " " || $0 == "\u{3000}" }
+            guard WidthFolding.compact(text).hasPrefix("日程第"), let (number, label, title) = AgendaExtractor.orderOfBusiness(text) else { continue }
+            ordered.append((event.lines.start, AgendaItem(number: number, label: label, title: title.isEmpty ? nil : title, lines: event.lines)))
+        }
+        // With no numbered agenda in the preamble, the headings are the agenda (what a
+        // preamble's list gave without numbers stays in its header field).
+        if !ordered.isEmpty, !minutes.agenda.contains(where: { $0.number != nil }) {
+            minutes.agenda = []
+            for (_, item) in ordered where !minutes.agenda.contains(where: { $0.number == item.number }) { minutes.agenda.append(item) }
+        }
+        var headings = ordered.map { (line: $0.line, number: $0.item.number!) }
+        // `◎会期の決定`: a heading that names an item of the agenda by its title.
+        for event in minutes.events where event.kind == .heading {
+            let compact = WidthFolding.compact(event.text.drop { SpeakerLabel.markers.contains($0) })
+            guard !compact.hasPrefix("日程第"),
+                  let item = minutes.agenda.first(where: { $0.number != nil && $0.title.map { WidthFolding.compact($0) == compact } ?? false }) else { continue }
+            headings.append((event.lines.start, item.number!))
+        }
+        headings.sort { $0.line < $1.line }
+        var h = 0
+        var current: Int?
+        for i in minutes.speeches.indices {
+            // Items taken up together (`日程第２` … `日程第７` in a row): the speech is under the first.
+            var first: Int?
+            while h < headings.count, headings[h].line < minutes.speeches[i].lines.start { first = first ?? headings[h].number; h += 1 }
+            current = first ?? current
+            // The chair takes an item up in words: `日程第１、議案第３０号を議題といたします。`
+            if minutes.speeches[i].speaker.category == .chair, let taken = itemTakenUp(in: minutes.speeches[i].text),
+               minutes.agenda.contains(where: { $0.number == taken }) || headings.contains(where: { $0.number == taken }) {
+                current = taken
+            }
+            minutes.speeches[i].agendaNumber = current
+        }
+    }
+
+    /// `日程第１、議案第３０号を議題といたします。` → 1: the item a sentence puts before the meeting.
+    static func itemTakenUp(in text: String) -> Int? {
+        guard UTF8Search.contains(text, "日程第"), UTF8Search.contains(text, "議題") else { return nil }
+        for sentence in text.split(separator: "。") where sentence.contains("議題") {
+            guard let r = sentence.range(of: "日程第") else { continue }
+            var s = ScalarScanner(sentence[r.upperBound...].prefix(8))
+            s.skipSpaces()
+            if let n = s.scanNumber() { return n }
+        }
+        return nil
+    }
+
+}
