@@ -1,12 +1,14 @@
 // Benchmark (never a test): parsing throughput on a generated archive, against `wc -m`.
 //
-//   swift run -c release gijiroku-bench [--mb 50] [--keep DIR]
+//   swift build -c release && swift run -c release gijiroku-bench [--mb 50] [--verbatim] [--keep DIR]
 //
 // Generates an archive of at least --mb megabytes of minutes from the corpus documents
-// (each copy varied so that no two files are equal), parses every file on one core
+// (each copy varied so that no two files are equal; with --verbatim, verbatim records of
+// plenary size made from the corpus's verbatim records), parses every file on one core
 // (read, SHA-256, decode, detect the kind, parse: everything `gijiroku parse` does before
-// printing, through the same `ParsedDocument.read(path:)`), and
-// times `wc -m` (LC_ALL=C.UTF-8, so it decodes UTF-8 characters) on the same files.
+// printing), runs the release `gijiroku parse` on the folder writing JSON Lines and
+// pretty JSON to a pipe, and times `wc -m` (LC_ALL=C.UTF-8, so it decodes UTF-8
+// characters) on the same files.
 import Foundation
 import Gijiroku
 import GijirokuInput
@@ -17,6 +19,7 @@ var breakdown = false
 var profileOnly = false
 var convertMode = false
 var documentCount = 10_000
+var verbatim = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = arguments.next() {
     switch arg {
@@ -26,24 +29,27 @@ while let arg = arguments.next() {
     case "--profile": profileOnly = true
     case "--convert": convertMode = true
     case "--documents": documentCount = Int(arguments.next() ?? "") ?? documentCount
+    case "--verbatim": verbatim = true
     default:
-        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--keep DIR] [--breakdown] [--profile] | --convert [--documents N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--verbatim] [--keep DIR] [--breakdown] [--profile] | --convert [--documents N]\n".utf8))
         exit(64)
     }
 }
 
-// --convert times the release `gijiroku` binary beside this one: it must be built.
+// The release `gijiroku` binary beside this one is timed end to end: it must be built.
 let cliBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gijiroku").path
-if convertMode, !FileManager.default.isExecutableFile(atPath: cliBinary) {
+if !profileOnly, !FileManager.default.isExecutableFile(atPath: cliBinary) {
     FileHandle.standardError.write(Data("gijiroku-bench: error: \(cliBinary) is not built; run `swift build -c release` first\n".utf8))
     exit(69)
 }
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let corpusDir = root.appendingPathComponent("Corpus/minutes")
-let templates: [String] = try FileManager.default.contentsOfDirectory(atPath: corpusDir.path).sorted()
+let corpusTexts: [String] = try FileManager.default.contentsOfDirectory(atPath: corpusDir.path).sorted()
     .filter { $0.hasSuffix(".txt") }
     .map { try TextDecoder().decode(Data(contentsOf: corpusDir.appendingPathComponent($0)), path: $0).text }
+// Summary minutes, or with --verbatim the verbatim records.
+let templates = corpusTexts.filter { (MinutesParser().parse(text: $0, path: "", sha256: "").form == .verbatim) == verbatim }
 
 let dir = URL(fileURLWithPath: keep ?? NSTemporaryDirectory() + "gijiroku-bench-\(getpid())")
 try? FileManager.default.removeItem(at: dir)
@@ -57,7 +63,13 @@ func split(_ text: String) -> (header: String, body: String) {
     guard let r = text.range(of: "\n＜") ?? text.range(of: "\n<") else { return (text, "") }
     return (String(text[..<r.lowerBound]) + "\n", String(text[r.lowerBound...]))
 }
-let parts = templates.map(split)
+/// A verbatim record: its header (the lines before the first speech), and the rest.
+func splitVerbatim(_ text: String) -> (header: String, body: String) {
+    let first = MinutesParser().parse(text: text, path: "", sha256: "").speeches.first?.lines.start ?? 1
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return (lines.prefix(first - 1).joined(separator: "\n") + "\n", lines.dropFirst(first - 1).joined(separator: "\n") + "\n")
+}
+let parts = templates.map(verbatim ? splitVerbatim : split)
 let headers = parts.map(\.header)
 let bodies = parts.map(\.body).filter { !$0.isEmpty }
 var files: [URL] = []
@@ -66,6 +78,11 @@ var n = 0
 while convertMode ? n < documentCount : totalBytes < megabytes * 1_000_000 {
     var text = headers[n % headers.count]
     var k = 0
+    if verbatim {
+        // A plenary day's record is 100–400 KB: the record's own proceedings, again and again.
+        let body = parts[n % parts.count].body
+        while text.utf8.count < 100_000 + (n % 7) * 40_000 { text += body }
+    }
     while text.utf8.count < 9_000 + (n % 5) * 1_000 {
         text += bodies[(n + k * 7) % bodies.count]
         k += 1
@@ -261,17 +278,34 @@ func runWC() throws -> Double {
 }
 let wcTime = try (0..<3).map { _ in try runWC() }.min()!
 
+// The release binary end to end, as a user runs it: `gijiroku parse DIR` writing JSON Lines
+// and pretty JSON into a pipe read by `cat` (best of three each).
+func runCLI(_ format: String) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "\"$0\" parse \"$1\" --format \"$2\" --quiet | cat > /dev/null", cliBinary, dir.path, format]
+    return try seconds {
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+let jsonlTime = try (0..<3).map { _ in try runCLI("jsonl") }.min()!
+let jsonTime = try (0..<3).map { _ in try runCLI("json") }.min()!
+
 let mb = Double(totalBytes) / 1_000_000
 func fmt(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 print("Gijiroku parse benchmark (release build: \(_isDebugAssertConfiguration() ? "NO, debug" : "yes"))")
-print("archive: \(files.count) files (\(fmt(mb * 1000 / Double(files.count), 1)) KB on average), \(fmt(mb, 1)) MB of UTF-8 minutes generated from \(templates.count) corpus documents")
+print("archive: \(files.count) files (\(fmt(mb * 1000 / Double(files.count), 1)) KB on average), \(fmt(mb, 1)) MB of UTF-8 \(verbatim ? "verbatim records" : "summary minutes") generated from \(templates.count) corpus documents")
 print("")
 print("| what | time (best of 3) | throughput | vs wc -m |")
 print("|---|---|---|---|")
 print("| gijiroku parse (1 core: read, SHA-256, decode, detect the kind, parse) | \(fmt(parseTime)) s | \(fmt(mb / parseTime, 1)) MB/s | \(fmt(parseTime / wcTime, 1))× |")
 print("| gijiroku parse --kind minutes (the same without detecting the kind) | \(fmt(knownKindTime)) s | \(fmt(mb / knownKindTime, 1)) MB/s | \(fmt(knownKindTime / wcTime, 1))× |")
 print("| parse(text:) only, text already decoded in memory (1 core) | \(fmt(memoryTime)) s | \(fmt(mb / memoryTime, 1)) MB/s | \(fmt(memoryTime / wcTime, 1))× |")
+print("| gijiroku parse DIR --format jsonl \\| cat (release binary: all of the above, and the JSON written to a pipe) | \(fmt(jsonlTime)) s | \(fmt(mb / jsonlTime, 1)) MB/s | \(fmt(jsonlTime / wcTime, 2))× |")
+print("| gijiroku parse DIR --format json \\| cat (pretty JSON) | \(fmt(jsonTime)) s | \(fmt(mb / jsonTime, 1)) MB/s | \(fmt(jsonTime / wcTime, 2))× |")
 print("| wc -m (LC_ALL=C.UTF-8) | \(fmt(wcTime)) s | \(fmt(mb / wcTime, 1)) MB/s | 1.0× |")
 print("")
-print("target: at least 50 MB/s on one core, end to end — \(mb / parseTime >= 50 ? "met" : "NOT met")  (checksum \(checksum))")
+print("target: at least 50 MB/s on one core, end to end without writing — \(mb / parseTime >= 50 ? "met" : "NOT met")  (checksum \(checksum))")
+print("target: --format jsonl at most 1.5× wc -m — \(jsonlTime / wcTime <= 1.5 ? "met" : "NOT met"); --format json at most 2× — \(jsonTime / wcTime <= 2 ? "met" : "NOT met")")
 if keep == nil { try? FileManager.default.removeItem(at: dir) }

@@ -9,12 +9,14 @@ enum CommandTable {
     static let quiet = OptionSpec("quiet", short: "q", help: .optionQuiet)
     static let since = OptionSpec("since", value: "DATE", help: .optionSince)
     static let wait = OptionSpec("wait", value: "SECONDS", help: .optionWait, defaultValue: "600")
+    static let maxFileSize = OptionSpec("max-file-size", value: "MB", help: .optionMaxFileSize, defaultValue: "256")
 
     static let commands: [CommandSpec] = [
         CommandSpec("parse", summary: .commandParse, details: .parseDetails, synopsis: "FILE|DIR|- ... [OPTIONS]", options: [
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionParseFormat, choices: ["json", "jsonl", "markdown"], defaultValue: "json"),
             OptionSpec("kind", value: "KIND", help: .optionParseKind, choices: DocumentKind.allCases.map(\.rawValue)),
             OptionSpec("strict", help: .optionStrict),
+            maxFileSize,
             quiet,
         ], examples: [
             ("gijiroku parse Corpus/minutes/shiomigawa-kosodate-01.txt", .exampleParseOne),
@@ -26,6 +28,7 @@ enum CommandTable {
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionConvertFormat, choices: ["json", "jsonl", "csv", "markdown"], defaultValue: "json"),
             OptionSpec("jobs", short: "j", value: "N", help: .optionJobs, defaultValue: "CPU"),
             OptionSpec("force", help: .optionForce),
+            maxFileSize,
             quiet,
         ], examples: [
             ("gijiroku convert archive/ --out records/", .exampleConvertJSON),
@@ -35,6 +38,7 @@ enum CommandTable {
             db,
             OptionSpec("prune", help: .optionPrune),
             wait,
+            maxFileSize,
             quiet,
         ], examples: [
             ("gijiroku index Corpus", .exampleIndex),

@@ -26,8 +26,12 @@ struct Console {
 
     /// Writes `text` with its control characters shown, never obeyed: a document or a file
     /// name that holds an escape sequence cannot retitle, clear or colour the terminal.
-    /// (JSON already escapes them: only text and Markdown outputs ever hold one.)
     mutating func write(_ text: String) { output.write(Self.visible(text)) }
+
+    /// Writes JSON as it is: the writer escapes every control character in its strings
+    /// (C0, DEL and C1 as `\u00XX`), so no escape sequence can reach the terminal, and
+    /// `visible`'s `\u{1B}` would make it invalid JSON.
+    mutating func writeJSON(_ json: String) { output.write(json) }
 
     /// C0 controls except tab and newline, DEL, C1 controls (and so ESC and CSI) as `\u{1B}`.
     ///
@@ -36,7 +40,12 @@ struct Console {
     /// ```
     static func visible(_ text: String) -> String {
         // Cheap first: most outputs hold no control character at all.
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        var bytes = text
+        let clean = bytes.withUTF8 { utf8 in
+            for b in utf8 where (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F || b == 0xC2 { return false }
+            return true
+        }
+        guard !clean else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = scalar.value

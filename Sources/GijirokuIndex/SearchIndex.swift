@@ -1,5 +1,6 @@
 import Foundation
 import Gijiroku
+import GijirokuInput
 
 /// The searchable index: an SQLite database of documents and their elements with a
 /// Japanese bigram full-text index over the elements.
@@ -44,8 +45,9 @@ public final class SearchIndex {
     /// let report = index.index(files: ["Corpus/minutes/a.txt"], prune: false)
     /// print(report.added.count, report.failed.count)
     /// ```
-    public func index(files: [String], prune: Bool = false) -> IndexReport {
-        Indexer(store: store).index(files: files, prune: prune)
+    /// - Parameter limits: how much of each file is read.
+    public func index(files: [String], prune: Bool = false, limits: InputLimits = .standard) -> IndexReport {
+        Indexer(store: store, limits: limits).index(files: files, prune: prune)
     }
 
     /// Removes the documents stored under another spelling of a path in `canonical` (a
@@ -72,8 +74,8 @@ public final class SearchIndex {
     /// ```swift
     /// index.index(files: walk.files.map(\.path), pruningUnder: ["/mnt/share/kaigiroku"])
     /// ```
-    public func index(files: [String], pruningUnder roots: [String]) -> IndexReport {
-        Indexer(store: store).index(files: files, prune: true, roots: roots)
+    public func index(files: [String], pruningUnder roots: [String], limits: InputLimits = .standard) -> IndexReport {
+        Indexer(store: store, limits: limits).index(files: files, prune: true, roots: roots)
     }
 
     /// The hits for a query, best first, with snippets (see ``Searcher``).

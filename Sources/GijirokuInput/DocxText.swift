@@ -8,15 +8,15 @@ import Gijiroku
 /// needs (`<w:p>`, `<w:t>`, `<w:tab/>`, `<w:br/>`, `<w:cr/>`, character references): it never
 /// traps on malformed bytes (Foundation's `XMLParser` does, on an element name that is not
 /// UTF-8) and it is linear. Text is decoded as UTF-8 with U+FFFD for bytes that are not.
-/// The entry is inflated up to ``ZipArchive/entryLimit`` bytes.
+/// The entry is inflated up to `limit` bytes (``InputLimits``).
 ///
 /// ```swift
 /// let text = try DocxText.extract(from: data, path: "策定方針.docx")
 /// ```
 enum DocxText {
-    static func extract(from data: Data, path: String) throws(InputError) -> String {
+    static func extract(from data: Data, path: String, limit: Int = InputLimits.standard.zipEntrySize) throws(InputError) -> String {
         let xml: Data
-        do { xml = try ZipArchive(data).file(named: "word/document.xml") }
+        do { xml = try ZipArchive(data).file(named: "word/document.xml", limit: limit) }
         catch .notZip { throw InputError(path: path, reason: .docxNotZip) }
         catch .missing { throw InputError(path: path, reason: .docxNoDocument) }
         catch .tooLarge(let limit) { throw InputError(path: path, reason: .docxEntryTooLarge(limit: limit)) }

@@ -20,19 +20,11 @@ private let systemRead = Darwin.read
 /// // a missing file: InputError "x.txt: error: 読み込めません: ファイルがありません"
 /// ```
 enum FileBytes {
-    /// The largest input read, in bytes: 256 MB, or `GIJIROKU_MAX_FILE_MB` megabytes. A
-    /// record's text is never near it, and a file beyond it is an error that names the limit
-    /// rather than memory run out.
-    static let defaultLimit: Int = {
-        if let value = ProcessInfo.processInfo.environment["GIJIROKU_MAX_FILE_MB"], let mb = Int(value), mb > 0 { return mb << 20 }
-        return 256 << 20
-    }()
-
     /// The file's bytes.
-    /// - Parameter limit: the largest file read, in bytes.
+    /// - Parameter limit: the largest file read, in bytes (``InputLimits``).
     /// - Throws: ``InputError`` naming the file: missing, not permitted, a folder, not a
     ///   regular file (a FIFO, a socket, a device: never read, so never a hang), too large.
-    static func read(path: String, limit: Int = defaultLimit) throws(InputError) -> Data {
+    static func read(path: String, limit: Int = InputLimits.standard.fileSize) throws(InputError) -> Data {
         // Opened without blocking: opening a FIFO would wait for a writer forever.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw failure(path, errno) }

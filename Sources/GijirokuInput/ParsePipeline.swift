@@ -30,10 +30,13 @@ package struct ParsePipeline: Sendable {
     package let jobs: Int
     /// The kind every file is parsed as; detected when `nil`.
     package let kind: DocumentKind?
+    /// How much of each file is read.
+    package let limits: InputLimits
 
-    package init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, kind: DocumentKind? = nil) {
+    package init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, kind: DocumentKind? = nil, limits: InputLimits = .standard) {
         self.jobs = max(1, jobs)
         self.kind = kind
+        self.limits = limits
     }
 
     /// Runs the pipeline over `paths`.
@@ -48,13 +51,13 @@ package struct ParsePipeline: Sendable {
         let results = Slots<Outcome<T>>(count: paths.count)
         let next = Counter()
         let run = max(1, min(16, paths.count / (2 * jobs)))
-        let kind = self.kind
+        let kind = self.kind, limits = self.limits
         DispatchQueue.concurrentPerform(iterations: min(jobs, paths.count)) { worker in
             while let start = next.take(run, below: paths.count) {
                 for i in start..<min(start + run, paths.count) {
                     if skip(i) { results.set(i, .skipped); continue }
                     do throws(InputError) {
-                        let file = try SourceFile(path: paths[i])
+                        let file = try SourceFile(path: paths[i], limits: limits)
                         if unchanged(i, file.sha256) { results.set(i, .unchanged); continue }
                         results.set(i, .done(transform(i, try file.parse(kind: kind), worker)))
                     } catch {

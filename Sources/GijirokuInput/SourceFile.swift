@@ -19,21 +19,25 @@ public struct SourceFile: Sendable {
     public let data: Data
     /// Their SHA-256, lowercase hex.
     public let sha256: String
+    /// How much is read.
+    public let limits: InputLimits
 
     /// Extensions of types Gijiroku does not read, refused by name before their bytes are looked at.
     static let unsupportedExtensions: Set<String> = ["doc", "xls", "xlsx", "ppt", "pptx", "rtf", "jpg", "jpeg", "png", "gif", "zip"]
 
     /// Reads the file at `path` (`-`: the bytes `standardInput` gives).
-    /// - Throws: ``InputError`` naming the file: missing, not permitted, a folder.
-    public init(path: String, standardInput: () -> Data = { Data() }) throws(InputError) {
-        self.init(path: path, data: path == "-" ? standardInput() : try FileBytes.read(path: path))
+    /// - Throws: ``InputError`` naming the file: missing, not permitted, a folder, not a
+    ///   regular file, larger than `limits.fileSize`.
+    public init(path: String, limits: InputLimits = .standard, standardInput: () -> Data = { Data() }) throws(InputError) {
+        self.init(path: path, data: path == "-" ? standardInput() : try FileBytes.read(path: path, limit: limits.fileSize), limits: limits)
     }
 
     /// A file whose bytes are already in memory.
-    public init(path: String, data: Data) {
+    public init(path: String, data: Data, limits: InputLimits = .standard) {
         self.path = path
         self.data = data
         self.sha256 = SHA256.hex(of: data)
+        self.limits = limits
     }
 
     /// The record, parsed as `kind` or as detected.
@@ -48,7 +52,7 @@ public struct SourceFile: Sendable {
             return try ParsedDocument.parse(text, source: InputSource(path: path, format: .pdf, sha256: sha256), kind: kind)
         }
         if ext == "docx" || (ext != "txt" && ext != "md" && data.starts(with: Self.zipMagic)) {
-            let text = try DocxText.extract(from: data, path: path)
+            let text = try DocxText.extract(from: data, path: path, limit: limits.zipEntrySize)
             guard !text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { throw InputError(path: path, reason: .empty) }
             return ParsedDocument.parse(text: text, source: InputSource(path: path, format: .docx, sha256: sha256), kind: kind)
         }

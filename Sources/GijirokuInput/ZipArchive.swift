@@ -40,15 +40,9 @@ struct ZipArchive {
         }
     }
 
-    /// The most an entry may inflate to, in bytes: 64 MB (a document's XML is a few MB), or
-    /// `GIJIROKU_MAX_ZIP_ENTRY_MB` megabytes. The sizes an archive declares are never trusted.
-    static let entryLimit: Int = {
-        if let value = ProcessInfo.processInfo.environment["GIJIROKU_MAX_ZIP_ENTRY_MB"], let mb = Int(value), mb > 0 { return mb << 20 }
-        return 64 << 20
-    }()
-
-    /// The bytes of the entry `name`, at most `limit` of them.
-    func file(named name: String, limit: Int = entryLimit) throws(Problem) -> Data {
+    /// The bytes of the entry `name`, at most `limit` of them (``InputLimits``): the sizes
+    /// an archive declares are never trusted.
+    func file(named name: String, limit: Int = InputLimits.standard.zipEntrySize) throws(Problem) -> Data {
         guard let e = entries[name] else { throw .missing(name) }
         guard e.offset + 30 <= data.count, u32(e.offset) == 0x0403_4B50 else { throw .corrupt(name) }
         let start = e.offset + 30 + Int(u16(e.offset + 26)) + Int(u16(e.offset + 28))

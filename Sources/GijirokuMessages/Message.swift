@@ -31,18 +31,23 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
 extension String {
     /// The template with each `{name}` replaced by `arguments[name]` (left as written when absent).
     func filled(_ arguments: [String: String]) -> String {
-        guard !arguments.isEmpty, contains("{") else { return self }
-        var out = ""
-        var rest = self[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = arguments[name] { out += value } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+        // On UTF-8 bytes: `{` and `}` are ASCII, so they never fall inside a character.
+        let bytes = Array(utf8)
+        guard !arguments.isEmpty, bytes.contains(UInt8(ascii: "{")) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
+            if let value = arguments[name] { out += value.utf8 } else { out += bytes[i...close] }
+            i = close + 1
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The names of the `{name}` placeholders in a template, in order.

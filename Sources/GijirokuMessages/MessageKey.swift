@@ -109,6 +109,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case usageRepeatedOption
     case usageBadChoice
     case usageJobsRange
+    case usageMaxFileSize
     case usageNotANumber
     case usageLimitRange
     case parseNoInput
@@ -203,6 +204,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexBusy
     case indexWaiting
     case optionWait
+    case optionMaxFileSize
     case indexDatabaseFailed
     case indexNewerSchema
     case indexMissing

@@ -314,6 +314,6 @@ struct AttendeeExtractor {
     /// A short run of kanji/kana with no post suffix reads as a personal name.
     private func isName<S: StringProtocol>(_ s: S) -> Bool {
         let t = WidthFolding.compact(s)
-        return (2...8).contains(t.count) && !t.contains("・") && t.unicodeScalars.allSatisfy { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+        return (2...8).contains(t.count) && !t.includes("・") && t.unicodeScalars.allSatisfy { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
     }
 }

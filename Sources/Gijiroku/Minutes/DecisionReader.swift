@@ -14,14 +14,14 @@ import Foundation
 enum DecisionReader {
     /// Words that end a deciding sentence, with the outcome they state. Longer words first
     /// where one holds another (`不採択` before `採択`).
-    static let endings: [(String, Decision.Outcome)] = [
+    static let endings: [(StaticString, Decision.Outcome)] = [
         ("省略", .other), ("不採択", .rejected), ("否決", .rejected), ("採択", .adopted), ("継続審査", .continued), ("継続審議", .continued),
         ("付託", .referred), ("可決", .approved), ("承認", .approved), ("了承", .approved), ("同意", .approved),
         ("認定", .approved), ("決定", .approved), ("報告を受け", .reported), ("決し", .approved),
     ]
 
     /// Endings of a sentence that decides rather than proposes or asks (`可決されました`, `了承した`).
-    static let decidingTails = ["されました", "された", "しました", "した", "いたしました", "と決しました", "決しました", "とする", "とした",
+    static let decidingTails: [StaticString] = ["されました", "された", "しました", "した", "いたしました", "と決しました", "決しました", "とする", "とした",
                                 "とします", "といたします", "とすることに決定", "に決定", "と決定", "付託いたします", "付託します"]
 
     /// How a vote went, when a sentence says so.
@@ -29,7 +29,7 @@ enum DecisionReader {
 
     /// The outcome a sentence states, if it states one.
     static func outcome<S: StringProtocol>(of sentence: S) -> Decision.Outcome? {
-        for (word, outcome) in endings where UTF8Search.contains(sentence, word) { return outcome }
+        for (word, outcome) in endings where sentence.withUTF8Bytes({ $0.offset(of: word) != nil }) { return outcome }
         return nil
     }
 
@@ -70,13 +70,22 @@ enum DecisionReader {
     /// Whether a sentence decides: an outcome word near its end (`…原案のとおり可決されました`, not
     /// `…額の決定について報告がありました`), and a deciding tail.
     static func decides<S: StringProtocol>(_ sentence: S) -> Bool {
-        let body = UTF8Search.hasSuffix(sentence, "。") ? sentence.dropLast() : sentence[...]
-        // Cheap on bytes first: most sentences end otherwise.
-        guard decidingTails.contains(where: { UTF8Search.hasSuffix(body, $0) }) else { return false }
-        guard !UTF8Search.hasSuffix(body, "ものとした"), !UTF8Search.hasSuffix(body, "ありました"),
-              !UTF8Search.contains(sentence, "議題と"), !UTF8Search.contains(sentence, "か。") else { return false }
-        let tail = body.suffix(16)
-        return endings.contains { UTF8Search.contains(tail, $0.0) }
+        // On the sentence's bytes: every sentence of a record comes here.
+        sentence.withUTF8Bytes { whole in
+            let body = whole.hasSuffix("。") ? UTF8Bytes(rebasing: whole[..<(whole.count - 3)]) : whole
+            // Most sentences end otherwise.
+            guard decidingTails.contains(where: { body.hasSuffix($0) }) else { return false }
+            guard !body.hasSuffix("ものとした"), !body.hasSuffix("ありました"),
+                  whole.offset(of: "議題と") == nil, whole.offset(of: "か。") == nil else { return false }
+            // The outcome word in the last 16 characters.
+            var start = body.count, characters = 0
+            while start > 0 && characters < 16 {
+                start -= 1
+                if body[start] & 0xC0 != 0x80 { characters += 1 }
+            }
+            let tail = UTF8Bytes(rebasing: body[start...])
+            return endings.contains { tail.offset(of: $0.0) != nil }
+        }
     }
 
     /// The item a sentence names: `議案第３０号`, `日程第２`, `陳情第７号`.

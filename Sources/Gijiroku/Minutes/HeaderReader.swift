@@ -326,7 +326,7 @@ struct HeaderReader {
         guard UTF8Search.contains(c, "日程") || UTF8Search.contains(c, "議案") || UTF8Search.contains(c, "第")
                 || UTF8Search.contains(c, "時") || ProceedingsReader.mayBeRule(c) else { return false }
         let compact = WidthFolding.compact(line.content.prefix(60))
-        if compact.contains("議事日程") || compact.hasPrefix("日程第") || compact.hasPrefix("議案第") { return true }
+        if compact.includes("議事日程") || compact.hasPrefix("日程第") || compact.hasPrefix("議案第") { return true }
         if compact.hasPrefix("第"), let n = Numbering.parse(line.content), n.style == .ordinal { return true }
         if (ProceedingsReader.mayBeRule(line.content) && ProceedingsReader.isRule(SpeakerLabel.compact(line.content))) { return true }
         return ProceedingsReader.event(line)?.time != nil
@@ -385,7 +385,7 @@ struct HeaderReader {
     /// A short line that ends as the name of a room or a building.
     static func looksLikePlace(_ content: Substring) -> Bool {
         let compact = WidthFolding.compact(content)
-        guard (2...40).contains(compact.count), !compact.contains("。"), !compact.contains("、") else { return false }
+        guard (2...40).contains(compact.count), !compact.includes("。"), !compact.includes("、") else { return false }
         return placeEndings.contains { compact.hasSuffix($0) } || compact.hasSuffix(")") && placeEndings.contains { compact.contains($0) }
     }
 

@@ -39,11 +39,15 @@ enum LineClassifier {
     /// `質問 新しい経路では…`, `答：…`, `Ｑ．…`: the word (as written, its separator left out) and
     /// whether it opens an answer. The word must be followed by a space, a colon or a full stop.
     static func qaWord(_ content: Substring) -> (marker: Substring, answer: Bool)? {
-        guard let first = content.first, "質回答問ＱＡQA".contains(first) else { return nil }
+        // Every line comes here: its first scalar settles most of them.
+        switch content.unicodeScalars.first {
+        case "質", "回", "答", "問", "Ｑ", "Ａ", "Q", "A": break
+        default: return nil
+        }
         for (word, answer) in qaWords where content.hasPrefix(word) {
             let after = content.dropFirst(word.count)
             // (Q and A in ASCII only before a colon or a stop: `A bus…` is a sentence.)
-            guard let sep = after.first, (word.first!.isASCII ? ":：.．" : " 　:：.．)）").contains(sep), after.count > 1 else { continue }
+            guard let sep = after.first, (word.first!.isASCII ? ":：.．" : " 　:：.．)）").contains(sep), after.dropFirst().first != nil else { continue }
             // A colon or a stop after the word belongs to the marker (`Ｑ．`, `答：`): the text starts after it.
             return (content.prefix(word.count + (sep == " " || sep == "　" ? 0 : 1)), answer)
         }

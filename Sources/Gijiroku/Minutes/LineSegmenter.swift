@@ -89,11 +89,11 @@ enum LineSegmenter {
         // A speaker's label with its marker: `◯委員長(北田織君)`, `○竹中市長`.
         if SpeakerLabel.markers.contains(Character(first)) {
             // With words after it: `△議長` before a rule heads a section, it says nothing.
-            if let label = SpeakerLabel.read(rest.prefix(40)), label.speaker.role != nil || label.speaker.name != nil,
+            if let label = SpeakerLabel.read(rest.prefix(scalars: 40)), label.speaker.role != nil || label.speaker.name != nil,
                let said = label.rest.unicodeScalars.first, said != "─", said != "━" { return true }
         }
         // A post in brackets opening a turn inside a paragraph: `(事務局)資料1の…`, `（委員）問題量が…`.
-        if first == "(" || first == "（", let label = SpeakerLabel.read(rest.prefix(12)), label.speaker.label.count <= 8,
+        if first == "(" || first == "（", let label = SpeakerLabel.read(rest.prefix(scalars: 12)), label.speaker.label.count <= 8,
            label.speaker.role != nil, !label.rest.isEmpty { return true }
         // A section heading of the proceedings: `△委員外議員の出席について`.
         if first == "△" { return true }
@@ -104,14 +104,15 @@ enum LineSegmenter {
         // A timed opening or closing: `=開会 午前10時0分=`, `開議 午前10時00分`, `午前10時 開会`.
         if startsTimedEvent(rest) { return true }
         // A header label, numbered or not, with its value or white space after it.
-        if let label = HeaderLabel.match(rest.prefix(60)), label.written.count >= 2 {
+        if let label = HeaderLabel.match(rest.prefix(scalars: 60)), label.written.count >= 2 {
             // A spaced label that runs on into a longer spaced word (`事 務 局 長`) is that word.
             if label.written.unicodeScalars.contains(where: SourceLine.isSpace),
                let next = label.value.first, "長員者記".contains(next) { return false }
-            return !label.value.isEmpty || rest.count > label.written.count
+            // (Lengths in bytes: counting the rest's characters at every space made long lines quadratic.)
+            return !label.value.isEmpty || rest.utf8.count > label.written.utf8.count
         }
         // A numbered value: `1 令和4年12月21日`.
-        if let n = Numbering.parse(rest.prefix(30)), JapaneseDate.find(in: n.rest.prefix(16)) != nil { return true }
+        if let n = Numbering.parse(rest.prefix(scalars: 30)), JapaneseDate.find(in: n.rest.prefix(scalars: 16)) != nil { return true }
         return false
     }
 
@@ -120,13 +121,14 @@ enum LineSegmenter {
     static func gluedOpening(_ rest: Substring) -> Bool {
         let scalars = rest.unicodeScalars
         guard let first = scalars.first else { return false }
-        if isDigit(first), scalars.count > 2, SourceLine.isSpace(scalars[scalars.index(after: scalars.startIndex)]) {
+        // (Never `scalars.count`: this is asked at every character of a line.)
+        if isDigit(first), let second = scalars.dropFirst().first, SourceLine.isSpace(second), scalars.dropFirst(2).first != nil {
             let after = Substring(scalars.dropFirst(2))
-            if HeaderLabel.match(after.prefix(40)) != nil { return true }
-            var s = ScalarScanner(after.prefix(16))
+            if HeaderLabel.match(after.prefix(scalars: 40)) != nil { return true }
+            var s = ScalarScanner(after.prefix(scalars: 16))
             if JapaneseDate.parse(&s) != nil { return true }
             let word = after.prefix { !SourceLine.isSpace($0.unicodeScalars.first!) && !isDigit($0.unicodeScalars.first!) }
-            return HeaderReader.looksLikePlace(word.prefix(40))
+            return HeaderReader.looksLikePlace(word.prefix(scalars: 40))
         }
         guard first == "出" || first == "欠" else { return false }
         for label in ["出席委員", "出席議員", "欠席委員", "欠席議員", "出席説明員", "出席者"] where rest.hasPrefix(label) {
@@ -137,7 +139,7 @@ enum LineSegmenter {
     }
 
     private static func startsTimedEvent(_ rest: Substring) -> Bool {
-        var s = ScalarScanner(rest.prefix(24))
+        var s = ScalarScanner(rest.prefix(scalars: 24))
         _ = s.scanAny(["=", "＝"])
         if s.scanAny(["開会", "開議", "散会", "閉会", "再開", "休憩"]) != nil { return TimeOfDay.parse(&s) != nil }
         guard TimeOfDay.parse(&s) != nil else { return false }

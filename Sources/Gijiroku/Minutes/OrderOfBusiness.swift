@@ -53,7 +53,7 @@ enum OrderOfBusiness {
     /// `日程第１、議案第３０号を議題といたします。` → 1: the item a sentence puts before the meeting.
     static func itemTakenUp(in text: String) -> Int? {
         guard UTF8Search.contains(text, "日程第"), UTF8Search.contains(text, "議題") else { return nil }
-        for sentence in text.split(separator: "。") where sentence.contains("議題") {
+        for sentence in text.split(separator: "。") where sentence.includes("議題") {
             guard let r = sentence.range(of: "日程第") else { continue }
             var s = ScalarScanner(sentence[r.upperBound...].prefix(8))
             s.skipSpaces()

@@ -163,9 +163,9 @@ struct ProceedingsReader {
     /// Whether a line reads as the start of an utterance rather than a roster's entry.
     static func isUtterance(_ line: SourceLine) -> Bool {
         let t = trimmed(line.content)
-        guard t.count >= 16, t.contains("。") || t.contains("、"), SpeakerLabel.read(t) == nil else { return false }
+        guard t.count >= 16, t.includes("。") || t.includes("、"), SpeakerLabel.read(t) == nil else { return false }
         // `河北自治振興室長、赤松…担当主査、鈴木主事`: people and their posts, a roster.
-        if !t.contains("。") {
+        if !t.includes("。") {
             let parts = t.split(separator: "、")
             if parts.count >= 2, parts.allSatisfy({ SpeakerLabel.role(endingAt: $0) != nil }) { return false }
         }
@@ -240,7 +240,7 @@ struct ProceedingsReader {
         }
         // Times: 午後２時１２分休憩, 〇午後１時開会, 開議 午前10時00分, =開会 午前10時0分=, 午前十一時三分開議
         let stripped = compact.trimmingCharacters(in: "○〇◯△=＝()（）")
-        if !stripped.contains("。"), stripped.count <= 24 {
+        if !stripped.includes("。"), stripped.count <= 24 {
             for (keyword, kind) in timeKeywords where stripped.hasPrefix(keyword) || stripped.hasSuffix(keyword) {
                 let timeText = stripped.hasPrefix(keyword) ? String(stripped.dropFirst(keyword.count)) : String(stripped.dropLast(keyword.count))
                 guard let found = TimeOfDay.findRange(in: timeText), found.end == nil else { continue }
@@ -255,10 +255,10 @@ struct ProceedingsReader {
         }
         // Headings: a marker and a short phrase that is not a label, or 日程第N.
         if let first = t.first, SpeakerLabel.markers.contains(first), SpeakerLabel.read(t) == nil,
-           compact.count <= 40, !compact.contains("。") {
+           compact.count <= 40, !compact.includes("。") {
             return ProceedingEvent(kind: .heading, text: String(t), lines: range)
         }
-        if compact.hasPrefix("日程第"), compact.count <= 40, !compact.contains("。") {
+        if compact.hasPrefix("日程第"), compact.count <= 40, !compact.includes("。") {
             return ProceedingEvent(kind: .heading, text: String(t), lines: range)
         }
         return nil

@@ -31,7 +31,7 @@ enum SpacedRoster {
     static func applies(to parts: [(text: Substring, line: SourceLine)]) -> Bool {
         var runs = 0
         for part in parts {
-            if part.text.contains("、") || part.text.contains(",") || part.text.contains("，") { return false }
+            if part.text.includes("、") || part.text.includes(",") || part.text.includes("，") { return false }
             var previousSpace = false
             for s in part.text.unicodeScalars {
                 let space = SourceLine.isSpace(s)

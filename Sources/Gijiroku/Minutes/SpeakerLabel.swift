@@ -38,9 +38,9 @@ struct SpeakerLabel {
     /// A label that opens `line`, if any. `line` is the line's content; leading white space is skipped.
     static func read(_ line: Substring) -> SpeakerLabel? {
         guard mayOpen(line), mayHoldPost(line) else { return nil }
-        var content = line.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+        var content = Substring(line.unicodeScalars.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
         // A page number glued before a bracketed label (`15110【…部長】`), as scrapers leave it.
-        let digits = content.prefix { $0.isASCII && $0.isNumber }
+        let digits = Substring(content.unicodeScalars.prefix { $0.isASCII && $0.properties.numericType != nil })
         if !digits.isEmpty, digits.count <= 8, content.dropFirst(digits.count).first == "【" { content = content.dropFirst(digits.count) }
         // A turn number before a marked label (`3 ◯竹中市長`, `12: ○議長（…）`), as search systems print it.
         if !digits.isEmpty, digits.count <= 4 {
@@ -57,8 +57,9 @@ struct SpeakerLabel {
 
     /// `○…`: post (name), seat (name), (name post), name post, or a closing bracket only.
     private static func marked(_ content: Substring) -> SpeakerLabel? {
+        // (Scalars, not characters, wherever a line is walked: this is asked of every line.)
         let body = content.dropFirst()
-        guard let c = body.first, c != " ", c != "\u{3000}" else { return nil }
+        guard let c = body.unicodeScalars.first, c != " ", c != "\u{3000}" else { return nil }
         // ○（name post）
         if c == "(" || c == "（" {
             guard let close = closing(of: body) else { return nil }
@@ -68,7 +69,7 @@ struct SpeakerLabel {
             return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
         }
         // ○post(name) / ○２２番(name) / ○…) with a closing bracket only
-        if let open = body.firstIndex(where: { $0 == "(" || $0 == "（" }), body.distance(from: body.startIndex, to: open) <= 24 {
+        if let open = body.unicodeScalars.prefix(25).firstIndex(where: { $0 == "(" || $0 == "（" }) {
             let head = body[..<open]
             if let close = closing(of: body[open...]) {
                 let inner = body[body.index(after: open)..<close]
@@ -85,18 +86,25 @@ struct SpeakerLabel {
                 guard !head.isEmpty, !isRosterHeading(head), !isCount(inner),
                       let headRole = role(endingAt: head) ?? (isPost(head) ? (nil, compact(head)) : nil) else { return nil }
                 let name = honorificStripped(compact(inner))
-                guard !name.isEmpty, name.count <= 16 else { return nil }
+                guard !name.isEmpty, name.unicodeScalars.count <= 16 else { return nil }
                 return make(content[..<end], name: name, role: headRole.role, seat: nil, rest: trimmedRest(after), prefixName: headRole.name)
             }
         }
         if let lone = loneClose(content, body: body) { return lone }
-        // ○name post (then a space or the end of the line)
-        let word = body.prefix { $0 != " " && $0 != "\u{3000}" }
+        // ○name post (then a space or the end of the line); no label is longer than 20.
+        let scalars = body.unicodeScalars
+        var wordEnd = scalars.startIndex, length = 0
+        while wordEnd < scalars.endIndex, scalars[wordEnd] != " ", scalars[wordEnd] != "\u{3000}", length <= 20 {
+            wordEnd = scalars.index(after: wordEnd)
+            length += 1
+        }
+        guard length <= 20 else { return nil }
+        let word = body[..<wordEnd]
         // ○２番 alone: a member by seat, named by the roster.
         if let seat = seatNumber(word), word.endIndex < body.endIndex {
             return make(content[..<word.endIndex], name: nil, role: "議員", seat: seat, rest: trimmedRest(body[word.endIndex...]))
         }
-        guard word.count <= 20, !isRosterHeading(word), let found = role(endingAt: word), !found.role.isEmpty else { return nil }
+        guard !isRosterHeading(word), let found = role(endingAt: word), !found.role.isEmpty else { return nil }
         let after = body[word.endIndex...]
         return make(content[..<word.endIndex], name: found.name, role: found.role, seat: nil, rest: trimmedRest(after))
     }
@@ -104,20 +112,21 @@ struct SpeakerLabel {
     /// `○委員長佐々木克敏)`, `鈴木(米)委員長)`: the label ends in a closing bracket that opens nowhere.
     private static func loneClose(_ content: Substring, body: Substring) -> SpeakerLabel? {
         var depth = 0
-        var i = body.startIndex
+        let scalars = body.unicodeScalars
+        var i = scalars.startIndex
         var count = 0
-        while i < body.endIndex, count < 28 {
-            let c = body[i]
+        while i < scalars.endIndex, count < 28 {
+            let c = scalars[i]
             if c == "(" || c == "（" { depth += 1 }
             if c == ")" || c == "）" {
                 if depth == 0 {
                     let inner = body[..<i]
-                    guard !inner.isEmpty, !inner.contains("。"), !inner.contains("、") else { return nil }
+                    guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
                     // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
-                    if inner.contains(" ") || inner.contains("\u{3000}") {
-                        guard inner.hasSuffix("君"), inner.first != " ", inner.first != "\u{3000}", compact(inner).count <= 16 else { return nil }
+                    if inner.includes(" ") || inner.includes("\u{3000}") {
+                        guard inner.hasSuffix("君"), inner.first != " ", inner.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
                     }
-                    let end = body.index(after: i)
+                    let end = scalars.index(after: i)
                     let (name, role) = roleAndNameAround(inner)
                     guard role != nil || inner.hasSuffix("君") else { return nil }
                     return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
@@ -125,7 +134,7 @@ struct SpeakerLabel {
                 depth -= 1
             }
             if c == "。" || c == "、" { return nil }
-            i = body.index(after: i)
+            i = scalars.index(after: i)
             count += 1
         }
         return nil
@@ -144,7 +153,7 @@ struct SpeakerLabel {
     private static func parenthesised(_ content: Substring) -> SpeakerLabel? {
         guard let close = closing(of: content) else { return nil }
         let inner = content[content.index(after: content.startIndex)..<close]
-        guard inner.count <= 8, isPost(inner) else { return nil }
+        guard inner.unicodeScalars.count <= 8, isPost(inner) else { return nil }
         let end = content.index(after: close)
         let found = role(endingAt: inner)
         return make(content[..<end], name: found?.name, role: found?.role ?? compact(inner), seat: nil, rest: trimmedRest(content[end...]))
@@ -152,11 +161,11 @@ struct SpeakerLabel {
 
     /// `委員長(相馬君):`, `本間君:`, `都市計画課係長(水野剛史君) …`, `市川恵一委員長` alone.
     private static func unmarked(_ content: Substring) -> SpeakerLabel? {
-        let head = content.prefix(28)
+        let head = content.prefix(scalars: 28)
         // post(name君) or name君, then a colon
         if let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = content[..<colon]
-            guard !label.isEmpty, !label.contains(" "), !label.contains("。"), !label.contains("、") else { return nil }
+            guard !label.isEmpty, !label.includes(" "), !label.includes("。"), !label.includes("、") else { return nil }
             let after = content[content.index(after: colon)...]
             if let open = label.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: label[open...]), label.index(after: close) == label.endIndex {
                 let post = label[..<open]
@@ -186,14 +195,14 @@ struct SpeakerLabel {
     /// (`(事務局)資料1の…について伺いたい。`): a turn, though `(事務局)` alone would head a roster.
     static func opensInlineTurn(_ content: Substring) -> Bool {
         guard let first = content.first, first == "(" || first == "（", let label = read(content) else { return false }
-        return label.rest.contains("。")
+        return label.rest.includes("。")
     }
 
     /// A label alone on its line with no marker (`市川恵一委員長`, `事務局`, `会長代理`): read only
     /// when the caller knows the next line is the utterance.
     static func alone(_ line: Substring) -> SpeakerLabel? {
         let content = ProceedingsReader.trimmed(line)
-        guard !content.isEmpty, content.count <= 12, !content.contains(" "), !content.contains("\u{3000}") else { return nil }
+        guard !content.isEmpty, content.unicodeScalars.count <= 12, !content.includes(" "), !content.includes("\u{3000}") else { return nil }
         if let p = parenthesised(content), p.rest.isEmpty { return p }
         guard let found = role(endingAt: content), found.role != "君" || found.name != nil else { return nil }
         return make(content, name: found.name, role: found.role, seat: nil, rest: "")
@@ -214,8 +223,9 @@ struct SpeakerLabel {
     private static func closing(of text: Substring) -> Substring.Index? {
         var depth = 0
         var n = 0
-        for i in text.indices {
-            let c = text[i]
+        let scalars = text.unicodeScalars
+        for i in scalars.indices {
+            let c = scalars[i]
             if c == "(" || c == "（" { depth += 1 }
             if c == ")" || c == "）" { depth -= 1; if depth == 0 { return i } }
             if c == "。" { return nil }
@@ -234,23 +244,24 @@ struct SpeakerLabel {
 
     /// `出席議員`, `欠席委員`, `説明員`, `事務局出席職員`: a roster's heading, not a speaker.
     static func isRosterHeading<S: StringProtocol>(_ text: S) -> Bool {
-        let t = compact(text)
-        return t.hasPrefix("出席") || t.hasPrefix("欠席") || t.hasSuffix("説明員") || t.hasSuffix("職員") || t.hasSuffix("出席者")
-            || t.hasPrefix("説明のため")
+        compact(text).withUTF8Bytes { t in
+            t.hasPrefix("出席") || t.hasPrefix("欠席") || t.hasSuffix("説明員") || t.hasSuffix("職員") || t.hasSuffix("出席者")
+                || t.hasPrefix("説明のため")
+        }
     }
 
     /// `２２番` → 22.
     private static func seatNumber(_ head: Substring) -> Int? {
         guard head.hasSuffix("番") else { return nil }
         let digits = head.dropLast()
-        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        guard !digits.isEmpty, digits.unicodeScalars.count <= 3 else { return nil }
         return JapaneseNumber.value(of: digits)
     }
 
     /// Whether `text` is a post (it ends in one of the known posts and holds no sentence).
     private static func isPost(_ text: Substring) -> Bool {
         let t = compact(text)
-        guard !t.isEmpty, t.count <= 24, !t.contains("。"), !t.contains("、") else { return false }
+        guard !t.isEmpty, t.unicodeScalars.count <= 24, !t.includes("。"), !t.includes("、") else { return false }
         return roleSuffixes.contains { $0 != "君" && t.hasSuffix($0) }
     }
 
@@ -258,8 +269,8 @@ struct SpeakerLabel {
     /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
     static func role(endingAt text: Substring) -> (name: String?, role: String)? {
         let t = compact(text)
-        guard !t.isEmpty, t.count <= 24, !t.contains("。"), !t.contains("、"), !t.contains("「") else { return nil }
-        guard let suffix = roleSuffixes.first(where: { t.hasSuffix($0) }) else { return nil }
+        guard !t.isEmpty, t.unicodeScalars.count <= 24, !t.includes("。"), !t.includes("、"), !t.includes("「") else { return nil }
+        guard let suffix = roleSuffixes.first(where: { UTF8Search.hasSuffix(t, $0) }) else { return nil }
         let before = String(t.dropLast(suffix.count))
         if suffix == "君" { return before.isEmpty ? nil : (before, "君") }
         // A compound post (総合政策部長, 都市計画課長): the name is the first two characters
@@ -267,7 +278,7 @@ struct SpeakerLabel {
         let compound = ["部長", "課長", "局長", "室長", "次長", "所長", "署長", "参事", "主幹", "係長", "主査", "主事", "担当"].contains(suffix)
         if before.isEmpty { return (nil, suffix) }
         if compound {
-            if before.count >= 4 { return (String(before.prefix(2)), String(before.dropFirst(2)) + suffix) }
+            if before.unicodeScalars.count >= 4 { return (String(before.prefix(2)), String(before.dropFirst(2)) + suffix) }
             return (nil, before + suffix)
         }
         // 総務常任委員長, 議会運営委員長, 議会事務局長: a post made longer, not a name.
@@ -297,7 +308,7 @@ struct SpeakerLabel {
     /// `伊藤よしのり議長` → (伊藤よしのり, 議長); `筒井たかひさ議員` → (筒井たかひさ, 議員).
     private static func nameAndRole(_ inner: Substring) -> (String?, String?)? {
         let t = compact(inner)
-        guard !t.isEmpty, t.count <= 20 else { return nil }
+        guard !t.isEmpty, t.unicodeScalars.count <= 20 else { return nil }
         if let found = role(endingAt: Substring(t)) {
             return found.role == "君" ? (found.name, nil) : (found.name, found.role)
         }
@@ -305,27 +316,44 @@ struct SpeakerLabel {
     }
 
     private static func honorificStripped(_ name: String) -> String {
-        for h in ["君", "議員", "さん", "氏"] where name.hasSuffix(h) && name.count > h.count { return String(name.dropLast(h.count)) }
+        for h in ["君", "議員", "さん", "氏"] where UTF8Search.hasSuffix(name, h) && name.utf8.count > h.utf8.count {
+            return String(decoding: name.utf8.dropLast(h.utf8.count), as: UTF8.self)
+        }
         return name
     }
 
     /// Without spaces (names are often spaced out: `植竹　貴`).
+    /// (On UTF-8 bytes: comparing characters goes through string comparison, and this is
+    /// asked of every candidate label.)
     static func compact<S: StringProtocol>(_ text: S) -> String {
-        String(text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" })
+        text.withUTF8Bytes { bytes in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x20 || b == 0x09 { i += 1; continue }
+                // U+3000 is E3 80 80.
+                if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+                kept.append(b)
+                i += 1
+            }
+            return kept.count == bytes.count ? String(text) : String(decoding: kept, as: UTF8.self)
+        }
     }
 
     private static func trimmedRest(_ text: Substring) -> Substring {
-        var t = text
+        var t = text.unicodeScalars
         while let c = t.first, c == " " || c == "\u{3000}" || c == ":" || c == "：" || c == "\t" { t = t.dropFirst() }
-        return t
+        return Substring(t)
     }
 
     /// The category a label's post and seat give.
     static func category(role: String?, seat: Int?, label: Substring) -> SpeakerCategory {
         if seat != nil { return .member }
-        guard let role else { return label.hasSuffix("君") || label.contains("君") ? .member : .other }
+        guard let role else { return label.hasSuffix("君") || label.includes("君") ? .member : .other }
         if ["議長", "副議長", "臨時議長", "委員長", "副委員長", "会長", "副会長", "座長", "会長代理"].contains(role) { return .chair }
-        if role.contains("事務局") || role == "書記" { return .secretariat }
+        if role.includes("事務局") || role == "書記" { return .secretariat }
         if ["議員", "委員", "君"].contains(role) || role.hasSuffix("委員長") || role.hasSuffix("常任委員") { return .member }
         if role == "幹事" { return .official }
         return .official

@@ -45,7 +45,7 @@ enum TitleExtractor {
             if documentSuffixes.contains(compact) || compact == "会議結果" { score -= 3 }
             if compact.hasPrefix("第") { score += 1 }
             // An aggregator's listing: `10月29日−09号`, `2019-11-13`.
-            if compact.hasSuffix("号") || compact.contains("−0") { score -= 1 }
+            if compact.hasSuffix("号") || compact.includes("−0") { score -= 1 }
             // Nothing but numbering or punctuation (`1:`): never a title.
             if !compact.unicodeScalars.contains(where: { $0.properties.isAlphabetic && !("0"..."9").contains($0) }) { score -= 5 }
             if compact.count > 60 { score -= 2 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes any `Encodable` value as canonical JSON bytes: keys sorted (by their UTF-8
 /// bytes), slashes and non-ASCII text left unescaped, pretty-printed with two-space
 /// indents or compact; the same bytes `JSONEncoder` writes with `.sortedKeys` and
@@ -21,12 +23,11 @@ struct JSONWriter {
     /// element of an array written record by record).
     /// - Throws: `EncodingError.invalidValue` for a number that is not finite, or a value that encodes nothing.
     func encode<T: Encodable>(_ value: T, indent: Int = 0) throws -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
         let context = JSONWriterContext(pretty: pretty, linePrefix: pretty ? indent : 0)
-        out += context.linePrefix
-        try JSONValueEncoder.write(value, depth: 0, context: context, into: &out)
-        return out
+        context.out.reserveCapacity(16_384)
+        context.out += context.linePrefix
+        try JSONValueEncoder.write(value, depth: 0, context: context)
+        return context.out
     }
 }
 
@@ -41,182 +42,279 @@ extension FieldsAlwaysPresent {
     static var keysOmittedWhenNil: Set<String> { [] }
 }
 
-/// What one encoding run shares: the format, and which types keep their nulls.
+/// Whether a type's absent fields are written as `null` (a ``FieldsAlwaysPresent``
+/// type's), and which are left out all the same; looked up once per type in a process.
+struct NullPolicy: Sendable {
+    let keeps: Bool
+    let omitted: Set<String>
+
+    private static let known = NullPolicyCache()
+
+    static func of<T>(_ type: T.Type) -> NullPolicy {
+        let id = ObjectIdentifier(type)
+        if let policy = known.get(id) { return policy }
+        let fields = type as? any FieldsAlwaysPresent.Type
+        let policy = NullPolicy(keeps: fields != nil, omitted: fields?.keysOmittedWhenNil ?? [])
+        known.set(id, policy)
+        return policy
+    }
+}
+
+/// The policies found so far, shared by every thread.
+private final class NullPolicyCache: @unchecked Sendable {
+    private var policies: [ObjectIdentifier: NullPolicy] = [:]
+    private let lock = NSLock()
+    func get(_ id: ObjectIdentifier) -> NullPolicy? { lock.lock(); defer { lock.unlock() }; return policies[id] }
+    func set(_ id: ObjectIdentifier, _ policy: NullPolicy) { lock.lock(); policies[id] = policy; lock.unlock() }
+}
+
+/// What one encoding run shares: the format, which types keep their nulls, and the bytes
+/// written so far.
+///
+/// Values are written straight into `out` as they are encoded (no buffer per value): a
+/// field's bytes, separator and key first, are a segment of the output, and when its
+/// object ends the segments are put in key order in place. An object's fields are on a
+/// stack (`keys`, `starts`) shared by every level, since a value is always finished before
+/// its parent's next field begins.
 final class JSONWriterContext {
     let pretty: Bool
     /// What every line starts with (pretty).
     let linePrefix: [UInt8]
-    private var nullPolicies: [ObjectIdentifier: (keeps: Bool, omitted: Set<String>)] = [:]
+    /// The JSON written so far. (Accesses are not checked for exclusivity at run time: only
+    /// this file's code touches it, one access at a time, and the checks cost a sixth of
+    /// the writing.)
+    @exclusivity(unchecked) var out: [UInt8] = []
+    /// The open objects' and arrays' entries, innermost last: a field's key (empty for an
+    /// array element), the offset of its first byte (its separator) in `out`, and the
+    /// encoder of a nested container written later (rare: no synthesized conformance asks for one).
+    @exclusivity(unchecked) var keys: [String] = []
+    @exclusivity(unchecked) var starts: [Int] = []
+    @exclusivity(unchecked) var pendings: [JSONValueEncoder?] = []
+    /// Reused when an object's fields are put in order.
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var order: [Int] = []
+    /// The last key order seen for each type, and the order it sorts in: a record type's
+    /// fields come in the same order every time, so most objects are sorted once.
+    @exclusivity(unchecked) private var sortedOrders: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
 
-    init(pretty: Bool, linePrefix levels: Int = 0) {
-        self.pretty = pretty
-        self.linePrefix = Array(repeating: UInt8(ascii: " "), count: 2 * levels)
+    convenience init(pretty: Bool, linePrefix levels: Int = 0) {
+        self.init(pretty: pretty, prefix: Array(repeating: UInt8(ascii: " "), count: 2 * levels))
     }
 
+    private init(pretty: Bool, prefix: [UInt8]) {
+        self.pretty = pretty
+        self.linePrefix = prefix
+    }
+
+    /// A context of the same format with its own output (a nested container written later).
+    func sibling() -> JSONWriterContext { JSONWriterContext(pretty: pretty, prefix: linePrefix) }
+
     /// A line end in pretty output, and the indent of the next line.
-    func newline(_ depth: Int, into out: inout [UInt8]) {
+    func newline(_ depth: Int) {
         out.append(0x0A)
         out += linePrefix
         JSONText.indent(depth, into: &out)
     }
 
-    func nullPolicy<T>(of type: T.Type) -> (keeps: Bool, omitted: Set<String>) {
+    /// The types' null policies this run has looked up (no lock: a context is one thread's).
+    @exclusivity(unchecked) private var policies: [ObjectIdentifier: NullPolicy] = [:]
+
+    func nullPolicy<T>(of type: T.Type) -> NullPolicy {
         let id = ObjectIdentifier(type)
-        if let known = nullPolicies[id] { return known }
-        let fields = type as? any FieldsAlwaysPresent.Type
-        let policy = (fields != nil, fields?.keysOmittedWhenNil ?? [])
-        nullPolicies[id] = policy
+        if let known = policies[id] { return known }
+        let policy = NullPolicy.of(type)
+        policies[id] = policy
         return policy
+    }
+
+    /// Begins an entry of an object (`key`) or array (`nil`) at `depth`: its separator (a
+    /// placeholder, set when the container ends), its line in pretty output, its key.
+    func beginEntry(key: String?, depth: Int) {
+        keys.append(key ?? "")
+        starts.append(out.count)
+        pendings.append(nil)
+        out.append(UInt8(ascii: ","))
+        if pretty { newline(depth) }
+        if let key {
+            JSONText.string(key, into: &out)
+            if pretty { out += JSONText.prettyColon } else { out.append(UInt8(ascii: ":")) }
+        }
+    }
+
+    /// Ends the object or array whose entries start at `base`: entries in key order (an
+    /// object), separators set, nested containers written, the closing bracket.
+    func end(base: Int, object: Bool, depth: Int, type: ObjectIdentifier) throws {
+        let count = keys.count - base
+        let open = object ? UInt8(ascii: "{") : UInt8(ascii: "[")
+        let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        guard count > 0 else {
+            out.append(open)
+            if pretty { newline(0); newline(depth) }
+            out.append(close)
+            return
+        }
+        var hasPending = false
+        for i in base..<pendings.count where pendings[i] != nil { hasPending = true; break }
+        order.removeAll(keepingCapacity: true)
+        var inOrder = !hasPending
+        if object, let known = sortedOrders[type], known.keys.count == count,
+           (0..<count).allSatisfy({ known.keys[$0] == keys[base + $0] }) {
+            for i in 0..<count { order.append(base + known.order[i]); if known.order[i] != i { inOrder = false } }
+        } else {
+            order.append(contentsOf: base..<keys.count)
+            if object {
+                // Insertion sort, stable: objects have a few dozen fields at most.
+                for i in 1..<order.count {
+                    let moving = order[i]
+                    var j = i
+                    while j > 0 && !JSONText.keyPrecedesOrEquals(keys[order[j - 1]], keys[moving]) { order[j] = order[j - 1]; j -= 1 }
+                    if j != i { order[j] = moving; inOrder = false }
+                }
+                sortedOrders[type] = (Array(keys[base...]), order.map { $0 - base })
+            }
+        }
+        let first = starts[base]
+        if inOrder {
+            out[first] = open
+        } else {
+            scratch.removeAll(keepingCapacity: true)
+            let end = out.count
+            for n in 0..<order.count {
+                let entry = order[n]
+                let from = starts[entry], to = entry + 1 < keys.count ? starts[entry + 1] : end
+                let at = scratch.count
+                out.withUnsafeBufferPointer { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
+                scratch[at] = n == 0 ? open : UInt8(ascii: ",")
+                if let pending = pendings[entry] {
+                    try pending.finish()
+                    scratch += pending.context.out
+                }
+            }
+            // The same bytes in another order, over the old; nested containers written later
+            // make the object longer.
+            let inPlace = end - first
+            scratch.withUnsafeBufferPointer { sorted in
+                out.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: first).update(from: sorted.baseAddress!, count: inPlace) }
+            }
+            if scratch.count > inPlace { out += scratch[inPlace...] }
+        }
+        keys.removeSubrange(base..<keys.count)
+        starts.removeSubrange(base..<starts.count)
+        pendings.removeSubrange(base..<pendings.count)
+        if pretty { newline(depth) }
+        out.append(close)
     }
 }
 
-/// The encoder of one value: it collects what the value's `encode(to:)` writes, then
-/// writes it out once that call has returned.
+/// The encoder of one value, at one depth: it writes what the value's `encode(to:)` asks
+/// for into its context's output, and ends the value's object or array when that call
+/// has returned (`finish`).
 final class JSONValueEncoder: Encoder {
-    enum Content {
+    enum State {
         case none
-        case scalar([UInt8])
-        case object(JSONObjectBuffer)
-        case array(JSONArrayBuffer)
+        case scalar
+        /// An object or array whose entries start at `base` on the context's stack.
+        case object(base: Int)
+        case array(base: Int)
     }
 
     let context: JSONWriterContext
     let depth: Int
+    /// The type of the value encoded (for the context's cache of key orders).
+    let type: ObjectIdentifier
     let keepsNulls: Bool
     let omitted: Set<String>
-    var content: Content = .none
+    @exclusivity(unchecked) var state: State = .none
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(context: JSONWriterContext, depth: Int, keepsNulls: Bool, omitted: Set<String>) {
+    init(context: JSONWriterContext, depth: Int, type: ObjectIdentifier, keepsNulls: Bool, omitted: Set<String>) {
         self.context = context
         self.depth = depth
+        self.type = type
         self.keepsNulls = keepsNulls
         self.omitted = omitted
     }
 
-    /// Encodes `value` at `depth` and appends its JSON to `out`.
-    static func write<T: Encodable>(_ value: T, depth: Int, context: JSONWriterContext, into out: inout [UInt8]) throws {
+    /// Encodes `value` at `depth`, appending its JSON to the context's output.
+    static func write<T: Encodable>(_ value: T, depth: Int, context: JSONWriterContext) throws {
         let policy = context.nullPolicy(of: T.self)
-        let encoder = JSONValueEncoder(context: context, depth: depth, keepsNulls: policy.keeps, omitted: policy.omitted)
+        let encoder = JSONValueEncoder(context: context, depth: depth, type: ObjectIdentifier(T.self), keepsNulls: policy.keeps, omitted: policy.omitted)
         try value.encode(to: encoder)
-        try encoder.finish(into: &out)
+        try encoder.finish()
     }
 
-    /// Appends what was encoded.
-    func finish(into out: inout [UInt8]) throws {
-        switch content {
+    /// Ends what was encoded.
+    func finish() throws {
+        switch state {
         case .none:
             throw EncodingError.invalidValue((), .init(codingPath: codingPath, debugDescription: "a value that encodes nothing"))
-        case .scalar(let bytes): out += bytes
-        case .object(let object): try object.write(into: &out, depth: depth, context: context)
-        case .array(let array): try array.write(into: &out, depth: depth, context: context)
+        case .scalar: break
+        case .object(let base): try context.end(base: base, object: true, depth: depth, type: type)
+        case .array(let base): try context.end(base: base, object: false, depth: depth, type: type)
         }
     }
 
+    /// Writes a scalar's bytes as this encoder's value.
+    func scalar(_ write: (inout [UInt8]) throws -> Void) rethrows {
+        try write(&context.out)
+        state = .scalar
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let object: JSONObjectBuffer
-        if case .object(let existing) = content { object = existing } else { object = JSONObjectBuffer(); content = .object(object) }
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(encoder: self, object: object))
+        if case .object = state {} else { state = .object(base: context.keys.count) }
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(encoder: self))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let array: JSONArrayBuffer
-        if case .array(let existing) = content { array = existing } else { array = JSONArrayBuffer(); content = .array(array) }
-        return JSONUnkeyedContainer(encoder: self, array: array)
+        if case .array = state {} else { state = .array(base: context.keys.count) }
+        return JSONUnkeyedContainer(encoder: self)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueContainer(encoder: self) }
 
-    /// The JSON of a value one level deeper.
-    func child<T: Encodable>(_ value: T) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        try JSONValueEncoder.write(value, depth: depth + 1, context: context, into: &bytes)
-        return bytes
+    /// Begins an entry of this encoder's object (`key`) or array (`nil`).
+    func entry(_ key: String?) { context.beginEntry(key: key, depth: depth + 1) }
+
+    /// Writes a value one level deeper, as the current entry.
+    func child<T: Encodable>(_ value: T) throws {
+        try JSONValueEncoder.write(value, depth: depth + 1, context: context)
     }
 
-    /// An encoder one level deeper whose content is written when its parent is.
-    func nested() -> JSONValueEncoder {
-        JSONValueEncoder(context: context, depth: depth + 1, keepsNulls: keepsNulls, omitted: [])
+    /// An encoder one level deeper, in a context of its own, whose output becomes the
+    /// current entry's value when this encoder's container ends.
+    func pending() -> JSONValueEncoder {
+        // Its type is not known: the parent's stands in (the key order is checked before a cached order is used).
+        let nested = JSONValueEncoder(context: context.sibling(), depth: depth + 1, type: type, keepsNulls: keepsNulls, omitted: [])
+        context.pendings[context.pendings.count - 1] = nested
+        return nested
     }
-}
 
-/// A field's or an element's JSON: written already, or an encoder still to write.
-enum JSONPart {
-    case bytes([UInt8])
-    case pending(JSONValueEncoder)
-
-    func write(into out: inout [UInt8]) throws {
-        switch self {
-        case .bytes(let b): out += b
-        case .pending(let encoder): try encoder.finish(into: &out)
-        }
-    }
-}
-
-final class JSONObjectBuffer {
-    var fields: [(key: String, value: JSONPart)] = []
-
-    func write(into out: inout [UInt8], depth: Int, context: JSONWriterContext) throws {
-        let pretty = context.pretty
-        out.append(UInt8(ascii: "{"))
-        guard !fields.isEmpty else {
-            if pretty { context.newline(0, into: &out); context.newline(depth, into: &out) }
-            out.append(UInt8(ascii: "}"))
-            return
-        }
-        // Sorted by the keys' UTF-8 bytes, as JSONEncoder's `.sortedKeys` sorts them.
-        let sorted = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        for (i, field) in sorted.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            if pretty { context.newline(depth + 1, into: &out) }
-            JSONText.string(field.key, into: &out)
-            if pretty { out += JSONText.prettyColon } else { out.append(UInt8(ascii: ":")) }
-            try field.value.write(into: &out)
-        }
-        if pretty { context.newline(depth, into: &out) }
-        out.append(UInt8(ascii: "}"))
-    }
-}
-
-final class JSONArrayBuffer {
-    var items: [JSONPart] = []
-
-    func write(into out: inout [UInt8], depth: Int, context: JSONWriterContext) throws {
-        let pretty = context.pretty
-        out.append(UInt8(ascii: "["))
-        guard !items.isEmpty else {
-            if pretty { context.newline(0, into: &out); context.newline(depth, into: &out) }
-            out.append(UInt8(ascii: "]"))
-            return
-        }
-        for (i, item) in items.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            if pretty { context.newline(depth + 1, into: &out) }
-            try item.write(into: &out)
-        }
-        if pretty { context.newline(depth, into: &out) }
-        out.append(UInt8(ascii: "]"))
+    /// The number of entries of this encoder's array.
+    var entryCount: Int {
+        if case .array(let base) = state { return context.keys.count - base }
+        return 0
     }
 }
 
 struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: JSONValueEncoder
-    let object: JSONObjectBuffer
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func add(_ key: Key, _ bytes: [UInt8]) { object.fields.append((key.stringValue, .bytes(bytes))) }
-
-    mutating func encodeNil(forKey key: Key) throws { add(key, JSONText.null) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { add(key, JSONText.bool(value)) }
-    mutating func encode(_ value: String, forKey key: Key) throws {
-        var bytes: [UInt8] = []
-        JSONText.string(value, into: &bytes)
-        add(key, bytes)
+    private func add(_ key: Key, _ write: (inout [UInt8]) throws -> Void) rethrows {
+        encoder.entry(key.stringValue)
+        try write(&encoder.context.out)
     }
-    mutating func encode(_ value: Double, forKey key: Key) throws { add(key, try JSONText.number(value, codingPath)) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { add(key, Array(String(value).utf8)) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { add(key, try encoder.child(value)) }
+
+    mutating func encodeNil(forKey key: Key) throws { add(key) { $0 += JSONText.null } }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { add(key) { $0 += JSONText.bool(value) } }
+    mutating func encode(_ value: String, forKey key: Key) throws { add(key) { JSONText.string(value, into: &$0) } }
+    mutating func encode(_ value: Double, forKey key: Key) throws { try add(key) { $0 += try JSONText.number(value, codingPath) } }
+    mutating func encode(_ value: Int, forKey key: Key) throws { add(key) { JSONText.integer(value, into: &$0) } }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        encoder.entry(key.stringValue)
+        try encoder.child(value)
+    }
 
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try absent(key) }
@@ -240,63 +338,59 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let nested = encoder.nested()
-        object.fields.append((key.stringValue, .pending(nested)))
-        return nested.container(keyedBy: keyType)
+        encoder.entry(key.stringValue)
+        return encoder.pending().container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = encoder.nested()
-        object.fields.append((key.stringValue, .pending(nested)))
-        return nested.unkeyedContainer()
+        encoder.entry(key.stringValue)
+        return encoder.pending().unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        let nested = encoder.nested()
-        object.fields.append(("super", .pending(nested)))
-        return nested
+        encoder.entry("super")
+        return encoder.pending()
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let nested = encoder.nested()
-        object.fields.append((key.stringValue, .pending(nested)))
-        return nested
+        encoder.entry(key.stringValue)
+        return encoder.pending()
     }
 }
 
 struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     let encoder: JSONValueEncoder
-    let array: JSONArrayBuffer
     var codingPath: [any CodingKey] { encoder.codingPath }
-    var count: Int { array.items.count }
+    var count: Int { encoder.entryCount }
 
-    mutating func encodeNil() throws { array.items.append(.bytes(JSONText.null)) }
-    mutating func encode(_ value: Bool) throws { array.items.append(.bytes(JSONText.bool(value))) }
-    mutating func encode(_ value: String) throws {
-        var bytes: [UInt8] = []
-        JSONText.string(value, into: &bytes)
-        array.items.append(.bytes(bytes))
+    private func add(_ write: (inout [UInt8]) throws -> Void) rethrows {
+        encoder.entry(nil)
+        try write(&encoder.context.out)
     }
-    mutating func encode(_ value: Double) throws { array.items.append(.bytes(try JSONText.number(value, codingPath))) }
-    mutating func encode(_ value: Int) throws { array.items.append(.bytes(Array(String(value).utf8))) }
-    mutating func encode<T: Encodable>(_ value: T) throws { array.items.append(.bytes(try encoder.child(value))) }
+
+    mutating func encodeNil() throws { add { $0 += JSONText.null } }
+    mutating func encode(_ value: Bool) throws { add { $0 += JSONText.bool(value) } }
+    mutating func encode(_ value: String) throws { add { JSONText.string(value, into: &$0) } }
+    mutating func encode(_ value: Double) throws { try add { $0 += try JSONText.number(value, codingPath) } }
+    mutating func encode(_ value: Int) throws { add { JSONText.integer(value, into: &$0) } }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.entry(nil)
+        try encoder.child(value)
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nested = encoder.nested()
-        array.items.append(.pending(nested))
-        return nested.container(keyedBy: keyType)
+        encoder.entry(nil)
+        return encoder.pending().container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = encoder.nested()
-        array.items.append(.pending(nested))
-        return nested.unkeyedContainer()
+        encoder.entry(nil)
+        return encoder.pending().unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        let nested = encoder.nested()
-        array.items.append(.pending(nested))
-        return nested
+        encoder.entry(nil)
+        return encoder.pending()
     }
 }
 
@@ -304,23 +398,16 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     let encoder: JSONValueEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func set(_ bytes: [UInt8]) { encoder.content = .scalar(bytes) }
-
-    mutating func encodeNil() throws { set(JSONText.null) }
-    mutating func encode(_ value: Bool) throws { set(JSONText.bool(value)) }
-    mutating func encode(_ value: String) throws {
-        var bytes: [UInt8] = []
-        JSONText.string(value, into: &bytes)
-        set(bytes)
-    }
-    mutating func encode(_ value: Double) throws { set(try JSONText.number(value, codingPath)) }
-    mutating func encode(_ value: Int) throws { set(Array(String(value).utf8)) }
+    mutating func encodeNil() throws { encoder.scalar { $0 += JSONText.null } }
+    mutating func encode(_ value: Bool) throws { encoder.scalar { $0 += JSONText.bool(value) } }
+    mutating func encode(_ value: String) throws { encoder.scalar { JSONText.string(value, into: &$0) } }
+    mutating func encode(_ value: Double) throws { try encoder.scalar { $0 += try JSONText.number(value, codingPath) } }
+    mutating func encode(_ value: Int) throws { encoder.scalar { JSONText.integer(value, into: &$0) } }
     mutating func encode<T: Encodable>(_ value: T) throws {
         // The value takes this encoder's place, at the same depth (a wrapper such as
         // ParsedDocument encodes its record this way).
-        var bytes: [UInt8] = []
-        try JSONValueEncoder.write(value, depth: encoder.depth, context: encoder.context, into: &bytes)
-        set(bytes)
+        try JSONValueEncoder.write(value, depth: encoder.depth, context: encoder.context)
+        encoder.state = .scalar
     }
 }
 
@@ -329,7 +416,40 @@ enum JSONText {
     static let null: [UInt8] = Array("null".utf8)
     static let prettyColon: [UInt8] = Array(" : ".utf8)
 
-    static func bool(_ value: Bool) -> [UInt8] { Array((value ? "true" : "false").utf8) }
+    static let trueBytes: [UInt8] = Array("true".utf8)
+    static let falseBytes: [UInt8] = Array("false".utf8)
+    static func bool(_ value: Bool) -> [UInt8] { value ? trueBytes : falseBytes }
+
+    /// An integer in decimal, written without a `String` in between.
+    static func integer(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+        }
+    }
+
+    /// Whether key `a` sorts before `b` or equals it, comparing UTF-8 bytes (JSONEncoder's
+    /// `.sortedKeys` order).
+    static func keyPrecedesOrEquals(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                if n > 0 {
+                    let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count <= y.count
+            }
+        }
+    }
 
     static func indent(_ depth: Int, into out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
@@ -349,16 +469,32 @@ enum JSONText {
     }
 
     /// A string in quotes: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
-    /// `\u00XX`, everything else (slashes, Japanese) as it is.
+    /// `\u00XX`, everything else (slashes, Japanese) as it is. DEL and the C1 controls
+    /// (U+0080–U+009F), which JSONEncoder leaves as they are, are escaped as `\u007f`,
+    /// `\u0085`, so that JSON printed to a terminal cannot hold an escape sequence (C1's
+    /// CSI is one); the JSON means the same.
     static func string(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
             var start = 0
-            for i in 0..<bytes.count {
+            var i = 0
+            while i < bytes.count {
                 let b = bytes[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                i += 1
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xC2 else { continue }
+                if b == 0xC2 {
+                    // U+0080–U+009F are C2 80 … C2 9F; other characters from C2 are not controls.
+                    guard i < bytes.count, bytes[i] <= 0x9F else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]))
+                    out += Array("\\u00".utf8)
+                    out.append(hexDigits[Int(bytes[i] >> 4)])
+                    out.append(hexDigits[Int(bytes[i] & 0x0F)])
+                    i += 1
+                    start = i
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]))
                 out.append(UInt8(ascii: "\\"))
                 switch b {
                 case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
@@ -373,7 +509,7 @@ enum JSONText {
                     out.append(hexDigits[Int(b >> 4)])
                     out.append(hexDigits[Int(b & 0x0F)])
                 }
-                start = i + 1
+                start = i
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
@@ -381,4 +517,52 @@ enum JSONText {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+/// Writes an object's fields straight to the output, keys given in their sorted order:
+/// for the small record parts written by the thousand (a `lines` range, a layout line),
+/// the bytes their `Encodable` conformance gives, without the containers' machinery.
+struct JSONFieldWriter {
+    let context: JSONWriterContext
+    let depth: Int
+    private var first = true
+
+    init(context: JSONWriterContext, depth: Int) {
+        self.context = context
+        self.depth = depth
+    }
+
+    private mutating func key(_ key: StaticString) {
+        if !first { context.out.append(UInt8(ascii: ",")) }
+        first = false
+        if context.pretty { context.newline(depth + 1) }
+        context.out.append(UInt8(ascii: "\""))
+        context.out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        context.out.append(UInt8(ascii: "\""))
+        if context.pretty { context.out += JSONText.prettyColon } else { context.out.append(UInt8(ascii: ":")) }
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int) {
+        key(name)
+        JSONText.integer(value, into: &context.out)
+    }
+
+    mutating func field(_ name: StaticString, _ value: String) {
+        key(name)
+        JSONText.string(value, into: &context.out)
+    }
+}
+
+extension JSONValueEncoder {
+    /// Writes this encoder's value as an object whose fields `body` gives, keys in sorted
+    /// order (ASCII, never escaped). Used by a type's `encode(to:)` when the encoder is this
+    /// writer's; the type's other encoders get the same JSON from its containers.
+    func writeObject(_ body: (inout JSONFieldWriter) -> Void) {
+        context.out.append(UInt8(ascii: "{"))
+        var fields = JSONFieldWriter(context: context, depth: depth)
+        body(&fields)
+        if context.pretty { context.newline(depth) }
+        context.out.append(UInt8(ascii: "}"))
+        state = .scalar
+    }
 }

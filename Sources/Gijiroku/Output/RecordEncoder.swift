@@ -58,3 +58,34 @@ extension DocumentSection: FieldsAlwaysPresent {}
 extension Speech: FieldsAlwaysPresent {}
 extension Speaker: FieldsAlwaysPresent {}
 extension ProceedingEvent: FieldsAlwaysPresent {}
+
+/// The record parts written by the thousand write themselves straight to ``JSONWriter``'s
+/// output (`{"end":3,"start":2}`); any other encoder gets the same fields from a container.
+extension LineRange {
+    private enum Keys: String, CodingKey { case start, end }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            json.writeObject { $0.field("end", end); $0.field("start", start) }
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+    }
+}
+
+extension LayoutLine {
+    private enum Keys: String, CodingKey { case line, text, role }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            json.writeObject { $0.field("line", line); $0.field("role", role.rawValue); $0.field("text", text) }
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(text, forKey: .text)
+        try c.encode(role, forKey: .role)
+    }
+}

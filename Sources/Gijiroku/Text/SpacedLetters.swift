@@ -12,7 +12,7 @@ enum SpacedLetters {
     static func joined(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: SourceLine.isSpace) else { return text }
         // Each item of a list on its own: `渡 邉 良 太、湯 沢 美 恵`.
-        if text.contains("、") { return text.split(separator: "、", omittingEmptySubsequences: false).map { joinedItem(String($0)) }.joined(separator: "、") }
+        if text.includes("、") { return text.split(separator: "、", omittingEmptySubsequences: false).map { joinedItem(String($0)) }.joined(separator: "、") }
         return joinedItem(text)
     }
 
@@ -25,7 +25,7 @@ enum SpacedLetters {
     /// ```
     static func joinedWide(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-        let space = text.contains("\u{3000}") ? "\u{3000}" : " "
+        let space = text.includes("\u{3000}") ? "\u{3000}" : " "
         var out = ""
         for (k, word) in words.enumerated() {
             if k > 0 {

@@ -109,3 +109,14 @@ extension String {
         }
     }
 }
+
+extension StringProtocol {
+    /// Whether `text` occurs in this text, byte for byte: what `contains` means for the
+    /// parser's marks and words (`t.includes("。")`), without the grapheme breaking and
+    /// Foundation folding `contains` pays on every character.
+    ///
+    /// ```swift
+    /// "ただいまから会議を開きます。".includes("。")   // true
+    /// ```
+    @inline(__always) func includes(_ text: String) -> Bool { UTF8Search.contains(self, text) }
+}

@@ -1,3 +1,4 @@
+import GijirokuInput
 import GijirokuMessages
 
 /// One option of a command, as the command table declares it: the parser, `--help` and the
@@ -82,4 +83,12 @@ struct ParsedArguments: Sendable {
 
     func value(_ name: String) -> String? { values[name] }
     func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// The input limits `--max-file-size MB` asks for (whole megabytes, 1 to 1 048 576), the
+    /// standard ones without it; `nil` when its value is not such a number.
+    var inputLimits: InputLimits? {
+        guard let text = value("max-file-size") else { return .standard }
+        guard let mb = Int(text), mb >= 1, mb <= 1 << 20 else { return nil }
+        return InputLimits(fileSize: mb << 20)
+    }
 }

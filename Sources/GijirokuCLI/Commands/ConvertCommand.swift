@@ -34,6 +34,7 @@ enum ConvertCommand {
         let format = Format(rawValue: arguments.value("format") ?? "json") ?? .json
         let inputs = arguments.positional
         guard !inputs.isEmpty else { return console.usage(.convertNoInput) }
+        guard let limits = arguments.inputLimits else { return console.usage(.usageMaxFileSize, ["value": arguments.value("max-file-size") ?? ""]) }
         let jobs: Int
         if let text = arguments.value("jobs") {
             guard let n = Int(text), n >= 1, n <= 256 else { return console.usage(.usageJobsRange, ["value": text]) }
@@ -55,7 +56,7 @@ enum ConvertCommand {
 
         let start = Date()
         let walk = FileWalker.walk(inputs, everyFile: true)
-        var converter = Converter(outputDirectory: out, format: format, jobs: jobs, force: arguments.flag("force"))
+        var converter = Converter(outputDirectory: out, format: format, jobs: jobs, force: arguments.flag("force"), limits: limits)
         do { try converter.prepare() } catch {
             // In plain words: the POSIX reason under Foundation's error, not its dump.
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError

@@ -18,7 +18,7 @@ enum DecisionsCommand {
                                         since: arguments.value("since"), meeting: arguments.value("meeting"))
             let list = try index.decisions(filter)
             switch arguments.value("format") {
-            case "json": console.write(try RecordEncoder.json(list))
+            case "json": console.writeJSON(try RecordEncoder.json(list))
             case "csv": console.write(csv(list))
             default: write(list, &console)
             }

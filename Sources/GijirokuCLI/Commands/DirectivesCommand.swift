@@ -20,7 +20,7 @@ enum DirectivesCommand {
             let register = try index.directives(DirectiveFilter(status: status, issuer: arguments.value("issuer"),
                                                                 since: arguments.value("since"), asOf: arguments.value("as-of")))
             switch arguments.value("format") {
-            case "json": console.write(try RecordEncoder.json(register))
+            case "json": console.writeJSON(try RecordEncoder.json(register))
             case "csv": console.write(csv(register))
             default: write(register, &console)
             }

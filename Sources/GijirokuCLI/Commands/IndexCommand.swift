@@ -15,6 +15,7 @@ enum IndexCommand {
         let db = console.databasePath(arguments)
         let quiet = arguments.flag("quiet")
         guard !arguments.positional.isEmpty else { return console.usage(.indexNoInput) }
+        guard let limits = arguments.inputLimits else { return console.usage(.usageMaxFileSize, ["value": arguments.value("max-file-size") ?? ""]) }
         let walk = FileWalker.walk(arguments.positional)
         for path in walk.missing { console.error(at: SourceLocation(path: path), Console.missing(path)) }
         for path in walk.unreadable { console.error(at: SourceLocation(path: path), Message(.inputFolderUnreadable)) }
@@ -56,8 +57,8 @@ enum IndexCommand {
             let resolved = FileWalker.canonical(stored)
             return resolved == stored ? nil : resolved
         }
-        let report = prune && unseen == 0 ? index.index(files: files, pruningUnder: arguments.positional.map(FileWalker.canonical))
-            : index.index(files: files)
+        let report = prune && unseen == 0 ? index.index(files: files, pruningUnder: arguments.positional.map(FileWalker.canonical), limits: limits)
+            : index.index(files: files, limits: limits)
         for failure in report.failed { describe(failure, &console) }
         if !quiet {
             for path in report.added { console.write(console.text(.indexAdded, ["path": path]) + "\n") }

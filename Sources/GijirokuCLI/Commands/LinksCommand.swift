@@ -19,13 +19,13 @@ enum LinksCommand {
             let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
             if let plan {
                 let report = try index.links(toItem: plan)
-                if json { console.write(try RecordEncoder.json(report)) } else { write(report, &console) }
+                if json { console.writeJSON(try RecordEncoder.json(report)) } else { write(report, &console) }
             } else if try index.kind(ofDocument: targets[0]) == "plan" {
                 let report = try index.planOverview(targets[0])
-                if json { console.write(try RecordEncoder.json(report)) } else { write(report, &console) }
+                if json { console.writeJSON(try RecordEncoder.json(report)) } else { write(report, &console) }
             } else {
                 let report = try index.links(from: targets[0])
-                if json { console.write(try RecordEncoder.json(report)) } else { write(report, &console) }
+                if json { console.writeJSON(try RecordEncoder.json(report)) } else { write(report, &console) }
             }
             return ExitCode.success
         }

@@ -3,7 +3,7 @@ import Gijiroku
 import GijirokuInput
 import GijirokuMessages
 
-/// `gijiroku parse FILE|DIR|- ... [--format json|jsonl|markdown] [--kind K] [--strict] [--quiet]`
+/// `gijiroku parse FILE|DIR|- ... [--format json|jsonl|markdown] [--kind K] [--strict] [--max-file-size MB] [--quiet]`
 ///
 /// Parses each file into a record (one per meeting when a page holds several) and writes it
 /// to standard output: JSON (an array when there are several records), JSON Lines, or Markdown. Warnings and errors go to standard
@@ -16,6 +16,7 @@ enum ParseCommand {
         let strict = arguments.flag("strict")
         let quiet = arguments.flag("quiet")
         guard !arguments.positional.isEmpty else { return console.usage(.parseNoInput) }
+        guard let limits = arguments.inputLimits else { return console.usage(.usageMaxFileSize, ["value": arguments.value("max-file-size") ?? ""]) }
 
         let walk = FileWalker.walk(arguments.positional)
         var failures = walk.missing.count
@@ -31,7 +32,7 @@ enum ParseCommand {
         for entry in walk.files {
             let document: ParsedDocument
             do {
-                document = try SourceFile(path: entry.path) { Data(standardInput()) }.parse(kind: kind)
+                document = try SourceFile(path: entry.path, limits: limits) { Data(standardInput()) }.parse(kind: kind)
             } catch {
                 console.error(at: error.location, error.message)
                 failures += 1
@@ -51,14 +52,14 @@ enum ParseCommand {
                 switch format {
                 case "jsonl":
                     guard let line = encode(record, &console, RecordEncoder.jsonLine) else { failures += 1; continue }
-                    console.write(line + "\n")
+                    console.writeJSON(line + "\n")
                 case "markdown":
                     console.write(Markdown.render(record))
                     if walk.files.count > 1 || records.count > 1 { console.write("\n---\n\n") }
                 default:
                     guard let json = encode(record, &console, array ? RecordEncoder.jsonElement : RecordEncoder.json) else { failures += 1; continue }
                     if array && written > 0 { console.write(",\n") }
-                    console.write(json)
+                    console.writeJSON(json)
                     written += 1
                 }
             }

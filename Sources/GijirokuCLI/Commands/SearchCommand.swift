@@ -35,7 +35,7 @@ enum SearchCommand {
         }
 
         if arguments.value("format") == "json" {
-            do { console.write(try RecordEncoder.json(result)) }
+            do { console.writeJSON(try RecordEncoder.json(result)) }
             catch { console.error(.outputEncodingFailed, ["reason": "\(error)"]); return ExitCode.dataError }
             return ExitCode.success
         }

@@ -16,7 +16,7 @@ enum SpeakersCommand {
             let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
             let report = try index.speakers(SpeakerFilter(meeting: arguments.value("meeting"), since: arguments.value("since")))
             switch arguments.value("format") {
-            case "json": console.write(try RecordEncoder.json(report))
+            case "json": console.writeJSON(try RecordEncoder.json(report))
             case "csv": console.write(csv(report, console))
             default: write(report, &console)
             }

@@ -24,6 +24,8 @@ struct Converter {
     let format: ConvertCommand.Format
     let jobs: Int
     let force: Bool
+    /// How much of each file is read.
+    let limits: InputLimits
     private(set) var summary = ConvertSummary()
     private(set) var failures: [Failure] = []
     private var temporary: String { outputDirectory + "/.gijiroku-tmp" }
@@ -37,11 +39,12 @@ struct Converter {
     /// The CSV tables being written, in the order of ``CSV/tables``.
     private var tables: [FileHandle] = []
 
-    init(outputDirectory: String, format: ConvertCommand.Format, jobs: Int, force: Bool) {
+    init(outputDirectory: String, format: ConvertCommand.Format, jobs: Int, force: Bool, limits: InputLimits = .standard) {
         self.outputDirectory = outputDirectory
         self.format = format
         self.jobs = jobs
         self.force = force
+        self.limits = limits
     }
 
     /// Creates the output directory, clears what a killed run left in the temporary folder,
@@ -123,7 +126,7 @@ struct Converter {
         }
         let this = self
         let clashes = clashing
-        let outcomes = ParsePipeline(jobs: jobs).run(chunk.map(\.path), skip: { i in
+        let outcomes = ParsePipeline(jobs: jobs, limits: limits).run(chunk.map(\.path), skip: { i in
             let entry = chunk[i]
             if Self.ignoredExtensions.contains(FileName.extension(of: entry.path)) || clashes[i] != nil { return true }
             return perFile && this.reuse && (this.isFresh(output: this.outputPath(entry), input: entry.path)

@@ -52,6 +52,8 @@ public struct IndexFailure: Sendable, Hashable {
 /// with ``DocumentWriter``, then refreshes the links to plan items.
 struct Indexer {
     let store: Store
+    /// How much of each file is read.
+    var limits: InputLimits = .standard
     var writer: DocumentWriter { DocumentWriter(store: store) }
 
     /// Files are read and parsed on every core, a batch at a time, then written.
@@ -110,7 +112,7 @@ struct Indexer {
         func startParsing(_ k: Int) -> ParseInFlight? {
             guard k < batches.count else { return nil }
             // An empty index has no digests to look up.
-            return ParseInFlight(batches[k], digests: batches[k].map { indexed == 0 ? nil : (try? store.storedDigest(of: $0)) ?? nil })
+            return ParseInFlight(batches[k], limits: limits, digests: batches[k].map { indexed == 0 ? nil : (try? store.storedDigest(of: $0)) ?? nil })
         }
         var inFlight = startParsing(0)
         var storedThisRun = Set<String>()
@@ -233,8 +235,8 @@ struct Indexer {
     /// Reads, digests and parses `paths` through the shared ``ParsePipeline``, given their
     /// stored digests: an unchanged file is not parsed, a parsed one is turned into rows on
     /// the reading threads.
-    static func readAndParse(_ paths: [String], stored: [String?]) -> [Outcome] {
-        ParsePipeline().run(paths, unchanged: { i, digest in stored[i] == digest }) { i, document, _ in
+    static func readAndParse(_ paths: [String], stored: [String?], limits: InputLimits = .standard) -> [Outcome] {
+        ParsePipeline(limits: limits).run(paths, unchanged: { i, digest in stored[i] == digest }) { i, document, _ in
             DocumentWriter.Rows(document)
         }.enumerated().map { i, outcome in
             switch outcome {
@@ -251,9 +253,9 @@ private final class ParseInFlight: @unchecked Sendable {
     private var outcomes: [Indexer.Outcome] = []
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ paths: [String], digests: [String?]) {
+    init(_ paths: [String], limits: InputLimits, digests: [String?]) {
         DispatchQueue.global().async {
-            self.outcomes = Indexer.readAndParse(paths, stored: digests)
+            self.outcomes = Indexer.readAndParse(paths, stored: digests, limits: limits)
             self.done.signal()
         }
     }

@@ -130,6 +130,19 @@ import GijirokuTestSupport
         #expect(r.err.contains("empty.txt: error:"))
     }
 
+    @Test func aFileBeyondMaxFileSizeIsAFailureListedAndTheRestIsConverted() throws {
+        let input = try temporary(), out = try temporary()
+        try FileManager.default.copyItem(atPath: Self.corpus + "/minutes/shiomigawa-gyokaku-01.txt", toPath: input + "/good.txt")
+        try Data(repeating: UInt8(ascii: "a"), count: 2_200_000).write(to: URL(fileURLWithPath: input + "/big.txt"))
+        let r = run(["convert", input, "--out", out, "--quiet", "--max-file-size", "2"])
+        #expect(r.code == 1)
+        #expect(FileManager.default.fileExists(atPath: out + "/good.json"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/big.json"))
+        let failures = try String(contentsOfFile: out + "/failures.jsonl", encoding: .utf8)
+        #expect(failures.contains("big.txt") && failures.contains("2097152"))
+        #expect(run(["convert", input, "--out", try temporary(), "--max-file-size", "none"]).code == 64)
+    }
+
     @Test func usageErrorsExitWith64LikeEveryCommand() {
         #expect(run(["convert", Self.corpus]).code == 64)
         #expect(run(["convert", "--out", "/tmp/x"]).code == 64)

@@ -57,6 +57,19 @@ import GijirokuIndex
         #expect(onlyA.out.contains("（文書 2、"))
     }
 
+    @Test func aFileBeyondMaxFileSizeIsAFailureAndTheRestIsIndexed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-limit-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", toPath: root + "/one.txt")
+        try Data(repeating: UInt8(ascii: "a"), count: 1_500_000).write(to: URL(fileURLWithPath: root + "/big.txt"))
+        let db = freshDatabase()
+        let r = run(["index", root, "--db", db, "--max-file-size", "1"])
+        #expect(r.code == 1)
+        #expect(r.out.contains("（文書 1、"))
+        #expect(r.err.contains("big.txt") && r.err.contains("1048576"))
+        #expect(run(["index", root, "--db", freshDatabase(), "--max-file-size", "0"]).code == 64)
+    }
+
     @Test func indexThenSearchFindsTheExchangeWithItsAnswers() throws {
         let db = freshDatabase()
         let indexed = run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"])

@@ -96,6 +96,21 @@ import Gijiroku
         #expect(r.out.split(separator: "\n").count == 1)
     }
 
+    @Test func aFileBeyondMaxFileSizeIsReportedAndTheOthersParse() throws {
+        let big = try temporaryFile("大きい.txt", Array(repeating: UInt8(ascii: "a"), count: 1_100_000))
+        let good = "\(Self.corpus)/shiomigawa-gyokaku-01.txt"
+        let r = run(["parse", "--format", "jsonl", "--max-file-size", "1", big, good])
+        #expect(r.code == 1)
+        #expect(r.err.contains("\(big): error: 読み込みません: 1100000 バイトあり、1 ファイルの上限 1048576 バイトを超えています"))
+        #expect(r.out.split(separator: "\n").count == 1)
+        // Without the option the standard limit (256 MB) reads it.
+        #expect(run(["parse", "--format", "jsonl", big]).err.contains("上限") == false)
+        for bad in ["0", "-3", "1.5", "lots", "1048577"] {
+            let usage = run(["parse", "--max-file-size", bad, good])
+            #expect(usage.code == 64 && usage.err.contains("--max-file-size"), "\(bad)")
+        }
+    }
+
     @Test func whenEveryInputFailsTheExitCodeSaysBadData() throws {
         let binary = try temporaryFile("x.bin", (0..<512).map { UInt8(($0 * 131) % 256) })
         let r = run(["parse", binary])

@@ -18,7 +18,7 @@ import GijirokuTestSupport
     }
 
     static func random(_ g: inout SeededGenerator, depth: Int = 0) -> Sample {
-        let pieces = ["a", "市長", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "é", " ", "日本", "\u{8}", "\u{C}", "\r"]
+        let pieces = ["a", "市長", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9B}", "\u{A0}", "\u{2028}", "é", " ", "日本", "\u{8}", "\u{C}", "\r"]
         func text() -> String { (0..<Int.random(in: 0...6, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined() }
         let numbers: [Double] = [0, -0.0, 3, 0.1, 1e-7, 1e21, 1e15, 1e16, 9_007_199_254_740_992, -4.810614365311508, 11.75, 2.5e-5]
         let keys = ["b", "B", "a1", "a10", "a2", "agendaTitle", "agendas", "_", "日", "z"]
@@ -37,9 +37,30 @@ import GijirokuTestSupport
             for pretty in [true, false] {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-                let expected = String(decoding: try encoder.encode(sample), as: UTF8.self)
+                let expected = Self.controlsEscaped(String(decoding: try encoder.encode(sample), as: UTF8.self))
                 let actual = String(decoding: try JSONWriter(pretty: pretty).encode(sample), as: UTF8.self)
                 #expect(actual == expected, "seed \(g.seed)")
+            }
+        }
+    }
+
+    /// The parts that write themselves (line ranges, layout lines) give the JSON their
+    /// containers give JSONEncoder.
+    @Test func partsWrittenDirectlyGiveTheSameJSON() throws {
+        var g = SeededGenerator()
+        let roles: [LayoutLine.Role] = [.pageChrome, .rule, .shared, .tableLabel, .sectionLabel]
+        for _ in 0..<50 {
+            let ranges = (0..<Int.random(in: 0...4, using: &g)).map { _ in LineRange(Int.random(in: 1...999, using: &g), Int.random(in: 1...999, using: &g)) }
+            let layout = (0..<Int.random(in: 0...4, using: &g)).map { _ in
+                LayoutLine(line: Int.random(in: 1...99, using: &g), text: Self.random(&g).text, role: roles.randomElement(using: &g)!)
+            }
+            for pretty in [true, false] {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+                #expect(String(decoding: try JSONWriter(pretty: pretty).encode(ranges), as: UTF8.self) == String(decoding: try encoder.encode(ranges), as: UTF8.self))
+                #expect(String(decoding: try JSONWriter(pretty: pretty).encode(layout), as: UTF8.self)
+                        == Self.controlsEscaped(String(decoding: try encoder.encode(layout), as: UTF8.self)))
+                #expect(try JSONDecoder().decode([LineRange].self, from: Data(try JSONWriter(pretty: pretty).encode(ranges))) == ranges)
             }
         }
     }
@@ -50,6 +71,54 @@ import GijirokuTestSupport
         }
         #expect(String(decoding: try JSONWriter(pretty: true).encode(Optional<Int>.none), as: UTF8.self) == "null")
         #expect(String(decoding: try JSONWriter(pretty: false).encode(true), as: UTF8.self) == "true")
+    }
+
+    /// A type that writes through nested containers and a super encoder, which synthesized
+    /// conformances never use: written after its parent's other fields, in key order.
+    struct Nested: Encodable {
+        enum Keys: String, CodingKey { case zeta, alpha, inner, list, base }
+        enum InnerKeys: String, CodingKey { case b, a }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            var inner = c.nestedContainer(keyedBy: InnerKeys.self, forKey: .inner)
+            var list = c.nestedUnkeyedContainer(forKey: .list)
+            try c.encode("z", forKey: .zeta)
+            try inner.encode(2, forKey: .b)
+            try list.encode("x")
+            var listed = list.nestedContainer(keyedBy: InnerKeys.self)
+            try list.encode("y")
+            try listed.encode(true, forKey: .a)
+            try inner.encode([1, 2], forKey: .a)
+            try c.encode(Sample(text: "s", number: 1.5, count: 1, flag: true, optional: nil, list: [], nested: [], table: ["b": 1, "a": 2]), forKey: .alpha)
+            var base = c.superEncoder(forKey: .base).singleValueContainer()
+            try base.encode("super")
+        }
+    }
+
+    @Test func nestedContainersAreWrittenWhereTheyBelong() throws {
+        for pretty in [true, false] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            let expected = String(decoding: try encoder.encode([Nested(), Nested()]), as: UTF8.self)
+            #expect(String(decoding: try JSONWriter(pretty: pretty).encode([Nested(), Nested()]), as: UTF8.self) == expected)
+        }
+    }
+
+    /// JSONEncoder's JSON with DEL and the C1 controls escaped, as the writer escapes them.
+    static func controlsEscaped(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) { out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars) }
+            else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    @Test func controlCharactersNeverReachTheOutputRaw() throws {
+        let text = "a\u{1B}[31mb\u{7F}c\u{9B}2Jd\u{85}e\u{A0}f\u{2028}g"
+        let json = String(decoding: try JSONWriter(pretty: false).encode([text]), as: UTF8.self)
+        #expect(json == #"["a\u001b[31mb\u007fc\u009b2Jd\u0085e\#u{A0}f\#u{2028}g"]"#)
+        #expect(try JSONDecoder().decode([String].self, from: Data(json.utf8)) == [text])
     }
 
     static func reference<T: Encodable>(_ value: T) throws -> String {
