@@ -26,8 +26,11 @@ enum HTMLText {
 
     static func text(of html: String) -> String {
         let scalars = Array(html.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(scalars.count)
+        // UTF-8 bytes, made a string once at the end: a `String.UnicodeScalarView` given a
+        // capacity grew by copying itself on appends past it, quadratic in the page's size.
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
+        func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
         var i = 0
         var skipping: String?   // inside a skipped element: its name
         while i < scalars.count {
@@ -38,7 +41,7 @@ enum HTMLText {
                     i = end(of: "-->", in: scalars, from: i + 4)
                     continue
                 }
-                guard let close = tagEnd(scalars, from: i + 1) else { if skipping == nil { out.append(c) }; i += 1; continue }
+                guard let close = tagEnd(scalars, from: i + 1) else { if skipping == nil { append(c) }; i += 1; continue }
                 let (name, closing) = tagName(scalars, from: i + 1, to: close)
                 i = close + 1
                 if let open = skipping {
@@ -49,20 +52,20 @@ enum HTMLText {
                     skipping = name
                     continue
                 }
-                if blocks.contains(name) { out.append("\n") }
+                if blocks.contains(name) { out.append(0x0A) }
                 continue
             }
             if skipping != nil { i += 1; continue }
             if c == "&", let (decoded, length) = reference(scalars, from: i) {
-                out.append(contentsOf: decoded)
+                decoded.forEach(append)
                 i += length
                 continue
             }
             if c == "\r" { i += 1; continue }
-            out.append(c)
+            append(c)
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The index of the `>` that ends a tag begun before `from`, quotes respected.

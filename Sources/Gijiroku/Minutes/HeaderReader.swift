@@ -157,8 +157,8 @@ struct HeaderReader {
             // `午後１時開会・開議` on its own line: the proceedings begin, unless it gives the time
             // of the date just read (`日  時  令和5年9月15日(金)` then `午後3時13分開会`).
             if let event = ProceedingsReader.event(line), event.time != nil {
-                guard let last = result.fields.last, last.label != nil, last.field == .date || last.field == .time,
-                      TimeOfDay.findRange(in: last.value) == nil else { break scan }
+                guard result.fields.last.map({ $0.label != nil && ($0.field == .date || $0.field == .time) && TimeOfDay.findRange(in: $0.value) == nil }) == true
+                else { break scan }
                 result.fields[result.fields.count - 1].continuation.append(line)
                 index += 1
                 continue
@@ -183,44 +183,53 @@ struct HeaderReader {
             }
             // `議事の経過` alone: the body begins, whatever field was open.
             if !result.fields.isEmpty, Self.bodyHeadings.contains(WidthFolding.compact(line.content)) { break scan }
-            guard let field = result.fields.last, field.label != nil, field.cells == nil else {
+            guard result.fields.last.map({ $0.label != nil && $0.cells == nil }) == true else {
                 if !result.fields.isEmpty { break scan }
                 if isSectionHeading(line.content), !result.titleLines.isEmpty { break scan }
                 result.titleLines.append(line)
                 index += 1
                 continue
             }
-            switch (field.field, kind) {
-            case (.agenda, .numbered(let n)):
-                // `(1)`, `①` under `1.`: sub-items of the agenda; another style starts the body.
-                if let style = agendaStyle, style != n.style {
-                    guard n.style == .parenthesised || n.style == .circled, style != .parenthesised, style != .circled else { break scan }
-                } else {
-                    agendaStyle = n.style
-                }
-            case (.agenda, .bullet):
-                // Bulleted agenda items, unless the list is numbered (then a bullet starts the body).
-                if agendaStyle != nil { break scan }
-            case (.agenda, .text):
-                // An unnumbered line continues a title only when the line above was broken mid-way.
-                if !field.hasNoValue, field.lastLine.endsWithSpace { break scan }
-            case (.attendees, .text), (.attendees, .bullet), (.secretariat, .text), (.secretariat, .bullet), (.absentees, .text), (.absentees, .bullet):
-                if Self.endsRoster(line) { break scan }
-            case (_, .text):
-                if field.field == .date || field.field == .place || field.field == .time || field.field == .start
-                    || field.field == .end || field.field == .noticeDate || field.field == .chair {
-                    // A value continues on the next line only when the field has none yet or was broken mid-way.
-                    if !field.hasNoValue && field.lastLine.endsWithSpace { break scan }
-                }
-            default:
-                break scan
-            }
+            // (The open field is passed, not bound: a copy alive across the append below would
+            // make every append copy the field's lines, quadratic in a debug build.)
+            guard Self.continues(result.fields[result.fields.count - 1], with: line, kind: kind, agendaStyle: &agendaStyle) else { break scan }
             result.fields[result.fields.count - 1].continuation.append(line)
             index += 1
         }
         result.bodyStart = index
         Self.transposeLabelsFirst(&result)
         return result
+    }
+
+    /// Whether `line` continues the open labelled `field` (its value broken over lines, the
+    /// items of an agenda or a roster), or ends the header.
+    private static func continues(_ field: Field, with line: SourceLine, kind: LineClassifier.Kind, agendaStyle: inout Numbering.Style?) -> Bool {
+        switch (field.field, kind) {
+        case (.agenda, .numbered(let n)):
+            // `(1)`, `①` under `1.`: sub-items of the agenda; another style starts the body.
+            if let style = agendaStyle, style != n.style {
+                guard n.style == .parenthesised || n.style == .circled, style != .parenthesised, style != .circled else { return false }
+            } else {
+                agendaStyle = n.style
+            }
+        case (.agenda, .bullet):
+            // Bulleted agenda items, unless the list is numbered (then a bullet starts the body).
+            if agendaStyle != nil { return false }
+        case (.agenda, .text):
+            // An unnumbered line continues a title only when the line above was broken mid-way.
+            if !field.hasNoValue, field.lastLine.endsWithSpace { return false }
+        case (.attendees, .text), (.attendees, .bullet), (.secretariat, .text), (.secretariat, .bullet), (.absentees, .text), (.absentees, .bullet):
+            if Self.endsRoster(line) { return false }
+        case (_, .text):
+            if field.field == .date || field.field == .place || field.field == .time || field.field == .start
+                || field.field == .end || field.field == .noticeDate || field.field == .chair {
+                // A value continues on the next line only when the field has none yet or was broken mid-way.
+                if !field.hasNoValue && field.lastLine.endsWithSpace { return false }
+            }
+        default:
+            return false
+        }
+        return true
     }
 
     /// Whether the last field is a label still waiting for its value (the next line is it,
