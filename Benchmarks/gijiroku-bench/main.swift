@@ -20,6 +20,7 @@ var profileOnly = false
 var convertMode = false
 var documentCount = 10_000
 var verbatim = false
+var reindexMode = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let arg = arguments.next() {
     switch arg {
@@ -30,8 +31,9 @@ while let arg = arguments.next() {
     case "--convert": convertMode = true
     case "--documents": documentCount = Int(arguments.next() ?? "") ?? documentCount
     case "--verbatim": verbatim = true
+    case "--reindex": reindexMode = true; documentCount = 2_000
     default:
-        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--verbatim] [--keep DIR] [--breakdown] [--profile] | --convert [--documents N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: gijiroku-bench [--mb N] [--verbatim] [--keep DIR] [--breakdown] [--profile] | --convert [--documents N] | --reindex\n".utf8))
         exit(64)
     }
 }
@@ -75,7 +77,7 @@ let bodies = parts.map(\.body).filter { !$0.isEmpty }
 var files: [URL] = []
 var totalBytes = 0
 var n = 0
-while convertMode ? n < documentCount : totalBytes < megabytes * 1_000_000 {
+while convertMode || reindexMode ? n < documentCount : totalBytes < megabytes * 1_000_000 {
     var text = headers[n % headers.count]
     var k = 0
     if verbatim {
@@ -97,6 +99,44 @@ while convertMode ? n < documentCount : totalBytes < megabytes * 1_000_000 {
     files.append(url)
     totalBytes += data.count
     n += 1
+}
+
+// --reindex: `gijiroku index` of 2 000 documents when 100, 1 000 or 2 000 of them changed,
+// against indexing as many new documents into an index of the others.
+if reindexMode {
+    func runIndex(_ db: String, _ paths: [String]) throws -> Double {
+        let listFile = dir.appendingPathComponent("list-\(UUID().uuidString)").path
+        try paths.joined(separator: "\n").write(toFile: listFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: listFile) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "xargs -d '\\n' \"$0\" index --db \"$1\" --quiet < \"$2\" > /dev/null", cliBinary, db, listFile]
+        return try seconds { try p.run(); p.waitUntilExit() }
+    }
+    let paths = files.map(\.path)
+    print("Gijiroku re-index benchmark: \(paths.count) documents, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB, release binary, one run each")
+    print("")
+    print("| changed of \(paths.count) | re-index (changed files replaced) | index as many new files into an index of the rest | ratio |")
+    print("|---|---|---|---|")
+    for changed in [100, 1_000, paths.count] {
+        // Re-index: a full index, then `changed` files edited and the whole folder indexed again.
+        let db = dir.appendingPathComponent("reindex-\(changed).sqlite").path
+        _ = try runIndex(db, paths)
+        for path in paths.prefix(changed) {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            handle.seekToEndOfFile()
+            handle.write(Data("\n（追記）資料の一部を差し替えた。\n".utf8))
+            try handle.close()
+        }
+        let reindex = try runIndex(db, paths)
+        // New: an index of the other files, then the `changed` files added to it.
+        let fresh = dir.appendingPathComponent("new-\(changed).sqlite").path
+        if changed < paths.count { _ = try runIndex(fresh, Array(paths.dropFirst(changed))) }
+        let added = try runIndex(fresh, Array(paths.prefix(changed)))
+        print("| \(changed) | \(String(format: "%.2f", reindex)) s | \(String(format: "%.2f", added)) s | \(String(format: "%.2f", reindex / added))× |")
+    }
+    if keep == nil { try? FileManager.default.removeItem(at: dir) }
+    exit(0)
 }
 
 // --convert: `gijiroku convert` on the archive, 1 job and all cores, against `cat`.

@@ -180,6 +180,12 @@ enum Schema {
         -- Minutes are read again: a page of several meetings is split.
         UPDATE documents SET sha256 = '' WHERE kind = 'minutes';
         """),
+        // Removing a document made SQLite look for its elements (the foreign key's cascade)
+        // by reading every element: re-indexing 1 000 changed files of 2 000 took 14 times as
+        // long as indexing 1 000 new ones.
+        Migration(name: "a document's elements are found through an index when it is removed", sql: """
+        CREATE INDEX IF NOT EXISTS elements_by_document ON elements(document_id);
+        """),
     ]
 
     static var version: Int32 { Int32(migrations.count) }
