@@ -27,7 +27,7 @@ struct AgendaExtractor {
             if let numbering = Numbering.parse(text) {
                 items.append(AgendaItem(number: numbering.number, label: String(numbering.label),
                                         title: String(numbering.rest), lines: LineRange(part.line.number)))
-            } else if var last = items.last {
+            } else if var last = items.last, !Self.opensBill(text) {
                 last.title = (last.title ?? "") + text
                 last.lines = last.lines.union(LineRange(part.line.number))
                 items[items.count - 1] = last
@@ -40,6 +40,15 @@ struct AgendaExtractor {
             item.title = item.title.map(TitleExtractor.trimSpaces)
             return item
         }
+    }
+
+    /// `議案第４２号　…`, `陳情第３号　…`: a bill, petition or report, which is an item of its
+    /// own in a list without numbers, never the rest of the title above it.
+    static func opensBill<S: StringProtocol>(_ text: S) -> Bool {
+        var s = ScalarScanner(WidthFolding.compact(text.prefix(16)))
+        guard s.scanAny(["議案", "陳情", "請願", "報告", "諮問", "認定", "発議", "承認", "同意", "意見書案", "決議案"]) != nil,
+              s.scan("第"), s.scanNumber() != nil else { return false }
+        return s.scan("号")
     }
 
     /// `（第３号）`: the number of an order of business, as its heading gives it.

@@ -32,7 +32,11 @@ struct HeaderLabel: Hashable {
         ("欠席委員", .absentees), ("欠席議員", .absentees), ("欠席理事者", .absentees), ("欠席説明員", .absentees), ("欠席者", .absentees), ("欠席", .absentees),
         ("本日の会議に付した事件", .agenda), ("会議に付した事件", .agenda), ("付議事件", .agenda), ("会議次第", .agenda), ("議事日程", .agenda), ("議事", .agenda), ("議題", .agenda),
         ("案件", .agenda), ("次第", .agenda),
-        ("説明のため出席した者", .secretariat), ("説明員", .secretariat), ("説明者", .secretariat), ("事務局", .secretariat),
+        ("説明のため出席した者", .secretariat), ("説明員", .secretariat),
+        // 地方自治法第121条: those the council asks to attend, to explain (the executive).
+        ("地方自治法第１２１条の規定による出席者", .secretariat), ("地方自治法第121条の規定による出席者", .secretariat),
+        ("地方自治法第１２１条による出席者", .secretariat), ("地方自治法第121条による出席者", .secretariat),
+        ("地方自治法第１２１条第１項の規定による出席者", .secretariat), ("地方自治法第121条第1項の規定による出席者", .secretariat), ("説明者", .secretariat), ("事務局", .secretariat),
         ("議長", .chair), ("座長", .chair), ("司会", .chair), ("会議名", .title), ("会議の名称", .title),
         ("傍聴者", .other), ("傍聴人", .other), ("傍聴", .other), ("配布資料", .other), ("会議資料", .other), ("配付資料", .other),
     ].sorted { $0.0.count > $1.0.count }

@@ -108,9 +108,11 @@ struct HeaderReader {
                 index += 1
                 continue
             }
-            // A heading of the proceedings (`△開会・開議`, `◎開議の宣告`) ends the header.
+            // A heading of the proceedings (`△開会・開議`, `◎開議の宣告`) ends the header; in a
+            // roster, `◎山川昌子　○肥沼茂男` marks the chair and vice-chair among the names.
             if let first = line.content.unicodeScalars.first, first == "△" || first == "◎", line.content.count <= 24,
-               !result.titleLines.isEmpty || !result.fields.isEmpty {
+               !result.titleLines.isEmpty || !result.fields.isEmpty,
+               !(Self.rosterFields.contains(result.fields.last?.field ?? .other) && line.content.unicodeScalars.contains(where: SourceLine.isSpace)) {
                 break scan
             }
             // Web and mirror chrome, and a title repeated by the page around the record.
@@ -231,6 +233,9 @@ struct HeaderReader {
         }
         return true
     }
+
+    /// The fields whose values are lists of people.
+    static let rosterFields: Set<HeaderField.Field> = [.attendees, .absentees, .secretariat]
 
     /// Whether the last field is a label still waiting for its value (the next line is it,
     /// or the first value of a table flattened labels first).

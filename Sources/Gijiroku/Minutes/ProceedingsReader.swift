@@ -253,9 +253,10 @@ struct ProceedingsReader {
             if inner.hasPrefix("休憩") { return ProceedingEvent(kind: .recess, text: String(t), lines: range) }
             if inner.hasPrefix("再開") { return ProceedingEvent(kind: .resumption, text: String(t), lines: range) }
         }
-        // Headings: a marker and a short phrase that is not a label, or 日程第N.
+        // Headings: a marker and a short phrase that is not a label, or 日程第N. (Not a
+        // roster's line, `◎山川昌子　○肥沼茂男`: another marker after white space.)
         if let first = t.first, SpeakerLabel.markers.contains(first), SpeakerLabel.read(t) == nil,
-           compact.count <= 40, !compact.includes("。") {
+           compact.count <= 40, !compact.includes("。"), !Self.marksSeveralPeople(t) {
             return ProceedingEvent(kind: .heading, text: String(t), lines: range)
         }
         if compact.hasPrefix("日程第"), compact.count <= 40, !compact.includes("。") {
@@ -266,6 +267,18 @@ struct ProceedingsReader {
 }
 
 extension ProceedingsReader {
+    /// `◎山川昌子　○肥沼茂男`: a roster line that marks its chair and vice-chair, a marker
+    /// after white space.
+    static func marksSeveralPeople(_ text: Substring) -> Bool {
+        var afterSpace = false
+        for s in text.unicodeScalars.dropFirst() {
+            if SourceLine.isSpace(s) { afterSpace = true; continue }
+            if afterSpace, SpeakerLabel.markerScalars.contains(s) { return true }
+            afterSpace = false
+        }
+        return false
+    }
+
     /// `（拍手）`, `（「異議なし」の声あり）`, `(…議員登壇)`, `（発言する者あり）`.
     static func isParenthesisedDirection(_ compact: String) -> Bool {
         guard let first = compact.first, first == "（" || first == "(", let last = compact.last, last == "）" || last == ")" else { return false }

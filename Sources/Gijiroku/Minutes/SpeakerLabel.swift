@@ -26,6 +26,8 @@ struct SpeakerLabel {
     let rest: Substring
 
     static let markers: Set<Character> = ["○", "◯", "〇", "◎", "◆", "△", "●"]
+    /// The same, as scalars.
+    static let markerScalars: Set<Unicode.Scalar> = ["○", "◯", "〇", "◎", "◆", "△", "●"]
 
     /// Posts and honorifics a label ends in, longest first where one ends another.
     static let roleSuffixes: [String] = [
@@ -87,7 +89,9 @@ struct SpeakerLabel {
                       let headRole = role(endingAt: head) ?? (isPost(head) ? (nil, compact(head)) : nil) else { return nil }
                 let name = honorificStripped(compact(inner))
                 guard !name.isEmpty, name.unicodeScalars.count <= 16 else { return nil }
-                return make(content[..<end], name: name, role: headRole.role, seat: nil, rest: trimmedRest(after), prefixName: headRole.name)
+                // The name is in the brackets: all before them is the post (`学校教育課長`, not
+                // 学校 and 教育課長 as a compound post without brackets would be read).
+                return make(content[..<end], name: name, role: compact(head), seat: nil, rest: trimmedRest(after))
             }
         }
         if let lone = loneClose(content, body: body) { return lone }
@@ -210,8 +214,8 @@ struct SpeakerLabel {
 
     // MARK: Pieces
 
-    private static func make(_ label: Substring, name: String?, role: String?, seat: Int?, rest: Substring, prefixName: String? = nil) -> SpeakerLabel {
-        let name = (prefixName.flatMap { $0.isEmpty ? nil : $0 } ?? name).flatMap { $0.isEmpty ? nil : $0 }
+    private static func make(_ label: Substring, name: String?, role: String?, seat: Int?, rest: Substring) -> SpeakerLabel {
+        let name = name.flatMap { $0.isEmpty ? nil : $0 }
         let role = role.flatMap { $0.isEmpty ? nil : $0 }
         return SpeakerLabel(speaker: Speaker(label: String(label), name: name, role: role, seat: seat,
                                              category: category(role: role, seat: seat, label: label)),

@@ -31,9 +31,25 @@ enum SpeakerResolver {
             guard let role = s.speaker.role, !sharedPosts.contains(role), let name = s.speaker.name, name.count >= 3 else { continue }
             named[role] = named[role] == nil ? name : (named[role]! == name ? name : .some(nil))
         }
+        // A label that is a roster entry's name and post run together (`〇くどう栄子総合政策部長`):
+        // the roster says where the name ends, which the label alone cannot.
+        var byNameAndPost: [String: (name: String, role: String)] = [:]
+        for a in attendees {
+            guard let name = a.name.map(SpeakerLabel.compact), !name.isEmpty else { continue }
+            let role = SpeakerLabel.compact(a.role)
+            guard !role.isEmpty, !sharedPosts.contains(role) else { continue }
+            byNameAndPost[name + role] = (name, role)
+            byNameAndPost[role + name] = (name, role)
+        }
         return speeches.map { speech in
             // `（委員）`, `議員`: a post many hold names no one, whatever the roster lists.
             var s = speech
+            let unmarked = String(SpeakerLabel.compact(s.speaker.label).unicodeScalars.drop { SpeakerLabel.markerScalars.contains($0) })
+            if let entry = byNameAndPost[unmarked] {
+                s.speaker.name = entry.name
+                s.speaker.role = entry.role
+                return s
+            }
             let role = s.speaker.role.map(SpeakerLabel.compact)
             if let seat = s.speaker.seat, let name = bySeat[seat], s.speaker.name.map({ name.hasPrefix($0) }) ?? true {
                 s.speaker.name = name

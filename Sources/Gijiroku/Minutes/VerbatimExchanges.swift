@@ -9,7 +9,7 @@
 /// ```
 enum VerbatimExchanges {
     /// Words by which a member's turn asks rather than reports or objects.
-    static let asking = ["質問", "質疑", "伺い", "伺います", "お尋ね", "お聞き", "でしょうか", "ですか", "ますか", "答弁を求め", "見解を"]
+    static let asking = ["質問", "質疑", "伺い", "伺います", "お尋ね", "お聞き", "でしょうか", "ですか", "ますか", "答弁を求め", "見解を", "か。", "か？", "？"]
 
     static func find(in speeches: [Speech]) -> [Exchange] {
         var exchanges: [Exchange] = []

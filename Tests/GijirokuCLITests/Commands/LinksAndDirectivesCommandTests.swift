@@ -44,7 +44,7 @@ import GijirokuTestSupport
         let db = indexedCorpus()
         let r = run(["links", "shiomigawa-basic-plan-ch1-2.txt", "--db", db])
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains("    2-1-1 家賃補助制度の運用  17件（会議 7回、2017-10-03～2021-02-18）"))
+        #expect(r.out.contains("    2-1-1 家賃補助制度の運用  16件（会議 6回、2019-02-14～2021-02-18）"))
         #expect(r.out.contains("1 子どもと若い世代が住み続けたくなる都市づくり  議論なし"))
     }
 
