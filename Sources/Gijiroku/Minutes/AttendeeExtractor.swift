@@ -70,9 +70,38 @@ struct AttendeeExtractor {
                 seatPost = result.attendees[before].role
             }
         }
+        if !commaSeparated { result.attendees = pairPostsWithNames(result.attendees) }
         // Members of the public who watched (`傍聴者 2名`) did not attend.
         result.attendees.removeAll { UTF8Search.hasPrefix($0.role, "傍聴") }
         return result
+    }
+
+    /// In a list separated by spaces, what was read as words alone: a post followed by a name
+    /// (`都市整備部長　青柳悠　　道路課長　霧島正`) is one person, and a name with no post
+    /// (`出席委員　大原ひとみ　小暮大地`) is a person whose post the label gives (left empty
+    /// for the caller to fill in).
+    private func pairPostsWithNames(_ attendees: [Attendee]) -> [Attendee] {
+        func bare(_ a: Attendee) -> Bool { a.name == nil && a.count == nil && a.seat == nil }
+        var out: [Attendee] = []
+        var i = 0
+        while i < attendees.count {
+            var a = attendees[i]
+            if bare(a), Self.isPost(a.role), i + 1 < attendees.count, bare(attendees[i + 1]),
+               !Self.isPost(attendees[i + 1].role), isName(attendees[i + 1].role) {
+                a.name = attendees[i + 1].role
+                a.lines = a.lines.union(attendees[i + 1].lines)
+                out.append(a)
+                i += 2
+                continue
+            }
+            if bare(a), !a.role.isEmpty, !Self.isPost(a.role), isName(a.role), attendees.contains(where: { bare($0) && isName($0.role) && $0.role != a.role }) {
+                a.name = a.role
+                a.role = ""
+            }
+            out.append(a)
+            i += 1
+        }
+        return out
     }
 
     /// In a list separated by spaces, `委員 中村 健` is one entry: a bare post followed by

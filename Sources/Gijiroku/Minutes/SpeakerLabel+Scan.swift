@@ -18,6 +18,8 @@ extension SpeakerLabel {
             if b == UInt8(ascii: ":") || b == UInt8(ascii: ")") { return true }
             if b == 0xEF, bytes[i...].starts(with: fullWidthColon) || bytes[i...].starts(with: fullWidthClose) { return true }
             if b == 0xE3, bytes[i...].starts(with: comma) || bytes[i...].starts(with: fullStop) { return false }
+            // A space after a word: `末松裕人委員長　ただいまから…`.
+            if n > 0, b == 0x20 || (b == 0xE3 && bytes[i...].starts(with: ideographicSpace)) { return true }
             i = bytes.index(after: i)
             n += 1
         }

@@ -192,7 +192,24 @@ struct SpeakerLabel {
             return make(content[..<content.index(after: close)], name: honorificStripped(compact(inner)), role: compact(post), seat: nil,
                         rest: trimmedRest(after))
         }
-        return nil
+        // A full name and post, then a space and the speech: `末松裕人委員長　ただいまから…`.
+        // (A member's full name, three characters or more: `山田委員　から…` in a summary is
+        // a sentence. An official's compound post leaves the name's end to the roster.)
+        let scalars = content.unicodeScalars
+        var wordEnd = scalars.startIndex, length = 0
+        while wordEnd < scalars.endIndex, !SourceLine.isSpace(scalars[wordEnd]), length <= 20 {
+            wordEnd = scalars.index(after: wordEnd)
+            length += 1
+        }
+        guard length <= 20, wordEnd < scalars.endIndex else { return nil }
+        let word = content[..<wordEnd]
+        let rest = trimmedRest(content[wordEnd...])
+        guard let found = role(endingAt: word), found.role != "君", let name = found.name,
+              name.unicodeScalars.count >= (["委員", "議員"].contains(found.role) ? 3 : 2),
+              !rest.isEmpty, !["から", "が", "は", "の", "に", "より", "と", "へ", "を", "も"].contains(where: { UTF8Search.hasPrefix(rest, $0) }),
+              // What follows is said, a sentence: a roster's post and spaced name (`総務部長　福　島　啓　介`) is none.
+              rest.includes("。") || rest.includes("、") || rest.includes("？") else { return nil }
+        return make(word, name: name, role: found.role, seat: nil, rest: rest)
     }
 
     /// Whether `content` opens with a post in brackets and goes on with a sentence
