@@ -116,10 +116,19 @@ struct Indexer {
         }
         var inFlight = startParsing(0)
         var storedThisRun = Set<String>()
+        var replacedThisRun = 0
         for k in batches.indices {
             let batch = batches[k]
             let read = inFlight!.wait()
             inFlight = startParsing(k + 1)
+            // Many indexed documents changed (a third of them, a batch at least): deleting each
+            // old element's full-text entries costs more than building the full-text index
+            // again at the end, so the rest of the run defers it (marked as a large run is).
+            replacedThisRun += read.filter { if case .parsed(_, isNew: false) = $0 { return true } else { return false } }.count
+            if !store.fullTextDeferred, replacedThisRun >= Self.batchSize, replacedThisRun * 3 >= indexed,
+               (try? store.database.execute("UPDATE statistics SET full_text_pending = 1 WHERE id = 1")) != nil {
+                store.fullTextDeferred = true
+            }
             // The batch in one transaction, with no savepoint per document. If a document
             // cannot be written, the batch is rolled back and written again with each
             // document in its own savepoint, so that only that document is left out.
