@@ -10,6 +10,7 @@ enum CommandTable {
     static let since = OptionSpec("since", value: "DATE", help: .optionSince)
     static let wait = OptionSpec("wait", value: "SECONDS", help: .optionWait, defaultValue: "600")
     static let maxFileSize = OptionSpec("max-file-size", value: "MB", help: .optionMaxFileSize, defaultValue: "256")
+    static let failEmpty = OptionSpec("fail-empty", help: .optionFailEmpty)
 
     static let commands: [CommandSpec] = [
         CommandSpec("parse", summary: .commandParse, details: .parseDetails, synopsis: "FILE|DIR|- ... [OPTIONS]", options: [
@@ -52,6 +53,7 @@ enum CommandTable {
             OptionSpec("speaker", value: "TEXT", help: .optionSpeaker),
             OptionSpec("limit", short: "n", value: "N", help: .optionLimit, defaultValue: "20"),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
+            failEmpty,
             db,
         ], examples: [
             ("gijiroku search 区局連携", .exampleSearchWord),
@@ -64,6 +66,7 @@ enum CommandTable {
             OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
             since,
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            failEmpty,
             db,
         ], examples: [
             ("gijiroku speakers --meeting 議会 --since 2024-04-01", .exampleSpeakers),
@@ -73,6 +76,7 @@ enum CommandTable {
             since,
             OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            failEmpty,
             db,
         ], examples: [
             ("gijiroku decisions --outcome rejected --since 2024-04-01", .exampleDecisions),
@@ -92,6 +96,7 @@ enum CommandTable {
             since,
             OptionSpec("as-of", value: "DATE", help: .optionAsOf, defaultValue: "today"),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            failEmpty,
             db,
         ], examples: [
             ("gijiroku directives --status overdue", .exampleDirectivesOverdue),

@@ -28,6 +28,11 @@ struct Console {
     /// name that holds an escape sequence cannot retitle, clear or colour the terminal.
     mutating func write(_ text: String) { output.write(Self.visible(text)) }
 
+    /// A line for the person at the terminal, not the output: standard error, without a
+    /// label (`「子供」は見つかりませんでした`), so that a script reading standard output
+    /// gets nothing where nothing was found.
+    mutating func note(_ text: String) { errors.write(Self.visible(text) + "\n") }
+
     /// Writes JSON as it is: the writer escapes every control character in its strings
     /// (C0, DEL and C1 as `\u00XX`), so no escape sequence can reach the terminal, and
     /// `visible`'s `\u{1B}` would make it invalid JSON.

@@ -2,8 +2,15 @@
 public enum ExitCode {
     /// Everything succeeded.
     public static let success: Int32 = 0
-    /// Some inputs failed; the others were processed.
+    /// Some inputs failed; the others were processed. Also: nothing was found, with `--fail-empty`.
     public static let someFailed: Int32 = 1
+    /// A search or list found nothing and `--fail-empty` was given (as `grep` does).
+    public static let nothingFound: Int32 = 1
+
+    /// What a search or list ends with: 0, or 1 for nothing found with `--fail-empty`.
+    static func found(_ count: Int, _ arguments: ParsedArguments) -> Int32 {
+        count == 0 && arguments.flag("fail-empty") ? nothingFound : success
+    }
     /// The command line was wrong.
     public static let usage: Int32 = 64
     /// The only input, or every input, was bad data.

@@ -203,6 +203,7 @@ extension Catalogue {
         .indexNotADatabase: "the file given as the index (--db or $GIJIROKU_DB) is not a Gijiroku index: it is not an SQLite database",
         .indexBusy: "another run is writing the index {path}, still after {seconds} s: try again when it ends (--wait SECONDS waits longer)",
         .indexWaiting: "another run is writing the index {path}: waiting for it to end…",
+        .optionFailEmpty: "exit with status 1 when nothing is found (for scripts; the text says so on standard error either way)",
         .optionMaxFileSize: "the largest file read, in megabytes; a larger one is reported and skipped (default 256, or $GIJIROKU_MAX_FILE_MB)",
         .optionWait: "how long to wait for another run writing the same index, in seconds (default 600)",
         .indexDatabaseFailed: "a database operation failed",

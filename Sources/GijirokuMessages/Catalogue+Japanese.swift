@@ -203,6 +203,7 @@ extension Catalogue {
         .indexNotADatabase: "索引として指定したファイル（--db または $GIJIROKU_DB）は Gijiroku の索引ではありません（SQLite のデータベースではありません）",
         .indexBusy: "別の実行が索引 {path} に書き込んでいます（{seconds} 秒待ちました）。終わってから実行し直してください（--wait 秒数 で長く待てます）",
         .indexWaiting: "別の実行が索引 {path} に書き込んでいます。終わるのを待っています…",
+        .optionFailEmpty: "何も見つからないとき終了コード 1 で終える（スクリプト向け。見つからない旨はどちらでも標準エラーに出します）",
         .optionMaxFileSize: "読み込むファイルの上限（MB）。超えるファイルは報告して飛ばします（既定 256、または $GIJIROKU_MAX_FILE_MB）",
         .optionWait: "同じ索引に書き込んでいる別の実行を待つ秒数（既定 600）",
         .indexDatabaseFailed: "SQL の実行に失敗しました",

@@ -205,6 +205,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexWaiting
     case optionWait
     case optionMaxFileSize
+    case optionFailEmpty
     case indexDatabaseFailed
     case indexNewerSchema
     case indexMissing

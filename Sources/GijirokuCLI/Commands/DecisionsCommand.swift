@@ -22,7 +22,7 @@ enum DecisionsCommand {
             case "csv": console.write(csv(list))
             default: write(list, &console)
             }
-            return ExitCode.success
+            return ExitCode.found(list.decisions.count, arguments)
         }
     }
 
@@ -39,7 +39,7 @@ enum DecisionsCommand {
     }
 
     static func write(_ list: DecisionList, _ console: inout Console) {
-        guard !list.decisions.isEmpty else { console.write(console.text(.decisionsNone) + "\n"); return }
+        guard !list.decisions.isEmpty else { console.note(console.text(.decisionsNone)); return }
         for d in list.decisions {
             let item = d.agendaNumber.map { n in " " + (d.agendaTitle.map { "\(n). \($0)" } ?? "\(n)") } ?? ""
             console.write(console.text(.decisionsLine, ["date": d.date ?? console.text(.wordNoDate), "meeting": d.meeting,

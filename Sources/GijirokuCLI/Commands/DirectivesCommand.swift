@@ -24,7 +24,7 @@ enum DirectivesCommand {
             case "csv": console.write(csv(register))
             default: write(register, &console)
             }
-            return ExitCode.success
+            return ExitCode.found(register.directives.count, arguments)
         }
     }
 
@@ -63,7 +63,7 @@ enum DirectivesCommand {
     }
 
     static func write(_ register: DirectiveRegister, _ console: inout Console) {
-        if register.directives.isEmpty { console.write(console.text(.directivesNone, ["date": register.asOf]) + "\n"); return }
+        if register.directives.isEmpty { console.note(console.text(.directivesNone, ["date": register.asOf])); return }
         let agenda = console.text(.wordAgenda)
         for d in register.directives {
             var status = statusName(d.status, console)

@@ -37,11 +37,11 @@ enum SearchCommand {
         if arguments.value("format") == "json" {
             do { console.writeJSON(try RecordEncoder.json(result)) }
             catch { console.error(.outputEncodingFailed, ["reason": "\(error)"]); return ExitCode.dataError }
-            return ExitCode.success
+            return ExitCode.found(result.total, arguments)
         }
         if result.hits.isEmpty {
-            console.write(console.text(.searchNoHits, ["query": query.text]) + "\n")
-            return ExitCode.success
+            console.note(console.text(.searchNoHits, ["query": query.text]))
+            return ExitCode.found(0, arguments)
         }
         for hit in result.hits {
             let kindName = console.text(kindKey(hit.kind))
@@ -59,7 +59,7 @@ enum SearchCommand {
             console.write("   \(hit.location)\n\n")
         }
         console.write(console.text(.searchSummary, ["total": String(result.total), "shown": String(result.hits.count), "query": query.text]) + "\n")
-        return ExitCode.success
+        return ExitCode.found(result.total, arguments)
     }
 
     /// The catalogue name of an element kind.

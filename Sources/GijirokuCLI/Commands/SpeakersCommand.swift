@@ -20,12 +20,12 @@ enum SpeakersCommand {
             case "csv": console.write(csv(report, console))
             default: write(report, &console)
             }
-            return ExitCode.success
+            return ExitCode.found(report.speakers.count, arguments)
         }
     }
 
     static func write(_ report: SpeakerReport, _ console: inout Console) {
-        guard !report.speakers.isEmpty else { console.write(console.text(.speakersNone) + "\n"); return }
+        guard !report.speakers.isEmpty else { console.note(console.text(.speakersNone)); return }
         var heading = ""
         for s in report.speakers {
             let group = "\(s.meeting)  \(s.year.map(String.init) ?? console.text(.wordNoDate))"

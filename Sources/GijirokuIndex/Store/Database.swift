@@ -15,6 +15,14 @@ final class Database {
         var db: OpaquePointer?
         var flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         var name = path
+        // A reader where it may write opens the file for writing but queries only: the last
+        // connection to close folds the log in and removes the `-wal` and `-shm` files, which
+        // a read-only connection leaves beside the index after every search.
+        var queryOnly = false
+        if readOnly, !Self.folderIsReadOnly(of: path), access(path, W_OK) == 0 {
+            flags = SQLITE_OPEN_READWRITE
+            queryOnly = true
+        }
         // An index on a read-only share or medium: a reader of a write-ahead-logged database
         // needs to write its shared-memory file beside it, which it cannot there. With
         // nothing left in the log (every index run folds it in at its end), the file alone
@@ -34,6 +42,7 @@ final class Database {
         self.handle = db
         self.path = path
         sqlite3_busy_timeout(db, 5_000)
+        if queryOnly { try check(sqlite3_exec(db, "PRAGMA query_only = 1", nil, nil, nil), "PRAGMA query_only = 1", .execute) }
         let api = try BigramTokenizer.register(on: self)
         try rank.register(on: self, api: api)
     }

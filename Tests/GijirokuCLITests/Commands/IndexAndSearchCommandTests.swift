@@ -110,6 +110,32 @@ import GijirokuIndex
         }
     }
 
+    /// Nothing found: standard output stays empty (a script reads nothing), the person at the
+    /// terminal is told on standard error, and `--fail-empty` makes it exit 1.
+    @Test func nothingFoundSaysSoOnStandardErrorAndFailEmptyExitsOne() throws {
+        let db = freshDatabase()
+        #expect(run(["index", ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", "--db", db, "--quiet"]).code == 0)
+        let none = run(["search", "存在しない語句", "--db", db])
+        #expect(none.code == 0 && none.out.isEmpty && none.err.contains("「存在しない語句」は見つかりませんでした"))
+        #expect(run(["search", "存在しない語句", "--db", db, "--fail-empty"]).code == 1)
+        #expect(run(["search", "存在しない語句", "--db", db, "--fail-empty", "--format", "json"]).code == 1)
+        #expect(run(["search", "市長", "--db", db, "--fail-empty"]).code == 0)
+        let decisions = run(["decisions", "--outcome", "rejected", "--db", db, "--fail-empty"])
+        #expect(decisions.code == 1 && decisions.out.isEmpty && !decisions.err.isEmpty)
+        #expect(run(["speakers", "--db", db, "--fail-empty"]).code == 1)
+    }
+
+    /// A search, like an index run, leaves no `-wal` or `-shm` file beside the index.
+    @Test func readingTheIndexLeavesNoLogFilesBehind() throws {
+        let db = freshDatabase()
+        #expect(run(["index", ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", "--db", db, "--quiet"]).code == 0)
+        #expect(run(["search", "市長", "--db", db]).code == 0)
+        #expect(run(["decisions", "--db", db]).code == 0)
+        let folder = (db as NSString).deletingLastPathComponent
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix("-wal") || $0.hasSuffix("-shm") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
     @Test func searchingWithoutAnIndexSaysWhatToDo() {
         let r = run(["search", "市長", "--db", freshDatabase()])
         #expect(r.code == 65)

@@ -127,7 +127,7 @@ import GijirokuTestSupport
         #expect(done.out.contains("完了（手動）"))
         #expect(done.out.contains("メモ: 広報戦略に統合"))
         #expect(run(["directives", "set", id, "--clear", "--db", db]).code == 0)
-        #expect(run(["directives", "--status", "done", "--db", db]).out.contains("該当する指示はありません"))
+        #expect(run(["directives", "--status", "done", "--db", db]).err.contains("該当する指示はありません"))
         for args in [["directives", "set", id, "--db", db], ["directives", "set", id, "--status", "finished", "--db", db],
                      ["directives", "set", "00000000", "--status", "done", "--db", db], ["directives", "--status", "closed", "--db", db],
                      ["directives", "--since", "きのう", "--db", db], ["directives", "extra", "--db", db]] {
