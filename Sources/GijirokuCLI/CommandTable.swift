@@ -45,7 +45,7 @@ enum CommandTable {
             ("gijiroku index Corpus", .exampleIndex),
             ("gijiroku index /mnt/share/kaigiroku --prune", .exampleIndexPrune),
         ], run: IndexCommand.run),
-        CommandSpec("search", summary: .commandSearch, details: .searchDetails, synopsis: "QUERY... [OPTIONS]", options: [
+        CommandSpec("search", summary: .commandSearch, details: .searchDetails, synopsis: "[QUERY...] [OPTIONS]", options: [
             OptionSpec("kind", value: "KIND", help: .optionSearchKind, choices: SearchQuery.Kind.allCases.map(\.rawValue)),
             since,
             OptionSpec("until", value: "DATE", help: .optionUntil),
@@ -60,6 +60,7 @@ enum CommandTable {
             ("gijiroku search 保育 -補正予算 --kind answer --since 2019-04-01", .exampleSearchFiltered),
             ("gijiroku search '\"家賃補助\" OR 保育士' --format json", .exampleSearchJSON),
             ("gijiroku search 子育て --speaker 市長 --kind speech", .exampleSearchSpeaker),
+            ("gijiroku search --kind directive --since 2020-04-01", .exampleSearchFiltersOnly),
             ("gijiroku search -- -予算", .exampleSearchDashes),
         ], dashWordsArePositional: true, run: SearchCommand.run),
         CommandSpec("speakers", summary: .commandSpeakers, details: .speakersDetails, synopsis: "[OPTIONS]", options: [

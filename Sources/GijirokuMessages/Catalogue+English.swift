@@ -203,6 +203,8 @@ extension Catalogue {
         .indexNotADatabase: "the file given as the index (--db or $GIJIROKU_DB) is not a Gijiroku index: it is not an SQLite database",
         .indexBusy: "another run is writing the index {path}, still after {seconds} s: try again when it ends (--wait SECONDS waits longer)",
         .indexWaiting: "another run is writing the index {path}: waiting for it to end…",
+        .searchSummaryFiltersOnly: "{shown} of {total} elements the filters let through, newest first",
+        .exampleSearchFiltersOnly: "every directive since April 2020, newest first (a filter without words)",
         .optionFailEmpty: "exit with status 1 when nothing is found (for scripts; the text says so on standard error either way)",
         .optionMaxFileSize: "the largest file read, in megabytes; a larger one is reported and skipped (default 256, or $GIJIROKU_MAX_FILE_MB)",
         .optionWait: "how long to wait for another run writing the same index, in seconds (default 600)",
@@ -215,7 +217,7 @@ extension Catalogue {
         .indexDocumentAmbiguous: "{count} indexed documents match 「{spec}」: {paths}; name one by its path",
         // search
         .queryTooLong: "the query is too long ({length} characters; at most {maximum})",
-        .queryEmpty: "nothing to search for (the query is empty or only symbols)",
+        .queryEmpty: "nothing to search for (the query is empty or only symbols); without words, give a filter (--kind, --since …)",
         .queryOnlyExclusions: "a query of exclusions (-) only cannot be run: add a word to look for",
         .queryUnsearchable: "this query cannot be searched: {query}",
         .queryUnreadableDate: "{option}: not a date: {value} (for example 2019-05-01, 令和元年5月1日)",

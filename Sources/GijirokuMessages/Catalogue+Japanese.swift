@@ -203,6 +203,8 @@ extension Catalogue {
         .indexNotADatabase: "索引として指定したファイル（--db または $GIJIROKU_DB）は Gijiroku の索引ではありません（SQLite のデータベースではありません）",
         .indexBusy: "別の実行が索引 {path} に書き込んでいます（{seconds} 秒待ちました）。終わってから実行し直してください（--wait 秒数 で長く待てます）",
         .indexWaiting: "別の実行が索引 {path} に書き込んでいます。終わるのを待っています…",
+        .searchSummaryFiltersOnly: "絞り込みに合う {total} 件のうち {shown} 件（新しい順）",
+        .exampleSearchFiltersOnly: "2020年4月以降のすべての指示を新しい順に（語を指定せず絞り込みだけで）",
         .optionFailEmpty: "何も見つからないとき終了コード 1 で終える（スクリプト向け。見つからない旨はどちらでも標準エラーに出します）",
         .optionMaxFileSize: "読み込むファイルの上限（MB）。超えるファイルは報告して飛ばします（既定 256、または $GIJIROKU_MAX_FILE_MB）",
         .optionWait: "同じ索引に書き込んでいる別の実行を待つ秒数（既定 600）",
@@ -215,7 +217,7 @@ extension Catalogue {
         .indexDocumentAmbiguous: "「{spec}」に当たる文書が {count} 件あります: {paths}。パスで指定してください",
         // search
         .queryTooLong: "検索語が長すぎます（{length}文字、{maximum}文字まで）",
-        .queryEmpty: "検索する語がありません（記号だけ、または空の検索です）",
+        .queryEmpty: "検索する語がありません（記号だけ、または空の検索です）。語を指定しない場合は --kind、--since などの絞り込みを指定してください",
         .queryOnlyExclusions: "除外する語（-）だけでは検索できません。探す語を一つ以上入れてください",
         .queryUnsearchable: "この検索語では検索できません: {query}",
         .queryUnreadableDate: "{option} の日付が読み取れません: {value}（例: 2019-05-01、令和元年5月1日）",

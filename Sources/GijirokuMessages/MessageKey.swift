@@ -206,6 +206,8 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case optionWait
     case optionMaxFileSize
     case optionFailEmpty
+    case exampleSearchFiltersOnly
+    case searchSummaryFiltersOnly
     case indexDatabaseFailed
     case indexNewerSchema
     case indexMissing

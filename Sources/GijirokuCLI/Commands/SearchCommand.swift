@@ -3,16 +3,24 @@ import Gijiroku
 import GijirokuIndex
 import GijirokuMessages
 
-/// `gijiroku search QUERY... [--kind K] [--since DATE] [--until DATE] [--meeting TEXT] [--limit N] [--format text|json] [--db PATH]`
+/// `gijiroku search [QUERY...] [--kind K] [--since DATE] [--until DATE] [--meeting TEXT] [--limit N] [--format text|json] [--db PATH]`
 ///
 /// Words are ANDed, `"…"` is a phrase, `OR` joins alternatives, a leading `-` excludes.
+/// Without words, a filter alone lists every element it lets through, newest first.
 /// Prints ranked hits with the snippet highlighted, the meeting, date, kind, agenda item
 /// and `path:line`; a question with its answers, an answer with its question.
 enum SearchCommand {
     static func run(_ arguments: ParsedArguments, _ console: inout Console) -> Int32 {
         var query: SearchQuery
-        do { query = try SearchQuery(parsing: arguments.positional.joined(separator: " ")) }
-        catch { return console.usage(UsageError(error.message(separator: console.text(.listSeparator)))) }
+        // No words but a filter: every element it lets through, newest first.
+        let words = arguments.positional.joined(separator: " ")
+        let filters = ["kind", "since", "until", "meeting", "speaker"].contains { arguments.value($0) != nil }
+        if words.trimmingCharacters(in: .whitespaces).isEmpty && filters {
+            query = .everything
+        } else {
+            do { query = try SearchQuery(parsing: words) }
+            catch { return console.usage(UsageError(error.message(separator: console.text(.listSeparator)))) }
+        }
         query.kind = arguments.value("kind").flatMap(SearchQuery.Kind.init(rawValue:))
         if let text = arguments.value("limit") {
             guard let n = Int(text), n > 0, n <= 10_000 else { return console.usage(.usageLimitRange, ["value": text]) }
@@ -40,7 +48,7 @@ enum SearchCommand {
             return ExitCode.found(result.total, arguments)
         }
         if result.hits.isEmpty {
-            console.note(console.text(.searchNoHits, ["query": query.text]))
+            console.note(query.expression.isEmpty ? console.text(.searchSummaryFiltersOnly, ["total": "0", "shown": "0"]) : console.text(.searchNoHits, ["query": query.text]))
             return ExitCode.found(0, arguments)
         }
         for hit in result.hits {
@@ -58,7 +66,8 @@ enum SearchCommand {
             for a in hit.answers ?? [] { console.write("   \(a.marker ?? console.text(.searchAnswerMark)) \(a.text)\n") }
             console.write("   \(hit.location)\n\n")
         }
-        console.write(console.text(.searchSummary, ["total": String(result.total), "shown": String(result.hits.count), "query": query.text]) + "\n")
+        let summary: MessageKey = query.expression.isEmpty ? .searchSummaryFiltersOnly : .searchSummary
+        console.write(console.text(summary, ["total": String(result.total), "shown": String(result.hits.count), "query": query.text]) + "\n")
         return ExitCode.found(result.total, arguments)
     }
 

@@ -61,6 +61,23 @@ public struct SearchQuery: Sendable, Hashable {
         self.expression = expression
     }
 
+    /// A search without words: every element the filters let through, newest first ("every
+    /// directive since 2020"). Searching with it and no filter is an error.
+    ///
+    /// ```swift
+    /// var q = SearchQuery.everything
+    /// q.kind = .directive; q.since = "2020-04-01"
+    /// ```
+    public static var everything: SearchQuery { SearchQuery(text: "", expression: "") }
+
+    private init(text: String, expression: String) {
+        self.text = text
+        self.expression = expression
+    }
+
+    /// Whether a filter narrows the search.
+    public var hasFilter: Bool { kind != nil || since != nil || until != nil || meeting != nil || speaker != nil }
+
     /// Splits on white space (ASCII or ideographic) and quotes; an unbalanced quote runs to the end.
     static func words(of text: String) -> [(String, quoted: Bool, negated: Bool)] {
         var words: [(String, Bool, Bool)] = []

@@ -32,6 +32,10 @@ struct Searcher {
         let speaker = query.speaker.map { $0.filter { $0 != " " && $0 != "\u{3000}" } }.flatMap { $0.isEmpty ? nil : $0 }
         let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil || speaker != nil
         let limit = max(1, query.limit)
+        if query.expression.isEmpty {
+            guard filtered else { throw IndexError(.emptyQuery) }
+            return try filteredOnly(query, values: [nil, kindCode, since, until, query.meeting, speaker], limit: limit)
+        }
         do {
             // One pass: count the matches that pass the filters and keep the best `limit` of them.
             let filters = filtered ? """
@@ -58,6 +62,32 @@ struct Searcher {
             // Queries are always quoted, so this is not expected; never show SQLite's text.
             throw IndexError(.unsearchableQuery(query.text))
         }
+    }
+
+    /// The filters' elements without words: newest meeting first, each meeting's elements in
+    /// their order; a hit's snippet is the start of its text.
+    private func filteredOnly(_ query: SearchQuery, values: [Any?], limit: Int) throws -> SearchResult {
+        let filters = """
+            (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
+            AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(coalesce(e.speaker, ''), ?6) > 0)
+            """
+        let total = try store.statement("SELECT count(*) FROM elements e JOIN documents d ON d.id = e.document_id WHERE ?1 IS NULL AND \(filters)")
+            .firstRow(values) { $0.int(0) ?? 0 } ?? 0
+        let select = try store.statement("""
+            SELECT e.id FROM elements e JOIN documents d ON d.id = e.document_id WHERE ?1 IS NULL AND \(filters)
+            ORDER BY d.date IS NULL, d.date DESC, d.path, e.id LIMIT ?7
+            """)
+        try select.bind(values + [limit])
+        var ids: [Int] = []
+        while try select.step() { if let id = select.int(0) { ids.append(id) } }
+        select.reset()
+        var hits: [SearchHit] = []
+        for id in ids {
+            guard var hit = try hit(id: id, rank: hits.count + 1, score: 0) else { continue }
+            hit.snippet = hit.text.count > 60 ? String(hit.text.prefix(60)) + "…" : hit.text
+            hits.append(hit)
+        }
+        return SearchResult(query: query.text, expression: query.expression, total: total, hits: hits)
     }
 
     private func hit(id: Int, rank: Int, score: Double) throws -> SearchHit? {

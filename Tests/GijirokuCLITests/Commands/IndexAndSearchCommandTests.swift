@@ -125,6 +125,26 @@ import GijirokuIndex
         #expect(run(["speakers", "--db", db, "--fail-empty"]).code == 1)
     }
 
+    /// A filter without words lists what it lets through, newest first; no words and no
+    /// filter is a usage error that says a filter would do.
+    @Test func aFilterWithoutWordsListsEveryElementItLetsThroughNewestFirst() throws {
+        let db = freshDatabase()
+        #expect(run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"]).code == 0)
+        let r = run(["search", "--kind", "directive", "--since", "2019-04-01", "--format", "json", "--limit", "100", "--db", db])
+        #expect(r.code == 0, "\(r.err)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let hits = try #require(result["hits"] as? [[String: Any]])
+        #expect(!hits.isEmpty && (result["total"] as? Int) == hits.count)
+        #expect(hits.allSatisfy { $0["kind"] as? String == "directive" })
+        let dates = hits.compactMap { ($0["document"] as? [String: Any])?["date"] as? String }
+        #expect(dates.count == hits.count && dates.allSatisfy { $0 >= "2019-04-01" } && dates == dates.sorted(by: >))
+        // The same elements as a word every directive holds would find, whatever their order.
+        let text = run(["search", "--kind", "directive", "--since", "2019-04-01", "--db", db])
+        #expect(text.code == 0 && text.out.contains("[") && text.out.contains(".txt:"))
+        let none = run(["search", "--db", db])
+        #expect(none.code == 64 && none.err.contains("--kind"))
+    }
+
     /// A search, like an index run, leaves no `-wal` or `-shm` file beside the index.
     @Test func readingTheIndexLeavesNoLogFilesBehind() throws {
         let db = freshDatabase()
