@@ -46,8 +46,10 @@ public final class SearchIndex {
     /// print(report.added.count, report.failed.count)
     /// ```
     /// - Parameter limits: how much of each file is read.
-    public func index(files: [String], prune: Bool = false, limits: InputLimits = .standard) -> IndexReport {
-        Indexer(store: store, limits: limits).index(files: files, prune: prune)
+    /// - Parameter progress: told after each batch of files how many were done and how many failed.
+    public func index(files: [String], prune: Bool = false, limits: InputLimits = .standard,
+                      progress: (_ done: Int, _ failed: Int) -> Void = { _, _ in }) -> IndexReport {
+        Indexer(store: store, limits: limits).index(files: files, prune: prune, progress: progress)
     }
 
     /// Removes the documents stored under another spelling of a path in `canonical` (a
@@ -74,8 +76,9 @@ public final class SearchIndex {
     /// ```swift
     /// index.index(files: walk.files.map(\.path), pruningUnder: ["/mnt/share/kaigiroku"])
     /// ```
-    public func index(files: [String], pruningUnder roots: [String], limits: InputLimits = .standard) -> IndexReport {
-        Indexer(store: store, limits: limits).index(files: files, prune: true, roots: roots)
+    public func index(files: [String], pruningUnder roots: [String], limits: InputLimits = .standard,
+                      progress: (_ done: Int, _ failed: Int) -> Void = { _, _ in }) -> IndexReport {
+        Indexer(store: store, limits: limits).index(files: files, prune: true, roots: roots, progress: progress)
     }
 
     /// The hits for a query, best first, with snippets (see ``Searcher``).

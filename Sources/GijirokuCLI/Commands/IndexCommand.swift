@@ -57,8 +57,14 @@ enum IndexCommand {
             let resolved = FileWalker.canonical(stored)
             return resolved == stored ? nil : resolved
         }
-        let report = prune && unseen == 0 ? index.index(files: files, pruningUnder: arguments.positional.map(FileWalker.canonical), limits: limits)
-            : index.index(files: files, limits: limits)
+        // Progress on standard error as the batches are written, as `convert` shows it.
+        var progress = Progress(total: files.count, quiet: quiet)
+        let report = prune && unseen == 0
+            ? index.index(files: files, pruningUnder: arguments.positional.map(FileWalker.canonical), limits: limits) { done, failed in
+                progress.update(done: done, failures: failed, console: &console)
+            }
+            : index.index(files: files, limits: limits) { done, failed in progress.update(done: done, failures: failed, console: &console) }
+        progress.finish(console: &console)
         for failure in report.failed { describe(failure, &console) }
         if !quiet {
             for path in report.added { console.write(console.text(.indexAdded, ["path": path]) + "\n") }

@@ -29,7 +29,11 @@ enum ParseCommand {
         var written = 0
         if array { console.write("[\n") }
         let standardInput = console.standardInput
-        for entry in walk.files {
+        // Progress on standard error for a folder or many files, as `convert` shows it.
+        var progress = Progress(total: walk.files.count, quiet: quiet || walk.files.count < 2)
+        defer { progress.finish(console: &console) }
+        for (n, entry) in walk.files.enumerated() {
+            defer { progress.update(done: n + 1, failures: failures, console: &console) }
             let document: ParsedDocument
             do {
                 document = try SourceFile(path: entry.path, limits: limits) { Data(standardInput()) }.parse(kind: kind)

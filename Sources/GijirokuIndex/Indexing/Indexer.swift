@@ -80,7 +80,8 @@ struct Indexer {
     /// print(report.added.count, report.failed.count)
     /// ```
     /// - Parameter roots: with `prune`, only documents under these paths may be removed (nil: any).
-    func index(files: [String], prune: Bool = false, roots: [String]? = nil) -> IndexReport {
+    /// - Parameter progress: told after each batch how many files were done and how many failed.
+    func index(files: [String], prune: Bool = false, roots: [String]? = nil, progress: (_ done: Int, _ failed: Int) -> Void = { _, _ in }) -> IndexReport {
         var report = IndexReport()
         // One checkpoint at the end instead of one (with two fsyncs) every 4 MB of log.
         try? store.database.execute("PRAGMA wal_autocheckpoint = 0")
@@ -146,6 +147,7 @@ struct Indexer {
             report.updated += written.updated
             report.failed += written.failed
             storedThisRun.formUnion(written.added + written.updated)
+            progress(report.unchanged.count + report.added.count + report.updated.count + report.failed.count, report.failed.count)
         }
         if prune {
             do {

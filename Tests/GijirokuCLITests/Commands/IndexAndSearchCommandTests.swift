@@ -145,6 +145,19 @@ import GijirokuIndex
         #expect(none.code == 64 && none.err.contains("--kind"))
     }
 
+    /// `index` and `parse` of several files show their progress on standard error, as
+    /// `convert` does (a line when done, and every few seconds when not on a terminal);
+    /// `--quiet` silences it.
+    @Test func longRunsShowTheirProgressOnStandardError() throws {
+        let files = ["shiomigawa-gyokaku-01.txt", "shiomigawa-gyokaku-02.txt"].map { ParseCommandTests.corpus + "/" + $0 }
+        let indexed = run(["index"] + files + ["--db", freshDatabase()])
+        #expect(indexed.code == 0 && indexed.err.contains("2/2 件") && !indexed.out.contains("2/2 件"))
+        #expect(!run(["index"] + files + ["--db", freshDatabase(), "--quiet"]).err.contains("2/2 件"))
+        let parsed = run(["parse", "--format", "jsonl"] + files)
+        #expect(parsed.code == 0 && parsed.err.contains("2/2 件") && parsed.out.split(separator: "\n").count == 2)
+        #expect(!run(["parse", files[0]]).err.contains("1/1 件"))
+    }
+
     /// A search, like an index run, leaves no `-wal` or `-shm` file beside the index.
     @Test func readingTheIndexLeavesNoLogFilesBehind() throws {
         let db = freshDatabase()
