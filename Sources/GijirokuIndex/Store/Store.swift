@@ -35,7 +35,8 @@ final class Store {
     }
 
     /// Opens the index at `path`; for writing, creates it (and its folder) and brings its
-    /// schema up to date. Reading never changes the file.
+    /// schema up to date. Reading never changes what the index holds (the last reader to
+    /// close may fold the write-ahead log into the file, as SQLite does).
     /// - Throws: ``IndexError`` `.noIndex` when reading a path with no index,
     ///   `.newerSchema` when the file was made by a newer Gijiroku.
     init(path: String, readOnly: Bool) throws {
