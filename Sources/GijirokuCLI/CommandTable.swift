@@ -52,7 +52,7 @@ enum CommandTable {
             OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
             OptionSpec("speaker", value: "TEXT", help: .optionSpeaker),
             OptionSpec("limit", short: "n", value: "N", help: .optionLimit, defaultValue: "20"),
-            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
             failEmpty,
             db,
         ], examples: [

@@ -47,6 +47,11 @@ enum SearchCommand {
             catch { console.error(.outputEncodingFailed, ["reason": "\(error)"]); return ExitCode.dataError }
             return ExitCode.found(result.total, arguments)
         }
+        if arguments.value("format") == "csv" {
+            console.write(csv(result))
+            if result.hits.isEmpty { console.note(console.text(.searchNoHits, ["query": query.text])) }
+            return ExitCode.found(result.total, arguments)
+        }
         if result.hits.isEmpty {
             console.note(query.expression.isEmpty ? console.text(.searchSummaryFiltersOnly, ["total": "0", "shown": "0"]) : console.text(.searchNoHits, ["query": query.text]))
             return ExitCode.found(0, arguments)
@@ -69,6 +74,21 @@ enum SearchCommand {
         let summary: MessageKey = query.expression.isEmpty ? .searchSummaryFiltersOnly : .searchSummary
         console.write(console.text(summary, ["total": String(result.total), "shown": String(result.hits.count), "query": query.text]) + "\n")
         return ExitCode.found(result.total, arguments)
+    }
+
+    /// One row per hit, with the JSON's fields (UTF-8 with a BOM, for Excel); a hit's
+    /// answers (or its question) one per line in their cell, each with its marker.
+    static func csv(_ result: SearchResult) -> String {
+        var out = "\u{FEFF}" + CSV.row(["rank", "score", "kind", "date", "meeting", "title", "agendaNumber", "agendaTitle", "issuer",
+                                         "planItem", "text", "question", "answers", "path", "line"])
+        for hit in result.hits {
+            let answers = (hit.answers ?? []).map { ($0.marker ?? "") + $0.text }.joined(separator: "\n")
+            out += CSV.row([String(hit.rank), String(format: "%.6f", hit.score), hit.kind, hit.document.date ?? "", hit.document.meeting ?? "",
+                            hit.document.title ?? "", hit.agendaNumber.map(String.init) ?? "", hit.agendaTitle ?? "", hit.issuer ?? "",
+                            hit.planItem.map { "\($0.id) \($0.title)" } ?? "", hit.text, hit.question.map { ($0.marker ?? "") + $0.text } ?? "",
+                            answers, hit.document.path, String(hit.lines.start)])
+        }
+        return out
     }
 
     /// The catalogue name of an element kind.

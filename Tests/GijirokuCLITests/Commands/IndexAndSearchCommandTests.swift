@@ -158,6 +158,32 @@ import GijirokuIndex
         #expect(!run(["parse", files[0]]).err.contains("1/1 件"))
     }
 
+    /// `--format csv`: one row per hit with the JSON's fields, for Excel; a question's
+    /// answers one per line in their cell. Read back with Python's `csv`.
+    @Test func searchResultsGoToASpreadsheetAsCSV() throws {
+        let db = freshDatabase()
+        #expect(run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"]).code == 0)
+        let json = run(["search", "保育", "--kind", "question", "--limit", "50", "--format", "json", "--db", db])
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let hits = try #require(result["hits"] as? [[String: Any]])
+        let csv = run(["search", "保育", "--kind", "question", "--limit", "50", "--format", "csv", "--db", db])
+        #expect(csv.code == 0 && csv.out.hasPrefix("\u{FEFF}rank,score,kind,date,meeting,title,agendaNumber"))
+        guard Python.available else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-search-\(UUID().uuidString).csv")
+        try csv.out.write(to: file, atomically: true, encoding: .utf8)
+        let script = """
+        import csv, sys
+        rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+        assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
+        print(len(rows) - 1, sum(1 for r in rows[1:] if r[2] == "question"), sum(1 for r in rows[1:] if r[12]), sum(1 for r in rows[1:] if "\\n" in r[12]))
+        """
+        let (status, out) = try Python.run(["-c", script, file.path])
+        let withAnswers = hits.filter { !(($0["answers"] as? [Any]) ?? []).isEmpty }.count
+        let severalAnswers = hits.filter { (($0["answers"] as? [Any]) ?? []).count > 1 }.count
+        #expect(status == 0 && out == "\(hits.count) \(hits.count) \(withAnswers) \(severalAnswers)\n", "\(out)")
+        #expect(!hits.isEmpty && withAnswers > 0)
+    }
+
     /// A search, like an index run, leaves no `-wal` or `-shm` file beside the index.
     @Test func readingTheIndexLeavesNoLogFilesBehind() throws {
         let db = freshDatabase()
