@@ -28,6 +28,12 @@ struct Console {
     /// name that holds an escape sequence cannot retitle, clear or colour the terminal.
     mutating func write(_ text: String) { output.write(Self.visible(text)) }
 
+    /// Writes CSV: its rows end in CR LF, as spreadsheets expect, which `write` would show as
+    /// `\u{D}`; every other control character is shown escaped, as `write` shows it.
+    mutating func writeCSV(_ csv: String) {
+        output.write(csv.components(separatedBy: "\r\n").map(Self.visible).joined(separator: "\r\n"))
+    }
+
     /// A line for the person at the terminal, not the output: standard error, without a
     /// label (`「子供」は見つかりませんでした`), so that a script reading standard output
     /// gets nothing where nothing was found.

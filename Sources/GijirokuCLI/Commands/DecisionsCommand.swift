@@ -19,7 +19,7 @@ enum DecisionsCommand {
             let list = try index.decisions(filter)
             switch arguments.value("format") {
             case "json": console.writeJSON(try RecordEncoder.json(list))
-            case "csv": console.write(csv(list))
+            case "csv": console.writeCSV(csv(list))
             default: write(list, &console)
             }
             return ExitCode.found(list.decisions.count, arguments)

@@ -21,7 +21,7 @@ enum DirectivesCommand {
                                                                 since: arguments.value("since"), asOf: arguments.value("as-of")))
             switch arguments.value("format") {
             case "json": console.writeJSON(try RecordEncoder.json(register))
-            case "csv": console.write(csv(register))
+            case "csv": console.writeCSV(csv(register))
             default: write(register, &console)
             }
             return ExitCode.found(register.directives.count, arguments)

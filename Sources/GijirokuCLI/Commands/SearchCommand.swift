@@ -48,7 +48,7 @@ enum SearchCommand {
             return ExitCode.found(result.total, arguments)
         }
         if arguments.value("format") == "csv" {
-            console.write(csv(result))
+            console.writeCSV(csv(result))
             if result.hits.isEmpty { console.note(console.text(.searchNoHits, ["query": query.text])) }
             return ExitCode.found(result.total, arguments)
         }

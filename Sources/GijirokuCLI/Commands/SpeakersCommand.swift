@@ -17,7 +17,7 @@ enum SpeakersCommand {
             let report = try index.speakers(SpeakerFilter(meeting: arguments.value("meeting"), since: arguments.value("since")))
             switch arguments.value("format") {
             case "json": console.writeJSON(try RecordEncoder.json(report))
-            case "csv": console.write(csv(report, console))
+            case "csv": console.writeCSV(csv(report, console))
             default: write(report, &console)
             }
             return ExitCode.found(report.speakers.count, arguments)

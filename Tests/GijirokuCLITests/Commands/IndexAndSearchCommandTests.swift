@@ -168,6 +168,9 @@ import GijirokuIndex
         let hits = try #require(result["hits"] as? [[String: Any]])
         let csv = run(["search", "保育", "--kind", "question", "--limit", "50", "--format", "csv", "--db", db])
         #expect(csv.code == 0 && csv.out.hasPrefix("\u{FEFF}rank,score,kind,date,meeting,title,agendaNumber"))
+        // Rows end in CR LF, never shown as `\u{D}` (the terminal escaping did, in every CSV command).
+        #expect(csv.out.contains("path,line\r\n") && !csv.out.contains("\\u{D}"))
+        #expect(!run(["decisions", "--format", "csv", "--db", db]).out.contains("\\u{D}"))
         guard Python.available else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-search-\(UUID().uuidString).csv")
         try csv.out.write(to: file, atomically: true, encoding: .utf8)
