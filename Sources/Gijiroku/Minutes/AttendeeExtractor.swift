@@ -82,6 +82,8 @@ struct AttendeeExtractor {
     /// for the caller to fill in).
     private func pairPostsWithNames(_ attendees: [Attendee]) -> [Attendee] {
         func bare(_ a: Attendee) -> Bool { a.name == nil && a.count == nil && a.seat == nil }
+        // A bare word is read as a name only beside another name-like word (a list of people).
+        let nameLike = Set(attendees.filter { bare($0) && isName($0.role) }.map(\.role))
         var out: [Attendee] = []
         var i = 0
         while i < attendees.count {
@@ -94,7 +96,7 @@ struct AttendeeExtractor {
                 i += 2
                 continue
             }
-            if bare(a), !a.role.isEmpty, !Self.isPost(a.role), isName(a.role), attendees.contains(where: { bare($0) && isName($0.role) && $0.role != a.role }) {
+            if bare(a), !a.role.isEmpty, !Self.isPost(a.role), isName(a.role), nameLike.contains(where: { $0 != a.role }) {
                 a.name = a.role
                 a.role = ""
             }

@@ -25,9 +25,9 @@ struct SpeakerLabel {
     /// What follows the label on its line: the start of the utterance (may be empty).
     let rest: Substring
 
-    static let markers: Set<Character> = ["○", "◯", "〇", "◎", "◆", "△", "●"]
-    /// The same, as scalars.
     static let markerScalars: Set<Unicode.Scalar> = ["○", "◯", "〇", "◎", "◆", "△", "●"]
+    /// The same, as characters.
+    static let markers: Set<Character> = Set(markerScalars.map(Character.init))
 
     /// Posts and honorifics a label ends in, longest first where one ends another.
     static let roleSuffixes: [String] = [
@@ -96,14 +96,7 @@ struct SpeakerLabel {
         }
         if let lone = loneClose(content, body: body) { return lone }
         // ○name post (then a space or the end of the line); no label is longer than 20.
-        let scalars = body.unicodeScalars
-        var wordEnd = scalars.startIndex, length = 0
-        while wordEnd < scalars.endIndex, scalars[wordEnd] != " ", scalars[wordEnd] != "\u{3000}", length <= 20 {
-            wordEnd = scalars.index(after: wordEnd)
-            length += 1
-        }
-        guard length <= 20 else { return nil }
-        let word = body[..<wordEnd]
+        guard let word = leadingWord(of: body, endsAt: { $0 == " " || $0 == "\u{3000}" }) else { return nil }
         // ○２番 alone: a member by seat, named by the roster.
         if let seat = seatNumber(word), word.endIndex < body.endIndex {
             return make(content[..<word.endIndex], name: nil, role: "議員", seat: seat, rest: trimmedRest(body[word.endIndex...]))
@@ -111,6 +104,19 @@ struct SpeakerLabel {
         guard !isRosterHeading(word), let found = role(endingAt: word), !found.role.isEmpty else { return nil }
         let after = body[word.endIndex...]
         return make(content[..<word.endIndex], name: found.name, role: found.role, seat: nil, rest: trimmedRest(after))
+    }
+
+    /// The text up to the first scalar that `endsAt` (or the end), when it is 20 scalars at
+    /// most: no label is longer. Walked on scalars, as every line is asked.
+    private static func leadingWord(of text: Substring, endsAt: (Unicode.Scalar) -> Bool) -> Substring? {
+        let scalars = text.unicodeScalars
+        var end = scalars.startIndex, length = 0
+        while end < scalars.endIndex, !endsAt(scalars[end]) {
+            length += 1
+            if length > 20 { return nil }
+            end = scalars.index(after: end)
+        }
+        return text[..<end]
     }
 
     /// `○委員長佐々木克敏)`, `鈴木(米)委員長)`: the label ends in a closing bracket that opens nowhere.
@@ -195,15 +201,8 @@ struct SpeakerLabel {
         // A full name and post, then a space and the speech: `末松裕人委員長　ただいまから…`.
         // (A member's full name, three characters or more: `山田委員　から…` in a summary is
         // a sentence. An official's compound post leaves the name's end to the roster.)
-        let scalars = content.unicodeScalars
-        var wordEnd = scalars.startIndex, length = 0
-        while wordEnd < scalars.endIndex, !SourceLine.isSpace(scalars[wordEnd]), length <= 20 {
-            wordEnd = scalars.index(after: wordEnd)
-            length += 1
-        }
-        guard length <= 20, wordEnd < scalars.endIndex else { return nil }
-        let word = content[..<wordEnd]
-        let rest = trimmedRest(content[wordEnd...])
+        guard let word = leadingWord(of: content, endsAt: SourceLine.isSpace), word.endIndex < content.endIndex else { return nil }
+        let rest = trimmedRest(content[word.endIndex...])
         guard let found = role(endingAt: word), found.role != "君", let name = found.name,
               name.unicodeScalars.count >= (["委員", "議員"].contains(found.role) ? 3 : 2),
               !rest.isEmpty, !["から", "が", "は", "の", "に", "より", "と", "へ", "を", "も"].contains(where: { UTF8Search.hasPrefix(rest, $0) }),

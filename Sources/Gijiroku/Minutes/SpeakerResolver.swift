@@ -19,10 +19,17 @@ enum SpeakerResolver {
         // The roster's people by post and by seat, when one person holds each.
         var byRole: [String: String?] = [:]
         var bySeat: [Int: String] = [:]
+        // A label that is a roster entry's name and post run together (`〇くどう栄子総合政策部長`):
+        // the roster says where the name ends, which the label alone cannot.
+        var byNameAndPost: [String: (name: String, role: String)] = [:]
         for a in attendees {
             guard let name = a.name.map(SpeakerLabel.compact), !name.isEmpty else { continue }
             let role = SpeakerLabel.compact(a.role)
-            if !role.isEmpty, !sharedPosts.contains(role) { byRole[role] = byRole[role] == nil ? name : (byRole[role]! == name ? name : .some(nil)) }
+            if !role.isEmpty, !sharedPosts.contains(role) {
+                byRole[role] = byRole[role] == nil ? name : (byRole[role]! == name ? name : .some(nil))
+                byNameAndPost[name + role] = (name, role)
+                byNameAndPost[role + name] = (name, role)
+            }
             if let seat = a.seat { bySeat[seat] = name }
         }
         // Full names the labels themselves give, by post.
@@ -30,16 +37,6 @@ enum SpeakerResolver {
         for s in speeches {
             guard let role = s.speaker.role, !sharedPosts.contains(role), let name = s.speaker.name, name.count >= 3 else { continue }
             named[role] = named[role] == nil ? name : (named[role]! == name ? name : .some(nil))
-        }
-        // A label that is a roster entry's name and post run together (`〇くどう栄子総合政策部長`):
-        // the roster says where the name ends, which the label alone cannot.
-        var byNameAndPost: [String: (name: String, role: String)] = [:]
-        for a in attendees {
-            guard let name = a.name.map(SpeakerLabel.compact), !name.isEmpty else { continue }
-            let role = SpeakerLabel.compact(a.role)
-            guard !role.isEmpty, !sharedPosts.contains(role) else { continue }
-            byNameAndPost[name + role] = (name, role)
-            byNameAndPost[role + name] = (name, role)
         }
         return speeches.map { speech in
             // `（委員）`, `議員`: a post many hold names no one, whatever the roster lists.

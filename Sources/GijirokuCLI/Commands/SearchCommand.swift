@@ -11,16 +11,11 @@ import GijirokuMessages
 /// and `path:line`; a question with its answers, an answer with its question.
 enum SearchCommand {
     static func run(_ arguments: ParsedArguments, _ console: inout Console) -> Int32 {
-        var query: SearchQuery
-        // No words but a filter: every element it lets through, newest first.
+        // No words: every element the filters let through, newest first (a filter is needed).
         let words = arguments.positional.joined(separator: " ")
-        let filters = ["kind", "since", "until", "meeting", "speaker"].contains { arguments.value($0) != nil }
-        if words.trimmingCharacters(in: .whitespaces).isEmpty && filters {
-            query = .everything
-        } else {
-            do { query = try SearchQuery(parsing: words) }
-            catch { return console.usage(UsageError(error.message(separator: console.text(.listSeparator)))) }
-        }
+        var query: SearchQuery
+        do { query = words.trimmingCharacters(in: .whitespaces).isEmpty ? .everything : try SearchQuery(parsing: words) }
+        catch { return console.usage(UsageError(error.message(separator: console.text(.listSeparator)))) }
         query.kind = arguments.value("kind").flatMap(SearchQuery.Kind.init(rawValue:))
         if let text = arguments.value("limit") {
             guard let n = Int(text), n > 0, n <= 10_000 else { return console.usage(.usageLimitRange, ["value": text]) }
@@ -30,6 +25,9 @@ enum SearchCommand {
         query.until = arguments.value("until")
         query.meeting = arguments.value("meeting")
         query.speaker = arguments.value("speaker")
+        if query.expression.isEmpty, !query.hasFilter {
+            return console.usage(UsageError(IndexError(.emptyQuery).message(separator: console.text(.listSeparator))))
+        }
 
         let result: SearchResult
         do {
