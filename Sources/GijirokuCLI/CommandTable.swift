@@ -11,6 +11,7 @@ enum CommandTable {
     static let wait = OptionSpec("wait", value: "SECONDS", help: .optionWait, defaultValue: "600")
     static let maxFileSize = OptionSpec("max-file-size", value: "MB", help: .optionMaxFileSize, defaultValue: "256")
     static let failEmpty = OptionSpec("fail-empty", help: .optionFailEmpty)
+    static let synonyms = OptionSpec("synonyms", value: "FILE", help: .optionSynonyms, defaultValue: "$GIJIROKU_SYNONYMS | synonyms.txt beside the index")
 
     static let commands: [CommandSpec] = [
         CommandSpec("parse", summary: .commandParse, details: .parseDetails, synopsis: "FILE|DIR|- ... [OPTIONS]", options: [
@@ -53,6 +54,8 @@ enum CommandTable {
             OptionSpec("speaker", value: "TEXT", help: .optionSpeaker),
             OptionSpec("limit", short: "n", value: "N", help: .optionLimit, defaultValue: "20"),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            OptionSpec("exact", help: .optionExact),
+            synonyms,
             failEmpty,
             db,
         ], examples: [
@@ -61,8 +64,31 @@ enum CommandTable {
             ("gijiroku search '\"家賃補助\" OR 保育士' --format json", .exampleSearchJSON),
             ("gijiroku search 子育て --speaker 市長 --kind speech", .exampleSearchSpeaker),
             ("gijiroku search --kind directive --since 2020-04-01", .exampleSearchFiltersOnly),
+            ("gijiroku search 子供 --exact", .exampleSearchExact),
             ("gijiroku search -- -予算", .exampleSearchDashes),
         ], dashWordsArePositional: true, run: SearchCommand.run),
+        CommandSpec("synonyms", summary: .commandSynonyms, details: .synonymsDetails, synopsis: "[WORD...] [OPTIONS]", options: [
+            OptionSpec("user", help: .optionUserOnly),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionSynonymsFormat, choices: ["text", "json"], defaultValue: "text"),
+            synonyms,
+            failEmpty,
+            db,
+        ], examples: [
+            ("gijiroku synonyms 子供", .exampleSynonymsList),
+        ], subcommands: [
+            CommandSpec("synonyms add", summary: .commandSynonymsAdd, details: .synonymsAddDetails, synopsis: "FORM FORM... [--synonyms FILE]", options: [
+                synonyms,
+                db,
+            ], examples: [
+                ("gijiroku synonyms add 放課後児童クラブ 学童保育", .exampleSynonymsAdd),
+            ], run: SynonymsCommand.add),
+            CommandSpec("synonyms remove", summary: .commandSynonymsRemove, details: .synonymsRemoveDetails, synopsis: "FORM [--synonyms FILE]", options: [
+                synonyms,
+                db,
+            ], examples: [
+                ("gijiroku synonyms remove 児童クラブ", .exampleSynonymsRemove),
+            ], run: SynonymsCommand.remove),
+        ], run: SynonymsCommand.list),
         CommandSpec("speakers", summary: .commandSpeakers, details: .speakersDetails, synopsis: "[OPTIONS]", options: [
             OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
             since,

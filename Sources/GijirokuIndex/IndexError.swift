@@ -33,6 +33,9 @@ public struct IndexError: Error, Sendable, Hashable {
         case noIndex(path: String)
         /// The index is empty or of an older version: an indexing run brings it up to date.
         case outdatedIndex(path: String)
+        /// The index was built with another table of character variants: an indexing run
+        /// rebuilds its full-text index and links.
+        case otherCharacterVariants(path: String)
         /// An indexing run that builds the full-text index at its end is under way, or
         /// was stopped before it got there: searching now would miss documents.
         case fullTextPending
@@ -89,7 +92,7 @@ public struct IndexError: Error, Sendable, Hashable {
         switch kind {
         case .database, .busy: return .database
         case .newerSchema: return .newerSchema
-        case .noIndex, .outdatedIndex: return .noIndex
+        case .noIndex, .outdatedIndex, .otherCharacterVariants: return .noIndex
         case .fullTextPending: return .fullTextPending
         case .queryTooLong, .emptyQuery, .onlyExclusions, .unsearchableQuery, .unreadableDate: return .query
         case .notAPlan, .notMinutes, .noElementAtLine, .planItemNotFound, .documentNotFound, .directiveNotFound: return .notFound

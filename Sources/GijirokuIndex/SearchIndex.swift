@@ -32,10 +32,14 @@ public final class SearchIndex {
     /// Opens the index at `path`; for writing, creates it (and its folder) and brings its
     /// schema up to date. Reading never changes what the index holds (the last reader to
     /// close may fold the write-ahead log into the file, as SQLite does).
+    /// Text is matched with `characters` folded (the shipped table; tests pass others). An
+    /// index built with another table has its full-text index rebuilt when opened for
+    /// writing (``IndexReport/rebuiltForCharacterVariants`` says so) and is refused for reading.
     /// - Throws: ``IndexError`` `.noIndex` when reading a path with no index,
-    ///   `.newerSchema` when the file was made by a newer Gijiroku.
-    public init(path: String, readOnly: Bool = false) throws {
-        store = try Store(path: path, readOnly: readOnly)
+    ///   `.newerSchema` when the file was made by a newer Gijiroku, `.otherCharacterVariants`
+    ///   when reading an index built with another table of character variants.
+    public init(path: String, readOnly: Bool = false, characters: CharacterVariants = .shipped) throws {
+        store = try Store(path: path, readOnly: readOnly, characters: characters)
     }
 
     /// Indexes files: an unchanged file (same SHA-256) is skipped, a changed one replaces its

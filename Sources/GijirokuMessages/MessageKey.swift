@@ -272,4 +272,42 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case directivesNoteSet
     case directiveNotFound
     case directiveAmbiguous
+    // Spelling variants
+    case indexCharacterVariantsChanged
+    case indexOtherCharacterVariants
+    case searchVariantMatched
+    case optionExact
+    case optionSynonyms
+    case optionUserOnly
+    case optionSynonymsFormat
+    case commandSynonyms
+    case synonymsDetails
+    case commandSynonymsAdd
+    case synonymsAddDetails
+    case commandSynonymsRemove
+    case synonymsRemoveDetails
+    case exampleSynonymsList
+    case exampleSynonymsAdd
+    case exampleSynonymsRemove
+    case exampleSearchExact
+    case synonymsOneForm
+    case synonymsNothingToFind
+    case synonymsTooShort
+    case synonymsAlreadyInGroup
+    case synonymsNotText
+    case synonymsLineIgnored
+    case synonymsMissing
+    case synonymsUnreadable
+    case synonymsUnwritable
+    case synonymsAdded
+    case synonymsNowGroup
+    case synonymsAlreadyGrouped
+    case synonymsRemoved
+    case synonymsNotFound
+    case synonymsShippedGroup
+    case synonymsAddUsage
+    case synonymsRemoveUsage
+    case synonymsSummary
+    case synonymsNoneFound
+    case wordShipped
 }

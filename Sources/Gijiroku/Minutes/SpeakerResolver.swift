@@ -5,7 +5,8 @@
 /// surname with a post (`◯竹中市長`) the full name of the attendee with that post and
 /// surname. Where the roster says nothing, a post that one speaker's label names in full
 /// (`○市長（竹中一郎君）`) names the others of that post. A post that two people hold
-/// (two `副市長`) names no one.
+/// (two `副市長`) names no one. Names and posts are compared with their character variants
+/// folded (`髙橋` is `高橋`), as written everywhere else.
 ///
 /// ```swift
 /// SpeakerResolver.resolve(speeches, attendees: minutes.attendees)[0].speaker.name   // "鈴木一郎"
@@ -26,9 +27,9 @@ enum SpeakerResolver {
             guard let name = a.name.map(SpeakerLabel.compact), !name.isEmpty else { continue }
             let role = SpeakerLabel.compact(a.role)
             if !role.isEmpty, !sharedPosts.contains(role) {
-                byRole[role] = byRole[role] == nil ? name : (byRole[role]! == name ? name : .some(nil))
-                byNameAndPost[name + role] = (name, role)
-                byNameAndPost[role + name] = (name, role)
+                byRole[role] = byRole[role] == nil ? name : (byRole[role]!.map(fold) == fold(name) ? byRole[role]! : .some(nil))
+                byNameAndPost[fold(name + role)] = (name, role)
+                byNameAndPost[fold(role + name)] = (name, role)
             }
             if let seat = a.seat { bySeat[seat] = name }
         }
@@ -36,27 +37,30 @@ enum SpeakerResolver {
         var named: [String: String?] = [:]
         for s in speeches {
             guard let role = s.speaker.role, !sharedPosts.contains(role), let name = s.speaker.name, name.count >= 3 else { continue }
-            named[role] = named[role] == nil ? name : (named[role]! == name ? name : .some(nil))
+            named[role] = named[role] == nil ? name : (named[role]!.map(fold) == fold(name) ? named[role]! : .some(nil))
         }
         return speeches.map { speech in
             // `（委員）`, `議員`: a post many hold names no one, whatever the roster lists.
             var s = speech
             let unmarked = String(SpeakerLabel.compact(s.speaker.label).unicodeScalars.drop { SpeakerLabel.markerScalars.contains($0) })
-            if let entry = byNameAndPost[unmarked] {
+            if let entry = byNameAndPost[fold(unmarked)] {
                 s.speaker.name = entry.name
                 s.speaker.role = entry.role
                 return s
             }
             let role = s.speaker.role.map(SpeakerLabel.compact)
-            if let seat = s.speaker.seat, let name = bySeat[seat], s.speaker.name.map({ name.hasPrefix($0) }) ?? true {
+            if let seat = s.speaker.seat, let name = bySeat[seat], s.speaker.name.map({ fold(name).hasPrefix(fold($0)) }) ?? true {
                 s.speaker.name = name
             } else if let role, let held = byRole[role], let name = held {
                 // A surname with the post: only when the roster's holder has that surname.
-                if s.speaker.name.map({ name.hasPrefix($0) }) ?? true { s.speaker.name = name }
-            } else if let role, let held = named[role], let name = held, s.speaker.name.map({ name.hasPrefix($0) }) ?? true {
+                if s.speaker.name.map({ fold(name).hasPrefix(fold($0)) }) ?? true { s.speaker.name = name }
+            } else if let role, let held = named[role], let name = held, s.speaker.name.map({ fold(name).hasPrefix(fold($0)) }) ?? true {
                 s.speaker.name = name
             }
             return s
         }
     }
+
+    /// A name or post as compared: character variants folded (`髙橋` → `高橋`).
+    private static func fold(_ text: String) -> String { CharacterVariants.shipped.fold(text) }
 }

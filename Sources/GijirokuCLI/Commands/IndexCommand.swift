@@ -79,6 +79,7 @@ enum IndexCommand {
             "documents": String(counts.documents), "elements": String(counts.elements),
         ]
         console.write(console.text(.indexSummary, summary) + "\n")
+        if report.rebuiltForCharacterVariants { console.note(console.text(.indexCharacterVariantsChanged, ["db": db])) }
         if report.fullTextBuiltAtEnd, !quiet { console.write(console.text(.indexFullTextAtEnd) + "\n") }
         if let links = report.links, !quiet {
             if links.planItems == 0 {

@@ -3,9 +3,11 @@ import Gijiroku
 import GijirokuIndex
 import GijirokuMessages
 
-/// `gijiroku search [QUERY...] [--kind K] [--since DATE] [--until DATE] [--meeting TEXT] [--limit N] [--format text|json] [--db PATH]`
+/// `gijiroku search [QUERY...] [--kind K] [--since DATE] [--until DATE] [--meeting TEXT] [--speaker TEXT] [--limit N] [--format text|json|csv] [--exact] [--synonyms FILE] [--db PATH]`
 ///
 /// Words are ANDed, `"…"` is a phrase, `OR` joins alternatives, a leading `-` excludes.
+/// Each word also matches its word variants (shipped and the user's; not with `--exact`),
+/// hits on the words as typed first, and a hit says which variant it matched.
 /// Without words, a filter alone lists every element it lets through, newest first.
 /// Prints ranked hits with the snippet highlighted, the meeting, date, kind, agenda item
 /// and `path:line`; a question with its answers, an answer with its question.
@@ -14,7 +16,8 @@ enum SearchCommand {
         // No words: every element the filters let through, newest first (a filter is needed).
         let words = arguments.positional.joined(separator: " ")
         var query: SearchQuery
-        do { query = words.trimmingCharacters(in: .whitespaces).isEmpty ? .everything : try SearchQuery(parsing: words) }
+        let variants = arguments.flag("exact") ? nil : SynonymsCommand.variants(arguments, &console).variants
+        do { query = words.trimmingCharacters(in: .whitespaces).isEmpty ? .everything : try SearchQuery(parsing: words, variants: variants) }
         catch { return console.usage(UsageError(error.message(separator: console.text(.listSeparator)))) }
         query.kind = arguments.value("kind").flatMap(SearchQuery.Kind.init(rawValue:))
         if let text = arguments.value("limit") {
@@ -65,6 +68,7 @@ enum SearchCommand {
                 console.write("   \(console.text(.wordAgenda))\(hit.agendaNumber.map(String.init) ?? "") \(hit.agendaTitle ?? "")\n")
             }
             console.write("   \(hit.snippet)\n")
+            for v in hit.variants ?? [] { console.write("   " + console.text(.searchVariantMatched, ["typed": v.typed, "matched": v.matched]) + "\n") }
             if let q = hit.question { console.write("   \(console.text(.searchQuestionMark)) \(q.text)\n") }
             for a in hit.answers ?? [] { console.write("   \(a.marker ?? console.text(.searchAnswerMark)) \(a.text)\n") }
             console.write("   \(hit.location)\n\n")
@@ -78,13 +82,14 @@ enum SearchCommand {
     /// answers (or its question) one per line in their cell, each with its marker.
     static func csv(_ result: SearchResult) -> String {
         var out = "\u{FEFF}" + CSV.row(["rank", "score", "kind", "date", "meeting", "title", "agendaNumber", "agendaTitle", "issuer",
-                                         "planItem", "text", "question", "answers", "path", "line"])
+                                         "planItem", "text", "question", "answers", "path", "line", "variants"])
         for hit in result.hits {
             let answers = (hit.answers ?? []).map { ($0.marker ?? "") + $0.text }.joined(separator: "\n")
             out += CSV.row([String(hit.rank), String(format: "%.6f", hit.score), hit.kind, hit.document.date ?? "", hit.document.meeting ?? "",
                             hit.document.title ?? "", hit.agendaNumber.map(String.init) ?? "", hit.agendaTitle ?? "", hit.issuer ?? "",
                             hit.planItem.map { "\($0.id) \($0.title)" } ?? "", hit.text, hit.question.map { ($0.marker ?? "") + $0.text } ?? "",
-                            answers, hit.document.path, String(hit.lines.start)])
+                            answers, hit.document.path, String(hit.lines.start),
+                            (hit.variants ?? []).map { "\($0.typed)→\($0.matched)" }.joined(separator: "\n")])
         }
         return out
     }

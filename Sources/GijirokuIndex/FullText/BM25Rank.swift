@@ -11,6 +11,10 @@ internal import CSQLite
 /// (`ok`), it computes BM25 from the match's term frequencies (its instances) and the
 /// element's length (from ``ElementLengths``, read once per search into memory), and keeps
 /// the best `k` in a small heap. The count and the top `k` come out of the same loop.
+///
+/// When the query has variant spellings (`子供` also searched as `子ども`), hits are ranked
+/// first by how many of the query's words they hold as typed, then by BM25: a hit on the
+/// typed form comes before any hit on a variant only.
 final class BM25Rank {
     static let function = "gijiroku_collect"
     /// Average element length in characters, set before each search.
@@ -19,33 +23,50 @@ final class BM25Rank {
     var keep = 10
     /// Every element's length code, by element id (see ``ElementLengths``).
     var lengths: [UInt8] = []
-    /// The best hits so far: (score, rowid), a max-heap on score (scores are negative, lower is better).
-    private(set) var best: [(score: Double, rowid: Int64)] = []
+    /// Each phrase's query word (its OR-group; -1 for an exclusion) and whether it is the
+    /// word as typed; empty when the query has no variant spellings (no tiers).
+    var phraseGroups: [Int] = []
+    var phraseTyped: [Bool] = []
+    /// The best hits so far: a max-heap, the worst on top (see ``worse(_:_:)``).
+    private(set) var best: [Entry] = []
 
-    func reset(keep: Int, averageLength: Double, lengths: [UInt8]) {
+    struct Entry {
+        /// How many of the query's words the hit holds as typed (0 without variant spellings).
+        var tier: Int
+        /// BM25, negated: lower is better.
+        var score: Double
+        var rowid: Int64
+    }
+
+    func reset(keep: Int, averageLength: Double, lengths: [UInt8], phrases: [SearchQuery.Phrase] = []) {
         self.keep = keep
         self.averageLength = averageLength
         self.lengths = lengths
+        let tiered = phrases.contains { !$0.typed }
+        phraseGroups = tiered ? phrases.map { $0.group ?? -1 } : []
+        phraseTyped = tiered ? phrases.map(\.typed) : []
         best.removeAll(keepingCapacity: true)
     }
 
     /// The kept hits, best first.
     var ranked: [(score: Double, rowid: Int64)] {
-        best.sorted { $0.score != $1.score ? $0.score < $1.score : $0.rowid < $1.rowid }
+        best.sorted { worse($1, $0) }.map { ($0.score, $0.rowid) }
     }
 
-    func offer(_ score: Double, _ rowid: Int64) {
+    func offer(_ score: Double, _ rowid: Int64, tier: Int = 0) {
+        let entry = Entry(tier: tier, score: score, rowid: rowid)
         if best.count < keep {
-            best.append((score, rowid))
+            best.append(entry)
             siftUp(best.count - 1)
-        } else if let worst = best.first, score < worst.score || (score == worst.score && rowid < worst.rowid) {
-            best[0] = (score, rowid)
+        } else if let worst = best.first, worse(worst, entry) {
+            best[0] = entry
             siftDown(0)
         }
     }
 
-    private func worse(_ a: (score: Double, rowid: Int64), _ b: (score: Double, rowid: Int64)) -> Bool {
-        a.score != b.score ? a.score > b.score : a.rowid > b.rowid
+    private func worse(_ a: Entry, _ b: Entry) -> Bool {
+        if a.tier != b.tier { return a.tier < b.tier }
+        return a.score != b.score ? a.score > b.score : a.rowid > b.rowid
     }
 
     private func siftUp(_ i: Int) {
@@ -119,7 +140,23 @@ private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: Opa
     let length = rowid >= 0 && rowid < rank.lengths.count ? ElementLengths.length(of: rank.lengths[Int(rowid)]) : rank.averageLength
     let norm = k1 * (1 - b + b * length / max(1, rank.averageLength))
     var score = 0.0
-    if phraseCount == 1 {
+    var tier = 0
+    if !rank.phraseGroups.isEmpty {
+        // Variant spellings: the frequencies, and which words appear as typed.
+        var frequency = [Double](repeating: 0, count: phraseCount)
+        var typedGroups: Set<Int> = []
+        for i in 0..<instances {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            guard api.pointee.xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < phraseCount else { continue }
+            let p = Int(phrase)
+            frequency[p] += 1
+            if p < rank.phraseTyped.count, rank.phraseTyped[p], rank.phraseGroups[p] >= 0 { typedGroups.insert(rank.phraseGroups[p]) }
+        }
+        for p in 0..<phraseCount where frequency[p] > 0 {
+            score += weights.idf[p] * frequency[p] * (k1 + 1) / (frequency[p] + norm)
+        }
+        tier = typedGroups.count
+    } else if phraseCount == 1 {
         let f = Double(instances)
         if f > 0 { score = weights.idf[0] * f * (k1 + 1) / (f + norm) }
     } else {
@@ -134,7 +171,7 @@ private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: Opa
             score += weights.idf[p] * frequency[p] * (k1 + 1) / (frequency[p] + norm)
         }
     }
-    rank.offer(-score, rowid)
+    rank.offer(-score, rowid, tier: tier)
 }
 
 private func gijirokuCountRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ user: UnsafeMutableRawPointer?) -> Int32 {

@@ -1,7 +1,8 @@
 /// Splits text into the tokens of Gijiroku's full-text index.
 ///
 /// Text is width- and case-folded (full-width ASCII → ASCII, half-width katakana →
-/// full-width with voiced marks composed, A–Z → a–z); runs of Japanese characters become
+/// full-width with voiced marks composed, A–Z → a–z) and its character variants folded
+/// (``CharacterVariants``: `髙` → `高`, a Kangxi radical → its ideograph); runs of Japanese characters become
 /// overlapping character bigrams (a lone character a unigram); runs of Latin letters and
 /// digits become one token; everything else separates. For the index, the last character
 /// of each Japanese run is also emitted, colocated, so that a one-character query (a
@@ -12,6 +13,8 @@
 /// JapaneseTokens.tokens(of: "市長指示、ＡＩ", forIndex: true).map(\.text)
 /// // ["市長", "長指", "指示", "示", "ai"]
 /// ```
+import Gijiroku
+
 package enum JapaneseTokens {
     public struct Token: Sendable, Hashable {
         public var text: String
@@ -24,11 +27,11 @@ package enum JapaneseTokens {
     enum Class { case japanese, latin, separator }
 
     /// The tokens of `text` (for tests and for building queries).
-    package static func tokens(of text: String, forIndex: Bool) -> [Token] {
+    package static func tokens(of text: String, forIndex: Bool, characters: CharacterVariants = .shipped) -> [Token] {
         var out: [Token] = []
         var copy = text
         copy.withUTF8 { buffer in
-            tokenize(buffer, forIndex: forIndex) { bytes, start, end, colocated in
+            tokenize(buffer, forIndex: forIndex, characters: characters) { bytes, start, end, colocated in
                 out.append(Token(text: String(decoding: bytes, as: UTF8.self), start: start, end: end, colocated: colocated))
                 return true
             }
@@ -41,7 +44,7 @@ package enum JapaneseTokens {
     /// One pass with no buffer per call: a Japanese bigram is emitted as soon as the
     /// character after it shows that its second character is complete (a half-width voiced
     /// mark may still join it), from the text itself when folding changed neither character.
-    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, forIndex: Bool,
+    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, forIndex: Bool, characters: CharacterVariants,
                          emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool) {
         typealias Character = (scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { pair in
@@ -82,7 +85,7 @@ package enum JapaneseTokens {
                     scratch.removeAll(keepingCapacity: true)
                     var i = latinStart
                     while i < latinEnd, let (decoded, length) = decode(text, at: i) {
-                        var scalar = fold(decoded)
+                        guard var scalar = characters.fold(fold(decoded)) else { i += length; continue }
                         if scalar.value >= 0x41, scalar.value <= 0x5A { scalar = Unicode.Scalar(scalar.value + 0x20)! }
                         append(scalar, to: &scratch)
                         i += length
@@ -103,7 +106,13 @@ package enum JapaneseTokens {
                     continue
                 }
                 i += length
-                var scalar = fold(decoded)
+                guard var scalar = characters.fold(fold(decoded)) else {
+                    // A variation selector: dropped. The character before it ends after it; a
+                    // Latin run is written without it.
+                    if runClass == .japanese, let last = newer { newer = (last.scalar, last.start, i, true) }
+                    if runClass == .latin { latinChanged = true }
+                    continue
+                }
                 // Half-width voiced marks compose with the kana before them: ｶﾞ → ガ.
                 if decoded.value == 0xFF9E || decoded.value == 0xFF9F, runClass == .japanese, let last = newer,
                    let composed = compose(last.scalar, semiVoiced: decoded.value == 0xFF9F) {

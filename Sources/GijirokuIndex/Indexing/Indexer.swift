@@ -15,6 +15,9 @@ public struct IndexReport: Sendable, Hashable {
     /// Whether the full-text index was built in one pass at the end of the run (a large
     /// run into a small index, or a run after one that was stopped before that point).
     public var fullTextBuiltAtEnd = false
+    /// Whether the index had been built with other character variants, so that its
+    /// full-text index was rebuilt and its links made anew.
+    public var rebuiltForCharacterVariants = false
 
     public static func == (a: IndexReport, b: IndexReport) -> Bool {
         a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.removed == b.removed
@@ -83,6 +86,7 @@ struct Indexer {
     /// - Parameter progress: told after each batch how many files were done and how many failed.
     func index(files: [String], prune: Bool = false, roots: [String]? = nil, progress: (_ done: Int, _ failed: Int) -> Void = { _, _ in }) -> IndexReport {
         var report = IndexReport()
+        report.rebuiltForCharacterVariants = store.rebuiltForCharacterVariants
         // One checkpoint at the end instead of one (with two fsyncs) every 4 MB of log.
         try? store.database.execute("PRAGMA wal_autocheckpoint = 0")
         let bulk = files.count > Self.batchSize
@@ -174,7 +178,8 @@ struct Indexer {
             catch { report.failed.append(IndexFailure(path: nil, .fullText("\(error)"))) }
             checkpoint.wait()
         }
-        if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) {
+        // Links compare terms folded by the character variants: a new table links anew.
+        if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) || store.rebuiltForCharacterVariants {
             do { report.links = try LinkIndex(store: store).refreshLinks() }
             catch { report.failed.append(IndexFailure(path: nil, .links("\(error)"))) }
         }

@@ -2,13 +2,16 @@ import Gijiroku
 
 /// The content-bearing character bigrams of a text, for linking and follow-up detection.
 ///
-/// Text is width-folded; runs of kanji, katakana and Latin letters are kept and everything
-/// else (hiragana, digits, punctuation) separates them, so function words and numbers do
-/// not count as shared content. Each run of two or more characters gives its overlapping
-/// bigrams; a Latin run is one lowercase term.
+/// Text is width-folded, its character variants folded (`髙` → `高`) and each word variant
+/// read as its group's link form (`子ども`, `こども` → `子供`: ``WordVariants/linkForm(of:)``),
+/// so a plan's `子供` and a record's `子ども` share a term. Runs of kanji, katakana and
+/// Latin letters are kept and everything else (hiragana, digits, punctuation) separates
+/// them, so function words and numbers do not count as shared content. Each run of two or
+/// more characters gives its overlapping bigrams; a Latin run is one lowercase term.
 ///
 /// ```swift
 /// ContentTerms.bigrams(of: "保育士の確保が難しい")   // ["保育", "育士", "確保"]
+/// ContentTerms.bigrams(of: "こどもの居場所")         // ["子供", "居場", "場所"]
 /// ```
 package enum ContentTerms {
     /// A bigram (`保育`: its two scalars packed) or a lowercase Latin word (`led`: its
@@ -63,11 +66,11 @@ package enum ContentTerms {
         }
     }
 
-    static func spans(of text: String) -> [Span] {
+    static func spans(of text: String, variants: WordVariants = .shipped, characters: CharacterVariants = .shipped) -> [Span] {
         var spans: [Span] = []
         var current: Span?
-        for (i, raw) in text.unicodeScalars.enumerated() {
-            let c = WidthFolding.fold(raw)
+        for (i, raw) in variants.linkForm(of: text).unicodeScalars.enumerated() {
+            guard let c = characters.fold(WidthFolding.fold(raw)) else { continue }
             let cls = classify(c)
             if let k = current, cls == .none || (cls == .latin) != k.isLatin {
                 if k.scalars.count >= 2 { spans.append(k) }

@@ -44,6 +44,15 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var location: String
     public var question: Related?
     public var answers: [Related]?
+    /// The variant spellings the hit matched instead of words as typed: a search for `子供`
+    /// that found `子ども` says so. `nil` when it holds every word as typed.
+    public var variants: [MatchedVariant]?
+
+    /// A word as typed and the spelling of it the hit holds.
+    public struct MatchedVariant: Sendable, Hashable, Codable {
+        public var typed: String
+        public var matched: String
+    }
 }
 
 /// The answer to a search: the hits and how many there were in all.

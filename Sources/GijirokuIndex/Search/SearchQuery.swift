@@ -3,10 +3,12 @@ import Gijiroku
 /// A user's search, parsed: words are ANDed, `"…"` is a phrase, `OR` between two words
 /// matches either, a leading `-` excludes; plus filters. Every word reaches FTS5 as a
 /// quoted string, so no query text is ever read as FTS5 syntax (`NEAR`, `*`, `(`, `'`…).
+/// A word with variant spellings (``WordVariants``) matches any of them.
 ///
 /// ```swift
 /// let q = try SearchQuery(parsing: "市長 \"東日本連携\" -予算")
-/// q.expression   // "\"市長\" AND \"東日本連携\" NOT \"予算\""
+/// q.expression   // "\"市長\" AND \"東日 日本 本連 連携\" NOT \"予算\""
+/// try SearchQuery(parsing: "子供").expression   // "(\"子供\" OR \"子ど ども\" OR \"こど ども\")"
 /// ```
 public struct SearchQuery: Sendable, Hashable {
     /// Kinds of element a search can be limited to.
@@ -24,41 +26,115 @@ public struct SearchQuery: Sendable, Hashable {
     public var speaker: String?
     public var limit: Int = 20
     /// The FTS5 expression built from `text`.
-    public let expression: String
+    public private(set) var expression: String
 
     public static let maximumLength = 2_000
 
+    /// Each phrase of `expression`, in order: which of the query's words it spells and
+    /// whether it spells it as typed (a variant spelling does not), for ranking hits on the
+    /// typed form first. Excluded words' phrases have no word.
+    public private(set) var phrases: [Phrase]
+    /// Each searched word's spellings (the word as typed first), for saying which variant a
+    /// hit matched; empty with `--exact`.
+    public let expansions: [WordVariants.Expansion]
+
+    /// One phrase of the expression.
+    public struct Phrase: Sendable, Hashable {
+        /// The query's OR-group (a word, or words joined by `OR`) it belongs to; `nil` for an exclusion.
+        public var group: Int?
+        /// Whether it is the word as typed, not a variant spelling.
+        public var typed: Bool
+    }
+
+    /// - Parameter variants: the word variants each word is also searched as (`子供` finds
+    ///   `子ども` and `こども` too); `nil` searches the words only as typed (`--exact`).
+    ///   Character variants (`髙`/`高`) are always folded, by the tokenizer.
     /// - Throws: ``IndexError`` `.query` with a plain message when the query has nothing to
     ///   search for, only exclusions, or is too long.
-    public init(parsing text: String) throws(IndexError) {
+    public init(parsing text: String, variants: WordVariants? = .shipped) throws(IndexError) {
         self.text = text
         guard text.count <= Self.maximumLength else {
             throw IndexError(.queryTooLong(length: text.count, maximum: Self.maximumLength))
         }
-        var positives: [[String]] = []   // OR-groups, ANDed
-        var negatives: [String] = []
+        // Each word's FTS5 strings: the word as typed, then its variant spellings.
+        var positives: [[[String]]] = []   // OR-groups, ANDed; each word its spellings
+        var negatives: [[String]] = []
+        var expansions: [WordVariants.Expansion] = []
         var pendingOr = false
         for (word, quoted, negated) in Self.words(of: text) {
             if !quoted, !negated, word == "OR" {
                 pendingOr = !positives.isEmpty
                 continue
             }
-            guard let fts = Self.ftsString(word) else { continue }
+            let expansion = variants?.expansion(of: word) ?? WordVariants.Expansion(typed: word, alternatives: [word])
+            var spellings: [String] = []
+            for (k, spelling) in expansion.alternatives.enumerated() {
+                guard let fts = Self.ftsString(spelling) else { continue }
+                if k > 0, spellings.contains(fts) { continue }
+                spellings.append(fts)
+            }
+            // A word with nothing to search for is dropped (its variants with it).
+            guard let typed = Self.ftsString(word), spellings.first == typed else { continue }
             if negated {
-                negatives.append(fts)
-            } else if pendingOr, !positives.isEmpty {
-                positives[positives.count - 1].append(fts)
+                negatives.append(spellings)
             } else {
-                positives.append([fts])
+                if expansion.hasVariants, spellings.count > 1 { expansions.append(expansion) }
+                if pendingOr, !positives.isEmpty {
+                    positives[positives.count - 1].append(spellings)
+                } else {
+                    positives.append([spellings])
+                }
             }
             pendingOr = false
         }
         guard !positives.isEmpty else {
             throw IndexError(negatives.isEmpty ? .emptyQuery : .onlyExclusions)
         }
-        var expression = positives.map { $0.count == 1 ? $0[0] : "(" + $0.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
-        for n in negatives { expression += " NOT " + n }
-        self.expression = expression
+        self.positives = positives
+        self.negatives = negatives
+        (self.expression, self.phrases) = Self.assemble(positives, negatives)
+        self.expansions = expansions
+    }
+
+    /// Each OR-group's words, each word its FTS5 spellings (the typed one first); the
+    /// excluded words' spellings.
+    private var positives: [[[String]]] = []
+    private var negatives: [[String]] = []
+
+    /// The FTS5 expression of the spellings, and its phrases in order.
+    private static func assemble(_ positives: [[[String]]], _ negatives: [[String]]) -> (String, [Phrase]) {
+        var phrases: [Phrase] = []
+        var parts: [String] = []
+        for (g, group) in positives.enumerated() {
+            var strings: [String] = []
+            for spellings in group {
+                for (k, fts) in spellings.enumerated() {
+                    strings.append(fts)
+                    phrases.append(Phrase(group: g, typed: k == 0))
+                }
+            }
+            parts.append(strings.count == 1 ? strings[0] : "(" + strings.joined(separator: " OR ") + ")")
+        }
+        var expression = parts.joined(separator: " AND ")
+        for spellings in negatives {
+            expression += " NOT " + (spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")")
+            phrases += spellings.map { _ in Phrase(group: nil, typed: true) }
+        }
+        return (expression, phrases)
+    }
+
+    /// The variant spellings (never a typed word), as FTS5 strings.
+    var variantSpellings: [String] { (positives.joined() + negatives).flatMap { $0.dropFirst() } }
+
+    /// The query without the variant spellings `absent` (an index that holds none of them
+    /// need not be searched for them).
+    func without(_ absent: Set<String>) -> SearchQuery {
+        guard !absent.isEmpty else { return self }
+        var copy = self
+        copy.positives = positives.map { $0.map { [$0[0]] + $0.dropFirst().filter { !absent.contains($0) } } }
+        copy.negatives = negatives.map { [$0[0]] + $0.dropFirst().filter { !absent.contains($0) } }
+        (copy.expression, copy.phrases) = Self.assemble(copy.positives, copy.negatives)
+        return copy
     }
 
     /// A search without words: every element the filters let through, newest first ("every
@@ -73,7 +149,12 @@ public struct SearchQuery: Sendable, Hashable {
     private init(text: String, expression: String) {
         self.text = text
         self.expression = expression
+        self.phrases = []
+        self.expansions = []
     }
+
+    /// Whether some phrase is a variant spelling, so that ranking puts typed forms first.
+    var hasVariantSpellings: Bool { phrases.contains { !$0.typed } }
 
     /// Whether a filter narrows the search.
     public var hasFilter: Bool { kind != nil || since != nil || until != nil || meeting != nil || speaker != nil }

@@ -25,11 +25,23 @@ struct Searcher {
         if try store.fullTextPending() {
             throw IndexError(.fullTextPending)
         }
+        // Variant spellings the index holds nowhere are left out: each costs the search a
+        // merge of its (empty) matches and ranking a per-match pass over the instances.
+        var query = query
+        if !query.variantSpellings.isEmpty {
+            let probe = try store.statement("SELECT 1 FROM elements_fts WHERE elements_fts MATCH ?1 LIMIT 1")
+            var absent = Set<String>()
+            for spelling in Set(query.variantSpellings) where try probe.firstRow([spelling], { _ in true }) == nil {
+                absent.insert(spelling)
+            }
+            query = query.without(absent)
+        }
         let since = try query.since.map { try Self.isoDate($0, field: .since) }
         let until = try query.until.map { try Self.isoDate($0, field: .until) }
         let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }
         // The meeting filter reads the title, which holds the meeting's name.
-        let speaker = query.speaker.map { $0.filter { $0 != " " && $0 != "\u{3000}" } }.flatMap { $0.isEmpty ? nil : $0 }
+        // Who spoke is compared folded (`高橋` finds `髙橋`, spaces ignored).
+        let speaker = query.speaker.map { FoldFunction.fold($0, characters: store.database.tokenizer.characters) }.flatMap { $0.isEmpty ? nil : $0 }
         let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil || speaker != nil
         let limit = max(1, query.limit)
         if query.expression.isEmpty {
@@ -40,14 +52,15 @@ struct Searcher {
             // One pass: count the matches that pass the filters and keep the best `limit` of them.
             let filters = filtered ? """
                 (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
-                AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(coalesce(e.speaker, ''), ?6) > 0)
+                AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(gijiroku_fold(coalesce(e.speaker, '')), ?6) > 0)
                 """ : "1"
             let join = filtered ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
             let collect = try store.statement("""
                 SELECT count(*) FROM elements_fts \(join)
                 WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters))
                 """)
-            store.database.rank.reset(keep: limit, averageLength: try store.averageLength(), lengths: try ElementLengths.load(from: store.database))
+            store.database.rank.reset(keep: limit, averageLength: try store.averageLength(), lengths: try ElementLengths.load(from: store.database),
+                                      phrases: query.phrases)
             let values: [Any?] = filtered ? [query.expression, kindCode, since, until, query.meeting, speaker] : [query.expression]
             let total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }
@@ -55,6 +68,7 @@ struct Searcher {
             for (id, snippet, score) in ranked {
                 guard var hit = try hit(id: id, rank: hits.count + 1, score: score) else { continue }
                 hit.snippet = try snippet ?? self.snippet(id: id, expression: query.expression)
+                hit.variants = matchedVariants(of: query, in: hit.text)
                 hits.append(hit)
             }
             return SearchResult(query: query.text, expression: query.expression, total: total, hits: hits)
@@ -69,7 +83,7 @@ struct Searcher {
     private func filteredOnly(_ query: SearchQuery, values: [Any?], limit: Int) throws -> SearchResult {
         let filters = """
             (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
-            AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(coalesce(e.speaker, ''), ?6) > 0)
+            AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(gijiroku_fold(coalesce(e.speaker, '')), ?6) > 0)
             """
         let total = try store.statement("SELECT count(*) FROM elements e JOIN documents d ON d.id = e.document_id WHERE ?1 IS NULL AND \(filters)")
             .firstRow(values) { $0.int(0) ?? 0 } ?? 0
@@ -88,6 +102,16 @@ struct Searcher {
             hits.append(hit)
         }
         return SearchResult(query: query.text, expression: query.expression, total: total, hits: hits)
+    }
+
+    /// The variant spellings a hit holds instead of the words as typed (`子供` → `子ども`).
+    private func matchedVariants(of query: SearchQuery, in text: String) -> [SearchHit.MatchedVariant]? {
+        let characters = store.database.tokenizer.characters
+        let matched = query.expansions.compactMap { expansion -> SearchHit.MatchedVariant? in
+            guard let spelling = expansion.spelling(in: text, characters: characters), spelling != expansion.typed else { return nil }
+            return SearchHit.MatchedVariant(typed: expansion.typed, matched: spelling)
+        }
+        return matched.isEmpty ? nil : matched
     }
 
     private func hit(id: Int, rank: Int, score: Double) throws -> SearchHit? {

@@ -53,18 +53,28 @@ struct SpeakerQueries {
     func speakers(_ filter: SpeakerFilter) throws -> SpeakerReport {
         let since = try filter.since.map { try Searcher.isoDate($0, field: .since) }
         let kinds = [IndexedElement.Kind.speech, .question, .answer].map { String($0.code) }.joined(separator: ",")
+        // The person: the name and the post of the speaker key (label, name, post), else the
+        // whole key; grouped with variants folded, so `髙橋` and `高橋` are one person, shown
+        // everywhere as most often written.
         let s = try store.statement("""
-            SELECT coalesce(d.meeting, d.title, d.path), CAST(substr(d.date, 1, 4) AS INTEGER),
-                   -- The person: the name and the post of the speaker key (label, name, post), else the whole key.
-                   CASE WHEN substr(e.speaker, instr(e.speaker, char(31)) + 1) = char(31) THEN e.speaker
-                        ELSE substr(e.speaker, instr(e.speaker, char(31)) + 1) END,
-                   min(e.issuer),
-                   count(*), sum(length(e.body)), count(DISTINCT d.id)
-            FROM elements e JOIN documents d ON d.id = e.document_id
-            WHERE e.speaker IS NOT NULL AND (e.style & 15) IN (\(kinds))
-              AND (?1 IS NULL OR instr(coalesce(d.meeting, '') || ' ' || coalesce(d.title, '') || ' ' || d.path, ?1) > 0)
-              AND (?2 IS NULL OR d.date >= ?2)
-            GROUP BY 1, 2, 3
+            WITH turns AS (
+                SELECT coalesce(d.meeting, d.title, d.path) AS meeting, CAST(substr(d.date, 1, 4) AS INTEGER) AS year,
+                       CASE WHEN substr(e.speaker, instr(e.speaker, char(31)) + 1) = char(31) THEN e.speaker
+                            ELSE substr(e.speaker, instr(e.speaker, char(31)) + 1) END AS person,
+                       e.issuer AS label, length(e.body) AS characters, d.id AS document
+                FROM elements e JOIN documents d ON d.id = e.document_id
+                WHERE e.speaker IS NOT NULL AND (e.style & 15) IN (\(kinds))
+                  AND (?1 IS NULL OR instr(coalesce(d.meeting, '') || ' ' || coalesce(d.title, '') || ' ' || d.path, ?1) > 0)
+                  AND (?2 IS NULL OR d.date >= ?2)
+            ), written AS (
+                SELECT gijiroku_fold(person) AS folded, person, count(*) AS uses FROM turns GROUP BY 1, 2
+            )
+            SELECT t.meeting, t.year,
+                   (SELECT w.person FROM written w WHERE w.folded = gijiroku_fold(t.person)
+                    ORDER BY w.uses DESC, w.person LIMIT 1),
+                   min(t.label), count(*), sum(t.characters), count(DISTINCT t.document)
+            FROM turns t
+            GROUP BY t.meeting, t.year, gijiroku_fold(t.person)
             ORDER BY 1, 2 DESC, 5 DESC, 3
             """)
         try s.bind([filter.meeting, since])

@@ -1,5 +1,6 @@
 import Foundation
 internal import CSQLite
+import Gijiroku
 
 /// One SQLite connection. Owns the C handle and closes it in `deinit`; every result code
 /// is checked and becomes an ``IndexError`` with the SQL that failed. The Japanese bigram
@@ -9,9 +10,13 @@ final class Database {
     let path: String
     /// The connection's ranking function (it keeps per-search state).
     let rank = BM25Rank()
+    /// What the connection's tokenizer folds.
+    let tokenizer: BigramTokenizer.Context
 
-    /// Opens (creating when `readOnly` is false) the database at `path`.
-    init(path: String, readOnly: Bool = false) throws(IndexError) {
+    /// Opens (creating when `readOnly` is false) the database at `path`; its tokenizer folds
+    /// `characters`.
+    init(path: String, readOnly: Bool = false, characters: CharacterVariants = .shipped) throws(IndexError) {
+        tokenizer = BigramTokenizer.Context(characters: characters)
         var db: OpaquePointer?
         var flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         var name = path
@@ -43,7 +48,8 @@ final class Database {
         self.path = path
         sqlite3_busy_timeout(db, 5_000)
         if queryOnly { try check(sqlite3_exec(db, "PRAGMA query_only = 1", nil, nil, nil), "PRAGMA query_only = 1", .execute) }
-        let api = try BigramTokenizer.register(on: self)
+        let api = try BigramTokenizer.register(on: self, context: tokenizer)
+        try FoldFunction.register(on: self, context: tokenizer)
         try rank.register(on: self, api: api)
     }
 

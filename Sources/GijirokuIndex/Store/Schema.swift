@@ -186,6 +186,14 @@ enum Schema {
         Migration(name: "a document's elements are found through an index when it is removed", sql: """
         CREATE INDEX IF NOT EXISTS elements_by_document ON elements(document_id);
         """),
+        // `statistics.character_variants`: CharacterVariants.fingerprint; NULL when not known
+        // (the next writer rebuilds the full-text index). Added only when missing, as tests
+        // replay migrations over a current schema.
+        Migration(name: "the character variants the full-text index and the links were built with", sql: "", then: { database throws(IndexError) in
+            let columns = try database.prepare("SELECT count(*) FROM pragma_table_info('statistics') WHERE name = 'character_variants'")
+            guard try columns.firstRow([], { $0.int(0) ?? 0 }) == 0 else { return }
+            try database.execute("ALTER TABLE statistics ADD COLUMN character_variants TEXT")
+        }),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

@@ -17,6 +17,9 @@ final class Store {
     /// `element_lengths`, recorded once at the end of the batch instead of once per
     /// document (`nil`: each document records its own at once).
     var pendingBatch: PendingBatch?
+    /// Whether opening for writing rebuilt the full-text index, because it had been built
+    /// with other character variants (see ``CharacterVariants/fingerprint``).
+    private(set) var rebuiltForCharacterVariants = false
 
     struct PendingBatch {
         var elements = 0
@@ -39,7 +42,7 @@ final class Store {
     /// close may fold the write-ahead log into the file, as SQLite does).
     /// - Throws: ``IndexError`` `.noIndex` when reading a path with no index,
     ///   `.newerSchema` when the file was made by a newer Gijiroku.
-    init(path: String, readOnly: Bool) throws {
+    init(path: String, readOnly: Bool, characters: CharacterVariants = .shipped) throws {
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw IndexError(.noIndex(path: path))
@@ -47,7 +50,7 @@ final class Store {
         } else {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
-        database = try Database(path: path, readOnly: readOnly)
+        database = try Database(path: path, readOnly: readOnly, characters: characters)
         if readOnly {
             let version = try Schema.userVersion(database)
             if version > Schema.version {
@@ -55,6 +58,9 @@ final class Store {
             }
             if version < Schema.version {
                 throw IndexError(.outdatedIndex(path: path))
+            }
+            if try storedCharacterVariants() != characters.fingerprint, try counts().elements > 0 {
+                throw IndexError(.otherCharacterVariants(path: path))
             }
         } else {
             // A new database keeps a map of its pages, so that pages freed by merging the
@@ -65,7 +71,28 @@ final class Store {
             try database.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL")
             try Schema.migrate(database)
             try database.execute("PRAGMA foreign_keys = ON")
+            try adoptCharacterVariants(characters)
         }
+    }
+
+    /// The fingerprint of the character variants the index was built with.
+    func storedCharacterVariants() throws(IndexError) -> String? {
+        try statement("SELECT character_variants FROM statistics WHERE id = 1").firstRow([]) { $0.string(0) } ?? nil
+    }
+
+    /// Records `characters` as the table the index is built with; when it was built with
+    /// another, rebuilds the full-text index (its terms are folded by the table); the
+    /// indexing run then refreshes the links.
+    private func adoptCharacterVariants(_ characters: CharacterVariants) throws {
+        guard try storedCharacterVariants() != characters.fingerprint else { return }
+        let hasElements = try counts().elements > 0
+        try database.transaction {
+            if hasElements {
+                try database.execute("INSERT INTO elements_fts(elements_fts) VALUES('rebuild')")
+            }
+            try statement("UPDATE statistics SET character_variants = ?1 WHERE id = 1").run([characters.fingerprint])
+        }
+        rebuiltForCharacterVariants = hasElements
     }
 
     /// The stored SHA-256 of the document at `path`, if it is indexed.

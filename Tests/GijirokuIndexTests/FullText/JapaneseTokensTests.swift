@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GijirokuTestSupport
+import Gijiroku
 @testable import GijirokuIndex
 
 @Suite struct JapaneseTokensTests {
@@ -38,9 +39,9 @@ import GijirokuTestSupport
 @Suite struct TokenizerEquivalenceTests {
     typealias Token = (text: [UInt8], start: Int, end: Int, colocated: Bool)
 
-    /// The plain tokenizer: decode every character, gather a run, then cut it. A token is
-    /// the text as written when folding changed none of its characters, else the folded
-    /// characters.
+    /// The plain tokenizer: decode every character, fold it, gather a run, then cut it. A
+    /// token is the text as written when folding changed none of its characters, else the
+    /// folded characters.
     static func reference(_ bytes: [UInt8], forIndex: Bool) -> [Token] {
         var out: [Token] = []
         var run: [(scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)] = []
@@ -70,7 +71,13 @@ import GijirokuTestSupport
                 let start = i
                 guard let (decoded, length) = JapaneseTokens.decode(text, at: i) else { i += 1; flush(); runClass = .separator; continue }
                 i += length
-                var scalar = JapaneseTokens.fold(decoded)
+                // Character variants as the table says; a dropped one (a variation selector)
+                // makes the character before it end after it.
+                guard var scalar = CharacterVariants.shipped.fold(JapaneseTokens.fold(decoded)) else {
+                    if runClass == .japanese, let last = run.last { run[run.count - 1] = (last.scalar, last.start, i, true) }
+                    if runClass == .latin, let last = run.last { run[run.count - 1] = (last.scalar, last.start, last.end, true) }
+                    continue
+                }
                 if decoded.value == 0xFF9E || decoded.value == 0xFF9F, runClass == .japanese, let last = run.last {
                     let v = last.scalar.value
                     let semi = decoded.value == 0xFF9F
@@ -98,7 +105,7 @@ import GijirokuTestSupport
     static func tokens(_ bytes: [UInt8], forIndex: Bool) -> [Token] {
         var out: [Token] = []
         bytes.withUnsafeBufferPointer { text in
-            JapaneseTokens.tokenize(text, forIndex: forIndex) { token, start, end, colocated in
+            JapaneseTokens.tokenize(text, forIndex: forIndex, characters: .shipped) { token, start, end, colocated in
                 out.append((Array(token), start, end, colocated))
                 return true
             }
@@ -125,7 +132,7 @@ import GijirokuTestSupport
 
     @Test func randomTextTokenizesTheSame() {
         let pieces = ["市", "長", "指", "示", "ガ", "カ", "ハ", "ウ", "ｶ", "ﾊ", "ｳ", "ﾞ", "ﾟ", "ｰ", "ｱ", "、", "。", "・", " ", "　", "Ａ", "ｂ",
-                      "A", "z", "9", "９", "é", "Ω", "ж", "-", "「", "」", "々", "ー", "𠮷", "\n"].map { Array($0.utf8) }
+                      "A", "z", "9", "９", "é", "Ω", "ж", "-", "「", "」", "々", "ー", "𠮷", "髙", "⽇", "\u{FE00}", "\u{E0100}", "\n"].map { Array($0.utf8) }
         var generator = SeededGenerator()
         for _ in 0..<3_000 {
             var bytes: [UInt8] = []
@@ -135,5 +142,31 @@ import GijirokuTestSupport
             }
             #expect(Self.same(bytes), "\(bytes) (seed \(generator.seed))")
         }
+    }
+}
+
+@Suite struct JapaneseTokensVariantTests {
+    @Test func characterVariantsAreFoldedAtIndexAndQueryTimeButOffsetsPointAtTheOriginal() {
+        let tokens = JapaneseTokens.tokens(of: "髙橋", forIndex: false)
+        #expect(tokens.map(\.text) == ["高橋"])
+        #expect(tokens[0].start == 0 && tokens[0].end == 6)
+        #expect(JapaneseTokens.tokens(of: "⽇本", forIndex: true).map(\.text) == JapaneseTokens.tokens(of: "日本", forIndex: true).map(\.text))
+        #expect(JapaneseTokens.tokens(of: "山﨑", forIndex: false).map(\.text) == ["山崎"])
+    }
+
+    @Test func aVariationSelectorJoinsTheCharacterBeforeIt() {
+        let tokens = JapaneseTokens.tokens(of: "葛\u{E0100}飾区", forIndex: false)
+        #expect(tokens.map(\.text) == ["葛飾", "飾区"])
+        #expect(tokens[0].start == 0 && tokens[0].end == 10)   // 葛 (3 bytes), the selector (4), 飾 (3)
+    }
+
+    @Test func iterationMarksAreKept() {
+        #expect(JapaneseTokens.tokens(of: "佐々木", forIndex: false).map(\.text) == ["佐々", "々木"])
+    }
+
+    @Test func anotherTableFoldsWhatItLists() throws {
+        let table = try CharacterVariants(table: "甲 乙\n", file: "t")
+        #expect(JapaneseTokens.tokens(of: "甲丙", forIndex: false, characters: table).map(\.text) == ["乙丙"])
+        #expect(JapaneseTokens.tokens(of: "髙橋", forIndex: false, characters: table).map(\.text) == ["髙橋"])
     }
 }
