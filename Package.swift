@@ -19,10 +19,9 @@ let package = Package(
         // The library: bytes in, records out (decoding, kind detection, the parsers, JSON and
         // Markdown). No file system, no processes, no SQLite.
         // Its spelling-variant tables are the data files Sources/Gijiroku/Variants/*.variants,
-        // compiled in by the EmbedVariants plugin (with the gijiroku-embed tool).
+        // compiled in by the EmbedVariants plugin.
         .target(name: "Gijiroku", dependencies: ["GijirokuMessages"], plugins: ["EmbedVariants"]),
-        .executableTarget(name: "gijiroku-embed"),
-        .plugin(name: "EmbedVariants", capability: .buildTool(), dependencies: ["gijiroku-embed"]),
+        .plugin(name: "EmbedVariants", capability: .buildTool()),
         // zlib, to read DOCX files (ZIP archives); Debian: zlib1g-dev.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The input layer: files and folders, PDF through pdftotext, DOCX; the parallel

@@ -11,6 +11,7 @@ enum CommandTable {
     static let wait = OptionSpec("wait", value: "SECONDS", help: .optionWait, defaultValue: "600")
     static let maxFileSize = OptionSpec("max-file-size", value: "MB", help: .optionMaxFileSize, defaultValue: "256")
     static let failEmpty = OptionSpec("fail-empty", help: .optionFailEmpty)
+    static let csvHeader = OptionSpec("csv-header", value: "LANG", help: .optionCSVHeader, choices: ["ja", "en"], defaultValue: "GIJIROKU_LANG / LANG")
     static let synonyms = OptionSpec("synonyms", value: "FILE", help: .optionSynonyms, defaultValue: "$GIJIROKU_SYNONYMS | synonyms.txt beside the index")
 
     static let commands: [CommandSpec] = [
@@ -28,6 +29,7 @@ enum CommandTable {
         CommandSpec("convert", summary: .commandConvert, details: .convertDetails, synopsis: "INPUT... --out DIR [OPTIONS]", options: [
             OptionSpec("out", value: "DIR", help: .optionOut),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionConvertFormat, choices: ["json", "jsonl", "csv", "markdown"], defaultValue: "json"),
+            csvHeader,
             OptionSpec("jobs", short: "j", value: "N", help: .optionJobs, defaultValue: "CPU"),
             OptionSpec("force", help: .optionForce),
             maxFileSize,
@@ -54,6 +56,7 @@ enum CommandTable {
             OptionSpec("speaker", value: "TEXT", help: .optionSpeaker),
             OptionSpec("limit", short: "n", value: "N", help: .optionLimit, defaultValue: "20"),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            csvHeader,
             OptionSpec("exact", help: .optionExact),
             synonyms,
             failEmpty,
@@ -89,10 +92,29 @@ enum CommandTable {
                 ("gijiroku synonyms remove 児童クラブ", .exampleSynonymsRemove),
             ], run: SynonymsCommand.remove),
         ], run: SynonymsCommand.list),
+        CommandSpec("stats", summary: .commandStats, details: .statsDetails, synopsis: "[OPTIONS]", options: [
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            csvHeader,
+            db,
+        ], examples: [
+            ("gijiroku stats --format csv > stats.csv", .exampleStats),
+        ], run: StatsCommand.run),
+        CommandSpec("meetings", summary: .commandMeetings, details: .meetingsDetails, synopsis: "[OPTIONS]", options: [
+            OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
+            since,
+            OptionSpec("until", value: "DATE", help: .optionUntil),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            csvHeader,
+            failEmpty,
+            db,
+        ], examples: [
+            ("gijiroku meetings --meeting 推進本部 --since 2019-04-01", .exampleMeetings),
+        ], run: MeetingsCommand.run),
         CommandSpec("speakers", summary: .commandSpeakers, details: .speakersDetails, synopsis: "[OPTIONS]", options: [
             OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
             since,
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            csvHeader,
             failEmpty,
             db,
         ], examples: [
@@ -103,6 +125,7 @@ enum CommandTable {
             since,
             OptionSpec("meeting", value: "TEXT", help: .optionMeeting),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            csvHeader,
             failEmpty,
             db,
         ], examples: [
@@ -123,6 +146,7 @@ enum CommandTable {
             since,
             OptionSpec("as-of", value: "DATE", help: .optionAsOf, defaultValue: "today"),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
+            csvHeader,
             failEmpty,
             db,
         ], examples: [

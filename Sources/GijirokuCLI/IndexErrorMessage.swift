@@ -20,6 +20,7 @@ extension IndexError {
             return Message(.indexNewerSchema, ["path": path, "found": String(found), "supported": String(supported)])
         case .noIndex(let path): return Message(.indexMissing, ["path": path])
         case .outdatedIndex(let path): return Message(.indexOutdated, ["path": path])
+        case .emptyDateRange(let since, let until): return Message(.usageSinceAfterUntil, ["since": since, "until": until])
         case .otherCharacterVariants(let path): return Message(.indexOtherCharacterVariants, ["path": path])
         case .fullTextPending: return Message(.indexFullTextPending)
         case .queryTooLong(let length, let maximum): return Message(.queryTooLong, ["length": String(length), "maximum": String(maximum)])

@@ -49,6 +49,8 @@ public struct IndexError: Error, Sendable, Hashable {
         case unsearchableQuery(String)
         /// A date filter that names no date.
         case unreadableDate(field: DateField, text: String)
+        /// `--since` after `--until`: nothing could match.
+        case emptyDateRange(since: String, until: String)
         /// The document asked for is not a plan (its kind given).
         case notAPlan(path: String, kind: String)
         /// The document asked for is not minutes (its kind given).
@@ -94,7 +96,7 @@ public struct IndexError: Error, Sendable, Hashable {
         case .newerSchema: return .newerSchema
         case .noIndex, .outdatedIndex, .otherCharacterVariants: return .noIndex
         case .fullTextPending: return .fullTextPending
-        case .queryTooLong, .emptyQuery, .onlyExclusions, .unsearchableQuery, .unreadableDate: return .query
+        case .queryTooLong, .emptyQuery, .onlyExclusions, .unsearchableQuery, .unreadableDate, .emptyDateRange: return .query
         case .notAPlan, .notMinutes, .noElementAtLine, .planItemNotFound, .documentNotFound, .directiveNotFound: return .notFound
         case .planItemAmbiguous, .documentAmbiguous, .directiveAmbiguous: return .ambiguous
         }

@@ -51,9 +51,11 @@ public final class SearchIndex {
     /// print(report.added.count, report.failed.count)
     /// ```
     /// - Parameter limits: how much of each file is read.
-    /// - Parameter progress: told after each batch of files how many were done and how many failed.
+    /// - Parameter progress: told after each batch of files how many were done and how many
+    ///   failed, then how many minutes elements have been linked to plan items while the
+    ///   links are refreshed at the end of the run.
     public func index(files: [String], prune: Bool = false, limits: InputLimits = .standard,
-                      progress: (_ done: Int, _ failed: Int) -> Void = { _, _ in }) -> IndexReport {
+                      progress: (IndexProgress) -> Void = { _ in }) -> IndexReport {
         Indexer(store: store, limits: limits).index(files: files, prune: prune, progress: progress)
     }
 
@@ -82,7 +84,7 @@ public final class SearchIndex {
     /// index.index(files: walk.files.map(\.path), pruningUnder: ["/mnt/share/kaigiroku"])
     /// ```
     public func index(files: [String], pruningUnder roots: [String], limits: InputLimits = .standard,
-                      progress: (_ done: Int, _ failed: Int) -> Void = { _, _ in }) -> IndexReport {
+                      progress: (IndexProgress) -> Void = { _ in }) -> IndexReport {
         Indexer(store: store, limits: limits).index(files: files, prune: true, roots: roots, progress: progress)
     }
 
@@ -134,6 +136,17 @@ public final class SearchIndex {
     /// - Throws: ``IndexError`` for a date it cannot read.
     public func decisions(_ filter: DecisionFilter = DecisionFilter()) throws -> DecisionList {
         try DecisionQueries(store: store).decisions(filter)
+    }
+
+    /// What the index holds (see ``IndexStatistics``).
+    public func statistics() throws -> IndexStatistics {
+        try StatisticsQueries(store: store).statistics()
+    }
+
+    /// The indexed meetings, newest first (see ``MeetingList``).
+    /// - Throws: ``IndexError`` `.query` for a date it cannot read or `since` after `until`.
+    public func meetings(_ filter: MeetingFilter = MeetingFilter()) throws -> MeetingList {
+        try MeetingQueries(store: store).meetings(filter)
     }
 
     /// How many documents and elements the index holds.

@@ -56,7 +56,8 @@ enum ConvertCommand {
 
         let start = Date()
         let walk = FileWalker.walk(inputs, everyFile: true)
-        var converter = Converter(outputDirectory: out, format: format, jobs: jobs, force: arguments.flag("force"), limits: limits)
+        var converter = Converter(outputDirectory: out, format: format, jobs: jobs, force: arguments.flag("force"), limits: limits,
+                                  csvLanguage: CSV.language(arguments, console))
         do { try converter.prepare() } catch {
             // In plain words: the POSIX reason under Foundation's error, not its dump.
             let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError

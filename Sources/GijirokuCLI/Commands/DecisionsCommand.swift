@@ -19,7 +19,7 @@ enum DecisionsCommand {
             let list = try index.decisions(filter)
             switch arguments.value("format") {
             case "json": console.writeJSON(try RecordEncoder.json(list))
-            case "csv": console.writeCSV(csv(list))
+            case "csv": console.writeCSV(csv(list, in: CSV.language(arguments, console)))
             default: write(list, &console)
             }
             return ExitCode.found(list.decisions.count, arguments)
@@ -49,12 +49,13 @@ enum DecisionsCommand {
         }
     }
 
-    static func csv(_ list: DecisionList) -> String {
-        var out = "\u{FEFF}" + CSV.row(["date", "meeting", "outcome", "method", "agendaNumber", "agendaTitle", "text", "path", "line"])
+    /// One row per decision in the layout of ``CSV/decisionColumns``; outcomes in `language`.
+    static func csv(_ list: DecisionList, in language: Language) -> String {
+        var out = ""
         for d in list.decisions {
-            out += CSV.row([d.date ?? "", d.meeting, d.outcome.rawValue, d.method ?? "", d.agendaNumber.map(String.init) ?? "",
+            out += CSV.row([d.date ?? "", d.meeting, CSV.outcome(d.outcome, in: language), d.method ?? "", d.agendaNumber.map(String.init) ?? "",
                             d.agendaTitle ?? "", d.text, d.path, String(d.line)])
         }
-        return out
+        return CSV.document(CSV.decisionColumns, in: language, rows: out)
     }
 }

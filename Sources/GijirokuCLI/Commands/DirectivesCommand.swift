@@ -21,7 +21,7 @@ enum DirectivesCommand {
                                                                 since: arguments.value("since"), asOf: arguments.value("as-of")))
             switch arguments.value("format") {
             case "json": console.writeJSON(try RecordEncoder.json(register))
-            case "csv": console.writeCSV(csv(register))
+            case "csv": console.writeCSV(csv(register, in: CSV.language(arguments, console)))
             default: write(register, &console)
             }
             return ExitCode.found(register.directives.count, arguments)
@@ -52,15 +52,18 @@ enum DirectivesCommand {
         }
     }
 
-    /// The words for a status.
-    static func statusName(_ status: DirectiveStatus, _ console: Console) -> String {
+    /// The catalogue key of a status's words.
+    static func statusKey(_ status: DirectiveStatus) -> MessageKey {
         switch status {
-        case .open: return console.text(.statusOpen)
-        case .followedUp: return console.text(.statusFollowedUp)
-        case .overdue: return console.text(.statusOverdue)
-        case .done: return console.text(.statusDone)
+        case .open: return .statusOpen
+        case .followedUp: return .statusFollowedUp
+        case .overdue: return .statusOverdue
+        case .done: return .statusDone
         }
     }
+
+    /// The words for a status.
+    static func statusName(_ status: DirectiveStatus, _ console: Console) -> String { console.text(statusKey(status)) }
 
     static func write(_ register: DirectiveRegister, _ console: inout Console) {
         if register.directives.isEmpty { console.note(console.text(.directivesNone, ["date": register.asOf])); return }
@@ -88,23 +91,20 @@ enum DirectivesCommand {
         console.write(console.text(.directivesCount, ["count": String(register.directives.count), "date": register.asOf]) + "\n")
     }
 
-    static let csvHeader = ["id", "meeting", "date", "issuer", "directive", "agenda_number", "agenda_title", "responsible",
-                            "deadline", "deadline_date", "deadline_problem", "status", "automatic_status", "note",
-                            "follow_ups", "plan_items", "source"]
-
-    /// One row per directive, UTF-8 with a BOM so Excel reads it as UTF-8.
-    static func csv(_ register: DirectiveRegister) -> String {
-        var out = "\u{FEFF}" + CSV.row(csvHeader)
+    /// One row per directive in the layout of ``CSV/directiveColumns``, UTF-8 with a BOM
+    /// so Excel reads it as UTF-8; statuses in `language`.
+    static func csv(_ register: DirectiveRegister, in language: Language) -> String {
+        var out = ""
         for d in register.directives {
             out += CSV.row([
                 d.id, d.meeting ?? "", d.date ?? "", d.issuer, d.text, d.agenda.map { String($0.number) } ?? "", d.agenda?.title ?? "",
                 d.responsible.joined(separator: "、"), d.deadline?.text ?? "", d.deadline?.date ?? "", d.deadline?.problem ?? "",
-                d.status.rawValue, d.automaticStatus.rawValue, d.note ?? "",
+                CSV.status(d.status, in: language), CSV.status(d.automaticStatus, in: language), d.note ?? "",
                 d.followUps.map { "\($0.document.date ?? "") \($0.title ?? "")" }.joined(separator: "\n"),
                 d.planItems.map { "\($0.item.id) \($0.item.title)" }.joined(separator: "\n"),
                 d.sources.map(\.location).joined(separator: "\n"),
             ])
         }
-        return out
+        return CSV.document(CSV.directiveColumns, in: language, rows: out)
     }
 }

@@ -57,14 +57,27 @@ enum IndexCommand {
             let resolved = FileWalker.canonical(stored)
             return resolved == stored ? nil : resolved
         }
-        // Progress on standard error as the batches are written, as `convert` shows it.
+        // Progress on standard error as the batches are written, as `convert` shows it; then
+        // the link refresh's, as elements linked of all.
         var progress = Progress(total: files.count, quiet: quiet)
-        let report = prune && unseen == 0
-            ? index.index(files: files, pruningUnder: arguments.positional.map(FileWalker.canonical), limits: limits) { done, failed in
+        var linking: Progress?
+        func show(_ step: IndexProgress) {
+            switch step {
+            case .files(let done, let failed):
                 progress.update(done: done, failures: failed, console: &console)
+            case .links(let done, let total):
+                if linking == nil {
+                    progress.finish(console: &console)
+                    if !quiet { console.note(console.text(.linksRefreshing, ["units": String(total)])) }
+                    linking = Progress(total: total, quiet: quiet, line: .progressElementsLine)
+                }
+                linking?.update(done: done, failures: 0, console: &console)
             }
-            : index.index(files: files, limits: limits) { done, failed in progress.update(done: done, failures: failed, console: &console) }
-        progress.finish(console: &console)
+        }
+        let report = prune && unseen == 0
+            ? index.index(files: files, pruningUnder: arguments.positional.map(FileWalker.canonical), limits: limits, progress: show)
+            : index.index(files: files, limits: limits, progress: show)
+        (linking ?? progress).finish(console: &console)
         for failure in report.failed { describe(failure, &console) }
         if !quiet {
             for path in report.added { console.write(console.text(.indexAdded, ["path": path]) + "\n") }

@@ -49,7 +49,7 @@ enum SearchCommand {
             return ExitCode.found(result.total, arguments)
         }
         if arguments.value("format") == "csv" {
-            console.writeCSV(csv(result))
+            console.writeCSV(csv(result, in: CSV.language(arguments, console)))
             if result.hits.isEmpty { console.note(console.text(.searchNoHits, ["query": query.text])) }
             return ExitCode.found(result.total, arguments)
         }
@@ -78,20 +78,23 @@ enum SearchCommand {
         return ExitCode.found(result.total, arguments)
     }
 
+    static let columns: [MessageKey] = [.csvRank, .csvScore, .csvKind, .csvDate, .csvMeeting, .csvTitle, .csvAgendaNumber, .csvAgendaTitle,
+                                        .csvIssuer, .csvPlanItem, .csvText, .csvQuestion, .csvAnswers, .csvPath, .csvLine, .csvVariants]
+
     /// One row per hit, with the JSON's fields (UTF-8 with a BOM, for Excel); a hit's
-    /// answers (or its question) one per line in their cell, each with its marker.
-    static func csv(_ result: SearchResult) -> String {
-        var out = "\u{FEFF}" + CSV.row(["rank", "score", "kind", "date", "meeting", "title", "agendaNumber", "agendaTitle", "issuer",
-                                         "planItem", "text", "question", "answers", "path", "line", "variants"])
+    /// answers (or its question) one per line in their cell, each with its marker; kinds
+    /// in `language`.
+    static func csv(_ result: SearchResult, in language: Language) -> String {
+        var out = ""
         for hit in result.hits {
             let answers = (hit.answers ?? []).map { ($0.marker ?? "") + $0.text }.joined(separator: "\n")
-            out += CSV.row([String(hit.rank), String(format: "%.6f", hit.score), hit.kind, hit.document.date ?? "", hit.document.meeting ?? "",
+            out += CSV.row([String(hit.rank), String(format: "%.6f", hit.score), CSV.kind(hit.kind, in: language), hit.document.date ?? "", hit.document.meeting ?? "",
                             hit.document.title ?? "", hit.agendaNumber.map(String.init) ?? "", hit.agendaTitle ?? "", hit.issuer ?? "",
                             hit.planItem.map { "\($0.id) \($0.title)" } ?? "", hit.text, hit.question.map { ($0.marker ?? "") + $0.text } ?? "",
                             answers, hit.document.path, String(hit.lines.start),
                             (hit.variants ?? []).map { "\($0.typed)→\($0.matched)" }.joined(separator: "\n")])
         }
-        return out
+        return CSV.document(columns, in: language, rows: out)
     }
 
     /// The catalogue name of an element kind.

@@ -17,7 +17,7 @@ enum SpeakersCommand {
             let report = try index.speakers(SpeakerFilter(meeting: arguments.value("meeting"), since: arguments.value("since")))
             switch arguments.value("format") {
             case "json": console.writeJSON(try RecordEncoder.json(report))
-            case "csv": console.writeCSV(csv(report, console))
+            case "csv": console.writeCSV(csv(report, in: CSV.language(arguments, console)))
             default: write(report, &console)
             }
             return ExitCode.found(report.speakers.count, arguments)
@@ -36,12 +36,15 @@ enum SpeakersCommand {
         }
     }
 
-    static func csv(_ report: SpeakerReport, _ console: Console) -> String {
-        var out = "\u{FEFF}" + CSV.row(["meeting", "year", "label", "name", "role", "turns", "characters", "meetings"])
+    static let columns: [MessageKey] = [.csvMeeting, .csvYear, .csvLabel, .csvName, .csvRole, .csvTurns, .csvCharacters, .csvMeetings]
+
+    /// One row per speaker of a body and year.
+    static func csv(_ report: SpeakerReport, in language: Language) -> String {
+        var out = ""
         for s in report.speakers {
             out += CSV.row([s.meeting, s.year.map(String.init) ?? "", s.label, s.name ?? "", s.role ?? "",
                             String(s.turns), String(s.characters), String(s.meetings)])
         }
-        return out
+        return CSV.document(columns, in: language, rows: out)
     }
 }

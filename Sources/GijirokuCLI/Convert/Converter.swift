@@ -22,6 +22,8 @@ struct Converter {
 
     let outputDirectory: String
     let format: ConvertCommand.Format
+    /// The language of CSV headers and values.
+    let csvLanguage: Language
     let jobs: Int
     let force: Bool
     /// How much of each file is read.
@@ -36,12 +38,14 @@ struct Converter {
     private let madeFolders = FolderSet()
     private var combined: FileHandle?
     private var combinedPath = ""
-    /// The CSV tables being written, in the order of ``CSV/tables``.
+    /// The CSV tables being written, in the order of ``CSV/tables(in:)``.
     private var tables: [FileHandle] = []
 
-    init(outputDirectory: String, format: ConvertCommand.Format, jobs: Int, force: Bool, limits: InputLimits = .standard) {
+    init(outputDirectory: String, format: ConvertCommand.Format, jobs: Int, force: Bool, limits: InputLimits = .standard,
+         csvLanguage: Language = .english) {
         self.outputDirectory = outputDirectory
         self.format = format
+        self.csvLanguage = csvLanguage
         self.jobs = jobs
         self.force = force
         self.limits = limits
@@ -73,9 +77,9 @@ struct Converter {
             combinedPath = temporary + "/records.jsonl"
             combined = try Self.create(combinedPath)
         case .csv:
-            for table in CSV.tables {
+            for table in CSV.tables(in: csvLanguage) {
                 let handle = try Self.create(temporary + "/" + table.file)
-                handle.write(Data([0xEF, 0xBB, 0xBF] + Array(CSV.row(table.header).utf8)))
+                handle.write(Data([0xEF, 0xBB, 0xBF] + Array(CSV.header(table.header, in: csvLanguage).utf8)))
                 tables.append(handle)
             }
         default:
@@ -190,8 +194,9 @@ struct Converter {
         case .jsonl: return [try RecordEncoder.jsonLine(document)]
         case .markdown: return [Markdown.render(document)]
         case .csv:
-            guard case .minutes(let m) = document else { return CSV.tables.map { _ in "" } }
-            return CSV.tables.map { $0.rows(m) }
+            let csvTables = CSV.tables(in: csvLanguage)
+            guard case .minutes(let m) = document else { return csvTables.map { _ in "" } }
+            return csvTables.map { $0.rows(m) }
         }
     }
 
@@ -243,7 +248,7 @@ struct Converter {
         }
         switch format {
         case .jsonl: try place("records.jsonl")
-        case .csv: for table in CSV.tables { try place(table.file) }
+        case .csv: for table in CSV.tables(in: csvLanguage) { try place(table.file) }
         default: break
         }
         // One flush to disk for the whole run, instead of one fsync per file: a finished run

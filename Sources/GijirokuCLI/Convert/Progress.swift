@@ -6,13 +6,16 @@ import GijirokuMessages
 struct Progress {
     let total: Int
     let quiet: Bool
+    /// The line's words: files (with failures), or elements.
+    let line: MessageKey
     private let start = Date()
     private var lastPrint = Date.distantPast
     private let terminal = isatty(STDERR_FILENO) != 0
 
-    init(total: Int, quiet: Bool) {
+    init(total: Int, quiet: Bool, line: MessageKey = .progressLine) {
         self.total = total
         self.quiet = quiet
+        self.line = line
     }
 
     mutating func update(done: Int, failures: Int, console: inout Console) {
@@ -23,7 +26,7 @@ struct Progress {
         let elapsed = now.timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = console.text(.progressLine, ["done": String(done), "total": String(total), "rate": String(format: "%.0f", rate),
+        let line = console.text(self.line, ["done": String(done), "total": String(total), "rate": String(format: "%.0f", rate),
                                                  "eta": String(format: "%.0f", eta), "failures": String(failures)])
         console.errors.write(terminal ? "\r\u{1B}[K" + line : line + "\n")
     }

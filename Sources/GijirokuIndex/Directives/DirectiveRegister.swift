@@ -264,3 +264,18 @@ struct DirectiveStore {
         return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
 }
+
+extension DirectiveRegister {
+    /// The register's ID of each directive of `minutes`, in order, as `gijiroku directives`
+    /// shows it once the record is indexed (for `convert`'s directives.csv, so that its rows
+    /// can be joined with the register's).
+    ///
+    /// ```swift
+    /// DirectiveRegister.ids(of: minutes)   // ["3fa9c2e1", …]
+    /// ```
+    public static func ids(of minutes: Minutes) -> [String] {
+        let body = DirectiveStore.body(meeting: minutes.meeting.name, title: minutes.title, path: minutes.source.path)
+        return LinkUnit.units(of: minutes).filter { $0.kind == .directive }
+            .map { DirectiveStore.directiveID(body: body, date: minutes.date, text: $0.text) }
+    }
+}

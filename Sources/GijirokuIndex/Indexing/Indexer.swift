@@ -2,6 +2,12 @@ import Foundation
 import Gijiroku
 import GijirokuInput
 
+/// How far an indexing run is: files written, then minutes elements linked to plan items.
+public enum IndexProgress: Sendable, Hashable {
+    case files(done: Int, failed: Int)
+    case links(done: Int, total: Int)
+}
+
 /// What an indexing run did, file by file.
 public struct IndexReport: Sendable, Hashable {
     public var added: [String] = []
@@ -83,8 +89,9 @@ struct Indexer {
     /// print(report.added.count, report.failed.count)
     /// ```
     /// - Parameter roots: with `prune`, only documents under these paths may be removed (nil: any).
-    /// - Parameter progress: told after each batch how many files were done and how many failed.
-    func index(files: [String], prune: Bool = false, roots: [String]? = nil, progress: (_ done: Int, _ failed: Int) -> Void = { _, _ in }) -> IndexReport {
+    /// - Parameter progress: told after each batch how many files were done and how many
+    ///   failed, then how many minutes elements have been linked while the links are refreshed.
+    func index(files: [String], prune: Bool = false, roots: [String]? = nil, progress: (IndexProgress) -> Void = { _ in }) -> IndexReport {
         var report = IndexReport()
         report.rebuiltForCharacterVariants = store.rebuiltForCharacterVariants
         // One checkpoint at the end instead of one (with two fsyncs) every 4 MB of log.
@@ -151,7 +158,7 @@ struct Indexer {
             report.updated += written.updated
             report.failed += written.failed
             storedThisRun.formUnion(written.added + written.updated)
-            progress(report.unchanged.count + report.added.count + report.updated.count + report.failed.count, report.failed.count)
+            progress(.files(done: report.unchanged.count + report.added.count + report.updated.count + report.failed.count, failed: report.failed.count))
         }
         if prune {
             do {
@@ -180,7 +187,7 @@ struct Indexer {
         }
         // Links compare terms folded by the character variants: a new table links anew.
         if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) || store.rebuiltForCharacterVariants {
-            do { report.links = try LinkIndex(store: store).refreshLinks() }
+            do { report.links = try LinkIndex(store: store).refreshLinks { progress(.links(done: $0, total: $1)) } }
             catch { report.failed.append(IndexFailure(path: nil, .links("\(error)"))) }
         }
         return report

@@ -19,7 +19,9 @@ struct LinkIndex {
     /// links are recomputed, then compared with the stored ones: a (element, plan item)
     /// pair that stays keeps its row and ID, a changed score or evidence updates the row,
     /// and only new or vanished pairs are inserted or deleted. One transaction.
-    func refreshLinks() throws -> LinkChanges {
+    /// - Parameter progress: told how many units of how many have been linked, before the
+    ///   first and after each slice of 4 096.
+    func refreshLinks(progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> LinkChanges {
         var changes = LinkChanges()
         // With no plan indexed there is nothing to link to: the units are not even read
         // (links left from a plan that has gone are still removed below).
@@ -36,8 +38,16 @@ struct LinkIndex {
         struct Key: Hashable { var path: String; var line: Int; var kind: String; var plan: String; var item: String }
         var fresh: [Key: Row] = [:]
         if !catalog.items.isEmpty {
-            // Each unit's links depend only on the unit and the catalogue: found on every core.
-            let found = Array(zip(units.map(\.unit), terms)).concurrentMap { linker.links(for: $0.0, terms: $0.1) }
+            // Each unit's links depend only on the unit and the catalogue: found on every core,
+            // a slice at a time so that progress can be shown.
+            let pairs = Array(zip(units.map(\.unit), terms))
+            var found: [[PlanLink]] = []
+            found.reserveCapacity(pairs.count)
+            progress(0, pairs.count)
+            for start in stride(from: 0, to: pairs.count, by: 4_096) {
+                found += Array(pairs[start..<min(start + 4_096, pairs.count)]).concurrentMap { linker.links(for: $0.0, terms: $0.1) }
+                progress(found.count, pairs.count)
+            }
             for ((path, unit), links) in zip(units, found) {
                 for (rank, link) in links.enumerated() {
                     let item = catalog.items[link.item]

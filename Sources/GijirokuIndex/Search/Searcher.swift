@@ -36,8 +36,7 @@ struct Searcher {
             }
             query = query.without(absent)
         }
-        let since = try query.since.map { try Self.isoDate($0, field: .since) }
-        let until = try query.until.map { try Self.isoDate($0, field: .until) }
+        let (since, until) = try Self.dateRange(since: query.since, until: query.until)
         let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }
         // The meeting filter reads the title, which holds the meeting's name.
         // Who spoke is compared folded (`高橋` finds `髙橋`, spaces ignored).
@@ -183,6 +182,15 @@ struct Searcher {
     private func snippet(id: Int, expression: String) throws -> String {
         let s = try store.statement("SELECT snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts WHERE elements_fts MATCH ?1 AND rowid = ?2")
         return try s.firstRow([expression, id]) { $0.string(0) ?? "" } ?? ""
+    }
+
+    /// `--since` and `--until` as ISO dates.
+    /// - Throws: ``IndexError`` `.unreadableDate`, or `.emptyDateRange` when since is after until.
+    static func dateRange(since: String?, until: String?) throws(IndexError) -> (since: String?, until: String?) {
+        let from = try since.map { text throws(IndexError) in try isoDate(text, field: .since) }
+        let to = try until.map { text throws(IndexError) in try isoDate(text, field: .until) }
+        if let from, let to, from > to { throw IndexError(.emptyDateRange(since: from, until: to)) }
+        return (from, to)
     }
 
     /// `2019-05-01`, `2019/5/1`, `令和元年5月1日` → `2019-05-01`.

@@ -166,8 +166,8 @@ import GijirokuIndex
         let json = run(["search", "保育", "--kind", "question", "--limit", "50", "--format", "json", "--db", db])
         let result = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let hits = try #require(result["hits"] as? [[String: Any]])
-        let csv = run(["search", "保育", "--kind", "question", "--limit", "50", "--format", "csv", "--db", db])
-        #expect(csv.code == 0 && csv.out.hasPrefix("\u{FEFF}rank,score,kind,date,meeting,title,agendaNumber"))
+        let csv = run(["search", "保育", "--kind", "question", "--limit", "50", "--format", "csv", "--csv-header", "en", "--db", db])
+        #expect(csv.code == 0 && csv.out.hasPrefix("\u{FEFF}rank,score,kind,date,meeting,title,agenda_number"))
         // Rows end in CR LF, never shown as `\u{D}` (the terminal escaping did, in every CSV command).
         #expect(csv.out.contains("path,line,variants\r\n") && !csv.out.contains("\\u{D}"))
         #expect(!run(["decisions", "--format", "csv", "--db", db]).out.contains("\\u{D}"))
@@ -216,9 +216,23 @@ import GijirokuIndex
         let json = CLI.run(["speakers", "--db", db, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(object["kind"] as? String == "speakers")
-        #expect(CLI.run(["speakers", "--db", db, "--format", "csv"]).out.hasPrefix("\u{FEFF}meeting,year,label"))
+        #expect(CLI.run(["speakers", "--db", db, "--format", "csv", "--csv-header", "en"]).out.hasPrefix("\u{FEFF}meeting,year,label"))
+        #expect(CLI.run(["speakers", "--db", db, "--format", "csv"]).out.hasPrefix("\u{FEFF}会議,年,発言者の表示,氏名,役職,発言回数"))
         #expect(CLI.run(["speakers", "extra", "--db", db]).code == 64)
         #expect(CLI.run(["speakers", "--since", "きのう", "--db", db]).code == 64)
         #expect(CLI.run(["speakers", "--db", CLI.freshDatabase()]).code == 65)
+    }
+}
+
+/// `gijiroku index` shows the link refresh's progress after the files'.
+@Suite struct IndexProgressTests {
+    @Test func theLinkRefreshShowsItsProgressUnlessQuiet() {
+        let plans = Repository.root.appendingPathComponent("Corpus/plans").path
+        let shown = CLI.run(["index", ParseCommandTests.corpus, plans, "--db", CLI.freshDatabase()])
+        #expect(shown.code == 0)
+        #expect(shown.err.contains("リンク: 会議録の要素 "))
+        #expect(shown.err.contains(" 要素、"))
+        let quiet = CLI.run(["index", ParseCommandTests.corpus, plans, "--db", CLI.freshDatabase(), "--quiet"])
+        #expect(!quiet.err.contains("リンク") && !quiet.err.contains("要素、"))
     }
 }

@@ -74,8 +74,14 @@ import GijirokuTestSupport
         #expect(object["kind"] as? String == "decisions")
         let list = try #require(object["decisions"] as? [[String: Any]])
         #expect(!list.isEmpty && list.allSatisfy { $0["outcome"] as? String == "approved" })
+        // CSV headers and values in the message language (Japanese here), or as asked.
         let csv = run(["decisions", "--format", "csv", "--db", db])
-        #expect(csv.out.hasPrefix("\u{FEFF}date,meeting,outcome,method"))
+        #expect(csv.out.hasPrefix("\u{FEFF}日付,会議,結果,採決方法,議題番号,議題,本文,ファイル,行\r\n"))
+        #expect(csv.out.contains(",可決・承認,"))
+        let english = run(["decisions", "--format", "csv", "--csv-header", "en", "--db", db])
+        #expect(english.out.hasPrefix("\u{FEFF}date,meeting,outcome,method,agenda_number,agenda_title,text,path,line\r\n"))
+        #expect(english.out.contains(",approved,"))
+        #expect(run(["decisions", "--format", "csv", "--csv-header", "fr", "--db", db]).code == 64)
         #expect(run(["decisions", "--outcome", "maybe", "--db", db]).code == 64)
         #expect(run(["decisions", "extra", "--db", db]).code == 64)
     }
@@ -97,7 +103,8 @@ import GijirokuTestSupport
         #expect(list.allSatisfy { ($0["followUps"] as? [Any])?.isEmpty == false })
 
         let csv = run(["directives", "--format", "csv", "--as-of", "2021-06-30", "--db", db])
-        #expect(csv.out.hasPrefix("\u{FEFF}id,meeting,date,issuer,directive"))
+        #expect(csv.out.hasPrefix("\u{FEFF}ID,会議,日付,指示者,指示事項,議題番号,議題,担当,期限,期限日,期限の注記,状況,"))
+        #expect(run(["directives", "--format", "csv", "--csv-header", "en", "--db", db]).out.hasPrefix("\u{FEFF}id,meeting,date,issuer,directive"))
         guard Python.available else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-directives-\(UUID().uuidString).csv")
         try csv.out.write(to: file, atomically: true, encoding: .utf8)
@@ -108,7 +115,7 @@ import GijirokuTestSupport
         rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
         assert all(len(r) == len(rows[0]) for r in rows), "ragged rows"
         by_id = {r[0]: r for r in rows[1:]}
-        print(len(rows) - 1, sum(1 for r in rows[1:] if r[11] == "overdue"), sum(1 for r in rows[1:] if "\\n" in r[14]))
+        print(len(rows) - 1, sum(1 for r in rows[1:] if r[11] == "期限超過"), sum(1 for r in rows[1:] if "\\n" in r[14]))
         """
         let (status, out) = try Python.run(["-c", script, file.path])
         // 14 directives, 3 overdue, and one with two follow-ups in one quoted cell.
