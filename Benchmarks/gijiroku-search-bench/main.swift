@@ -227,10 +227,11 @@ if groongaAvailable {
     var g: OpaquePointer?
     sqlite3_open_v2(gijirokuPath, &g, SQLITE_OPEN_READONLY, nil)
     var s: OpaquePointer?
-    sqlite3_prepare_v2(g, "SELECT e.id, e.body, replace(d.date, '-', '') FROM elements e JOIN documents d ON d.id = e.document_id ORDER BY e.id", -1, &s, nil)
+    sqlite3_prepare_v2(g, "SELECT e.id, e.body, replace(d.date, '-', ''), e.style & 15, coalesce(d.title, '') FROM elements e JOIN documents d ON d.id = e.document_id ORDER BY e.id", -1, &s, nil)
     while sqlite3_step(s) == SQLITE_ROW {
         rows.append(["_key": Int(sqlite3_column_int64(s, 0)), "body": String(cString: sqlite3_column_text(s, 1)),
-                     "date": Int(sqlite3_column_int64(s, 2))])
+                     "date": Int(sqlite3_column_int64(s, 2)), "kind": Int(sqlite3_column_int64(s, 3)),
+                     "title": String(cString: sqlite3_column_text(s, 4))])
     }
     sqlite3_finalize(s)
     sqlite3_close(g)
@@ -239,6 +240,8 @@ if groongaAvailable {
         table_create Elements TABLE_HASH_KEY UInt32
         column_create Elements body COLUMN_SCALAR Text
         column_create Elements date COLUMN_SCALAR Int32
+        column_create Elements kind COLUMN_SCALAR Int32
+        column_create Elements title COLUMN_SCALAR ShortText
         load --table Elements
         \(String(decoding: json, as: UTF8.self))
         table_create Terms TABLE_PAT_KEY ShortText --default_tokenizer TokenBigram --normalizer NormalizerAuto
@@ -261,14 +264,30 @@ struct Query {
     let name: String
     let gijiroku: String
     let since: String?
-    let literal: String          // for grep and trigram
+    let literal: String          // for trigram, and for grep unless `grep` says otherwise
     let groonga: String
+    var kind: SearchQuery.Kind? = nil
+    var meeting: String? = nil
+    /// A shell command that counts the matching lines in DIRS (per-file counts or one total);
+    /// nil: `grep -rcF literal DIRS`.
+    var grep: String? = nil
 }
 let queries = [
     Query(name: "2-character word (予算)", gijiroku: "予算", since: nil, literal: "予算", groonga: "予算"),
     Query(name: "4-character word (家賃補助)", gijiroku: "家賃補助", since: nil, literal: "家賃補助", groonga: "家賃補助"),
     Query(name: "phrase (\"保育士確保策\")", gijiroku: "\"保育士確保策\"", since: nil, literal: "保育士確保策", groonga: "\"保育士確保策\""),
     Query(name: "word + date (検討, since 2020)", gijiroku: "検討", since: "2020-01-01", literal: "検討", groonga: "検討"),
+    Query(name: "word + kind (予算, answers)", gijiroku: "予算", since: nil, literal: "予算", groonga: "予算", kind: .answer,
+          grep: "grep -rcE '^⇒.*予算' DIRS"),
+    Query(name: "word + meeting (検討, 行財政改革)", gijiroku: "検討", since: nil, literal: "検討", groonga: "検討", meeting: "行財政改革",
+          grep: "grep -rlF '行財政改革' DIRS | xargs grep -cF '検討'"),
+    // The title line and the （市長指示） heading of each file hold 市 but are not elements.
+    Query(name: "1-character word (市)", gijiroku: "市", since: nil, literal: "市", groonga: "市",
+          grep: "grep -rhF '市' DIRS | grep -cvE '^(■|（市長指示）$)'"),
+    Query(name: "three words (市長 予算 検討)", gijiroku: "市長 予算 検討", since: nil, literal: "市長", groonga: "市長 予算 検討",
+          grep: "grep -rhF '市長' DIRS | grep -F '予算' | grep -cF '検討'"),
+    Query(name: "OR (保育士 OR 家賃補助)", gijiroku: "保育士 OR 家賃補助", since: nil, literal: "保育士", groonga: "保育士 OR 家賃補助",
+          grep: "grep -rcE '保育士|家賃補助' DIRS"),
 ]
 
 func stats(_ samples: [Double]) -> (median: Double, p95: Double) {
@@ -283,6 +302,8 @@ for q in queries {
     // Gijiroku: ranked top 10 with snippets, plus the total count.
     var query = try SearchQuery(parsing: q.gijiroku)
     query.since = q.since
+    query.kind = q.kind
+    query.meeting = q.meeting
     query.limit = 10
     var samples: [Double] = []
     var hits = 0
@@ -294,34 +315,40 @@ for q in queries {
     }
     samples.removeFirst(3)
     let g = stats(samples)
-    if q.gijiroku == "予算" { gijirokuFrequentMedian = g.median }
+    if q.gijiroku == "予算", q.kind == nil { gijirokuFrequentMedian = g.median }
     table.append((q.name, "Gijiroku (bigram, ranked top 10 + snippets + count)", fmt(g.median), fmt(g.p95), String(hits)))
 
-    // FTS5 trigram: the same shape of query.
-    var st: OpaquePointer?
-    let where_ = q.since == nil ? "tri MATCH ?1" : "tri MATCH ?1 AND date >= '\(q.since!)'"
-    sqlite3_prepare_v2(tri, "SELECT rowid, snippet(tri, 0, '«', '»', '…', 24) FROM tri WHERE \(where_) ORDER BY rank LIMIT 10", -1, &st, nil)
-    var ct: OpaquePointer?
-    sqlite3_prepare_v2(tri, "SELECT count(*) FROM tri WHERE \(where_)", -1, &ct, nil)
-    samples = []
-    var triHits = 0
-    let pattern = "\"" + q.literal + "\""
-    for _ in 0..<(runs + 3) {
-        let t = now()
-        sqlite3_reset(st); sqlite3_bind_text(st, 1, pattern, -1, gijiroku_sqlite_transient())
-        while sqlite3_step(st) == SQLITE_ROW {}
-        sqlite3_reset(ct); sqlite3_bind_text(ct, 1, pattern, -1, gijiroku_sqlite_transient())
-        if sqlite3_step(ct) == SQLITE_ROW { triHits = Int(sqlite3_column_int64(ct, 0)) }
-        samples.append(ms(now() - t))
+    // FTS5 trigram: the same shape of query (one literal, no kind or meeting filter).
+    if q.kind == nil, q.meeting == nil, q.grep == nil {
+        var st: OpaquePointer?
+        let where_ = q.since == nil ? "tri MATCH ?1" : "tri MATCH ?1 AND date >= '\(q.since!)'"
+        sqlite3_prepare_v2(tri, "SELECT rowid, snippet(tri, 0, '«', '»', '…', 24) FROM tri WHERE \(where_) ORDER BY rank LIMIT 10", -1, &st, nil)
+        var ct: OpaquePointer?
+        sqlite3_prepare_v2(tri, "SELECT count(*) FROM tri WHERE \(where_)", -1, &ct, nil)
+        samples = []
+        var triHits = 0
+        let pattern = "\"" + q.literal + "\""
+        for _ in 0..<(runs + 3) {
+            let t = now()
+            sqlite3_reset(st); sqlite3_bind_text(st, 1, pattern, -1, gijiroku_sqlite_transient())
+            while sqlite3_step(st) == SQLITE_ROW {}
+            sqlite3_reset(ct); sqlite3_bind_text(ct, 1, pattern, -1, gijiroku_sqlite_transient())
+            if sqlite3_step(ct) == SQLITE_ROW { triHits = Int(sqlite3_column_int64(ct, 0)) }
+            samples.append(ms(now() - t))
+        }
+        sqlite3_finalize(st); sqlite3_finalize(ct)
+        samples.removeFirst(3)
+        let tr = stats(samples)
+        table.append((q.name, "FTS5 trigram (ranked top 10 + snippets + count)", fmt(tr.median), fmt(tr.p95), String(triHits)))
     }
-    sqlite3_finalize(st); sqlite3_finalize(ct)
-    samples.removeFirst(3)
-    let tr = stats(samples)
-    table.append((q.name, "FTS5 trigram (ranked top 10 + snippets + count)", fmt(tr.median), fmt(tr.p95), String(triHits)))
 
     // Groonga: one process, commands on standard input; elapsed time from each response header.
     if groongaAvailable {
-        let filter = q.since.map { " --filter 'date >= \($0.replacingOccurrences(of: "-", with: ""))'" } ?? ""
+        var conditions = q.since.map { ["date >= \($0.replacingOccurrences(of: "-", with: ""))"] } ?? []
+        // The stored kind code (IndexedElement.Kind's order: explanation, question, answer …).
+        if let kind = q.kind { conditions.append("kind == \(["explanation", "question", "answer", "directive"].firstIndex(of: kind.rawValue)!)") }
+        if let meeting = q.meeting { conditions.append("title @ \"\(meeting)\"") }
+        let filter = conditions.isEmpty ? "" : " --filter '\(conditions.joined(separator: " && "))'"
         let escaped = q.groonga.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         let command = "select Elements --match_columns body --query \"\(escaped)\"\(filter) --sort_keys -_score --limit 10 --output_columns '_key,_score,snippet_html(body)'\n"
         // cache_limit 0: Groonga would otherwise answer repeated queries from its query cache.
@@ -350,7 +377,8 @@ for q in queries {
     var grepHits = 0
     for _ in 0..<(runs + 3) {
         let t = now()
-        let out = shell("LC_ALL=C.UTF-8 grep -rcF '\(q.literal)' \(dirs)").out
+        let command = (q.grep ?? "grep -rcF '\(q.literal)' DIRS").replacingOccurrences(of: "DIRS", with: dirs)
+        let out = shell("export LC_ALL=C.UTF-8; " + command).out
         samples.append(ms(now() - t))
         grepHits = String(decoding: out, as: UTF8.self).split(separator: "\n").reduce(0) { $0 + (Int($1.split(separator: ":").last ?? "") ?? 0) }
     }
@@ -407,6 +435,18 @@ print("\n| word (its spellings) | --exact median ms | with variants median ms | 
 print("|---|---|---|---|---|")
 for r in variantRows {
     print("| \(r.word) (\(r.spellings)) | \(fmt(r.exact)) | \(fmt(r.expanded)) | \(fmt(r.expanded / r.exact)) | \(r.exactHits) → \(r.expandedHits) |")
+}
+
+// Gijiroku's median against Groonga's, query by query (target: at most 1.0×).
+let groongaMedians = Dictionary(table.filter { $0.1.hasPrefix("Groonga") }.map { ($0.0, Double($0.2) ?? .nan) }, uniquingKeysWith: { a, _ in a })
+var ratios: [(String, Double)] = []
+for row in table where row.1.hasPrefix("Gijiroku") {
+    if let g = groongaMedians[row.0], let ours = Double(row.2) { ratios.append((row.0, ours / g)) }
+}
+if !ratios.isEmpty {
+    print("\n| query | Gijiroku ÷ Groonga (median) |")
+    print("|---|---|")
+    for (name, ratio) in ratios { print("| \(name) | \(fmt(ratio))× |") }
 }
 
 let grepHits = Dictionary(table.filter { $0.1.hasPrefix("grep") }.map { ($0.0, $0.4) }, uniquingKeysWith: { a, _ in a })

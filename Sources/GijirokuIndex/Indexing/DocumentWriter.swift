@@ -134,8 +134,14 @@ struct DocumentWriter {
                         .run([first, last])
                 }
                 let codes = lengths.map(ElementLengths.code(for:))
-                if store.pendingBatch != nil { store.pendingBatch!.lengths.append((first, codes)) }
-                else { try ElementLengths.store(codes, from: first, statement: store.statement) }
+                let facets = elements.flatMap { ElementFacets.codes(kind: $0.style.code & 15, date: date) }
+                if store.pendingBatch != nil {
+                    store.pendingBatch!.lengths.append((first, codes))
+                    store.pendingBatch!.facets.append((first, facets))
+                } else {
+                    try ElementLengths.store(codes, from: first, statement: store.statement)
+                    try ElementFacets.table.store(facets, from: first, statement: store.statement)
+                }
             }
             if store.pendingBatch != nil {
                 store.pendingBatch!.elements += elements.count

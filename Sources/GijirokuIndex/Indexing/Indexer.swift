@@ -234,8 +234,8 @@ struct Indexer {
         return result
     }
 
-    /// Records what was gathered while writing a batch: the statistics, and the lengths
-    /// (consecutive documents' elements are one run of ids, written in one go).
+    /// Records what was gathered while writing a batch: the statistics, the lengths and the
+    /// facets (consecutive documents' elements are one run of ids, written in one go).
     private func storePending() throws {
         guard let pending = store.pendingBatch else { return }
         store.pendingBatch = Store.PendingBatch()
@@ -247,6 +247,12 @@ struct Indexer {
             else { runs.append((first, codes)) }
         }
         for run in runs { try ElementLengths.store(run.codes, from: run.first, statement: store.statement) }
+        var facetRuns: [(first: Int64, bytes: [UInt8])] = []
+        for (first, bytes) in pending.facets {
+            if let last = facetRuns.last, last.first + Int64(last.bytes.count / ElementFacets.width) == first { facetRuns[facetRuns.count - 1].bytes += bytes }
+            else { facetRuns.append((first, bytes)) }
+        }
+        for run in facetRuns { try ElementFacets.table.store(run.bytes, from: run.first, statement: store.statement) }
     }
 
     enum Outcome: Sendable {

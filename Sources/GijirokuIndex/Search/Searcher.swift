@@ -47,20 +47,30 @@ struct Searcher {
             guard filtered else { throw IndexError(.emptyQuery) }
             return try filteredOnly(query, values: [nil, kindCode, since, until, query.meeting, speaker], limit: limit)
         }
+        // Kind, date and meeting are tested from memory in the ranking (no join per match):
+        // kind and date from the elements' facets, the meeting from the element ids of the
+        // documents whose title holds it. Only the speaker filter needs the join.
+        let facetsOnly = filtered && speaker == nil
+        let facets = facetsOnly ? try ElementFacets.table.load(from: store.database) : []
+        let elementIDs = facetsOnly ? Int(try store.nextSequence()) : 0
+        let inMemory = facetsOnly && facets.count >= elementIDs * ElementFacets.width
         do {
             // One pass: count the matches that pass the filters and keep the best `limit` of them.
-            let filters = filtered ? """
+            let filters = filtered && !inMemory ? """
                 (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
                 AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(gijiroku_fold(coalesce(e.speaker, '')), ?6) > 0)
                 """ : "1"
-            let join = filtered ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
+            let join = filtered && !inMemory ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
             let collect = try store.statement("""
                 SELECT count(*) FROM elements_fts \(join)
                 WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters))
                 """)
+            let facetFilter = inMemory
+                ? (kind: kindCode, since: ElementFacets.day(of: since), until: until.map { ElementFacets.day(of: $0) } ?? UInt16.max) : nil
+            let allowed = inMemory ? try query.meeting.map { try elements(ofDocumentsTitled: $0, count: elementIDs) } : nil
             store.database.rank.reset(keep: limit, averageLength: try store.averageLength(), lengths: try ElementLengths.load(from: store.database),
-                                      phrases: query.phrases)
-            let values: [Any?] = filtered ? [query.expression, kindCode, since, until, query.meeting, speaker] : [query.expression]
+                                      phrases: query.phrases, facetFilter: facetFilter, facets: inMemory ? facets : [], allowedElements: allowed)
+            let values: [Any?] = filtered && !inMemory ? [query.expression, kindCode, since, until, query.meeting, speaker] : [query.expression]
             let total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }
             var hits: [SearchHit] = []
@@ -75,6 +85,19 @@ struct Searcher {
             // Queries are always quoted, so this is not expected; never show SQLite's text.
             throw IndexError(.unsearchableQuery(query.text))
         }
+    }
+
+    /// Which of the `count` element ids belong to a document whose title holds `meeting`.
+    private func elements(ofDocumentsTitled meeting: String, count: Int) throws -> [Bool] {
+        var allowed = [Bool](repeating: false, count: count)
+        let s = try store.statement("SELECT first_element, last_element FROM documents WHERE first_element IS NOT NULL AND instr(coalesce(title, ''), ?1) > 0")
+        try s.bind([meeting])
+        while try s.step() {
+            guard let first = s.int(0), let last = s.int(1), first <= last, first >= 0, first < count else { continue }
+            for id in first...min(last, count - 1) { allowed[id] = true }
+        }
+        s.reset()
+        return allowed
     }
 
     /// The filters' elements without words: newest meeting first, each meeting's elements in

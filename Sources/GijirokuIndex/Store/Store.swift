@@ -26,6 +26,8 @@ final class Store {
         var characters = 0
         /// Element length codes, by the id of a run's first element.
         var lengths: [(first: Int64, codes: [UInt8])] = []
+        /// Element facets (``ElementFacets``), by the id of a run's first element.
+        var facets: [(first: Int64, bytes: [UInt8])] = []
         /// The next element id, known once the batch has stored a document.
         var nextElementID: Int64?
     }

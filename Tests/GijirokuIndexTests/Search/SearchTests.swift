@@ -419,3 +419,44 @@ import Gijiroku
         second.release()
     }
 }
+
+/// Kind, date and meeting filters tested from memory (``ElementFacets``, the documents'
+/// element ranges) count and keep what the SQL join over elements and documents lets through.
+@Suite struct FacetFilterTests {
+    @Test func filtersFromMemoryEqualTheJoin() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        let filters: [(SearchQuery.Kind?, String?, String?, String?)] = [
+            (.question, nil, nil, nil), (nil, "2019-04-01", nil, nil), (nil, nil, "2019-12-31", nil), (.answer, "2018-01-01", "2020-12-31", nil),
+            (.directive, "2020-01-01", nil, nil), (.speech, nil, nil, nil), (nil, nil, nil, "推進本部"), (.question, "2019-01-01", nil, "子育て"),
+            (nil, nil, nil, "存在しない会議"),
+        ]
+        let join = try index.database.prepare("""
+            SELECT count(*) FROM elements_fts JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id
+            WHERE elements_fts MATCH ?1 AND (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3)
+              AND (?4 IS NULL OR d.date <= ?4) AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0)
+            """)
+        for word in ["市長", "検討", "保育", "市"] {
+            for (kind, since, until, meeting) in filters {
+                var query = try SearchQuery(parsing: word, variants: nil)
+                query.kind = kind; query.since = since; query.until = until; query.meeting = meeting; query.limit = 1_000
+                let result = try index.search(query)
+                let code = kind.map { k in IndexedElement.Kind(rawValue: k.rawValue)!.code }
+                let expected = try join.firstRow([query.expression, code, since.map { try Searcher.isoDate($0, field: .since) },
+                                                  until.map { try Searcher.isoDate($0, field: .until) }, meeting]) { $0.int(0) ?? 0 } ?? -1
+                #expect(result.total == expected, "\(word) \(String(describing: kind)) \(since ?? "") \(until ?? "") \(meeting ?? "")")
+                #expect(result.hits.count == min(expected, 1_000))
+                #expect(result.hits.allSatisfy { hit in
+                    (kind == nil || hit.kind == kind!.rawValue) && (meeting == nil || hit.document.title?.contains(meeting!) == true)
+                })
+            }
+        }
+    }
+
+    @Test func daysCountFrom1900() {
+        #expect(ElementFacets.day(of: "1900-01-01") == 1)
+        #expect(ElementFacets.day(of: "2020-01-01") - ElementFacets.day(of: "2019-01-01") == 365)
+        #expect(ElementFacets.day(of: "2021-01-01") - ElementFacets.day(of: "2020-01-01") == 366)
+        #expect(ElementFacets.day(of: nil) == 0 && ElementFacets.day(of: "2019-13-01") == 0)
+        #expect(ElementFacets.day(of: "2019-05-01") < ElementFacets.day(of: "2019-05-02"))
+    }
+}
