@@ -49,10 +49,32 @@ public enum LinkEvaluation {
 
         public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
         public var recall: Double { goldPairs == 0 ? 1 : Double(correct) / Double(goldPairs) }
+        public var f1: Double { precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0 }
+
+        /// Both results' counts together (the same parameters): two gold sets scored as one.
+        public func adding(_ other: Result) -> Result {
+            var r = self
+            r.goldPairs += other.goldPairs; r.predicted += other.predicted; r.correct += other.correct
+            r.elements += other.elements; r.emptyElements += other.emptyElements; r.emptyCorrect += other.emptyCorrect
+            r.mistakes += other.mistakes
+            return r
+        }
+    }
+
+    /// The folder a gold file's documents are in, or `nil` when it does not exist (the
+    /// reference gold without `../shared`).
+    public static func root(of path: String) throws -> String? {
+        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let folder = (path as NSString).deletingLastPathComponent
+        let root = gold.root.map { (folder as NSString).appendingPathComponent($0) } ?? (folder as NSString).deletingLastPathComponent
+        return FileManager.default.fileExists(atPath: root) ? (root as NSString).standardizingPath : nil
     }
 
     struct Gold: Decodable {
-        struct Element: Decodable { var file: String; var kind: String; var quote: String; var items: [String] }
+        struct Element: Decodable { var file: String; var kind: String; var quote: String; var items: [String]; var reason: String? }
+        /// The folder indexed, relative to the gold file's folder (by default its parent:
+        /// `Corpus/gold/links.json` indexes `Corpus`).
+        var root: String?
         var plans: [String]
         var elements: [Element]
     }
@@ -68,8 +90,8 @@ public enum LinkEvaluation {
 
     /// Scores the linker for each set of parameters, indexing the corpus once.
     public static func runGrid(gold path: String, _ grid: [Parameters]) throws -> [Result] {
-        let base = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
         let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        guard let base = try root(of: path) else { throw Problem(description: "\(path): its documents' folder does not exist") }
         // The corpus is indexed as a user would index it, into a scratch database, so the
         // term weights and units are exactly those of `gijiroku index`.
         let scratch = NSTemporaryDirectory() + "gijiroku-link-eval-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).sqlite"

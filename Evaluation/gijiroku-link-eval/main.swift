@@ -1,15 +1,18 @@
-// Evaluates the plan linker on the gold file: the threshold table the linker's thresholds
-// were chosen from, and how the result moves with each weight (one changed at a time):
-// `swift run gijiroku-link-eval [Corpus/gold/links.json] [--mistakes]`.
+// Evaluates the plan linker on the gold files — the corpus's own (Corpus/gold/links.json) and
+// the one judged on the real reference documents (Corpus/gold/links-reference.json, when
+// ../shared/reference exists) — each and together: the threshold table the linker's
+// thresholds were chosen from (on both sets at once), and how the result moves with each
+// weight (one changed at a time):
+// `swift run gijiroku-link-eval [GOLD.json ...] [--mistakes]`.
 import Foundation
 import GijirokuEvaluation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let gold = arguments.first { !$0.hasPrefix("--") } ?? "Corpus/gold/links.json"
 let showMistakes = arguments.contains("--mistakes")
-
-func f1(_ r: LinkEvaluation.Result) -> Double {
-    r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0
+var golds = arguments.filter { !$0.hasPrefix("--") }
+if golds.isEmpty {
+    golds = ["Corpus/gold/links.json"]
+    if (try? LinkEvaluation.root(of: "Corpus/gold/links-reference.json")) != nil { golds.append("Corpus/gold/links-reference.json") }
 }
 
 do {
@@ -28,13 +31,16 @@ do {
             for t in thresholds { var p = t; v.set(&p, value); grid.append(p) }
         }
     }
-    let results = try LinkEvaluation.runGrid(gold: gold, grid + [LinkEvaluation.Parameters()])
+    grid.append(LinkEvaluation.Parameters())
+    // Each gold set scored alone, then the sets' counts added: one table for both.
+    let perGold = try golds.map { try LinkEvaluation.runGrid(gold: $0, grid) }
+    let results = (0..<grid.count).map { k in perGold.dropFirst().reduce(perGold[0][k]) { $0.adding($1[k]) } }
     let current = results.last!
-    print("gold: \(current.elements) elements, \(current.goldPairs) gold pairs, \(current.emptyElements) elements that should link to nothing")
-    print("\nthresholds (other parameters as in use)")
+    print("gold: \(golds.joined(separator: " + ")): \(current.elements) elements, \(current.goldPairs) gold pairs, \(current.emptyElements) elements that should link to nothing")
+    print("\nthresholds (other parameters as in use), both sets together")
     print("minimum  relative  precision@3  recall@3  F1     links  empty-ok")
     for r in results.prefix(thresholds.count) {
-        print(String(format: "%7.2f  %8.2f  %11.3f  %8.3f  %.3f  %5d  %d/%d", r.minimumScore, r.relativeScore, r.precision, r.recall, f1(r),
+        print(String(format: "%7.2f  %8.2f  %11.3f  %8.3f  %.3f  %5d  %d/%d", r.minimumScore, r.relativeScore, r.precision, r.recall, r.f1,
                      r.predicted, r.emptyCorrect, r.emptyElements))
     }
     print("\nsensitivity: each weight alone, with its best thresholds")
@@ -44,17 +50,25 @@ do {
         for value in v.values {
             let block = results[offset..<(offset + thresholds.count)]
             offset += thresholds.count
-            let best = block.max { f1($0) < f1($1) }!
+            let best = block.max { $0.f1 < $1.f1 }!
             print(v.name.padding(toLength: 20, withPad: " ", startingAt: 0)
-                  + String(format: "  %5.2f  %7.3f  %11.3f  %8.3f  %7.2f  %8.2f", value, f1(best), best.precision, best.recall,
+                  + String(format: "  %5.2f  %7.3f  %11.3f  %8.3f  %7.2f  %8.2f", value, best.f1, best.precision, best.recall,
                            best.minimumScore, best.relativeScore))
         }
     }
     let p = current.parameters
-    print(String(format: "\nin use: title %.2f, context %.2f, length %.2f, minimum %.2f, relative %.2f → precision@3 %.3f, recall@3 %.3f (%d of %d links right, %d of %d gold pairs found)",
-                 p.titleWeight ?? 0, p.contextWeight ?? 0, p.lengthNormalisation ?? 0, current.minimumScore, current.relativeScore,
-                 current.precision, current.recall, current.correct, current.predicted, current.correct, current.goldPairs))
-    if showMistakes { current.mistakes.forEach { print("  " + $0) } }
+    func line(_ name: String, _ r: LinkEvaluation.Result) -> String {
+        String(format: "%@: precision@3 %.3f, recall@3 %.3f (%d of %d links right, %d of %d gold pairs found, %d of %d empty elements left unlinked)",
+               name, r.precision, r.recall, r.correct, r.predicted, r.correct, r.goldPairs, r.emptyCorrect, r.emptyElements)
+    }
+    print(String(format: "\nin use: title %.2f, context %.2f, length %.2f, minimum %.2f, relative %.2f",
+                 p.titleWeight ?? 0, p.contextWeight ?? 0, p.lengthNormalisation ?? 0, current.minimumScore, current.relativeScore))
+    for (gold, r) in zip(golds, perGold) {
+        print(line(gold, r.last!))
+        if showMistakes { r.last!.mistakes.forEach { print("  " + $0) } }
+    }
+    // The last line: both sets together (the README and .ci/run quote it).
+    print(line("in use, all gold sets", current))
 } catch {
     FileHandle.standardError.write(Data("gijiroku-link-eval: error: \(error)\n".utf8))
     exit(1)

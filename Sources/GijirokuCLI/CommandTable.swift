@@ -133,12 +133,14 @@ enum CommandTable {
         ], run: DecisionsCommand.run),
         CommandSpec("links", summary: .commandLinks, details: .linksDetails, synopsis: "MINUTES|PATH:LINE|PLAN [OPTIONS] | --plan ITEM", options: [
             OptionSpec("plan", value: "ITEM", help: .optionPlanItem),
+            OptionSpec("explain", help: .optionExplain),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
             db,
         ], examples: [
             ("gijiroku links shiomigawa-sogokeikaku-03.txt", .exampleLinksMeeting),
             ("gijiroku links shiomigawa-kosodate-01.txt:89", .exampleLinksElement),
             ("gijiroku links --plan 2-1-1", .exampleLinksItem),
+            ("gijiroku links shiomigawa-kosodate-01.txt:89 --explain", .exampleLinksExplain),
         ], run: LinksCommand.run),
         CommandSpec("directives", summary: .commandDirectives, details: .directivesDetails, synopsis: "[OPTIONS]", options: [
             OptionSpec("status", value: "STATUS", help: .optionStatus, choices: DirectiveStatus.allCases.map(\.rawValue)),

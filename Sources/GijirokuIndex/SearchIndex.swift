@@ -99,6 +99,12 @@ public final class SearchIndex {
         try LinkQueries(store: store).kind(ofDocument: spec)
     }
 
+    /// Why the element at `spec` (`path:line`) was or was not linked to each plan item
+    /// that scored best (see ``LinkExplanation``).
+    public func explainLinks(_ spec: String) throws -> LinkExplanation {
+        try LinkQueries(store: store).explainLinks(spec)
+    }
+
     /// A meeting's (or one element's, `path:line`) links to plan items, with the evidence.
     public func links(from spec: String) throws -> LinksReport {
         try LinkQueries(store: store).links(from: spec)

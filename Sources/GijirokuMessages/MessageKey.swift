@@ -390,4 +390,18 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case csvSize
     case csvLastIndexed
     case progressElementsLine
+    case optionExplain
+    case exampleLinksExplain
+    case linksExplainNeedsElement
+    case linksExplainContext
+    case linksExplainThresholds
+    case linksExplainNone
+    case linksExplainScore
+    case linksOutcomeLinked
+    case linksOutcomeBelowMinimum
+    case linksOutcomeBelowRelative
+    case linksOutcomeBroader
+    case linksOutcomeBeyondMaximum
+    case linksExplainReference
+    case linksExplainFromContext
 }

@@ -80,8 +80,15 @@ public enum DocumentKind: String, Sendable, CaseIterable {
 
     static func isPlan(_ text: String) -> Bool {
         // Rule most documents out by bytes before looking at lines.
-        guard UTF8Search.contains(text, "章"),
-              UTF8Search.contains(text, "施策展開") || UTF8Search.contains(text, "現状と課題") else { return false }
+        guard UTF8Search.contains(text, "章") else { return false }
+        guard UTF8Search.contains(text, "施策展開") || UTF8Search.contains(text, "現状と課題") else {
+            // An excerpt of chapters alone (their titles and ◉ policies, no sections): two
+            // chapter lines and a policy bullet.
+            guard UTF8Search.contains(text, "◉") else { return false }
+            let head = prefix(of: text, lines: 5_000)
+            let chapters = linesEnding(in: head, with: ["章"]).filter { if case .chapter = PlanLineClassifier.classify($0) { true } else { false } }
+            return chapters.count >= 2
+        }
         // Minutes often name a plan's chapters and labels too; only the lines that can be a
         // chapter (`第…章`) or a label (`現状と課題`, `施策展開`, spaced out or not) are
         // classified, found by the character they end with. Chapters first: few texts have one.

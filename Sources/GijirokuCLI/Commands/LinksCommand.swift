@@ -1,6 +1,7 @@
 import Foundation
 import Gijiroku
 import GijirokuIndex
+import GijirokuMessages
 
 /// `gijiroku links [DOCUMENT|ELEMENT] [--plan ITEM] [--format text|json] [--db PATH]`
 ///
@@ -15,9 +16,14 @@ enum LinksCommand {
         let targets = arguments.positional
         let json = arguments.value("format") == "json"
         guard (plan == nil) != targets.isEmpty, targets.count <= 1 else { return console.usage(.linksWhatToShow) }
+        let explain = arguments.flag("explain")
+        if explain, plan != nil || targets.first.map({ !$0.contains(":") }) ?? true { return console.usage(.linksExplainNeedsElement) }
         return console.withIndex { console in
             let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
-            if let plan {
+            if explain {
+                let why = try index.explainLinks(targets[0])
+                if json { console.writeJSON(try RecordEncoder.json(why)) } else { write(why, &console) }
+            } else if let plan {
                 let report = try index.links(toItem: plan)
                 if json { console.writeJSON(try RecordEncoder.json(report)) } else { write(report, &console) }
             } else if try index.kind(ofDocument: targets[0]) == "plan" {
@@ -42,6 +48,34 @@ enum LinksCommand {
             console.write(head + "\n   \(e.location)\n")
             if e.links.isEmpty { console.write("   → \(console.text(.linksNone))\n") }
             for l in e.links { console.write("   → \(l.item.id) \(l.item.title)  \(console.text(.linksEvidence)): \(evidence(l, console))\n") }
+        }
+    }
+
+    static func write(_ why: LinkExplanation, _ console: inout Console) {
+        let e = why.element
+        var head = "[\(console.text(SearchCommand.kindKey(e.kind)))"
+        if e.kind == "agenda", let n = e.agendaNumber { head += "\(n)" }
+        console.write(head + "] \(firstLine(e.text))\n   \(e.location)\n")
+        if let context = why.context {
+            console.write("   " + console.text(.linksExplainContext, ["context": context, "weight": String(format: "%.2f", why.contextWeight)]) + "\n")
+        }
+        console.write("   " + console.text(.linksExplainThresholds, ["minimum": String(format: "%.2f", why.minimumScore),
+                                                                        "relative": String(format: "%.2f", why.relativeScore),
+                                                                        "best": String(format: "%.2f", why.bestScore)]) + "\n")
+        if why.candidates.isEmpty { console.write("   " + console.text(.linksExplainNone) + "\n") }
+        for c in why.candidates {
+            let outcome: MessageKey = switch c.outcome {
+            case "linked": .linksOutcomeLinked
+            case "broader-than-a-link": .linksOutcomeBroader
+            case "below-minimum": .linksOutcomeBelowMinimum
+            case "below-relative": .linksOutcomeBelowRelative
+            default: .linksOutcomeBeyondMaximum
+            }
+            let mark = c.outcome == "linked" ? "→" : "×"
+            console.write("\n   \(mark) \(c.item.id) \(c.item.title)  \(console.text(.linksExplainScore, ["score": String(format: "%.2f", c.score)]))  \(console.text(outcome))\n")
+            if let reference = c.reference { console.write("      " + console.text(.linksExplainReference, ["reference": reference]) + "\n") }
+            let terms = c.terms.map { "\($0.text) \(String(format: "%.2f", $0.weight))" + ($0.fromContext ? console.text(.linksExplainFromContext) : "") }
+            if !terms.isEmpty { console.write("      " + terms.joined(separator: console.text(.listSeparator)) + "\n") }
         }
     }
 

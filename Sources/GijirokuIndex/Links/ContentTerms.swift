@@ -40,6 +40,19 @@ package enum ContentTerms {
         return out
     }
 
+    /// Words of administrative prose that name no subject (`必要`, `今後`, `検討`, `報告`):
+    /// every record and plan is full of them, so sharing one is no evidence of a shared
+    /// subject. Their weight would come from how rare they are in the index, which in a
+    /// small index (a plan and two meetings) says nothing.
+    static let generic: Set<Term> = Set("""
+        必要 今後 検討 実施 推進 結果 基本 報告 意見 委員 状況 対応 関係 取組 方針 本市 平成 令和 年度 資料 説明 以下 以上
+        場合 予定 内容 部分 具体 全体 現在 会議 本部 議題 事務 事項 各種 向上 充実 強化 確保 促進 整備 実現 構築 展開 必要
+        積極 極的 効果 的確 適切 適正 一層 引き続 続き 今回 前回 次回 本年 昨年 当該 同様 様々 多様 目指 取り 組み 図る
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { w in
+            let s = Array(w.unicodeScalars)
+            return bigram(s[0], s[1])
+        })
+
     /// In how many of `termLists` each term occurs (each list holds distinct terms),
     /// counted on every core.
     static func documentFrequencies<C: Collection & Sendable>(_ termLists: [C]) -> [Term: Int] where C.Element == Term {
@@ -63,32 +76,38 @@ package enum ContentTerms {
             if isLatin { return [ContentTerms.word(scalars)] }
             guard scalars.count >= 2 else { return [] }
             return (0..<(scalars.count - 1)).map { ContentTerms.bigram(scalars[$0], scalars[$0 + 1]) }
+                .filter { !ContentTerms.generic.contains($0) }
         }
     }
 
     static func spans(of text: String, variants: WordVariants = .shipped, characters: CharacterVariants = .shipped) -> [Span] {
         var spans: [Span] = []
         var current: Span?
+        var currentClass = Class.none
         for (i, raw) in variants.linkForm(of: text).unicodeScalars.enumerated() {
             guard let c = characters.fold(WidthFolding.fold(raw)) else { continue }
             let cls = classify(c)
-            if let k = current, cls == .none || (cls == .latin) != k.isLatin {
+            if let k = current, cls != currentClass {
                 if k.scalars.count >= 2 { spans.append(k) }
                 current = nil
             }
+            currentClass = cls
             guard cls != .none else { continue }
-            if current == nil { current = Span(start: i, scalars: [], isLatin: cls == .latin) }
+            if current == nil { current = Span(start: i, scalars: [], isLatin: cls != .japanese) }
             current!.scalars.append(c)
         }
         if let k = current, k.scalars.count >= 2 { spans.append(k) }
         return spans
     }
 
-    enum Class { case none, japanese, latin }
+    /// Kanji (with 々〆ヶ), katakana, Latin: a katakana or Latin run is one word, a kanji run
+    /// its bigrams.
+    enum Class { case none, japanese, katakana, latin }
 
     static func classify(_ c: Unicode.Scalar) -> Class {
         switch c.value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x3005, 0x3006, 0x30F6, 0x30A1...0x30FA, 0x30FC: return .japanese
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x3005, 0x3006, 0x30F6: return .japanese
+        case 0x30A1...0x30F5, 0x30F7...0x30FA, 0x30FC: return .katakana
         case 0x41...0x5A, 0x61...0x7A: return .latin
         default: return .none
         }

@@ -93,8 +93,11 @@ public struct PlanOverviewReport: Sendable, Hashable, Codable {
         public var id: String
         public var level: String
         public var title: String
-        /// Meeting elements linked to the item.
+        /// Meeting elements linked to the item or to an item under it (a chapter counts what
+        /// its sections and measures were linked to; each element once).
         public var elements: Int
+        /// Meeting elements linked to the item itself.
+        public var ownElements: Int
         /// Distinct meetings (documents) among them.
         public var meetings: Int
         public var firstDate: String?
@@ -130,10 +133,13 @@ struct LinkQueries {
     func planOverview(_ spec: String) throws -> PlanOverviewReport {
         let (id, path, kind, title, _) = try resolveDocument(spec)
         guard kind == "plan" else { throw IndexError(.notAPlan(path: path, kind: kind)) }
+        // An item's count rolls up its descendants' (`2` holds `2-1` and `2-1-3`): an element
+        // linked to a chapter's measure discussed that chapter.
         let s = try store.database.prepare("""
-            SELECT p.item, p.level, p.title, count(l.id), count(DISTINCT l.path), min(d.date), max(d.date)
+            SELECT p.item, p.level, p.title, count(DISTINCT l.path || char(31) || l.line || char(31) || l.unit_kind),
+                   count(DISTINCT l.path), min(d.date), max(d.date), count(CASE WHEN l.item = p.item THEN 1 END)
             FROM plan_items p
-            LEFT JOIN links l ON l.plan_path = ?2 AND l.item = p.item
+            LEFT JOIN links l ON l.plan_path = ?2 AND (l.item = p.item OR substr(l.item, 1, length(p.item) + 1) = p.item || '-')
             LEFT JOIN documents d ON d.path = l.path AND l.line BETWEEN d.first_line AND coalesce(d.last_line, l.line)
             WHERE p.document_id = ?1
             GROUP BY p.item
@@ -142,7 +148,7 @@ struct LinkQueries {
         var items: [PlanOverviewReport.Item] = []
         while try s.step() {
             items.append(.init(id: s.string(0) ?? "", level: s.string(1) ?? "", title: s.string(2) ?? "", elements: s.int(3) ?? 0,
-                               meetings: s.int(4) ?? 0, firstDate: s.string(5), lastDate: s.string(6)))
+                               ownElements: s.int(7) ?? 0, meetings: s.int(4) ?? 0, firstDate: s.string(5), lastDate: s.string(6)))
         }
         s.reset()
         items.sort { PlanCatalog.idPrecedes($0.id, $1.id) }

@@ -134,8 +134,8 @@ package struct PlanLink: Sendable, Hashable {
 /// ```
 package struct PlanLinker: Sendable {
     let catalog: PlanCatalog
-    package var minimumScore = 3.25
-    package var relativeScore = 0.5
+    package var minimumScore = 2.75
+    package var relativeScore = 0.6
     var maximumLinks = 3
     /// The agenda title's terms, read as context for an exchange or directive, weigh this much.
     package var contextWeight = 0.5

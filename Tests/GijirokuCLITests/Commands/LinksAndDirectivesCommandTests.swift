@@ -45,7 +45,11 @@ import GijirokuTestSupport
         let r = run(["links", "shiomigawa-basic-plan-ch1-2.txt", "--db", db])
         #expect(r.code == 0, "\(r.err)")
         #expect(r.out.contains("    2-1-1 家賃補助制度の運用  16件（会議 6回、2019-02-14～2021-02-18）"))
-        #expect(r.out.contains("1 子どもと若い世代が住み続けたくなる都市づくり  議論なし"))
+        // A chapter counts what its sections and measures were linked to (each element once):
+        // chapter 1 was never linked itself, but its measures were.
+        #expect(r.out.contains("1 子どもと若い世代が住み続けたくなる都市づくり  12件（会議 7回、"))
+        #expect(r.out.contains("  1-1 子育て環境の充実  12件"))
+        #expect(r.out.contains("    1-1-1 保育サービスの拡充  8件"))
     }
 
     @Test func linksUsageAndLookupErrorsSayWhatIsWrong() {
@@ -164,5 +168,32 @@ import GijirokuTestSupport
         let (status, out) = try Python.validateSchemas(files)
         #expect(status == 0, "\(out)")
         #expect(out.contains("1 directives, 2 links, 1 plan-links, 1 plan-overview checked, 0 invalid"), "\(out)")
+    }
+}
+
+/// `gijiroku links PATH:LINE --explain`.
+@Suite struct LinksExplainCommandTests {
+    @Test func explainShowsTheThresholdsAndEachCandidatesTerms() throws {
+        let db = CLI.freshDatabase()
+        let plans = Repository.root.appendingPathComponent("Corpus/plans").path
+        _ = CLI.run(["index", ParseCommandTests.corpus, plans, "--db", db, "--quiet"])
+        let text = CLI.run(["links", "shiomigawa-kosodate-01.txt:89", "--explain", "--db", db])
+        #expect(text.code == 0, "\(text.err)")
+        #expect(text.out.contains("リンクには得点 "))
+        #expect(text.out.contains("→ ") && text.out.contains("リンク\n"))
+        let json = CLI.run(["links", "shiomigawa-kosodate-01.txt:89", "--explain", "--format", "json", "--db", db])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect(object["kind"] as? String == "link-explanation")
+        let candidates = try #require(object["candidates"] as? [[String: Any]])
+        #expect(candidates.contains { $0["outcome"] as? String == "linked" })
+        // The linked items are the ones `links` shows for the element.
+        let shown = CLI.run(["links", "shiomigawa-kosodate-01.txt:89", "--format", "json", "--db", db]).out
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        let links = ((report["elements"] as? [[String: Any]])?.first?["links"] as? [[String: Any]]) ?? []
+        let linkedIDs = Set(links.compactMap { ($0["item"] as? [String: Any])?["id"] as? String })
+        let explainedIDs = Set(candidates.filter { $0["outcome"] as? String == "linked" }.compactMap { ($0["item"] as? [String: Any])?["id"] as? String })
+        #expect(!linkedIDs.isEmpty && linkedIDs == explainedIDs)
+        #expect(CLI.run(["links", "shiomigawa-kosodate-01.txt", "--explain", "--db", db]).code == 64)
+        #expect(CLI.run(["links", "--plan", "2-1-1", "--explain", "--db", db]).code == 64)
     }
 }
