@@ -26,7 +26,7 @@ enum LineSegmenter {
         out.reserveCapacity(lines.count)
         var shared: [SourceLine] = []
         for line in lines {
-            guard line.content.utf8.count >= minimumLength else { out.append(line); continue }
+            guard line.content.utf8.count >= minimumLength, mayHaveCuts(line.content, atLeast: minimumCuts) else { out.append(line); continue }
             let cuts = cutPoints(line.content)
             guard cuts.count >= minimumCuts else { out.append(line); continue }
             shared.append(line)
@@ -40,6 +40,34 @@ enum LineSegmenter {
             if !last.isBlank { out.append(last) }
         }
         return (out, shared)
+    }
+
+    /// Whether `content` has room for `count` cuts, by its bytes alone: every cut is at a
+    /// character after white space (a numbered value or label glued on has white space after
+    /// its number) or at `出席`/`欠席`. An utterance of a verbatim record, a long line with no
+    /// white space, is passed over without looking for openings at each of its characters.
+    static func mayHaveCuts(_ content: Substring, atLeast count: Int) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var places = 0, i = 0
+            var previousSpace = false
+            while i < bytes.count {
+                let b = bytes[i]
+                // White space: ASCII, or the ideographic space U+3000 (E3 80 80).
+                let isSpace = b == 0x20 || b == 0x09 || (b == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80)
+                if !isSpace, previousSpace {
+                    places += 1
+                } else if b == 0xE5 || b == 0xE6, i + 5 < bytes.count, bytes[i + 3] == 0xE5, bytes[i + 4] == 0xB8, bytes[i + 5] == 0xAD,
+                          (b == 0xE5 && bytes[i + 1] == 0x87 && bytes[i + 2] == 0xBA) || (b == 0xE6 && bytes[i + 1] == 0xAC && bytes[i + 2] == 0xA0) {
+                    places += 1   // 出席 or 欠席
+                }
+                if places >= count { return true }
+                previousSpace = isSpace
+                i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            }
+            return false
+        }
+        if let found = content.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        return Array(content.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// A place to cut: where the previous part ends (a turn number such as `2:` left before a

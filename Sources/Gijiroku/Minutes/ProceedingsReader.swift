@@ -84,7 +84,7 @@ struct ProceedingsReader {
                 i += 1
                 continue
             }
-            if current != nil, Self.isRule(SpeakerLabel.compact(line.content)) {
+            if current != nil, Self.mayBeIndentedRule(line.content), Self.isRule(SpeakerLabel.compact(line.content)) {
                 result.rules.append(line)
                 i += 1
                 continue
@@ -295,8 +295,24 @@ extension ProceedingsReader {
         return "─━－-—―=＝−‐~～*＊・".unicodeScalars.contains(first)
     }
 
+    /// Whether a line's compacted text is a rule: three or more rule characters and nothing
+    /// else. (By scalars: a character count of every line of a speech cost a fifth of a
+    /// verbatim record's parse.)
     static func isRule(_ compact: String) -> Bool {
-        compact.count >= 3 && compact.allSatisfy { "─━－-—―=＝−‐~～*＊・".contains($0) }
+        var n = 0
+        for s in compact.unicodeScalars {
+            guard ruleScalars.contains(s) else { return false }
+            n += 1
+        }
+        return n >= 3
+    }
+
+    static let ruleScalars = Set("─━－-—―=＝−‐~～*＊・".unicodeScalars)
+
+    /// Whether a line's first character after white space may begin a rule.
+    static func mayBeIndentedRule(_ content: Substring) -> Bool {
+        guard let first = content.unicodeScalars.first(where: { !SourceLine.isSpace($0) }) else { return false }
+        return ruleScalars.contains(first)
     }
 }
 

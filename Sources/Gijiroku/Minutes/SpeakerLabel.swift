@@ -37,6 +37,9 @@ struct SpeakerLabel {
         "管理者", "幹事", "書記", "担当", "君",
     ].sorted { $0.count > $1.count }
 
+    /// The last characters of the posts: a word that ends in none of them names no post.
+    static let roleSuffixEnds = Set(roleSuffixes.compactMap(\.unicodeScalars.last))
+
     /// A label that opens `line`, if any. `line` is the line's content; leading white space is skipped.
     static func read(_ line: Substring) -> SpeakerLabel? {
         guard mayOpen(line), mayHoldPost(line) else { return nil }
@@ -171,15 +174,17 @@ struct SpeakerLabel {
 
     /// `委員長(相馬君):`, `本間君:`, `都市計画課係長(水野剛史君) …`, `市川恵一委員長` alone.
     private static func unmarked(_ content: Substring) -> SpeakerLabel? {
+        // (By scalars: a character search compares characters as strings, at every line.)
         let head = content.prefix(scalars: 28)
         // post(name君) or name君, then a colon
-        if let colon = head.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+        if let colon = head.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = content[..<colon]
             guard !label.isEmpty, !label.includes(" "), !label.includes("。"), !label.includes("、") else { return nil }
-            let after = content[content.index(after: colon)...]
-            if let open = label.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: label[open...]), label.index(after: close) == label.endIndex {
+            let after = content[content.unicodeScalars.index(after: colon)...]
+            if let open = label.unicodeScalars.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: label[open...]),
+               label.unicodeScalars.index(after: close) == label.endIndex {
                 let post = label[..<open]
-                let name = honorificStripped(compact(label[label.index(after: open)..<close]))
+                let name = honorificStripped(compact(label[label.unicodeScalars.index(after: open)..<close]))
                 guard isPost(post) || post.isEmpty else { return nil }
                 return make(label, name: name, role: post.isEmpty ? nil : compact(post), seat: nil, rest: after)
             }
@@ -189,13 +194,13 @@ struct SpeakerLabel {
         // A closing bracket only: `山本委員長)ただ今から…`, `鈴木(米)委員長)`.
         if let lone = loneClose(content, body: content), lone.speaker.role != nil { return lone }
         // post(name君) then a space and the speech
-        if let open = head.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: content[open...]) {
+        if let open = head.unicodeScalars.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: content[open...]) {
             let post = content[..<open]
-            let inner = content[content.index(after: open)..<close]
-            let after = content[content.index(after: close)...]
-            guard !post.isEmpty, isPost(post), inner.hasSuffix("君") || inner.hasSuffix("議員"),
-                  after.isEmpty || after.first == " " || after.first == "\u{3000}" else { return nil }
-            return make(content[..<content.index(after: close)], name: honorificStripped(compact(inner)), role: compact(post), seat: nil,
+            let inner = content[content.unicodeScalars.index(after: open)..<close]
+            let after = content[content.unicodeScalars.index(after: close)...]
+            guard !post.isEmpty, UTF8Search.hasSuffix(inner, "君") || UTF8Search.hasSuffix(inner, "議員"), isPost(post),
+                  after.isEmpty || after.unicodeScalars.first == " " || after.unicodeScalars.first == "\u{3000}" else { return nil }
+            return make(content[..<content.unicodeScalars.index(after: close)], name: honorificStripped(compact(inner)), role: compact(post), seat: nil,
                         rest: trimmedRest(after))
         }
         // A full name and post, then a space and the speech: `末松裕人委員長　ただいまから…`.
@@ -288,6 +293,8 @@ struct SpeakerLabel {
     /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
     /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
     static func role(endingAt text: Substring) -> (name: String?, role: String)? {
+        // Most words end in no post's last character: answered before compacting the word.
+        guard let last = text.unicodeScalars.last(where: { !SourceLine.isSpace($0) }), roleSuffixEnds.contains(last) else { return nil }
         let t = compact(text)
         guard !t.isEmpty, t.unicodeScalars.count <= 24, !t.includes("。"), !t.includes("、"), !t.includes("「") else { return nil }
         guard let suffix = roleSuffixes.first(where: { UTF8Search.hasSuffix(t, $0) }) else { return nil }

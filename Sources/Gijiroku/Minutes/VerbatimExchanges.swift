@@ -29,7 +29,7 @@ enum VerbatimExchanges {
             switch speech.speaker.category {
             case .member:
                 close()
-                if asking.contains(where: { speech.text.contains($0) }) { question = speech }
+                if asking.contains(where: { speech.text.includes($0) }) { question = speech }
             case .official, .secretariat:
                 // A council's secretariat answers a member in committees and advisory councils
                 // (`委員：…ですか。` then `事務局：…`); in a plenary it speaks only at the chair's call.

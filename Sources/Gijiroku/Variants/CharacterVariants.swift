@@ -39,7 +39,8 @@ public struct CharacterVariants: Sendable {
     /// The smallest scalar with a mapping: below it nothing is looked up.
     private let lowest: UInt32
     /// Identifies the table: an index records it, and is rebuilt when it changes. The first
-    /// 16 hex digits of the SHA-256 of the table's mappings (not of its comments).
+    /// 16 hex digits of the SHA-256 of the table's mappings (each variant and target as
+    /// two little-endian 32-bit values), not of its comments.
     public let fingerprint: String
     /// Every mapping, in the order of the table (`nil`: dropped).
     public let mappings: [(variant: Unicode.Scalar, target: Unicode.Scalar?)]
@@ -52,27 +53,35 @@ public struct CharacterVariants: Sendable {
         var supplementary: [UInt32: UInt32] = [:]
         var mappings: [(Unicode.Scalar, Unicode.Scalar?)] = []
         var lineOf: [UInt32: Int] = [:]
-        var canonical = ""
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = offset + 1
-            let content = raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw[...]
-            let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if fields.isEmpty { continue }
+        var canonical: [UInt8] = []
+        // Read by scalars, not characters: the table is read once per process, on start.
+        var line = 0
+        var fields: [[Unicode.Scalar]] = []
+        var field: [Unicode.Scalar] = []
+        var inComment = false
+        func endField() { if !field.isEmpty { fields.append(field); field = [] } }
+        func endLine() throws(TableError) {
+            line += 1
+            endField()
+            defer { fields = []; inComment = false }
+            if fields.isEmpty { return }
             func fail(_ reason: String) -> TableError { TableError(file: file, line: line, reason: reason) }
+            func text(_ f: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(f)) }
             guard fields.count == 2 else { throw fail("expected a variant and its target, found \(fields.count) fields") }
             var sources: [Unicode.Scalar] = []
+            let dropped = fields[1] == ["-"]
             if let range = Self.range(fields[0]) {
-                guard fields[1] == "-" else { throw fail("a range can only be dropped (`-`)") }
+                guard dropped else { throw fail("a range can only be dropped (`-`)") }
                 sources = range
             } else {
-                guard let s = Self.scalar(fields[0]) else { throw fail("`\(fields[0])` is not one character or U+XXXX") }
+                guard let s = Self.scalar(fields[0]) else { throw fail("`\(text(fields[0]))` is not one character or U+XXXX") }
                 sources = [s]
             }
             let target: Unicode.Scalar?
-            if fields[1] == "-" {
+            if dropped {
                 target = nil
             } else {
-                guard let t = Self.scalar(fields[1]) else { throw fail("`\(fields[1])` is not one character or U+XXXX") }
+                guard let t = Self.scalar(fields[1]) else { throw fail("`\(text(fields[1]))` is not one character or U+XXXX") }
                 target = t
             }
             for s in sources {
@@ -82,9 +91,19 @@ public struct CharacterVariants: Sendable {
                 let value = target?.value ?? Self.dropped
                 if s.value < 0x10000 { basic[Int(s.value)] = value } else { supplementary[s.value] = value }
                 mappings.append((s, target))
-                canonical += "\(s.value):\(target?.value ?? 0)\n"
+                for v in [s.value, target?.value ?? 0] { withUnsafeBytes(of: v.littleEndian) { canonical.append(contentsOf: $0) } }
             }
         }
+        for c in text.unicodeScalars {
+            switch c {
+            case "\n": try endLine()
+            case _ where inComment: continue
+            case "#": inComment = true
+            case " ", "\t", "\r": endField()
+            default: field.append(c)
+            }
+        }
+        try endLine()
         for (s, t) in mappings {
             guard let t, let line = lineOf[t.value] else { continue }
             throw TableError(file: file, line: lineOf[s.value] ?? 0,
@@ -94,7 +113,7 @@ public struct CharacterVariants: Sendable {
         self.supplementary = supplementary
         self.mappings = mappings
         self.lowest = mappings.map(\.0.value).min() ?? UInt32.max
-        self.fingerprint = String(SHA256.hex(of: Array(canonical.utf8)).prefix(16))
+        self.fingerprint = String(SHA256.hex(of: canonical).prefix(16))
     }
 
     /// What `s` is read as: itself, its standard form, or `nil` when it is dropped.
@@ -125,16 +144,19 @@ public struct CharacterVariants: Sendable {
     }
 
     /// `髙`, `U+9AD9`: one scalar.
-    private static func scalar(_ field: Substring) -> Unicode.Scalar? {
-        if field.unicodeScalars.count == 1 { return field.unicodeScalars.first }
-        guard field.hasPrefix("U+"), let v = UInt32(field.dropFirst(2), radix: 16) else { return nil }
+    private static func scalar(_ field: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar? {
+        if field.count == 1 { return field.first }
+        guard field.count > 2, field.prefix(2).elementsEqual(["U", "+"]),
+              let v = UInt32(String(String.UnicodeScalarView(field.dropFirst(2))), radix: 16) else { return nil }
         return Unicode.Scalar(v)
     }
 
+    private static func scalar(_ field: [Unicode.Scalar]) -> Unicode.Scalar? { scalar(field[...]) }
+
     /// `U+FE00..U+FE0F`: every scalar of the range.
-    private static func range(_ field: Substring) -> [Unicode.Scalar]? {
-        let ends = field.split(separator: "..", omittingEmptySubsequences: false)
-        guard ends.count == 2, let a = scalar(ends[0]), let b = scalar(ends[1]), a.value <= b.value, b.value - a.value < 0x1000 else { return nil }
+    private static func range(_ field: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard let dots = field.indices.first(where: { $0 + 1 < field.count && field[$0] == "." && field[$0 + 1] == "." }),
+              let a = scalar(field[..<dots]), let b = scalar(field[(dots + 2)...]), a.value <= b.value, b.value - a.value < 0x1000 else { return nil }
         return (a.value...b.value).compactMap(Unicode.Scalar.init)
     }
 
