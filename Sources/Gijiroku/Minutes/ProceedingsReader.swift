@@ -231,35 +231,39 @@ struct ProceedingsReader {
     static func event(_ line: SourceLine) -> ProceedingEvent? {
         guard mayBeEvent(line.content) else { return nil }
         let t = trimmed(line.content)
-        guard !t.isEmpty, t.count <= 60 else { return nil }
+        // (A speech's first line opens with a marker too: its length is bounded by bytes
+        // before its characters are counted.)
+        guard !t.isEmpty, t.utf8.count <= 240, t.unicodeScalars.count <= 60 else { return nil }
         let compact = SpeakerLabel.compact(t)
         let range = LineRange(line.number)
         // 〔「異議なし」と呼ぶ者あり〕, （拍手）, (「異議なし」の声あり), ― 休 憩 ―
-        if (compact.hasPrefix("〔") && compact.hasSuffix("〕")) || isParenthesisedDirection(compact) {
+        if (UTF8Search.hasPrefix(compact, "〔") && UTF8Search.hasSuffix(compact, "〕")) || isParenthesisedDirection(compact) {
             return ProceedingEvent(kind: .stageDirection, text: String(t), lines: range)
         }
         // Times: 午後２時１２分休憩, 〇午後１時開会, 開議 午前10時00分, =開会 午前10時0分=, 午前十一時三分開議
         let stripped = compact.trimmingCharacters(in: "○〇◯△=＝()（）")
-        if !stripped.includes("。"), stripped.count <= 24 {
-            for (keyword, kind) in timeKeywords where stripped.hasPrefix(keyword) || stripped.hasSuffix(keyword) {
-                let timeText = stripped.hasPrefix(keyword) ? String(stripped.dropFirst(keyword.count)) : String(stripped.dropLast(keyword.count))
+        if !stripped.includes("。"), stripped.unicodeScalars.count <= 24 {
+            for (keyword, kind) in timeKeywords where UTF8Search.hasPrefix(stripped, keyword) || UTF8Search.hasSuffix(stripped, keyword) {
+                let timeText = UTF8Search.hasPrefix(stripped, keyword) ? String(stripped.dropFirst(keyword.count)) : String(stripped.dropLast(keyword.count))
                 guard let found = TimeOfDay.findRange(in: timeText), found.end == nil else { continue }
                 return ProceedingEvent(kind: kind, text: String(t), time: found.start.description, lines: range)
             }
         }
         // ― 休 憩 ―
-        if compact.hasPrefix("―") || compact.hasPrefix("─") || compact.hasPrefix("-") {
+        if UTF8Search.hasPrefix(compact, "―") || UTF8Search.hasPrefix(compact, "─") || UTF8Search.hasPrefix(compact, "-") {
             let inner = compact.trimmingCharacters(in: "―─-−ー")
-            if inner.hasPrefix("休憩") { return ProceedingEvent(kind: .recess, text: String(t), lines: range) }
-            if inner.hasPrefix("再開") { return ProceedingEvent(kind: .resumption, text: String(t), lines: range) }
+            if UTF8Search.hasPrefix(inner, "休憩") { return ProceedingEvent(kind: .recess, text: String(t), lines: range) }
+            if UTF8Search.hasPrefix(inner, "再開") { return ProceedingEvent(kind: .resumption, text: String(t), lines: range) }
         }
         // Headings: a marker and a short phrase that is not a label, or 日程第N. (Not a
         // roster's line, `◎山川昌子　○肥沼茂男`: another marker after white space.)
-        if let first = t.first, SpeakerLabel.markers.contains(first), SpeakerLabel.read(t) == nil,
-           compact.count <= 40, !compact.includes("。"), !Self.marksSeveralPeople(t) {
+        // (The label is read last: every speech's first line opens with a marker, and most
+        // hold a sentence.)
+        if let first = t.unicodeScalars.first, SpeakerLabel.markerScalars.contains(first),
+           compact.unicodeScalars.count <= 40, !compact.includes("。"), !Self.marksSeveralPeople(t), SpeakerLabel.read(t) == nil {
             return ProceedingEvent(kind: .heading, text: String(t), lines: range)
         }
-        if compact.hasPrefix("日程第"), compact.count <= 40, !compact.includes("。") {
+        if UTF8Search.hasPrefix(compact, "日程第"), compact.unicodeScalars.count <= 40, !compact.includes("。") {
             return ProceedingEvent(kind: .heading, text: String(t), lines: range)
         }
         return nil
@@ -317,11 +321,13 @@ extension ProceedingsReader {
 }
 
 private extension String {
-    /// Without the given characters at either end.
+    /// Without the given characters at either end (by scalars: this runs on every short
+    /// line that opens with a marker).
     func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s = s.dropFirst() }
-        while let c = s.last, set.contains(c) { s = s.dropLast() }
-        return String(s)
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, set.unicodeScalars.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, set.unicodeScalars.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 }

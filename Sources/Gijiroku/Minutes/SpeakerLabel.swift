@@ -137,11 +137,11 @@ struct SpeakerLabel {
                     guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
                     // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
                     if inner.includes(" ") || inner.includes("\u{3000}") {
-                        guard inner.hasSuffix("君"), inner.first != " ", inner.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
+                        guard UTF8Search.hasSuffix(inner, "君"), inner.first != " ", inner.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
                     }
                     let end = scalars.index(after: i)
                     let (name, role) = roleAndNameAround(inner)
-                    guard role != nil || inner.hasSuffix("君") else { return nil }
+                    guard role != nil || UTF8Search.hasSuffix(inner, "君") else { return nil }
                     return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
                 }
                 depth -= 1
@@ -277,7 +277,7 @@ struct SpeakerLabel {
 
     /// `２２番` → 22.
     private static func seatNumber(_ head: Substring) -> Int? {
-        guard head.hasSuffix("番") else { return nil }
+        guard UTF8Search.hasSuffix(head, "番") else { return nil }
         let digits = head.dropLast()
         guard !digits.isEmpty, digits.unicodeScalars.count <= 3 else { return nil }
         return JapaneseNumber.value(of: digits)
@@ -287,7 +287,7 @@ struct SpeakerLabel {
     private static func isPost(_ text: Substring) -> Bool {
         let t = compact(text)
         guard !t.isEmpty, t.unicodeScalars.count <= 24, !t.includes("。"), !t.includes("、") else { return false }
-        return roleSuffixes.contains { $0 != "君" && t.hasSuffix($0) }
+        return roleSuffixes.contains { $0 != "君" && UTF8Search.hasSuffix(t, $0) }
     }
 
     /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
@@ -309,8 +309,7 @@ struct SpeakerLabel {
             return (nil, before + suffix)
         }
         // 総務常任委員長, 議会運営委員長, 議会事務局長: a post made longer, not a name.
-        if ["委員長", "事務局長", "委員"].contains(suffix), before.hasSuffix("常任") || before.hasSuffix("特別") || before.hasSuffix("運営")
-            || before.hasSuffix("議会") || before.hasSuffix("教育") || before.hasSuffix("監査") || before.hasSuffix("選挙管理") {
+        if ["委員長", "事務局長", "委員"].contains(suffix), ["常任", "特別", "運営", "議会", "教育", "監査", "選挙管理"].contains(where: { UTF8Search.hasSuffix(before, $0) }) {
             return (nil, before + suffix)
         }
         return (before, suffix)
@@ -329,7 +328,7 @@ struct SpeakerLabel {
                 return (name.isEmpty ? nil : name, post)
             }
         }
-        return (t.hasSuffix("君") ? honorificStripped(t) : nil, nil)
+        return (UTF8Search.hasSuffix(t, "君") ? honorificStripped(t) : nil, nil)
     }
 
     /// `伊藤よしのり議長` → (伊藤よしのり, 議長); `筒井たかひさ議員` → (筒井たかひさ, 議員).
@@ -378,10 +377,10 @@ struct SpeakerLabel {
     /// The category a label's post and seat give.
     static func category(role: String?, seat: Int?, label: Substring) -> SpeakerCategory {
         if seat != nil { return .member }
-        guard let role else { return label.hasSuffix("君") || label.includes("君") ? .member : .other }
+        guard let role else { return label.includes("君") ? .member : .other }
         if ["議長", "副議長", "臨時議長", "委員長", "副委員長", "会長", "副会長", "座長", "会長代理"].contains(role) { return .chair }
         if role.includes("事務局") || role == "書記" { return .secretariat }
-        if ["議員", "委員", "君"].contains(role) || role.hasSuffix("委員長") || role.hasSuffix("常任委員") { return .member }
+        if ["議員", "委員", "君"].contains(role) || UTF8Search.hasSuffix(role, "委員長") || UTF8Search.hasSuffix(role, "常任委員") { return .member }
         if role == "幹事" { return .official }
         return .official
     }
