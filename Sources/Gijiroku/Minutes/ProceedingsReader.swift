@@ -187,9 +187,13 @@ struct ProceedingsReader {
     }
 
     static func trimmed(_ text: Substring) -> Substring {
-        let start = text.firstIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" } ?? text.endIndex
-        let end = text.lastIndex { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map { text.index(after: $0) } ?? start
-        return text[start..<max(start, end)]
+        // By scalars: it runs on every line.
+        let scalars = text.unicodeScalars
+        func blank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\t" }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, blank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, blank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return text[start..<end]
     }
 
     /// The opening and closing times a chair declares in an utterance with a time stamp after
@@ -285,11 +289,13 @@ extension ProceedingsReader {
 
     /// `（拍手）`, `（「異議なし」の声あり）`, `(…議員登壇)`, `（発言する者あり）`.
     static func isParenthesisedDirection(_ compact: String) -> Bool {
-        guard let first = compact.first, first == "（" || first == "(", let last = compact.last, last == "）" || last == ")" else { return false }
-        let inner = compact.dropFirst().dropLast()
+        guard let first = compact.unicodeScalars.first, first == "（" || first == "(",
+              let last = compact.unicodeScalars.last, last == "）" || last == ")" else { return false }
+        let inner = compact.unicodeScalars.dropFirst().dropLast()
+        let text = Substring(inner)
         return ["拍手", "声あり", "者あり", "登壇", "降壇", "退席", "退場", "着席", "入室", "退室", "入場", "休憩", "再開", "笑声", "離席",
                 "伝達", "交付", "黙とう", "黙祷", "撮影", "挙手", "異議なし", "起立"]
-            .contains { inner.hasSuffix($0) }
+            .contains { UTF8Search.hasSuffix(text, $0) }
     }
 
     /// A line of only rules (`──────`, `－－－`, `＝＝＝`, `−−−`): layout, not speech.

@@ -49,12 +49,12 @@ enum SpeakerResolver {
                 return s
             }
             let role = s.speaker.role.map(SpeakerLabel.compact)
-            if let seat = s.speaker.seat, let name = bySeat[seat], s.speaker.name.map({ fold(name).hasPrefix(fold($0)) }) ?? true {
+            if let seat = s.speaker.seat, let name = bySeat[seat], s.speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true {
                 s.speaker.name = name
             } else if let role, let held = byRole[role], let name = held {
                 // A surname with the post: only when the roster's holder has that surname.
-                if s.speaker.name.map({ fold(name).hasPrefix(fold($0)) }) ?? true { s.speaker.name = name }
-            } else if let role, let held = named[role], let name = held, s.speaker.name.map({ fold(name).hasPrefix(fold($0)) }) ?? true {
+                if s.speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true { s.speaker.name = name }
+            } else if let role, let held = named[role], let name = held, s.speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true {
                 s.speaker.name = name
             }
             return s
