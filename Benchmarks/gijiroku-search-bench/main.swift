@@ -18,14 +18,18 @@ import CSQLite
 var documentCount = 20_000
 var runs = 50
 var keep: String?
+/// With `--plans N`: after the queries, how long the link refresh takes with one plan, then
+/// with N plans (copies of the corpus's four basic-plan excerpts), on the same archive.
+var planCount = 0
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
     case "--documents": documentCount = Int(args.next() ?? "") ?? documentCount
     case "--runs": runs = Int(args.next() ?? "") ?? runs
     case "--keep": keep = args.next()
+    case "--plans": planCount = Int(args.next() ?? "") ?? planCount
     default:
-        FileHandle.standardError.write(Data("usage: gijiroku-search-bench [--documents N] [--runs N] [--keep DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: gijiroku-search-bench [--documents N] [--runs N] [--plans N] [--keep DIR]\n".utf8))
         exit(64)
     }
 }
@@ -463,4 +467,35 @@ print("- hit counts equal grep's for every query: \(countsEqual ? "met" : "NOT m
 let worstVariantRatio = variantRows.map { $0.expanded / $0.exact }.max() ?? 0
 print("- a word with its variants costs at most 1.5× the same word with --exact (median): worst \(fmt(worstVariantRatio))× — \(worstVariantRatio <= 1.5 ? "met" : "NOT met")")
 sqlite3_close(tri)
+// MARK: Links with many plans
+
+if planCount > 0 {
+    // Copies of the corpus's plan excerpts, each in a folder of its own (a plan's items are
+    // scoped by its path). The archive was indexed without plans, so it has no links yet.
+    let plansRoot = root.appendingPathComponent("Corpus/plans")
+    let excerpts = try FileManager.default.contentsOfDirectory(atPath: plansRoot.path).filter { $0.hasSuffix(".txt") }.sorted()
+    var planFiles: [String] = []
+    for k in 0..<planCount {
+        let folder = work.appendingPathComponent("plans/\(k)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = excerpts[k % excerpts.count]
+        try FileManager.default.copyItem(at: plansRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        planFiles.append(folder.appendingPathComponent(name).path)
+    }
+    let linking = try SearchIndex(path: gijirokuPath)
+    var t = now()
+    let one = linking.index(files: [planFiles[0]])
+    let oneTime = ms(now() - t)
+    let oneItems = one.links?.planItems ?? 0
+    t = now()
+    let all = linking.index(files: Array(planFiles.dropFirst()))
+    let allTime = ms(now() - t)
+    let allItems = all.links?.planItems ?? 0
+    print("\n| link refresh over the archive (\(elementCount) elements) | plan items | time | links |")
+    print("|---|---|---|---|")
+    print("| 1 plan indexed | \(oneItems) | \(fmt(oneTime / 1000)) s | \((one.links?.added ?? 0)) |")
+    print("| \(planCount) plans indexed (the other \(planCount - 1) added) | \(allItems) | \(fmt(allTime / 1000)) s | \((all.links.map { $0.added + $0.updated + $0.unchanged } ?? 0)) |")
+    print("- link refresh with \(planCount) plans at most 2× the refresh with 1 plan: \(fmt(allTime / oneTime))× — \(allTime <= 2 * oneTime ? "met" : "NOT met")")
+}
+
 if keep == nil { try? FileManager.default.removeItem(at: work) }
