@@ -118,5 +118,5 @@ extension StringProtocol {
     /// ```swift
     /// "ただいまから会議を開きます。".includes("。")   // true
     /// ```
-    @inline(__always) func includes(_ text: String) -> Bool { UTF8Search.contains(self, text) }
+    @inline(__always) package func includes(_ text: String) -> Bool { UTF8Search.contains(self, text) }
 }

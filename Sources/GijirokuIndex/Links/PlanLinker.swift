@@ -147,6 +147,11 @@ package struct PlanLinker: Sendable {
     /// Every item's score for `unit`, best first, before thresholds: for evaluation.
     /// `terms`: the unit text's ``ContentTerms/bigrams(of:)``, when the caller has them.
     func scores(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [(item: Int, score: Double)] {
+        unsortedScores(for: unit, terms: terms).sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    }
+
+    /// Every item's score for `unit` that is above 0, in item order.
+    private func unsortedScores(for unit: LinkUnit, terms: [ContentTerms.Term]?) -> [(item: Int, score: Double)] {
         var weights: [ContentTerms.Term: Double] = [:]
         if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = contextWeight } }
         for t in terms ?? ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
@@ -160,13 +165,14 @@ package struct PlanLinker: Sendable {
             let norm = 1 - lengthNormalisation + lengthNormalisation * catalog.masses[i] / catalog.averageMass
             out.append((i, score / norm))
         }
-        return out.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        return out
     }
 
     /// The items `unit` is explicitly about, with the words that say so.
     func references(in unit: LinkUnit) -> [(item: Int, text: String)] {
         var out: [(Int, String)] = []
-        let mentioned = Set(catalog.planTitles.filter { unit.text.contains($0.title) }.map(\.path))
+        // (Byte search: this runs for every plan's title at every unit.)
+        let mentioned = Set(catalog.planTitles.filter { unit.text.includes($0.title) }.map(\.path))
         for (text, id) in PlanReferences.numbered(in: unit.text) {
             for i in catalog.byID[id] ?? [] where mentioned.isEmpty || mentioned.contains(catalog.items[i].planPath) {
                 if !out.contains(where: { $0.0 == i }) { out.append((i, text)) }
@@ -182,15 +188,16 @@ package struct PlanLinker: Sendable {
 
     package func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [PlanLink] {
         let explicit = references(in: unit)
-        let scored = scores(for: unit, terms: terms)
-        let scoreOf = Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: { a, _ in a })
+        // Only the items over the thresholds are sorted (with many plans, most items score a little).
+        let scored = unsortedScores(for: unit, terms: terms)
         // Explicit references first, the most specific of them.
         var kept: [PlanLink] = []
         for (i, text) in explicit where !explicit.contains(where: { catalog.isAncestor(i, of: $0.item) }) {
-            kept.append(PlanLink(item: i, score: scoreOf[i] ?? 0, reference: text, terms: []))
+            kept.append(PlanLink(item: i, score: scored.first { $0.item == i }?.score ?? 0, reference: text, terms: []))
         }
-        let best = scored.first?.score ?? 0
+        let best = scored.map(\.score).max() ?? 0
         var lexical = scored.filter { $0.score >= minimumScore && $0.score >= relativeScore * best }
+            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.item < $1.item) }
             .map { PlanLink(item: $0.item, score: $0.score, reference: nil, terms: []) }
         lexical.removeAll { l in kept.contains { $0.item == l.item } }
         let all = kept + lexical
