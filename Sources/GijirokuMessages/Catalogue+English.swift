@@ -293,7 +293,6 @@ extension Catalogue {
         .synonymsNothingToFind: "「{form}」 has nothing a search can find",
         .synonymsTooShort: "「{form}」 is one character: it would make every search find nearly everything",
         .synonymsAlreadyInGroup: "「{form}」 is already in the group on line {line}",
-        .synonymsNotText: "the file is not UTF-8 text",
         .synonymsLineIgnored: "{reason}; the line is not used",
         .synonymsMissing: "the synonyms file {path} does not exist: only the shipped word variants are used",
         .synonymsUnreadable: "cannot read the synonyms file {path} ({reason}): only the shipped word variants are used",

@@ -293,7 +293,6 @@ extension Catalogue {
         .synonymsNothingToFind: "「{form}」には検索できる文字がありません",
         .synonymsTooShort: "「{form}」は1文字です。ほとんどすべての検索に一致してしまいます",
         .synonymsAlreadyInGroup: "「{form}」は{line}行目のグループにすでにあります",
-        .synonymsNotText: "UTF-8 のテキストではありません",
         .synonymsLineIgnored: "{reason}。この行は使いません",
         .synonymsMissing: "表記ゆれ辞書 {path} がありません。同梱の表記ゆれだけを使います",
         .synonymsUnreadable: "表記ゆれ辞書 {path} を読めません（{reason}）。同梱の表記ゆれだけを使います",

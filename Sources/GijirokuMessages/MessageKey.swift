@@ -294,7 +294,6 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case synonymsNothingToFind
     case synonymsTooShort
     case synonymsAlreadyInGroup
-    case synonymsNotText
     case synonymsLineIgnored
     case synonymsMissing
     case synonymsUnreadable

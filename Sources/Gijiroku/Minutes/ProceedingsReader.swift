@@ -302,7 +302,7 @@ extension ProceedingsReader {
     /// Whether a line may be a rule, on its first scalar (before it is compacted and checked).
     static func mayBeRule(_ content: Substring) -> Bool {
         guard let first = content.unicodeScalars.first else { return false }
-        return "─━－-—―=＝−‐~～*＊・".unicodeScalars.contains(first)
+        return ruleScalars.contains(first)
     }
 
     /// Whether a line's compacted text is a rule: three or more rule characters and nothing

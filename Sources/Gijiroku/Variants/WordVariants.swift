@@ -50,8 +50,6 @@ public struct WordVariants: Sendable {
             case tooShort(String)
             /// A form already in the group read on `line`.
             case alreadyGrouped(String, line: Int)
-            /// The file is not UTF-8.
-            case notText
 
             public var description: String {
                 switch self {
@@ -59,7 +57,6 @@ public struct WordVariants: Sendable {
                 case .nothingToFind(let f): "`\(f)` has nothing a search can find"
                 case .tooShort(let f): "`\(f)` is one character: it would make every search find nearly everything"
                 case .alreadyGrouped(let f, let line): "`\(f)` is already in the group on line \(line)"
-                case .notText: "the file is not UTF-8 text"
                 }
             }
         }

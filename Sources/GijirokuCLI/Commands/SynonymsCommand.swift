@@ -70,8 +70,8 @@ enum SynonymsCommand {
     static func add(_ arguments: ParsedArguments, _ console: inout Console) -> Int32 {
         let forms = arguments.positional
         guard forms.count >= 2 else { return console.usage(.synonymsAddUsage) }
-        let (variants, _, _) = variants(arguments, &console)
-        let (synonyms, _) = file(arguments, console)
+        let (variants, _, path) = variants(arguments, &console)
+        let synonyms = UserSynonyms(path: path)
         do throws(UserSynonyms.FileError) {
             let group = try synonyms.add(forms, to: variants)
             console.write(console.text(.synonymsAdded, ["path": synonyms.path, "forms": forms.joined(separator: " ")]) + "\n")
@@ -118,7 +118,6 @@ enum SynonymsCommand {
         case .nothingToFind(let f): Message(.synonymsNothingToFind, ["form": f])
         case .tooShort(let f): Message(.synonymsTooShort, ["form": f])
         case .alreadyGrouped(let f, let line): Message(.synonymsAlreadyInGroup, ["form": f, "line": String(line)])
-        case .notText: Message(.synonymsNotText)
         }
     }
 }

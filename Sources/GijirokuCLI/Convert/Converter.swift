@@ -24,6 +24,8 @@ struct Converter {
     let format: ConvertCommand.Format
     /// The language of CSV headers and values.
     let csvLanguage: Language
+    /// The tables of `--format csv`, in `csvLanguage`.
+    private let csvTables: [(file: String, header: [MessageKey], rows: @Sendable (Minutes) -> String)]
     let jobs: Int
     let force: Bool
     /// How much of each file is read.
@@ -46,6 +48,7 @@ struct Converter {
         self.outputDirectory = outputDirectory
         self.format = format
         self.csvLanguage = csvLanguage
+        self.csvTables = CSV.tables(in: csvLanguage)
         self.jobs = jobs
         self.force = force
         self.limits = limits
@@ -77,7 +80,7 @@ struct Converter {
             combinedPath = temporary + "/records.jsonl"
             combined = try Self.create(combinedPath)
         case .csv:
-            for table in CSV.tables(in: csvLanguage) {
+            for table in csvTables {
                 let handle = try Self.create(temporary + "/" + table.file)
                 handle.write(Data([0xEF, 0xBB, 0xBF] + Array(CSV.header(table.header, in: csvLanguage).utf8)))
                 tables.append(handle)
@@ -194,7 +197,6 @@ struct Converter {
         case .jsonl: return [try RecordEncoder.jsonLine(document)]
         case .markdown: return [Markdown.render(document)]
         case .csv:
-            let csvTables = CSV.tables(in: csvLanguage)
             guard case .minutes(let m) = document else { return csvTables.map { _ in "" } }
             return csvTables.map { $0.rows(m) }
         }
@@ -248,7 +250,7 @@ struct Converter {
         }
         switch format {
         case .jsonl: try place("records.jsonl")
-        case .csv: for table in CSV.tables(in: csvLanguage) { try place(table.file) }
+        case .csv: for table in csvTables { try place(table.file) }
         default: break
         }
         // One flush to disk for the whole run, instead of one fsync per file: a finished run

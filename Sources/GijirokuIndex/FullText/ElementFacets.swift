@@ -37,8 +37,16 @@ enum ElementFacets {
 
     /// The three bytes of one element.
     static func codes(kind: Int, date: String?) -> [UInt8] {
-        let d = day(of: date)
-        return [UInt8(kind & 0xFF), UInt8(d & 0xFF), UInt8(d >> 8)]
+        var out: [UInt8] = []
+        append(kind: kind, day: day(of: date), to: &out)
+        return out
+    }
+
+    /// Appends the three bytes of an element of `kind` whose document's date is `day`.
+    static func append(kind: Int, day: UInt16, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(kind & 0xFF))
+        bytes.append(UInt8(day & 0xFF))
+        bytes.append(UInt8(day >> 8))
     }
 
     /// The kind code of element `id` in `facets`, or nil when it has none stored.
@@ -58,7 +66,7 @@ enum ElementFacets {
     /// Fills the table from the stored elements (an index made before it existed).
     static func rebuild(in database: Database) throws(IndexError) {
         try table.rebuild(in: database, sql: """
-            SELECT e.id, e.style & 15, d.date FROM elements e JOIN documents d ON d.id = e.document_id ORDER BY e.id
+            SELECT e.id, e.style & \(IndexedElement.kindMask), d.date FROM elements e JOIN documents d ON d.id = e.document_id ORDER BY e.id
             """) { s in codes(kind: s.int(1) ?? 0, date: s.string(2)) }
     }
 }

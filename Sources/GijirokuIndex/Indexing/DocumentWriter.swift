@@ -134,7 +134,10 @@ struct DocumentWriter {
                         .run([first, last])
                 }
                 let codes = lengths.map(ElementLengths.code(for:))
-                let facets = elements.flatMap { ElementFacets.codes(kind: $0.style.code & 15, date: date) }
+                let day = ElementFacets.day(of: date)
+                var facets: [UInt8] = []
+                facets.reserveCapacity(elements.count * ElementFacets.width)
+                for e in elements { ElementFacets.append(kind: e.style.code & IndexedElement.kindMask, day: day, to: &facets) }
                 if store.pendingBatch != nil {
                     store.pendingBatch!.lengths.append((first, codes))
                     store.pendingBatch!.facets.append((first, facets))

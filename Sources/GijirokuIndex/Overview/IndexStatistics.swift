@@ -62,7 +62,7 @@ struct StatisticsQueries {
             return out
         }
         let documents = try counts("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY 2 DESC, 1")
-        let elements = try counts("SELECT style & 15, count(*) FROM elements GROUP BY 1 ORDER BY 2 DESC, 1").map { c in
+        let elements = try counts("SELECT style & \(IndexedElement.kindMask), count(*) FROM elements GROUP BY 1 ORDER BY 2 DESC, 1").map { c in
             IndexStatistics.Count(name: Int(c.name).flatMap(IndexedElement.Kind.init(code:))?.rawValue ?? c.name, count: c.count)
         }
         var meetings: [IndexStatistics.MeetingCount] = []

@@ -58,14 +58,15 @@ struct MeetingQueries {
     func meetings(_ filter: MeetingFilter) throws -> MeetingList {
         let (since, until) = try Searcher.dateRange(since: filter.since, until: filter.until)
         let code = { (k: IndexedElement.Kind) in k.code }
+        let mask = IndexedElement.kindMask
         let s = try store.statement("""
             SELECT d.date, d.meeting, d.session, d.title, d.path, d.part, d.first_line,
                    (SELECT count(*) FROM agenda a WHERE a.document_id = d.id),
-                   count(CASE WHEN e.style & 15 = \(code(.question)) THEN 1 END),
-                   count(CASE WHEN e.style & 15 = \(code(.directive)) THEN 1 END),
-                   count(CASE WHEN e.style & 15 = \(code(.decision)) THEN 1 END),
-                   count(CASE WHEN e.style & 15 = \(code(.speech))
-                              OR (e.style & 15 IN (\(code(.question)), \(code(.answer))) AND e.speaker IS NOT NULL) THEN 1 END)
+                   count(CASE WHEN e.style & \(mask) = \(code(.question)) THEN 1 END),
+                   count(CASE WHEN e.style & \(mask) = \(code(.directive)) THEN 1 END),
+                   count(CASE WHEN e.style & \(mask) = \(code(.decision)) THEN 1 END),
+                   count(CASE WHEN e.style & \(mask) = \(code(.speech))
+                              OR (e.style & \(mask) IN (\(code(.question)), \(code(.answer))) AND e.speaker IS NOT NULL) THEN 1 END)
             FROM documents d LEFT JOIN elements e ON e.document_id = d.id
             WHERE d.kind = 'minutes'
               AND (?1 IS NULL OR instr(coalesce(d.meeting, '') || ' ' || coalesce(d.title, '') || ' ' || d.path, ?1) > 0)

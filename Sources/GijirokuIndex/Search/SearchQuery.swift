@@ -67,14 +67,13 @@ public struct SearchQuery: Sendable, Hashable {
                 continue
             }
             let expansion = variants?.expansion(of: word) ?? WordVariants.Expansion(typed: word, alternatives: [word])
-            var spellings: [String] = []
-            for (k, spelling) in expansion.alternatives.enumerated() {
-                guard let fts = Self.ftsString(spelling) else { continue }
-                if k > 0, spellings.contains(fts) { continue }
+            // A word with nothing to search for is dropped (its variants with it).
+            guard let typed = Self.ftsString(word) else { continue }
+            var spellings = [typed]
+            for spelling in expansion.alternatives.dropFirst() {
+                guard let fts = Self.ftsString(spelling), !spellings.contains(fts) else { continue }
                 spellings.append(fts)
             }
-            // A word with nothing to search for is dropped (its variants with it).
-            guard let typed = Self.ftsString(word), spellings.first == typed else { continue }
             if negated {
                 negatives.append(spellings)
             } else {
@@ -153,8 +152,6 @@ public struct SearchQuery: Sendable, Hashable {
         self.expansions = []
     }
 
-    /// Whether some phrase is a variant spelling, so that ranking puts typed forms first.
-    var hasVariantSpellings: Bool { phrases.contains { !$0.typed } }
 
     /// Whether a filter narrows the search.
     public var hasFilter: Bool { kind != nil || since != nil || until != nil || meeting != nil || speaker != nil }

@@ -63,7 +63,7 @@ struct SpeakerQueries {
                             ELSE substr(e.speaker, instr(e.speaker, char(31)) + 1) END AS person,
                        e.issuer AS label, length(e.body) AS characters, d.id AS document
                 FROM elements e JOIN documents d ON d.id = e.document_id
-                WHERE e.speaker IS NOT NULL AND (e.style & 15) IN (\(kinds))
+                WHERE e.speaker IS NOT NULL AND (e.style & \(IndexedElement.kindMask)) IN (\(kinds))
                   AND (?1 IS NULL OR instr(coalesce(d.meeting, '') || ' ' || coalesce(d.title, '') || ' ' || d.path, ?1) > 0)
                   AND (?2 IS NULL OR d.date >= ?2)
             ), written AS (
