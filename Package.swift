@@ -3,7 +3,8 @@ import PackageDescription
 
 // The pipeline, target by target:
 //   GijirokuInput (files, folders, PDF, DOCX) → Gijiroku (bytes → records)
-//   → GijirokuIndex (SQLite store, full text, search, links, directives) → GijirokuCLI (`gijiroku`).
+//   → GijirokuIndex (SQLite store, full text, search, links, directives)
+//   → GijirokuSite (the index as a static searchable site) → GijirokuCLI (`gijiroku`).
 // GijirokuMessages holds every user-facing text, in Japanese and English.
 let package = Package(
     name: "Gijiroku",
@@ -19,9 +20,9 @@ let package = Package(
         // The library: bytes in, records out (decoding, kind detection, the parsers, JSON and
         // Markdown). No file system, no processes, no SQLite.
         // Its spelling-variant tables are the data files Sources/Gijiroku/Variants/*.variants,
-        // compiled in by the EmbedVariants plugin.
-        .target(name: "Gijiroku", dependencies: ["GijirokuMessages"], plugins: ["EmbedVariants"]),
-        .plugin(name: "EmbedVariants", capability: .buildTool()),
+        // compiled in by the EmbedFiles plugin.
+        .target(name: "Gijiroku", dependencies: ["GijirokuMessages"], plugins: ["EmbedFiles"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool()),
         // zlib, to read DOCX files (ZIP archives); Debian: zlib1g-dev.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The input layer: files and folders, PDF through pdftotext, DOCX; the parallel
@@ -31,9 +32,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // The SQLite store, the Japanese bigram tokenizer for FTS5, indexing, search, links, directives.
         .target(name: "GijirokuIndex", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuMessages", "CSQLite"]),
+        // The static site (`gijiroku site`): pages and search shards from the index; its
+        // script and style sheet (Sources/GijirokuSite/Assets) are compiled in by EmbedFiles.
+        .target(name: "GijirokuSite", dependencies: ["Gijiroku", "GijirokuIndex", "GijirokuMessages"], plugins: ["EmbedFiles"]),
         // The command-line tool's logic: the command table, argument parser and commands,
         // callable in-process from tests.
-        .target(name: "GijirokuCLI", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuIndex", "GijirokuMessages"]),
+        .target(name: "GijirokuCLI", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuIndex", "GijirokuSite", "GijirokuMessages"]),
         .executableTarget(name: "gijiroku", dependencies: ["GijirokuCLI"]),
         // Benchmarks (never run as tests): `swift run -c release gijiroku-bench`.
         .executableTarget(name: "gijiroku-bench", dependencies: ["Gijiroku", "GijirokuInput"], path: "Benchmarks/gijiroku-bench"),
@@ -52,6 +56,7 @@ let package = Package(
         .testTarget(name: "GijirokuIndexTests", dependencies: ["GijirokuIndex", "GijirokuInput", "Gijiroku", "CSQLite", "GijirokuEvaluation", "GijirokuTestSupport"]),
         .testTarget(name: "GijirokuEvaluationTests", dependencies: ["GijirokuEvaluation", "GijirokuTestSupport"]),
         .testTarget(name: "GijirokuCLITests", dependencies: ["GijirokuCLI", "Gijiroku", "GijirokuMessages", "GijirokuTestSupport"]),
+        .testTarget(name: "GijirokuSiteTests", dependencies: ["GijirokuSite", "GijirokuIndex", "Gijiroku", "GijirokuTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,14 +2,14 @@
 """Validate JSON outputs of gijiroku against the JSON Schemas (2020-12) in Schemas/ with the
 real `jsonschema` validator. Usage: validate_schemas.py FILE... A file may hold one record
 or an array of records; each record is checked against the schema of its `kind`
-(minutes, plan, document, links, plan-links and plan-overview, directives, speakers, decisions, synonyms, stats, meetings, link-explanation), and a search result (no kind,
+(minutes, plan, document, links, plan-links and plan-overview, directives, speakers, decisions, synonyms, stats, meetings, link-explanation, site), and a search result (no kind,
 with `hits`) against search-result.
 Exits 1 if any record is invalid or if nothing was checked."""
 import json, os, sys
 from jsonschema import Draft202012Validator
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Schemas")
-names = ("minutes", "plan", "document", "search-result", "links", "directives", "speakers", "decisions", "synonyms", "stats", "meetings", "link-explanation")
+names = ("minutes", "plan", "document", "search-result", "links", "directives", "speakers", "decisions", "synonyms", "stats", "meetings", "link-explanation", "site")
 schemas = {n: json.load(open(os.path.join(here, f"{n}.schema.json"), encoding="utf-8")) for n in names}
 validators = {}
 for name, schema in schemas.items():

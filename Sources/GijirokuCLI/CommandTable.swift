@@ -1,5 +1,6 @@
 import Gijiroku
 import GijirokuIndex
+import GijirokuSite
 import GijirokuMessages
 
 /// Every command of `gijiroku`, with its options, defaults, help and examples: the one
@@ -92,6 +93,15 @@ enum CommandTable {
                 ("gijiroku synonyms remove 児童クラブ", .exampleSynonymsRemove),
             ], run: SynonymsCommand.remove),
         ], run: SynonymsCommand.list),
+        CommandSpec("site", summary: .commandSite, details: .siteDetails, synopsis: "--out DIR [OPTIONS]", options: [
+            OptionSpec("out", short: "o", value: "DIR", help: .optionSiteOut),
+            OptionSpec("title", value: "TEXT", help: .optionSiteTitle, defaultValue: StaticSite.defaultTitle),
+            OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
+            synonyms,
+            db,
+        ], examples: [
+            ("gijiroku site --out site --title 汐見川市会議録", .exampleSite),
+        ], run: SiteCommand.run),
         CommandSpec("stats", summary: .commandStats, details: .statsDetails, synopsis: "[OPTIONS]", options: [
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
             csvHeader,

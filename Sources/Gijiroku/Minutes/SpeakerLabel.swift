@@ -89,7 +89,7 @@ struct SpeakerLabel {
                     return make(content[..<end], name: name, role: role ?? "議員", seat: seat, rest: trimmedRest(after))
                 }
                 guard !head.isEmpty, !isRosterHeading(head), !isCount(inner),
-                      let headRole = role(endingAt: head) ?? (isPost(head) ? (nil, compact(head)) : nil) else { return nil }
+                      role(endingAt: head) != nil || isPost(head) else { return nil }
                 let name = honorificStripped(compact(inner))
                 guard !name.isEmpty, name.unicodeScalars.count <= 16 else { return nil }
                 // The name is in the brackets: all before them is the post (`学校教育課長`, not

@@ -26,17 +26,7 @@ enum DecisionsCommand {
         }
     }
 
-    static func outcomeKey(_ outcome: Decision.Outcome) -> MessageKey {
-        switch outcome {
-        case .approved: return .outcomeApproved
-        case .adopted: return .outcomeAdopted
-        case .rejected: return .outcomeRejected
-        case .referred: return .outcomeReferred
-        case .continued: return .outcomeContinued
-        case .reported: return .outcomeReported
-        case .other: return .outcomeOther
-        }
-    }
+    static func outcomeKey(_ outcome: Decision.Outcome) -> MessageKey { outcome.messageKey }
 
     static func write(_ list: DecisionList, _ console: inout Console) {
         guard !list.decisions.isEmpty else { console.note(console.text(.decisionsNone)); return }

@@ -21,7 +21,7 @@ enum SearchCommand {
         catch { return console.usage(UsageError(error.message(separator: console.text(.listSeparator)))) }
         query.kind = arguments.value("kind").flatMap(SearchQuery.Kind.init(rawValue:))
         if let text = arguments.value("limit") {
-            guard let n = Int(text), n > 0, n <= 10_000 else { return console.usage(.usageLimitRange, ["value": text]) }
+            guard let n = Int(text), n > 0, n <= 1_000_000 else { return console.usage(.usageLimitRange, ["value": text]) }
             query.limit = n
         }
         query.since = arguments.value("since")

@@ -24,7 +24,7 @@ package enum JapaneseTokens {
         public var colocated: Bool
     }
 
-    enum Class { case japanese, latin, separator }
+    package enum Class { case japanese, latin, separator }
 
     /// The tokens of `text` (for tests and for building queries).
     package static func tokens(of text: String, forIndex: Bool, characters: CharacterVariants = .shipped) -> [Token] {
@@ -44,7 +44,7 @@ package enum JapaneseTokens {
     /// One pass with no buffer per call: a Japanese bigram is emitted as soon as the
     /// character after it shows that its second character is complete (a half-width voiced
     /// mark may still join it), from the text itself when folding changed neither character.
-    static func tokenize(_ text: UnsafeBufferPointer<UInt8>, forIndex: Bool, characters: CharacterVariants,
+    package static func tokenize(_ text: UnsafeBufferPointer<UInt8>, forIndex: Bool, characters: CharacterVariants,
                          emit: (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool) {
         typealias Character = (scalar: Unicode.Scalar, start: Int, end: Int, changed: Bool)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { pair in
@@ -177,7 +177,7 @@ package enum JapaneseTokens {
     }
 
     @inline(__always)
-    static func classify(_ s: Unicode.Scalar) -> Class {
+    package static func classify(_ s: Unicode.Scalar) -> Class {
         let v = s.value
         switch v {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .latin

@@ -26,13 +26,15 @@ struct DocumentWriter {
         let lengths: [Int]
         /// A minutes record's linkable units (empty for other documents).
         let units: [LinkUnit]
+        /// A minutes record's header as stored (``StoredHeader``), made on the reading threads.
+        let header: String?
 
         init(_ document: ParsedDocument) {
             self.document = document
             switch document {
-            case .minutes(let m): elements = IndexedElement.elements(of: m); units = LinkUnit.units(of: m)
-            case .plan(let p): elements = IndexedElement.elements(of: p); units = []
-            case .document(let d): elements = IndexedElement.elements(of: d); units = []
+            case .minutes(let m): elements = IndexedElement.elements(of: m); units = LinkUnit.units(of: m); header = StoredHeader(m).json
+            case .plan(let p): elements = IndexedElement.elements(of: p); units = []; header = nil
+            case .document(let d): elements = IndexedElement.elements(of: d); units = []; header = nil
             }
             lengths = elements.map(\.characterCount)
         }
@@ -60,7 +62,7 @@ struct DocumentWriter {
         switch rows.document {
         case .minutes(let m):
             try store(kind: m.kind, title: m.title, meeting: m.meeting.name, session: m.meeting.session, date: m.date, source: m.source,
-                      warnings: m.warnings.count, elements: rows.elements, lengths: rows.lengths) { documentID in
+                      warnings: m.warnings.count, elements: rows.elements, lengths: rows.lengths, header: rows.header) { documentID in
                 let agenda = try store.statement("INSERT OR IGNORE INTO agenda(document_id, number, title) VALUES (?1, ?2, ?3)")
                 for item in m.agenda {
                     guard let n = item.number else { continue }
@@ -97,18 +99,18 @@ struct DocumentWriter {
     }
 
     private func store(kind: String, title: String?, meeting: String?, session: Int?, date: String?, source: SourceInfo, warnings: Int,
-                       elements: [IndexedElement], lengths: [Int], headings: (Int64) throws -> Void) throws {
+                       elements: [IndexedElement], lengths: [Int], header: String? = nil, headings: (Int64) throws -> Void) throws {
         do {
             let first = try store.pendingBatch?.nextElementID ?? store.nextSequence()
             let totalLength = lengths.reduce(0, +)
             let last: Int64? = elements.isEmpty ? nil : first + Int64(elements.count - 1)
             try store.statement("""
                 INSERT INTO documents(path, sha256, kind, title, session, date, encoding, warnings, indexed_at,
-                                      first_element, last_element, total_length, meeting, part, first_line, last_line)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                                      first_element, last_element, total_length, meeting, part, first_line, last_line, header)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                 """).run([source.path, source.sha256, kind, title, session, date, source.encoding.rawValue, warnings, store.indexedAt,
                           last == nil ? nil : first, last, totalLength, meeting,
-                          source.part?.number ?? 0, source.part?.lines.start ?? 1, source.part?.lines.end])
+                          source.part?.number ?? 0, source.part?.lines.start ?? 1, source.part?.lines.end, header])
             let documentID = store.database.lastInsertedRowID
             try headings(documentID)
             let insert = try store.statement("""

@@ -25,6 +25,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public struct Lines: Sendable, Hashable, Codable {
         public var start: Int
         public var end: Int
+        public init(start: Int, end: Int) { self.start = start; self.end = end }
     }
 
     public var rank: Int

@@ -202,6 +202,15 @@ enum Schema {
             facets   BLOB NOT NULL          -- ElementFacets: 3 bytes per element, at (id & 2047) * 3
         );
         """, then: { database throws(IndexError) in try ElementFacets.rebuild(in: database) }),
+        // The static site shows each meeting's header (time, place, attendees with their
+        // roles); the index kept only the title and date. Added only when missing.
+        Migration(name: "each minutes record's header: form, time, place, attendees, for the static site", sql: "", then: { database throws(IndexError) in
+            let columns = try database.prepare("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'header'")
+            guard try columns.firstRow([], { $0.int(0) ?? 0 }) == 0 else { return }
+            try database.execute("ALTER TABLE documents ADD COLUMN header TEXT")   // StoredHeader, as JSON
+            // Minutes are read again, for their headers.
+            try database.execute("UPDATE documents SET sha256 = '' WHERE kind = 'minutes'")
+        }),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

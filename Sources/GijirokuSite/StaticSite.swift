@@ -1,0 +1,99 @@
+import Foundation
+import Gijiroku
+import GijirokuIndex
+
+/// `gijiroku site`: the index as a static site that works opened from disk (`file://`) or
+/// from any static web server, with no resource from elsewhere.
+///
+/// The pipeline: the index's ``ArchiveSnapshot`` and directive register → ``SiteModel``
+/// (documents, elements, links and directives tied together) → the pages (``SearchPage``,
+/// ``MeetingPage``, ``MeetingListPage``, ``DirectivesPage``, ``PlanPages``) and the
+/// search files (``SearchFiles``) → ``SiteWriter`` (only changed files written, the old
+/// site swapped out at the end).
+///
+/// ```swift
+/// let index = try SearchIndex(path: "index.sqlite", readOnly: true)
+/// let report = try StaticSite(title: "汐見川市 会議録").build(from: index, into: URL(fileURLWithPath: "site"))
+/// report.counts.pagesWritten
+/// ```
+public struct StaticSite: Sendable {
+    public var title: String
+    /// The word variants the search expands words with (the index's, with a user's synonyms).
+    public var words: WordVariants
+
+    public static let defaultTitle = "議事録アーカイブ"
+
+    public init(title: String = StaticSite.defaultTitle, words: WordVariants = .shipped) {
+        self.title = title
+        self.words = words
+    }
+
+    /// Writes the site of `index` into `folder`.
+    /// - Throws: ``SiteError`` when the folder cannot be written or is not a site; the
+    ///   index's errors when it cannot be read. Either way the previous site stays as it was.
+    public func build(from index: SearchIndex, into folder: URL) throws -> SiteReport {
+        let snapshot = try index.snapshot()
+        let register = try index.directives()
+        let model = SiteModel(snapshot: snapshot, register: register)
+        let layout = Layout(siteTitle: title)
+        var writer = try SiteWriter(destination: folder)
+        var bytes = 0
+        do {
+            func page(_ path: String, _ html: String) throws(SiteError) {
+                let data = Data(html.utf8)
+                bytes += data.count
+                try writer.write(path, data, isPage: true)
+            }
+            for (name, text) in Assets.files {
+                bytes += text.utf8.count
+                try writer.write("assets/" + name, Data(text.utf8), isPage: false)
+            }
+            try page("index.html", SearchPage(model: model, layout: layout).render())
+            try page("meetings.html", MeetingListPage(model: model, layout: layout).render())
+            try page("directives.html", DirectivesPage(model: model, layout: layout).render())
+            let plans = PlanPages(model: model, layout: layout)
+            try page("plans.html", plans.list())
+            let meeting = MeetingPage(model: model, layout: layout)
+            for d in snapshot.documents {
+                try page(model.page(of: d), d.kind == "plan" ? plans.render(d) : meeting.render(d))
+            }
+            for (path, content) in SearchFiles(model: model, words: words).files() {
+                bytes += content.count
+                try writer.write(path, content, isPage: false)
+            }
+            let counts = try writer.commit()
+            return SiteReport(path: folder.path, documents: snapshot.documents.count, elements: snapshot.elements.count,
+                              bytes: bytes, counts: counts)
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+}
+
+/// What `gijiroku site` did.
+public struct SiteReport: Sendable, Hashable, Codable {
+    public var kind = "site"
+    public var path: String
+    public var documents: Int
+    public var elements: Int
+    /// The site's size in bytes.
+    public var bytes: Int
+    public var counts: Counts
+
+    /// Files written because they are new or changed, files kept from the previous site, files removed.
+    public struct Counts: Sendable, Hashable, Codable {
+        public var pagesWritten = 0
+        public var pagesUnchanged = 0
+        public var dataWritten = 0
+        public var dataUnchanged = 0
+        public var removed = 0
+    }
+}
+
+/// The site's script and style sheet, compiled in from `Assets/` (``EmbeddedAssets``).
+enum Assets {
+    static let files: [(String, String)] = [
+        ("site.css", EmbeddedAssets.site), ("search.js", EmbeddedAssets.search), ("pages.js", EmbeddedAssets.pages),
+    ]
+}
