@@ -53,7 +53,7 @@ struct SearchFiles {
             titles.append(d.title ?? "")
             for e in elements {
                 // The element ids of a document are consecutive (the index numbers them so).
-                let folded = Self.foldSpeaker(e.speaker ?? "", characters: characters)
+                let folded = FoldFunction.fold(e.speaker ?? "", characters: characters)   // as `--speaker` compares
                 var code = 0
                 if !folded.isEmpty {
                     if let found = speakerNames[folded] { code = found } else { code = speakerNames.count + 1; speakerNames[folded] = code }
@@ -82,16 +82,6 @@ struct SearchFiles {
         guard let iso, iso.utf8.count == 10 else { return 0 }
         let digits = iso.filter(\.isNumber)
         return digits.count == 8 ? Int(digits) ?? 0 : 0
-    }
-
-    /// What `gijiroku_fold` compares speakers by: character variants folded, white space removed.
-    static func foldSpeaker(_ text: String, characters: CharacterVariants) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s == " " || s == "\u{3000}" || s == "\t" || s == "\n" || s == "\r" { continue }
-            if let f = characters.fold(s) { out.append(f) }
-        }
-        return String(out)
     }
 
     private func meta(shards: Int) -> [String: Any] {

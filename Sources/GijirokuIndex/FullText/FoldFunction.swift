@@ -8,11 +8,11 @@ import Gijiroku
 /// ```sql
 /// SELECT … WHERE instr(gijiroku_fold(e.speaker), ?1) > 0   -- ?1 = FoldFunction.fold(query)
 /// ```
-enum FoldFunction {
+package enum FoldFunction {
     static let name = "gijiroku_fold"
 
     /// What `gijiroku_fold` gives for `text`.
-    static func fold(_ text: String, characters: CharacterVariants) -> String {
+    package static func fold(_ text: String, characters: CharacterVariants) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if s == " " || s == "\u{3000}" || s == "\t" || s == "\n" || s == "\r" { continue }
