@@ -471,5 +471,6 @@ extension Catalogue {
         .siteUntil: "To",
         .siteSpeaker: "Speaker",
         .siteScriptNeeded: "Search needs JavaScript; the meetings, directives and plans pages work without it.",
+        .sitePlanTitle: "{file} (plan: {first})",
     ]
 }

@@ -471,5 +471,6 @@ extension Catalogue {
         .siteUntil: "終了日",
         .siteSpeaker: "発言者",
         .siteScriptNeeded: "検索にはJavaScriptが必要です。会議一覧・市長指示・計画のページはJavaScriptなしで読めます。",
+        .sitePlanTitle: "{file}（{first}）",
     ]
 }

@@ -473,4 +473,5 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case siteUntil
     case siteSpeaker
     case siteScriptNeeded
+    case sitePlanTitle
 }

@@ -126,9 +126,14 @@ struct SiteModel {
         planByPath[path].map { page(of: $0) + "#i" + item }
     }
 
-    /// The display title of a document: its title, else its meeting, else its file name.
+    /// The display title of a document: its title, else its meeting, else its file name (a
+    /// plan's with its first chapter's title).
     func title(of document: ArchiveSnapshot.Document) -> String {
-        document.title ?? document.meeting ?? String(document.path.split(separator: "/").last ?? "")
+        let file = String(document.path.split(separator: "/").last ?? "")
+        if document.title == nil, document.kind == "plan", let first = document.planItems.first {
+            return text(.sitePlanTitle, ["file": file, "first": first.title])
+        }
+        return document.title ?? document.meeting ?? file
     }
 
     /// The meeting body a record belongs to: its meeting name, else its title.

@@ -294,7 +294,8 @@ class SiteInBrowser(unittest.TestCase):
                 self.open(page)
                 width = self.driver.execute_script("return document.documentElement.scrollWidth")
                 self.assertLessEqual(width, 390, f"{page} scrolls sideways on a phone")
-            self.screenshot("directives-phone")
+            self.open(self.page_of("shiomigawa-kosodate-01.txt"))
+            self.screenshot("meeting-phone")
         finally:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         self.open("meetings.html")
@@ -344,7 +345,7 @@ class SiteInBrowser(unittest.TestCase):
         self.driver.get(discussed)
         self.screenshot("plan")
         first = self.driver.find_element(By.CSS_SELECTOR, "ul.mentioned a")
-        self.assertRegex(self.driver.find_element(By.CSS_SELECTOR, "p.mentions").text, r"\d{4}: \d+")
+        self.assertRegex(self.driver.find_element(By.CSS_SELECTOR, "p.mentions").text, r"\d{4}年: \d+件")
         first.click()
         self.assertTrue(self.driver.execute_script("return !!document.querySelector(':target')"))
 

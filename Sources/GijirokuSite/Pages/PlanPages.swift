@@ -63,7 +63,7 @@ struct PlanPages {
                     }
                     s.element("p", ["class": "mentions"]) { p in
                         p.text(text(.siteMentions, ["count": String(list.count)]) + " ")
-                        p.element("span", ["class": "years"], text: years.keys.sorted().map { $0 + ": " + String(years[$0]!) }.joined(separator: "、"))
+                        p.element("span", ["class": "years"], text: years.keys.sorted().map { text(.siteYearCount, ["year": $0, "count": String(years[$0]!)]) }.joined(separator: "、"))
                     }
                     s.element("ul", ["class": "mentioned"]) { ul in
                         for (id, link) in list {
