@@ -73,7 +73,9 @@ struct SearchFiles {
             out.append(("data/t/\(n).js", script("t/\(n)", base64: data.postingsShard(members))))
             out.append(("data/q/\(n).js", script("q/\(n)", base64: data.positionsShard(members))))
         }
-        for d in model.snapshot.documents { out.append(("data/d/\(d.id).js", script("d/\(d.id)", json: document(d)))) }
+        for d in model.snapshot.documents {
+            out.append(("data/d/\(d.id).js", Data(("Gijiroku.receive(\"d/\(d.id)\"," + document(d) + ");\n").utf8)))
+        }
         return out
     }
 
@@ -104,18 +106,30 @@ struct SearchFiles {
          "year": text(.siteYearCount, ["year": "{year}", "count": "{count}"]), "page": text(.sitePageOf, ["from": "{from}", "to": "{to}"])]
     }
 
-    /// A document's hits as the search page shows them.
-    private func document(_ d: ArchiveSnapshot.Document) -> [String: Any] {
-        var agenda: [String: String] = [:]
-        for (n, title) in d.agenda { agenda[String(n)] = title }
+    /// A document's hits as the search page shows them, as JSON written directly (this is
+    /// written for every document of the archive; `JSONSerialization` took a quarter of a
+    /// site's build).
+    private func document(_ d: ArchiveSnapshot.Document) -> String {
+        var out = "{\"agenda\":{"
+        for (i, n) in d.agenda.keys.sorted().enumerated() {
+            out += (i > 0 ? "," : "") + JSONText.string(String(n)) + ":" + JSONText.string(d.agenda[n] ?? "")
+        }
+        out += "},\"date\":" + JSONText.string(d.date ?? "")
         // Each element: kind, marker, text, speaker, agenda number, first line, lines after it,
         // how many elements back its question is; its id is `first` + its position.
-        let elements: [[Any]] = model.elements(of: d).map { e in
-            [SearchData.kinds.firstIndex(of: e.kind) ?? 0, (e.marker ?? "") as Any, e.body, (SiteModel.speakerLabel(e) ?? "") as Any,
-             e.agendaNumber ?? 0, e.lines.start, e.lines.end - e.lines.start, e.questionBack ?? 0]
+        out += ",\"elements\":["
+        let elements = model.elements(of: d)
+        for (i, e) in elements.enumerated() {
+            out += i > 0 ? ",[" : "["
+            out += String(SearchData.kinds.firstIndex(of: e.kind) ?? 0) + "," + JSONText.string(e.marker ?? "") + ","
+            out += JSONText.string(e.body) + "," + JSONText.string(SiteModel.speakerLabel(e) ?? "") + ","
+            out += String(e.agendaNumber ?? 0) + "," + String(e.lines.start) + "," + String(e.lines.end - e.lines.start) + ","
+            out += String(e.questionBack ?? 0) + "]"
         }
-        return ["id": d.id, "first": model.elements(of: d).first?.id ?? 0, "title": model.title(of: d), "meeting": d.meeting ?? "",
-                "date": d.date ?? "", "path": d.path, "page": model.page(of: d), "agenda": agenda, "elements": elements]
+        out += "],\"first\":" + String(elements.first?.id ?? 0) + ",\"id\":" + String(d.id)
+        out += ",\"meeting\":" + JSONText.string(d.meeting ?? "") + ",\"page\":" + JSONText.string(model.page(of: d))
+        out += ",\"path\":" + JSONText.string(d.path) + ",\"title\":" + JSONText.string(model.title(of: d)) + "}"
+        return out
     }
 
     private func script(_ key: String, base64 bytes: [UInt8]) -> Data {
@@ -126,5 +140,37 @@ struct SearchFiles {
         let body = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
         // JSON is a JavaScript expression (U+2028 and U+2029 are allowed in strings since ES2019).
         return Data(("Gijiroku.receive(\"" + key + "\",").utf8) + body + Data(");\n".utf8)
+    }
+}
+
+/// JSON text written directly, for the files written once per document.
+enum JSONText {
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
+    /// U+2028/U+2029 too (older JavaScript engines end a line at them).
+    ///
+    /// ```swift
+    /// JSONText.string("「市長」\"a\"")   // "\"「市長」\\\"a\\\"\""
+    /// ```
+    static func string(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for s in text.unicodeScalars {
+            switch s {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if s.value < 0x20 {
+                    out += "\\u00" + (s.value < 0x10 ? "0" : "") + String(s.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(s)
+                }
+            }
+        }
+        return out + "\""
     }
 }
