@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """`gijiroku site` in a real browser: headless Chromium through chromium-driver and Selenium.
 
-    python3 Tests/Browser/site_browser_test.py .build/debug/gijiroku [--screenshots DIR]
+    python3 Tests/Browser/site_browser_test.py .build/debug/gijiroku [--screenshots DIR] [--with FOLDER]...
 
-Indexes Corpus/ and one hostile record written here (markup, an event handler and a
+Indexes Corpus/ (and each --with FOLDER: the tests pass ../shared's real records when they
+are there) and one hostile record written here (markup, an event handler and a
 `javascript:` URL in its text), writes the site, opens every kind of page from file://
 and checks what a user sees and does: searches (the set and order of elements found must
 equal `gijiroku search --format json --limit 100000` on the same index, for the queries
@@ -36,6 +37,8 @@ from selenium.webdriver.support.ui import Select
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = None
 SCREENSHOTS = None
+# More folders to index beside Corpus/ (--with FOLDER): the real records in ../shared.
+EXTRA = []
 
 # At least 30 queries: words of one, two and more characters, phrases, OR, exclusions,
 # word variants (子供/子ども/こども), character variants (髙/高), Latin words, prefixes.
@@ -44,7 +47,7 @@ QUERIES = [
     "家賃補助 OR 保育士", "\"待機児童\"", "待機児童 -保育所", "予算", "検討", "防災", "計画", "施策",
     "議案", "承認", "意見", "住宅", "ICT", "AI", "DX化", "地域", "本部会議", "教育長", "子育て支援",
     "市長 指示", "取組", "取り組み", "令和", "年度末", "保育 OR 教育 -学校", "委員", "可決", "異議なし",
-    "ＰＴ", "ｶﾞｲﾄﾞ", "alert", "都市", "局", "報告すること",
+    "ＰＴ", "ｶﾞｲﾄﾞ", "alert", "都市", "局", "報告すること", "議長", "答弁", "教育委員会", "一般質問", "賛成 -反対",
 ]
 # Queries with filters: (query, {filter: value}).
 FILTERED = [
@@ -106,7 +109,7 @@ class SiteInBrowser(unittest.TestCase):
         hostile.mkdir()
         (hostile / "shiomigawa-anzen-2024.txt").write_text(HOSTILE, encoding="utf-8")
         cls.db = str(cls.work / "index.sqlite")
-        gijiroku("index", str(ROOT / "Corpus"), str(hostile), "--db", cls.db, "--quiet")
+        gijiroku("index", str(ROOT / "Corpus"), str(hostile), *EXTRA, "--db", cls.db, "--quiet")
         cls.site = cls.work / "site"
         built = gijiroku("site", "--out", str(cls.site), "--db", cls.db, "--title", "汐見川市 会議録")
         assert built.returncode == 0, built.stderr
@@ -407,6 +410,7 @@ if __name__ == "__main__":
     else:
         SCREENSHOTS = pathlib.Path(tempfile.mkdtemp(prefix="gijiroku-site-screenshots-"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    EXTRA = [rest[i + 1] for i, a in enumerate(rest) if a == "--with"]
     program = unittest.main(argv=[sys.argv[0], "-v"], exit=False)
     print(f"screenshots: {SCREENSHOTS}")
     sys.exit(0 if program.result.wasSuccessful() else 1)

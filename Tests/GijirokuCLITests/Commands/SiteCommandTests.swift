@@ -77,8 +77,11 @@ struct SiteCommandTests {
     func inTheBrowser() throws {
         #expect(FileManager.default.isExecutableFile(atPath: CLI.binary), "build first: swift build")
         let screenshots = try Repository.temporaryFolder("gijiroku-site-screenshots")
+        // The real records in ../shared too, when they are there.
+        let shared = ["reference", "realworld"].map { Repository.shared.appendingPathComponent($0).path }
+            .filter { FileManager.default.fileExists(atPath: $0) }
         let (status, output) = try Python.run([Repository.root.appendingPathComponent("Tests/Browser/site_browser_test.py").path,
-                                               CLI.binary, "--screenshots", screenshots.path])
+                                               CLI.binary, "--screenshots", screenshots.path] + shared.flatMap { ["--with", $0] })
         #expect(status == 0, "\(output)")
         #expect(output.contains("\nOK"), "\(output)")
         for page in ["search", "meeting", "verbatim", "directives", "plans", "plan", "meetings", "hostile"] {
