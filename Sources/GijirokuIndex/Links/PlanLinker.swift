@@ -203,16 +203,20 @@ package struct PlanLinker: Sendable {
         let all = kept + lexical
         lexical.removeAll { l in all.contains { catalog.isAncestor(l.item, of: $0.item) } }
         var result = Array((kept + lexical).prefix(maximumLinks))
-        for k in result.indices { result[k].terms = sharedTerms(unit, result[k].item) }
+        guard !result.isEmpty else { return result }
+        // The unit's spans once, for every kept link's shared terms.
+        let spans = [unit.text, unit.context].compactMap { $0 }.flatMap { ContentTerms.spans(of: $0) }
+        for k in result.indices { result[k].terms = sharedTerms(spans, result[k].item) }
         return result
     }
 
-    /// The runs of the unit's text made of bigrams the item's profile shares, strongest first.
-    func sharedTerms(_ unit: LinkUnit, _ item: Int) -> [String] {
+    /// The runs of the unit's text (its `spans`) made of bigrams the item's profile shares,
+    /// strongest first.
+    func sharedTerms(_ spans: [ContentTerms.Span], _ item: Int) -> [String] {
         let profile = catalog.profiles[item]
         var found: [String: Double] = [:]
-        for text in [unit.text, unit.context].compactMap({ $0 }) {
-            for span in ContentTerms.spans(of: text) {
+        do {
+            for span in spans {
                 let terms = span.terms
                 if span.isLatin {
                     if let t = terms.first, profile[t] != nil {
