@@ -474,4 +474,5 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case siteSpeaker
     case siteScriptNeeded
     case sitePlanTitle
+    case siteWouldOverwrite
 }

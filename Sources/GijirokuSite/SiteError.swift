@@ -13,6 +13,8 @@ public struct SiteError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The destination is a folder with files in it and no manifest: not ours to replace.
         case notASite(path: String)
         case cannotWrite(path: String, reason: String)
+        /// A file in the site's folder that Gijiroku did not write has the name of one it would write.
+        case wouldOverwrite(path: String)
     }
 
     public var reason: Reason
@@ -24,6 +26,7 @@ public struct SiteError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notAFolder(let path): Message(.siteNotAFolder, ["path": path])
         case .notASite(let path): Message(.siteNotASite, ["path": path, "manifest": SiteWriter.manifestName])
         case .cannotWrite(let path, let reason): Message(.siteCannotWrite, ["path": path, "reason": reason])
+        case .wouldOverwrite(let path): Message(.siteWouldOverwrite, ["path": path])
         }
     }
 

@@ -10,6 +10,8 @@ import Glibc
 ///
 /// The site's folder holds a manifest (`.gijiroku-site`: every file and its SHA-256); a
 /// folder that exists without one is not a site Gijiroku wrote and is never written into.
+/// A file someone put into the site that the manifest does not list is kept in the new
+/// site, and a run that would write over it stops with an error naming it.
 ///
 /// ```swift
 /// var writer = try SiteWriter(destination: URL(fileURLWithPath: "site"))
@@ -24,6 +26,8 @@ struct SiteWriter {
     let staging: URL
     private let previous: [String: String]
     private var current: [String: String] = [:]
+    /// Files in the site's folder that no run wrote (relative paths): kept, never overwritten.
+    private let foreign: Set<String>
     private(set) var counts = SiteReport.Counts()
 
     init(destination: URL) throws(SiteError) {
@@ -39,6 +43,16 @@ struct SiteWriter {
             }
         }
         previous = Self.readManifest(manifest)
+        var foreign = Set<String>()
+        if let walker = fm.enumerator(atPath: self.destination.path) {
+            for case let path as String in walker where path != Self.manifestName && previous[path] == nil {
+                var isFolder: ObjCBool = false
+                if fm.fileExists(atPath: self.destination.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue {
+                    foreign.insert(path)
+                }
+            }
+        }
+        self.foreign = foreign
         let parent = self.destination.deletingLastPathComponent()
         let name = self.destination.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).partial-\(getpid())")
@@ -63,6 +77,9 @@ struct SiteWriter {
     /// Writes one file of the new site (a relative path), or links the previous site's copy
     /// when the content is the same.
     mutating func write(_ path: String, _ content: Data, isPage: Bool) throws(SiteError) {
+        guard !foreign.contains(path) else {
+            throw SiteError(.wouldOverwrite(path: destination.appendingPathComponent(path).path))
+        }
         let digest = SHA256.hex(of: content)
         current[path] = digest
         let target = staging.appendingPathComponent(path)
@@ -87,6 +104,13 @@ struct SiteWriter {
     mutating func commit() throws(SiteError) -> SiteReport.Counts {
         counts.removed = previous.keys.filter { current[$0] == nil }.count
         let fm = FileManager.default
+        for path in foreign.sorted() {
+            let target = staging.appendingPathComponent(path)
+            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard link(destination.appendingPathComponent(path).path, target.path) == 0 else {
+                throw SiteError(.cannotWrite(path: target.path, reason: String(cString: strerror(errno))))
+            }
+        }
         let manifest = current.keys.sorted().map { current[$0]! + "  " + $0 }.joined(separator: "\n") + "\n"
         do {
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))

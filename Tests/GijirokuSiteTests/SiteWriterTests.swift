@@ -77,3 +77,30 @@ struct SiteWriterTests {
         #expect(try contents(empty.appendingPathComponent("index.html")) == "x")
     }
 }
+
+@Suite("SiteWriter: files that someone else put into the site")
+struct SiteWriterForeignFileTests {
+    @Test("are kept in the new site, and a run that would write over one stops, naming it")
+    func keptAndNeverOverwritten() throws {
+        let dir = try Repository.temporaryFolder()
+        let out = dir.appendingPathComponent("site")
+        var first = try SiteWriter(destination: out)
+        try first.write("index.html", Data("a".utf8), isPage: true)
+        _ = try first.commit()
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: out.appendingPathComponent("notes/readme.txt"))
+        try Data("theirs".utf8).write(to: out.appendingPathComponent("meetings.html"))
+        var second = try SiteWriter(destination: out)
+        try second.write("index.html", Data("b".utf8), isPage: true)
+        #expect(throws: SiteError(.wouldOverwrite(path: out.appendingPathComponent("meetings.html").path))) {
+            try second.write("meetings.html", Data("list".utf8), isPage: true)
+        }
+        second.discard()
+        var third = try SiteWriter(destination: out)
+        try third.write("index.html", Data("c".utf8), isPage: true)
+        _ = try third.commit()
+        #expect(try String(contentsOf: out.appendingPathComponent("notes/readme.txt"), encoding: .utf8) == "mine")
+        #expect(try String(contentsOf: out.appendingPathComponent("meetings.html"), encoding: .utf8) == "theirs")
+        #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8) == "c")
+    }
+}
