@@ -102,7 +102,8 @@ struct SearchFiles {
         ["results": text(.siteResultCount, ["count": "{count}"]), "none": text(.siteNoResults), "more": text(.siteMore),
          "chart": text(.siteChartTitle), "loading": text(.siteLoading), "answers": text(.kindAnswer), "question": text(.kindQuestion),
          "agenda": text(.siteAgendaItem, ["number": "{number}", "title": "{title}"]), "noDate": text(.wordNoDate),
-         "emptyQuery": text(.siteEmptyQuery), "onlyExclusions": text(.siteOnlyExclusions), "variant": text(.siteVariantMatched, ["typed": "{typed}", "matched": "{matched}"]),
+         "emptyQuery": text(.siteEmptyQuery), "onlyExclusions": text(.siteOnlyExclusions),
+         "tooLong": text(.queryTooLong, ["length": "{length}", "maximum": String(SearchQuery.maximumLength)]), "variant": text(.siteVariantMatched, ["typed": "{typed}", "matched": "{matched}"]),
          "year": text(.siteYearCount, ["year": "{year}", "count": "{count}"]), "page": text(.sitePageOf, ["from": "{from}", "to": "{to}"])]
     }
 

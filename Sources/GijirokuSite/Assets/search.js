@@ -247,11 +247,12 @@ var Gijiroku = (function () {
     return { tokens: tokens, prefix: prefix, key: tokens.join(" ") + (prefix ? "*" : "") };
   }
 
-  function QueryError(code) { this.code = code; }
+  function QueryError(code, values) { this.code = code; this.values = values || {}; }
 
   // { phrases: [{phrase, group (-1: excluded), typed}], groups: [[phrase index]], negatives: [phrase index], expansions }
   function parse(text, exact) {
-    if (Array.from(text).length > 2000) throw new QueryError("tooLong");
+    var length = Array.from(text).length;
+    if (length > 2000) throw new QueryError("tooLong", { length: length });
     var positives = [], negatives = [], pendingOr = false, expansions = [];
     for (var w of words(text)) {
       if (!w.quoted && !w.negated && w.text === "OR") { pendingOr = positives.length > 0; continue; }
@@ -369,7 +370,7 @@ var Gijiroku = (function () {
       if (tokens.length === 1) return lists[0];
       var wanted = intersect(lists);
       var first = lists[0];
-      if (phrase.prefix) return verify(phrase, first, wanted);
+      if (phrase.prefix) return verify(phrase, wanted);
       return Promise.all(phrase.tokens.map(function (t, i) { return positions(t, lists[i], wanted); })).then(function (maps) {
         var ids = [], tf = [];
         for (var i = 0; i < first.ids.length; i++) {
@@ -391,7 +392,7 @@ var Gijiroku = (function () {
   }
 
   // A phrase ending in a one-character prefix: the candidates' texts tokenized again.
-  function verify(phrase, first, wanted) {
+  function verify(phrase, wanted) {
     var ids = Array.from(wanted).sort(function (a, b) { return a - b; });
     return Promise.all(ids.map(elementRecord)).then(function (records) {
       var out = { ids: [], tf: [] };
@@ -797,7 +798,7 @@ var Gijiroku = (function () {
       });
     }).catch(function (error) {
       status.className = "status error";
-      status.textContent = error instanceof QueryError ? say(error.code) : String(error.message || error);
+      status.textContent = error instanceof QueryError ? say(error.code, error.values) : String(error.message || error);
       document.body.setAttribute("data-searched", "1");
     });
   }
