@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "GijirokuIndex", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuMessages", "CSQLite"]),
         // The static site (`gijiroku site`): pages and search shards from the index; its
         // script and style sheet (Sources/GijirokuSite/Assets) are compiled in by EmbedFiles.
-        .target(name: "GijirokuSite", dependencies: ["Gijiroku", "GijirokuIndex", "GijirokuMessages"], plugins: ["EmbedFiles"]),
+        .target(name: "GijirokuSite", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuIndex", "GijirokuMessages"], plugins: ["EmbedFiles"]),
         // The command-line tool's logic: the command table, argument parser and commands,
         // callable in-process from tests.
         .target(name: "GijirokuCLI", dependencies: ["Gijiroku", "GijirokuInput", "GijirokuIndex", "GijirokuSite", "GijirokuMessages"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Gijiroku
 import GijirokuIndex
+import GijirokuInput
 
 /// The files the search page's script reads, each a script that hands its data to
 /// `Gijiroku.receive(key, data)` (a page opened from disk may load scripts but not fetch
@@ -73,8 +74,8 @@ struct SearchFiles {
             out.append(("data/t/\(n).js", script("t/\(n)", base64: data.postingsShard(members))))
             out.append(("data/q/\(n).js", script("q/\(n)", base64: data.positionsShard(members))))
         }
-        for d in model.snapshot.documents {
-            out.append(("data/d/\(d.id).js", Data(("Gijiroku.receive(\"d/\(d.id)\"," + document(d) + ");\n").utf8)))
+        out += model.snapshot.documents.concurrentMap { d in
+            ("data/d/\(d.id).js", Data(("Gijiroku.receive(\"d/\(d.id)\"," + document(d) + ");\n").utf8))
         }
         return out
     }

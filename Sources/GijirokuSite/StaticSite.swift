@@ -1,6 +1,7 @@
 import Foundation
 import Gijiroku
 import GijirokuIndex
+import GijirokuInput
 
 /// `gijiroku site`: the index as a static site that works opened from disk (`file://`) or
 /// from any static web server, with no resource from elsewhere.
@@ -53,9 +54,12 @@ public struct StaticSite: Sendable {
             try page("directives.html", DirectivesPage(model: model, layout: layout).render())
             let plans = PlanPages(model: model, layout: layout)
             try page("plans.html", plans.list())
+            // The documents' pages, rendered on every core a few hundred at a time, written in order.
             let meeting = MeetingPage(model: model, layout: layout)
-            for d in snapshot.documents {
-                try page(model.page(of: d), d.kind == "plan" ? plans.render(d) : meeting.render(d))
+            for start in stride(from: 0, to: snapshot.documents.count, by: 256) {
+                let chunk = Array(snapshot.documents[start..<min(start + 256, snapshot.documents.count)])
+                let pages = chunk.concurrentMap { d in (model.page(of: d), d.kind == "plan" ? plans.render(d) : meeting.render(d)) }
+                for (path, html) in pages { try page(path, html) }
             }
             for (path, content) in SearchFiles(model: model, words: words).files() {
                 bytes += content.count
