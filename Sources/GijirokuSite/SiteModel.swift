@@ -151,4 +151,16 @@ struct SiteModel {
         guard let s = element.speaker?.split(separator: "\u{1F}").first, !s.isEmpty else { return element.issuer }
         return String(s)
     }
+
+    /// The page and anchor of the element of `path` at `line` (the first element starting
+    /// there or after it, within its document).
+    func target(path: String, line: Int) -> String? {
+        for d in documentsByPath[path] ?? [] {
+            let elements = self.elements(of: d)
+            if let e = elements.first(where: { $0.lines.start >= line }) ?? elements.last, (e.lines.start >= line || e.lines.end >= line) {
+                return anchor(ofElement: e.id)
+            }
+        }
+        return nil
+    }
 }

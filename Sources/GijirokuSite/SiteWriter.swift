@@ -2,6 +2,11 @@ import Foundation
 import Gijiroku
 #if canImport(Glibc)
 import Glibc
+/// The system's `write(2)` (the writer's own `write` method hides the plain name).
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// Writes a site beside the one it replaces and swaps them at the end, so a run that is
@@ -148,7 +153,7 @@ struct SiteWriter {
         try content.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)

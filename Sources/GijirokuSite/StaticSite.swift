@@ -75,26 +75,6 @@ public struct StaticSite: Sendable {
     }
 }
 
-/// What `gijiroku site` did.
-public struct SiteReport: Sendable, Hashable, Codable {
-    public var kind = "site"
-    public var path: String
-    public var documents: Int
-    public var elements: Int
-    /// The site's size in bytes.
-    public var bytes: Int
-    public var counts: Counts
-
-    /// Files written because they are new or changed, files kept from the previous site, files removed.
-    public struct Counts: Sendable, Hashable, Codable {
-        public var pagesWritten = 0
-        public var pagesUnchanged = 0
-        public var dataWritten = 0
-        public var dataUnchanged = 0
-        public var removed = 0
-    }
-}
-
 /// The site's script and style sheet, compiled in from `Assets/` (``EmbeddedAssets``).
 enum Assets {
     static let files: [(String, String)] = [
