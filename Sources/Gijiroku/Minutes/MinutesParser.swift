@@ -67,6 +67,19 @@ package struct MinutesParser: Sendable {
                 all.layout += part.layout
             }
             minutes.events.sort { $0.lines.start < $1.lines.start }
+            // A closing time on the line after the header's date and time, before the opening,
+            // is the header's (`日　時　令和６年６月１８日 / 午前１０時００分開会 / 午前１１時２５分閉会`),
+            // not something that happened first: it joins that field and gives the end time.
+            if let opening = minutes.events.firstIndex(where: { $0.kind == .opening }) {
+                for event in minutes.events[..<opening] where event.kind == .closing || event.kind == .adjournment {
+                    guard let f = minutes.header.firstIndex(where: { $0.lines.end == event.lines.start - 1 && [.date, .time].contains($0.field) })
+                    else { continue }
+                    minutes.header[f].lines.end = event.lines.end
+                    minutes.header[f].value += event.text
+                    if minutes.endTime == nil { minutes.endTime = event.time }
+                    minutes.events.removeAll { $0.lines == event.lines && $0.kind == event.kind }
+                }
+            }
             // Speakers named as the roster names them, each utterance under its item of the
             // order of business, then their questions and answers.
             minutes.speeches = SpeakerResolver.resolve(minutes.speeches, attendees: minutes.attendees)

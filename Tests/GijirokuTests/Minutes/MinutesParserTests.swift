@@ -23,6 +23,28 @@ import GijirokuTestSupport
         #expect(m.warnings.contains { $0.line == 3 })
     }
 
+    @Test func aClosingTimeUnderTheHeadersDateIsTheHeadersNotAnEventBeforeTheOpening() {
+        let text = """
+            　　　　汐見川市議会総務常任委員会記録
+            １　日　時　　令和６年６月１８日（火曜日）
+            　　　　　　　午前１０時００分開会
+            　　　　　　　午前１１時２５分閉会
+            ２　場　所　　第１委員会室
+            　　　午前１０時００分開会
+            ○委員長（桐生匠君）　ただいまから委員会を開会いたします。
+            ○委員長（桐生匠君）　以上で本日の委員会を閉会いたします。
+            　　　午前１１時２５分閉会
+            """
+        let m = MinutesParser().parse(text: text + "\n", path: "t.txt")
+        #expect(m.form == .verbatim)
+        #expect(m.events.map(\.kind) == [.opening, .closing])
+        #expect(m.events.map(\.lines.start) == [6, 9])
+        #expect(m.startTime == "10:00" && m.endTime == "11:25")
+        let date = m.header.first { $0.field == .date }
+        #expect(date?.lines == LineRange(2, 4))
+        #expect(date?.value.hasSuffix("午前１１時２５分閉会") == true)
+    }
+
     @Test func aPageBreakInsideAnExchangeContinuesIt() {
         let m = MinutesParser().parse(text: "＜意見等＞\n\n・ページをまたぐ質\n 問である。\n\n⇒回答。\n", path: "t")
         let x = m.agenda.first?.exchanges.first
