@@ -230,6 +230,16 @@ class SiteInBrowser(unittest.TestCase):
         self.assertIn("家賃補助", self.driver.find_element(By.ID, anchor).text)
         self.assert_no_console_errors("meeting page from a result")
 
+    def test_a_hit_on_a_variant_spelling_says_so(self):
+        self.open("index.html", q="子供")
+        self.wait_searched()
+        expected = json.loads(gijiroku("search", "子供", "--format", "json", "--limit", "20", "--db", self.db).stdout)
+        notes = [h.find_elements(By.CSS_SELECTOR, ".variant") for h in self.driver.find_elements(By.CSS_SELECTOR, "#results > li")]
+        for hit, note in zip(expected["hits"], notes):
+            variants = hit.get("variants") or []
+            self.assertEqual([n.text for n in note], [f"「{v['typed']}」を「{v['matched']}」の表記で含む" for v in variants], hit["location"])
+        self.assertTrue(any(notes), "some hit holds a variant spelling")
+
     def test_filters_on_the_page(self):
         self.open("index.html", q="保育", kind="question", since="2018-01-01")
         self.wait_searched()

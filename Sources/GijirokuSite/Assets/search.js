@@ -616,6 +616,17 @@ var Gijiroku = (function () {
     return e;
   }
 
+  // Which of a word's spellings `text` holds: the typed one when it is there, else the
+  // first variant found, else null (WordVariants.Expansion.spelling(in:)).
+  function spellingIn(text, alternatives) {
+    var haystack = codePoints(variantKey(text));
+    for (var spelling of alternatives) {
+      var needle = codePoints(variantKey(spelling));
+      if (needle && haystack.indexOf(needle) >= 0) return spelling;
+    }
+    return null;
+  }
+
   // Ranges of `text` that the query's positive phrases match, merged.
   function highlights(text, query) {
     if (!query) return [];
@@ -681,6 +692,11 @@ var Gijiroku = (function () {
     if (record.agenda) meta_.appendChild(element("span", "agenda", say("agenda", { number: record.agenda, title: doc.agenda[record.agenda] || "" })));
     li.appendChild(meta_);
     li.appendChild(snippet(record.text, query));
+    // A hit on a variant spelling says which (`子供` found as `子ども`), as `gijiroku search` does.
+    for (var alternatives of query ? query.expansions : []) {
+      var found = spellingIn(record.text, alternatives);
+      if (found !== null && found !== alternatives[0]) li.appendChild(element("p", "variant", say("variant", { typed: alternatives[0], matched: found })));
+    }
     var elements = doc.elements;
     if (record.kind === "question") {
       var answers = [];
