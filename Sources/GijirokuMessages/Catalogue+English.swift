@@ -190,7 +190,7 @@ extension Catalogue {
         .indexAdded: "added {path}",
         .indexUpdated: "updated {path}",
         .indexRemoved: "removed {path}",
-        .indexSummary: "index {db}: added {added}, updated {updated}, unchanged {unchanged}, removed {removed}, failed {failed} ({documents} documents, {elements} elements)",
+        .indexSummary: "index {db}: added {added}, updated {updated}, unchanged {unchanged}, removed {removed}, failed {failed} ({documents} files, {elements} elements)",
         .indexFullTextAtEnd: "full-text index: built in one pass after the elements were written",
         .indexLinksNoPlans: "links to plan items: none, as no plan is indexed",
         .indexLinksSummary: "links to plan items: added {added}, updated {updated}, unchanged {unchanged}, removed {removed} ({items} plan items)",

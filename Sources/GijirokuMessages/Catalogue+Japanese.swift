@@ -190,7 +190,7 @@ extension Catalogue {
         .indexAdded: "追加 {path}",
         .indexUpdated: "更新 {path}",
         .indexRemoved: "削除 {path}",
-        .indexSummary: "索引 {db}: 追加 {added}、更新 {updated}、変更なし {unchanged}、削除 {removed}、失敗 {failed}（文書 {documents}、要素 {elements}）",
+        .indexSummary: "索引 {db}: 追加 {added}、更新 {updated}、変更なし {unchanged}、削除 {removed}、失敗 {failed}（ファイル {documents}、要素 {elements}）",
         .indexFullTextAtEnd: "全文索引: 要素を書き終えてから、まとめて作りました",
         .indexLinksNoPlans: "計画項目への関連付け: 計画が登録されていないため、ありません",
         .indexLinksSummary: "計画項目への関連付け: 追加 {added}、更新 {updated}、変更なし {unchanged}、削除 {removed}（計画項目 {items}）",

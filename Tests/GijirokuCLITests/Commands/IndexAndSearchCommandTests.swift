@@ -22,14 +22,14 @@ import GijirokuIndex
         #expect(run(["index", root + "/arch", "--db", db, "--quiet"]).code == 0)
         let again = run(["index", root + "/arch/../arch/", root + "/link", "--db", db, "--quiet"])
         #expect(again.out.contains("追加 0"))
-        #expect(again.out.contains("（文書 1、"))
+        #expect(again.out.contains("（ファイル 1、"))
         // An index an older version filled with a relative path: that document is replaced, not kept twice.
         let older = freshDatabase()
         let relative = "Corpus/minutes/shiomigawa-gyokaku-01.txt"
         #expect(FileManager.default.fileExists(atPath: relative))
         _ = try SearchIndex(path: older).index(files: [relative])
         let absolute = FileManager.default.currentDirectoryPath + "/" + relative
-        #expect(run(["index", absolute, "--db", older, "--quiet"]).out.contains("（文書 1、"))
+        #expect(run(["index", absolute, "--db", older, "--quiet"]).out.contains("（ファイル 1、"))
     }
 
     @Test func pruneRemovesOnlyWhatTheRunSawToBeGone() throws {
@@ -54,7 +54,7 @@ import GijirokuIndex
         let onlyA = run(["index", root + "/a", "--db", db, "--prune"])
         #expect(onlyA.code == 0)
         #expect(onlyA.out.contains("削除 1"))
-        #expect(onlyA.out.contains("（文書 2、"))
+        #expect(onlyA.out.contains("（ファイル 2、"))
     }
 
     @Test func aFileBeyondMaxFileSizeIsAFailureAndTheRestIsIndexed() throws {
@@ -65,7 +65,7 @@ import GijirokuIndex
         let db = freshDatabase()
         let r = run(["index", root, "--db", db, "--max-file-size", "1"])
         #expect(r.code == 1)
-        #expect(r.out.contains("（文書 1、"))
+        #expect(r.out.contains("（ファイル 1、"))
         #expect(r.err.contains("big.txt") && r.err.contains("1048576"))
         #expect(run(["index", root, "--db", freshDatabase(), "--max-file-size", "0"]).code == 64)
     }
