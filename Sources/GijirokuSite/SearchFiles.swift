@@ -32,8 +32,8 @@ struct SearchFiles {
         out.append(("data/meta.js", script("meta", json: meta(shards: data.shardCount))))
         // Documents with elements, by their first element (the script finds an element's
         // document by binary search).
-        let documents = model.snapshot.documents.filter { model.elementRange[$0.id] != nil }
-            .sorted { model.elements(of: $0).first!.id < model.elements(of: $1).first!.id }
+        let documents = model.snapshot.documents.compactMap { d in model.elements(of: d).first.map { (d, $0.id) } }
+            .sorted { $0.1 < $1.1 }.map(\.0)
         let order = documents.indices.sorted { SiteModel.newestFirst(documents[$0], documents[$1]) }
         var rank = [Int](repeating: 0, count: documents.count)
         for (r, i) in order.enumerated() { rank[i] = r }

@@ -34,6 +34,8 @@ struct SiteWriter {
     /// Files in the site's folder that no run wrote (relative paths): kept, never overwritten.
     private let foreign: Set<String>
     private(set) var counts = SiteReport.Counts()
+    /// The size of every file of the new site, written or kept.
+    private(set) var bytes = 0
 
     init(destination: URL) throws(SiteError) {
         self.destination = destination.standardizedFileURL
@@ -87,6 +89,7 @@ struct SiteWriter {
         }
         let digest = SHA256.hex(of: content)
         current[path] = digest
+        bytes += content.count
         let target = staging.appendingPathComponent(path)
         let fm = FileManager.default
         do {

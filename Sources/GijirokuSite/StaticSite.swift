@@ -38,15 +38,11 @@ public struct StaticSite: Sendable {
         let model = SiteModel(snapshot: snapshot, register: register)
         let layout = Layout(siteTitle: title)
         var writer = try SiteWriter(destination: folder)
-        var bytes = 0
         do {
             func page(_ path: String, _ html: String) throws(SiteError) {
-                let data = Data(html.utf8)
-                bytes += data.count
-                try writer.write(path, data, isPage: true)
+                try writer.write(path, Data(html.utf8), isPage: true)
             }
             for (name, text) in Assets.files {
-                bytes += text.utf8.count
                 try writer.write("assets/" + name, Data(text.utf8), isPage: false)
             }
             try page("index.html", SearchPage(model: model, layout: layout).render())
@@ -62,12 +58,11 @@ public struct StaticSite: Sendable {
                 for (path, html) in pages { try page(path, html) }
             }
             for (path, content) in SearchFiles(model: model, words: words).files() {
-                bytes += content.count
                 try writer.write(path, content, isPage: false)
             }
             let counts = try writer.commit()
             return SiteReport(path: folder.path, documents: snapshot.documents.count, elements: snapshot.elements.count,
-                              bytes: bytes, counts: counts)
+                              bytes: writer.bytes, counts: counts)
         } catch {
             writer.discard()
             throw error

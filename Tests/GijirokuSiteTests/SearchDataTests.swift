@@ -13,7 +13,7 @@ struct SearchDataTests {
             ArchiveSnapshot.Element(id: i + 1, documentID: 1, kind: "explanation", lines: .init(start: i + 1, end: i + 1),
                                     body: body, lengthCode: 10)
         }
-        return ArchiveSnapshot(documents: [], elements: elements, links: [], rowCount: elements.count, averageLength: 10, characterVariants: "")
+        return ArchiveSnapshot(documents: [], elements: elements, links: [], rowCount: elements.count, averageLength: 10)
     }
 
     /// Each token's elements and positions, decoded.

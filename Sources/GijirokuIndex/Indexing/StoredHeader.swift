@@ -8,7 +8,7 @@ import Gijiroku
 ///
 /// ```swift
 /// let header = StoredHeader(minutes)
-/// header.json   // {"form":"summary","startTime":"14:00","place":"本庁舎４階 庁議室",…}
+/// header.json   // {"absentees":[],"attendees":[…],"chair":null,"endTime":"15:15",…}
 /// ```
 package struct StoredHeader: Sendable, Hashable, Codable {
     package var form: MinutesForm
@@ -33,11 +33,10 @@ package struct StoredHeader: Sendable, Hashable, Codable {
         absentees = minutes.absentees
     }
 
-    /// The header as stored: compact JSON with sorted keys.
+    /// The header as stored: one line of the records' own JSON (``RecordEncoder``, the
+    /// writer the CLI's output uses; this runs for every minutes record indexed).
     package var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        (try? RecordEncoder.jsonLine(self)) ?? "{}"
     }
 
     /// The header stored as `json`; `nil` for none or an unreadable one (an index written

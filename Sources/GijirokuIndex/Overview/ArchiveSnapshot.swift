@@ -11,26 +11,21 @@ import Gijiroku
 /// snapshot.elements.first?.body
 /// ```
 package struct ArchiveSnapshot: Sendable {
-    package struct Document: Sendable, Hashable {
+    package struct Document: Sendable {
         package var id: Int
         package var path: String
         /// Which meeting of a page of several (0: the file is one record).
         package var part: Int
-        package var sha256: String
         package var kind: String
         package var title: String?
         package var meeting: String?
-        package var session: Int?
         package var date: String?
         package var header: StoredHeader?
         /// The document's elements are the ids `elements` (empty when it has none).
         package var elements: ClosedRange<Int>?
         package var agenda: [Int: String]
-        /// A plan's items in order: `1-1-3`, its level and title.
-        package var planItems: [(item: String, level: String, title: String)]
-
-        package static func == (a: Document, b: Document) -> Bool { a.id == b.id && a.sha256 == b.sha256 }
-        package func hash(into hasher: inout Hasher) { hasher.combine(id) }
+        /// A plan's items in order: `1-1-3` and its title.
+        package var planItems: [(item: String, title: String)]
     }
 
     package struct Element: Sendable, Hashable {
@@ -63,19 +58,17 @@ package struct ArchiveSnapshot: Sendable {
         }
     }
 
-    /// A link from a unit of a meeting (agenda item, exchange, directive, その他 item) to a plan item.
+    /// A link from a unit of a meeting (agenda item, exchange, directive, その他 item) to a
+    /// plan item; a unit's links come best first.
     package struct Link: Sendable, Hashable {
         package var path: String
         package var line: Int
         /// The unit's last line.
         package var lastLine: Int
-        package var unitKind: String
         package var planPath: String
         package var item: String
-        package var rank: Int
-        package var score: Double
+        /// The explicit reference, when the link rests on one (`第２章第１節`).
         package var reference: String?
-        package var terms: [String]
     }
 
     package var documents: [Document]
@@ -85,12 +78,10 @@ package struct ArchiveSnapshot: Sendable {
     /// Rows of the full-text index, and their average length in characters: BM25's figures.
     package var rowCount: Int
     package var averageLength: Double
-    /// The fingerprint of the character variants the index folds with.
-    package var characterVariants: String
 
-    package init(documents: [Document], elements: [Element], links: [Link], rowCount: Int, averageLength: Double, characterVariants: String) {
+    package init(documents: [Document], elements: [Element], links: [Link], rowCount: Int, averageLength: Double) {
         self.documents = documents; self.elements = elements; self.links = links
-        self.rowCount = rowCount; self.averageLength = averageLength; self.characterVariants = characterVariants
+        self.rowCount = rowCount; self.averageLength = averageLength
     }
 }
 
@@ -103,23 +94,23 @@ extension SearchIndex {
             let a = try store.statement("SELECT document_id, number, title FROM agenda")
             while try a.step() { agenda[a.int(0) ?? 0, default: [:]][a.int(1) ?? 0] = a.string(2) ?? "" }
             a.reset()
-            var items: [Int: [(String, String, String)]] = [:]
-            let p = try store.statement("SELECT document_id, item, level, title FROM plan_items")
-            while try p.step() { items[p.int(0) ?? 0, default: []].append((p.string(1) ?? "", p.string(2) ?? "", p.string(3) ?? "")) }
+            var items: [Int: [(String, String)]] = [:]
+            let p = try store.statement("SELECT document_id, item, title FROM plan_items")
+            while try p.step() { items[p.int(0) ?? 0, default: []].append((p.string(1) ?? "", p.string(2) ?? "")) }
             p.reset()
             var documents: [ArchiveSnapshot.Document] = []
             let d = try store.statement("""
-                SELECT id, path, part, sha256, kind, title, meeting, session, date, header, first_element, last_element
+                SELECT id, path, part, kind, title, meeting, date, header, first_element, last_element
                 FROM documents ORDER BY id
                 """)
             while try d.step() {
                 let id = d.int(0) ?? 0
-                let range: ClosedRange<Int>? = d.int(10).flatMap { first in d.int(11).flatMap { first <= $0 ? first...$0 : nil } }
+                let range: ClosedRange<Int>? = d.int(8).flatMap { first in d.int(9).flatMap { first <= $0 ? first...$0 : nil } }
                 documents.append(.init(
-                    id: id, path: d.string(1) ?? "", part: d.int(2) ?? 0, sha256: d.string(3) ?? "", kind: d.string(4) ?? "",
-                    title: d.string(5), meeting: d.string(6), session: d.int(7), date: d.string(8),
-                    header: StoredHeader.decode(d.string(9)), elements: range, agenda: agenda[id] ?? [:],
-                    planItems: (items[id] ?? []).sorted { PlanItemOrder.precedes($0.0, $1.0) }.map { (item: $0.0, level: $0.1, title: $0.2) }))
+                    id: id, path: d.string(1) ?? "", part: d.int(2) ?? 0, kind: d.string(3) ?? "",
+                    title: d.string(4), meeting: d.string(5), date: d.string(6),
+                    header: StoredHeader.decode(d.string(7)), elements: range, agenda: agenda[id] ?? [:],
+                    planItems: (items[id] ?? []).sorted { PlanItemOrder.precedes($0.0, $1.0) }.map { (item: $0.0, title: $0.1) }))
             }
             d.reset()
             var elements: [ArchiveSnapshot.Element] = []
@@ -141,23 +132,20 @@ extension SearchIndex {
             e.reset()
             var links: [ArchiveSnapshot.Link] = []
             let l = try store.statement("""
-                SELECT l.path, l.line, l.unit_kind, l.plan_path, l.item, l.rank, l.score, l.reference, l.terms,
+                SELECT l.path, l.line, l.plan_path, l.item, l.reference,
                        (SELECT max(u.line + u.line_count) FROM units u JOIN documents d ON d.id = u.document_id
                         WHERE d.path = l.path AND u.line = l.line)
                 FROM links l ORDER BY l.path, l.line, l.rank
                 """)
             while try l.step() {
                 let line = l.int(1) ?? 0
-                links.append(.init(
-                    path: l.string(0) ?? "", line: line, lastLine: l.int(9) ?? line, unitKind: l.string(2) ?? "",
-                    planPath: l.string(3) ?? "", item: l.string(4) ?? "", rank: l.int(5) ?? 0, score: l.double(6),
-                    reference: l.string(7), terms: (l.string(8) ?? "").split(separator: "\u{1F}").map(String.init)))
+                links.append(.init(path: l.string(0) ?? "", line: line, lastLine: l.int(5) ?? line,
+                                   planPath: l.string(2) ?? "", item: l.string(3) ?? "", reference: l.string(4)))
             }
             l.reset()
             let rows = try store.statement("SELECT count(*) FROM elements").firstRow([]) { $0.int(0) ?? 0 } ?? 0
             return ArchiveSnapshot(documents: documents, elements: elements, links: links, rowCount: rows,
-                                   averageLength: try store.averageLength(),
-                                   characterVariants: store.database.tokenizer.characters.fingerprint)
+                                   averageLength: try store.averageLength())
         }
     }
 }

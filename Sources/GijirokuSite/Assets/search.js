@@ -553,7 +553,7 @@ var Gijiroku = (function () {
       hits.push({ id: id, score: score, tier: typedGroups.size });
     });
     hits.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.id - b.id; });
-    return { total: hits.length, ids: hits.map(function (h) { return h.id; }), scores: hits.map(function (h) { return h.score; }), query: query };
+    return { total: hits.length, ids: hits.map(function (h) { return h.id; }), query: query };
   }
 
   function filteredOnly(params) {

@@ -17,12 +17,13 @@ struct MeetingListPage {
         layout.page(title: text(.siteMeetings), depth: 0, section: .meetings) { html in
             html.element("h1", text: text(.siteMeetings))
             var bodies: [String: [ArchiveSnapshot.Document]] = [:]
-            for d in model.meetings { bodies[model.body(of: d), default: []].append(d) }
+            let meetings = model.meetings   // sorted once
+            for d in meetings { bodies[model.body(of: d), default: []].append(d) }
             let order = bodies.keys.sorted { a, b in
                 let (x, y) = (bodies[a]![0].date ?? "", bodies[b]![0].date ?? "")
                 return x != y ? x > y : a < b
             }
-            html.element("p", text: text(.siteMeetingCount, ["meetings": String(model.meetings.count), "bodies": String(order.count)]))
+            html.element("p", text: text(.siteMeetingCount, ["meetings": String(meetings.count), "bodies": String(order.count)]))
             html.element("nav", ["class": "toc", "aria-label": text(.siteBodies)]) { nav in
                 nav.element("ul") { ul in
                     for (i, body) in order.enumerated() {
