@@ -13,6 +13,7 @@ enum CommandTable {
     static let maxFileSize = OptionSpec("max-file-size", value: "MB", help: .optionMaxFileSize, defaultValue: "256")
     static let failEmpty = OptionSpec("fail-empty", help: .optionFailEmpty)
     static let csvHeader = OptionSpec("csv-header", value: "LANG", help: .optionCSVHeader, choices: ["ja", "en"], defaultValue: "GIJIROKU_LANG / LANG")
+    static let jobs = OptionSpec("jobs", short: "j", value: "N", help: .optionJobs, defaultValue: "CPU")
     static let synonyms = OptionSpec("synonyms", value: "FILE", help: .optionSynonyms, defaultValue: "$GIJIROKU_SYNONYMS | synonyms.txt beside the index")
 
     static let commands: [CommandSpec] = [
@@ -20,6 +21,7 @@ enum CommandTable {
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionParseFormat, choices: ["json", "jsonl", "markdown"], defaultValue: "json"),
             OptionSpec("kind", value: "KIND", help: .optionParseKind, choices: DocumentKind.allCases.map(\.rawValue)),
             OptionSpec("strict", help: .optionStrict),
+            jobs,
             maxFileSize,
             quiet,
         ], examples: [
@@ -31,7 +33,7 @@ enum CommandTable {
             OptionSpec("out", value: "DIR", help: .optionOut),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionConvertFormat, choices: ["json", "jsonl", "csv", "markdown"], defaultValue: "json"),
             csvHeader,
-            OptionSpec("jobs", short: "j", value: "N", help: .optionJobs, defaultValue: "CPU"),
+            jobs,
             OptionSpec("force", help: .optionForce),
             maxFileSize,
             quiet,

@@ -41,10 +41,12 @@ package struct ParsePipeline: Sendable {
 
     /// Runs the pipeline over `paths`.
     /// - Parameters:
+    ///   - given: the bytes of files already read (standard input, `-`), by index.
     ///   - skip: whether file `i` is skipped before it is read.
     ///   - unchanged: whether file `i`, with this SHA-256, needs no parsing.
     ///   - transform: what the caller makes of file `i`'s record, on worker `worker` (0..<jobs).
     package func run<T: Sendable>(_ paths: [String],
+                                 given: [Int: Data] = [:],
                                  skip: @Sendable (Int) -> Bool = { _ in false },
                                  unchanged: @Sendable (Int, String) -> Bool = { _, _ in false },
                                  transform: @Sendable (Int, ParsedDocument, Int) -> T) -> [Outcome<T>] {
@@ -57,7 +59,8 @@ package struct ParsePipeline: Sendable {
                 for i in start..<min(start + run, paths.count) {
                     if skip(i) { results.set(i, .skipped); continue }
                     do throws(InputError) {
-                        let file = try SourceFile(path: paths[i], limits: limits)
+                        let file: SourceFile
+                        if let data = given[i] { file = SourceFile(path: paths[i], data: data, limits: limits) } else { file = try SourceFile(path: paths[i], limits: limits) }
                         if unchanged(i, file.sha256) { results.set(i, .unchanged); continue }
                         results.set(i, .done(transform(i, try file.parse(kind: kind), worker)))
                     } catch {

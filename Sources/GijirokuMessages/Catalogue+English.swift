@@ -37,7 +37,7 @@ extension Catalogue {
         .helpExitCodes: "Exit codes: 0 ok, 1 some inputs failed, 64 usage error, 65 bad input data, 74 I/O error.",
         // Command summaries and details
         .commandParse: "parse minutes, plans and documents into records on standard output",
-        .parseDetails: "The kind (minutes, plan, document) is detected unless --kind says. A folder is walked; - reads standard input. Warnings and errors go to standard error as 'path:line: warning: …'. A bad file never stops the others.",
+        .parseDetails: "The kind (minutes, plan, document) is detected unless --kind says. A folder is walked; - reads standard input. Files are read on every core (--jobs) and written in input order. Warnings and errors go to standard error as 'path:line: warning: …'. A bad file never stops the others.",
         .commandConvert: "convert whole archives (the output mirrors the input tree)",
         .convertDetails: "Files are read on every core and written in input order. Every output is staged in DIR/.gijiroku-tmp and renamed into place, so a run stopped at any moment leaves no half-written file. Outputs newer than their inputs are skipped unless --force (runs resume). Failures are listed in DIR/failures.jsonl.",
         .commandIndex: "store minutes, plans and documents in the index and link minutes to plan items",

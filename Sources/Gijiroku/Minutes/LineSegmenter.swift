@@ -75,24 +75,33 @@ enum LineSegmenter {
     struct Cut { var end: Substring.Index; var start: Substring.Index }
 
     static func cutPoints(_ content: Substring) -> [Cut] {
-        let scalars = content.unicodeScalars
-        var cuts: [Cut] = []
-        var i = scalars.startIndex
-        var previous: Unicode.Scalar?
-        var afterSpace = false
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            defer { previous = c; i = scalars.index(after: i) }
-            if SourceLine.isSpace(c) { afterSpace = true; continue }
-            let wasAfterSpace = afterSpace
-            afterSpace = false
-            let rest = Substring(scalars[i...])
-            if wasAfterSpace, opensPart(rest) {
-                cuts.append(Cut(end: turnNumberStart(before: i, in: content) ?? i, start: i))
-            } else if let p = previous, !SourceLine.isSpace(p), !isDigit(p), !HeaderLabel.decorations.contains(p), gluedOpening(rest) {
-                // `(第4回)1 令和4年…`, `第3委員会室出席委員(8名)`: no space before the part.
-                cuts.append(Cut(end: i, start: i))
+        // Walked on UTF-8 bytes: only a character after white space, or a digit, `出` or `欠`
+        // after a word, may open a part; the others are passed over without building anything.
+        let cuts = content.withUTF8Bytes { bytes -> [Cut] in
+            var cuts: [Cut] = []
+            var i = 0
+            var previous: Int?
+            var afterSpace = false
+            while i < bytes.count {
+                let space = bytes.spaceWidth(at: i)
+                if space > 0 { afterSpace = true; previous = i; i += space; continue }
+                let lead = bytes[i]
+                let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                defer { previous = i; i += width }
+                let wasAfterSpace = afterSpace
+                afterSpace = false
+                if wasAfterSpace {
+                    let at = content.utf8.index(content.startIndex, offsetBy: i)
+                    if opensPart(content[at...]) { cuts.append(Cut(end: turnNumberStart(before: at, in: content) ?? at, start: at)) }
+                } else if let p = previous, mayGlue(bytes, at: i) {
+                    // `(第4回)1 令和4年…`, `第3委員会室出席委員(8名)`: no space before the part.
+                    let before = bytes.scalar(at: p).0
+                    guard !isDigit(before), !HeaderLabel.decorations.contains(before) else { continue }
+                    let at = content.utf8.index(content.startIndex, offsetBy: i)
+                    if gluedOpening(content[at...]) { cuts.append(Cut(end: at, start: at)) }
+                }
             }
+            return cuts
         }
         // A cut right after another with nothing but numbering between (`1 出席議員`: at `1`
         // and again at the label) is one cut.
@@ -111,11 +120,23 @@ enum LineSegmenter {
 
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
 
+    /// Whether the scalar at byte `i` may begin a part glued on (see ``gluedOpening(_:)``):
+    /// a digit, ASCII or full-width, `出` or `欠`.
+    @inline(__always) private static func mayGlue(_ bytes: UTF8Bytes, at i: Int) -> Bool {
+        let b = bytes[i]
+        if b >= 0x30 && b <= 0x39 { return true }
+        guard i + 2 < bytes.count else { return false }
+        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+        return (b == 0xEF && b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99)   // ０ … ９
+            || (b == 0xE5 && b1 == 0x87 && b2 == 0xBA)                 // 出
+            || (b == 0xE6 && b1 == 0xAC && b2 == 0xA0)                 // 欠
+    }
+
     /// What may begin a part after white space.
     static func opensPart(_ rest: Substring) -> Bool {
         guard let first = rest.unicodeScalars.first else { return false }
         // A speaker's label with its marker: `◯委員長(北田織君)`, `○竹中市長`.
-        if SpeakerLabel.markers.contains(Character(first)) {
+        if SpeakerLabel.markerScalars.contains(first) {
             // With words after it: `△議長` before a rule heads a section, it says nothing.
             if let label = SpeakerLabel.read(rest.prefix(scalars: 40)), label.speaker.role != nil || label.speaker.name != nil,
                let said = label.rest.unicodeScalars.first, said != "─", said != "━" { return true }
@@ -167,7 +188,10 @@ enum LineSegmenter {
     }
 
     private static func startsTimedEvent(_ rest: Substring) -> Bool {
-        var s = ScalarScanner(rest.prefix(scalars: 24))
+        let head = rest.prefix(scalars: 24)
+        // Every event word holds 開, 散, 閉 or 休: most parts hold none, and are passed over.
+        guard head.withUTF8Bytes({ b in eventKanji.contains { b.offset(of: $0) != nil } }) else { return false }
+        var s = ScalarScanner(head)
         _ = s.scanAny(["=", "＝"])
         if s.scanAny(["開会", "開議", "散会", "閉会", "再開", "休憩"]) != nil { return TimeOfDay.parse(&s) != nil }
         guard TimeOfDay.parse(&s) != nil else { return false }
@@ -175,6 +199,8 @@ enum LineSegmenter {
         if s.index + 1 < s.scalars.count, SourceLine.isSpace(s.scalars[s.index]), SourceLine.isSpace(s.scalars[s.index + 1]) { return false }
         return s.scanAny(["開会", "開議", "散会", "閉会", "再開", "休憩"]) != nil
     }
+
+    private static let eventKanji: [StaticString] = ["開", "散", "閉", "休"]
 
     /// A turn number just before a label (`2: ◯事務局…`, `3 ◯竹中市長`): where it starts.
     private static func turnNumberStart(before index: Substring.UnicodeScalarView.Index, in content: Substring) -> Substring.Index? {

@@ -45,17 +45,21 @@ struct SpeakerLabel {
         guard mayOpen(line), mayHoldPost(line) else { return nil }
         var content = Substring(line.unicodeScalars.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
         // A page number glued before a bracketed label (`15110【…部長】`), as scrapers leave it.
-        let digits = Substring(content.unicodeScalars.prefix { $0.isASCII && $0.properties.numericType != nil })
-        if !digits.isEmpty, digits.count <= 8, content.dropFirst(digits.count).first == "【" { content = content.dropFirst(digits.count) }
-        // A turn number before a marked label (`3 ◯竹中市長`, `12: ○議長（…）`), as search systems print it.
-        if !digits.isEmpty, digits.count <= 4 {
-            let after = content.dropFirst(digits.count).drop { $0 == ":" || $0 == "：" }
-            let spaced = after.drop { $0 == " " || $0 == "\u{3000}" }
-            if spaced.startIndex > after.startIndex, let marker = spaced.first, markers.contains(marker) { content = spaced }
+        let digits = content.unicodeScalars.prefix { $0.value >= 0x30 && $0.value <= 0x39 }
+        if !digits.isEmpty {
+            let afterDigits = content.unicodeScalars[digits.endIndex...]
+            if digits.count <= 8, afterDigits.first == "【" { content = Substring(afterDigits) }
+            // A turn number before a marked label (`3 ◯竹中市長`, `12: ○議長（…）`), as search systems print it.
+            else if digits.count <= 4 {
+                let after = afterDigits.drop { $0 == ":" || $0 == "：" }
+                let spaced = after.drop { $0 == " " || $0 == "\u{3000}" }
+                if spaced.startIndex > after.startIndex, let marker = spaced.first, markerScalars.contains(marker) { content = Substring(spaced) }
+            }
         }
-        guard let first = content.first else { return nil }
-        if markers.contains(first) { return marked(content) }
-        if first == "【" { return bracketed(content, open: "【", close: "】") }
+        // (Scalars, never characters: comparing characters compares strings, at every line.)
+        guard let first = content.unicodeScalars.first else { return nil }
+        if markerScalars.contains(first) { return marked(content) }
+        if first == "【" { return bracketed(content) }
         if first == "(" || first == "（" { return parenthesised(content) }
         return unmarked(content)
     }
@@ -63,24 +67,25 @@ struct SpeakerLabel {
     /// `○…`: post (name), seat (name), (name post), name post, or a closing bracket only.
     private static func marked(_ content: Substring) -> SpeakerLabel? {
         // (Scalars, not characters, wherever a line is walked: this is asked of every line.)
-        let body = content.dropFirst()
+        let body = Substring(content.unicodeScalars.dropFirst())
         guard let c = body.unicodeScalars.first, c != " ", c != "\u{3000}" else { return nil }
         // ○（name post）
         if c == "(" || c == "（" {
             guard let close = closing(of: body) else { return nil }
-            let inner = body[body.index(after: body.startIndex)..<close]
+            let inner = body[body.unicodeScalars.index(after: body.startIndex)..<close]
             guard let (name, role) = nameAndRole(inner), role != nil else { return nil }
-            let end = body.index(after: close)
+            let end = body.unicodeScalars.index(after: close)
             return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
         }
         // ○post(name) / ○２２番(name) / ○…) with a closing bracket only
         if let open = body.unicodeScalars.prefix(25).firstIndex(where: { $0 == "(" || $0 == "（" }) {
             let head = body[..<open]
             if let close = closing(of: body[open...]) {
-                let inner = body[body.index(after: open)..<close]
-                let end = body.index(after: close)
+                let inner = body[body.unicodeScalars.index(after: open)..<close]
+                let end = body.unicodeScalars.index(after: close)
                 let after = content[end...]
-                guard after.isEmpty || after.first == " " || after.first == "\u{3000}" || after.first == ":" || after.first == "：" else {
+                let next = after.unicodeScalars.first
+                guard next == nil || next == " " || next == "\u{3000}" || next == ":" || next == "：" else {
                     // 鈴木(米)委員長) : a bracket inside the name, then the post and a lone closing bracket.
                     return loneClose(content, body: body)
                 }
@@ -137,7 +142,7 @@ struct SpeakerLabel {
                     guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
                     // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
                     if inner.includes(" ") || inner.includes("\u{3000}") {
-                        guard UTF8Search.hasSuffix(inner, "君"), inner.first != " ", inner.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
+                        guard UTF8Search.hasSuffix(inner, "君"), inner.unicodeScalars.first != " ", inner.unicodeScalars.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
                     }
                     let end = scalars.index(after: i)
                     let (name, role) = roleAndNameAround(inner)
@@ -154,20 +159,21 @@ struct SpeakerLabel {
     }
 
     /// `【吉清総合政策部長】…`
-    private static func bracketed(_ content: Substring, open: Character, close: Character) -> SpeakerLabel? {
-        guard let end = content.firstIndex(of: close), content.distance(from: content.startIndex, to: end) <= 24 else { return nil }
-        let inner = content[content.index(after: content.startIndex)..<end]
+    private static func bracketed(_ content: Substring) -> SpeakerLabel? {
+        let scalars = content.unicodeScalars
+        guard let end = scalars.prefix(25).firstIndex(of: "】") else { return nil }
+        let inner = content[scalars.index(after: scalars.startIndex)..<end]
         guard let found = role(endingAt: inner) else { return nil }
-        let after = content.index(after: end)
+        let after = scalars.index(after: end)
         return make(content[..<after], name: found.name, role: found.role, seat: nil, rest: trimmedRest(content[after...]))
     }
 
     /// `(会長)`, `（事務局）` opening a line: a post in brackets, the speech after it or on the next line.
     private static func parenthesised(_ content: Substring) -> SpeakerLabel? {
         guard let close = closing(of: content) else { return nil }
-        let inner = content[content.index(after: content.startIndex)..<close]
+        let inner = content[content.unicodeScalars.index(after: content.startIndex)..<close]
         guard inner.unicodeScalars.count <= 8, isPost(inner) else { return nil }
-        let end = content.index(after: close)
+        let end = content.unicodeScalars.index(after: close)
         let found = role(endingAt: inner)
         return make(content[..<end], name: found?.name, role: found?.role ?? compact(inner), seat: nil, rest: trimmedRest(content[end...]))
     }
@@ -188,8 +194,8 @@ struct SpeakerLabel {
                 guard isPost(post) || post.isEmpty else { return nil }
                 return make(label, name: name, role: post.isEmpty ? nil : compact(post), seat: nil, rest: after)
             }
-            guard let found = role(endingAt: label) else { return nil }
-            return make(label, name: found.name, role: found.role == "君" ? nil : found.role, seat: nil, rest: after)
+            guard let found = post(endingAt: label) else { return nil }
+            return make(label, name: found.name, role: found.isHonorific ? nil : found.role, seat: nil, rest: after)
         }
         // A closing bracket only: `山本委員長)ただ今から…`, `鈴木(米)委員長)`.
         if let lone = loneClose(content, body: content), lone.speaker.role != nil { return lone }
@@ -208,8 +214,8 @@ struct SpeakerLabel {
         // a sentence. An official's compound post leaves the name's end to the roster.)
         guard let word = leadingWord(of: content, endsAt: SourceLine.isSpace), word.endIndex < content.endIndex else { return nil }
         let rest = trimmedRest(content[word.endIndex...])
-        guard let found = role(endingAt: word), found.role != "君", let name = found.name,
-              name.unicodeScalars.count >= (["委員", "議員"].contains(found.role) ? 3 : 2),
+        guard let found = post(endingAt: word), !found.isHonorific, let name = found.name,
+              name.unicodeScalars.count >= (UTF8Search.isOne(of: ["委員", "議員"], found.role) ? 3 : 2),
               !rest.isEmpty, !["から", "が", "は", "の", "に", "より", "と", "へ", "を", "も"].contains(where: { UTF8Search.hasPrefix(rest, $0) }),
               // What follows is said, a sentence: a roster's post and spaced name (`総務部長　福　島　啓　介`) is none.
               rest.includes("。") || rest.includes("、") || rest.includes("？") else { return nil }
@@ -219,7 +225,7 @@ struct SpeakerLabel {
     /// Whether `content` opens with a post in brackets and goes on with a sentence
     /// (`(事務局)資料1の…について伺いたい。`): a turn, though `(事務局)` alone would head a roster.
     static func opensInlineTurn(_ content: Substring) -> Bool {
-        guard let first = content.first, first == "(" || first == "（", let label = read(content) else { return false }
+        guard let first = content.unicodeScalars.first, first == "(" || first == "（", let label = read(content) else { return false }
         return label.rest.includes("。")
     }
 
@@ -229,7 +235,7 @@ struct SpeakerLabel {
         let content = ProceedingsReader.trimmed(line)
         guard !content.isEmpty, content.unicodeScalars.count <= 12, !content.includes(" "), !content.includes("\u{3000}") else { return nil }
         if let p = parenthesised(content), p.rest.isEmpty { return p }
-        guard let found = role(endingAt: content), found.role != "君" || found.name != nil else { return nil }
+        guard let found = post(endingAt: content), !found.isHonorific || found.name != nil else { return nil }
         return make(content, name: found.name, role: found.role, seat: nil, rest: "")
     }
 
@@ -246,22 +252,26 @@ struct SpeakerLabel {
     /// The closing bracket that matches the opening one at the start of `text`, within 40
     /// characters (a label's brackets are short).
     private static func closing(of text: Substring) -> Substring.Index? {
-        var depth = 0
-        var n = 0
-        let scalars = text.unicodeScalars
-        for i in scalars.indices {
-            let c = scalars[i]
-            if c == "(" || c == "（" { depth += 1 }
-            if c == ")" || c == "）" { depth -= 1; if depth == 0 { return i } }
-            if c == "。" { return nil }
-            n += 1
-            if n > 40 { return nil }
+        // (On the bytes: stepping scalar indexes checks each one.)
+        let offset = text.withUTF8Bytes { b -> Int? in
+            var depth = 0, n = 0, i = 0
+            while i < b.count {
+                let (c, width) = b.scalar(at: i)
+                if c == "(" || c == "（" { depth += 1 }
+                if c == ")" || c == "）" { depth -= 1; if depth == 0 { return i } }
+                if c == "。" { return nil }
+                n += 1
+                if n > 40 { return nil }
+                i += width
+            }
+            return nil
         }
-        return nil
+        return offset.map { text.utf8.index(text.startIndex, offsetBy: $0) }
     }
 
     /// `２６人`, `３８名`: a count, as a roster's heading gives it.
     static func isCount(_ text: Substring) -> Bool {
+        guard let end = text.unicodeScalars.last(where: { !SourceLine.isSpace($0) }), end == "人" || end == "名" else { return false }
         let t = compact(text)
         guard let last = t.last, last == "人" || last == "名" else { return false }
         return JapaneseNumber.value(of: t.dropLast()) != nil
@@ -293,33 +303,76 @@ struct SpeakerLabel {
     /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
     /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
     static func role(endingAt text: Substring) -> (name: String?, role: String)? {
+        guard let found = post(endingAt: text) else { return nil }
+        return (found.name, found.role)
+    }
+
+    /// What ``role(endingAt:)`` finds, and whether the word ends in the honorific `君`
+    /// rather than a post.
+    struct Found {
+        let name: String?
+        let role: String
+        var isHonorific: Bool { role == "君" }
+    }
+
+    /// The post or honorific `text` ends in, and the name before it. (On UTF-8 bytes: this
+    /// is asked of every word that may be a label.)
+    static func post(endingAt text: Substring) -> Found? {
         // Most words end in no post's last character: answered before compacting the word.
         guard let last = text.unicodeScalars.last(where: { !SourceLine.isSpace($0) }), roleSuffixEnds.contains(last) else { return nil }
         let t = compact(text)
-        guard !t.isEmpty, t.unicodeScalars.count <= 24, !t.includes("。"), !t.includes("、"), !t.includes("「") else { return nil }
-        guard let suffix = roleSuffixes.first(where: { UTF8Search.hasSuffix(t, $0) }) else { return nil }
-        let before = String(t.dropLast(suffix.count))
-        if suffix == "君" { return before.isEmpty ? nil : (before, "君") }
-        // A compound post (総合政策部長, 都市計画課長): the name is the first two characters
-        // when more come before the post; a post alone has no name.
-        let compound = ["部長", "課長", "局長", "室長", "次長", "所長", "署長", "参事", "主幹", "係長", "主査", "主事", "担当"].contains(suffix)
-        if before.isEmpty { return (nil, suffix) }
-        if compound {
-            if before.unicodeScalars.count >= 4 { return (String(before.prefix(2)), String(before.dropFirst(2)) + suffix) }
-            return (nil, before + suffix)
+        return t.withUTF8Bytes { b -> Found? in
+            guard !b.isEmpty, b.scalarCount <= 24, b.offset(of: "。") == nil, b.offset(of: "、") == nil, b.offset(of: "「") == nil,
+                  let suffix = posts.first(where: { b.hasSuffix($0.bytes) }) else { return nil }
+            let before = b.bytes(0..<(b.count - suffix.bytes.count))
+            let name = String(decoding: before, as: UTF8.self)
+            if suffix.isHonorific { return before.isEmpty ? nil : Found(name: name, role: suffix.text) }
+            if before.isEmpty { return Found(name: nil, role: suffix.text) }
+            // A compound post (総合政策部長, 都市計画課長): the name is the first two characters
+            // when more come before the post; a post alone has no name.
+            if suffix.isCompound {
+                if before.scalarCount >= 4 {
+                    let cut = before.offset(afterScalars: 2)
+                    return Found(name: String(decoding: before.bytes(0..<cut), as: UTF8.self),
+                                 role: String(decoding: before.bytes(cut..<before.count), as: UTF8.self) + suffix.text)
+                }
+                return Found(name: nil, role: name + suffix.text)
+            }
+            // 総務常任委員長, 議会運営委員長, 議会事務局長: a post made longer, not a name.
+            if suffix.isLengthened, lengthening.contains(where: { before.hasSuffix($0) }) {
+                return Found(name: nil, role: name + suffix.text)
+            }
+            return Found(name: name, role: suffix.text)
         }
-        // 総務常任委員長, 議会運営委員長, 議会事務局長: a post made longer, not a name.
-        if ["委員長", "事務局長", "委員"].contains(suffix), ["常任", "特別", "運営", "議会", "教育", "監査", "選挙管理"].contains(where: { UTF8Search.hasSuffix(before, $0) }) {
-            return (nil, before + suffix)
-        }
-        return (before, suffix)
     }
+
+    /// A known post or honorific, with what reading a label needs to know of it.
+    struct Post: Sendable {
+        let text: String
+        let bytes: [UInt8]
+        /// `君`: the word before it is a name.
+        let isHonorific: Bool
+        /// A post that follows a department's name (`部長`, `課長`).
+        let isCompound: Bool
+        /// A post that a committee's name makes longer (`常任` + `委員長`).
+        let isLengthened: Bool
+    }
+
+    /// ``roleSuffixes`` as ``Post``s, in the same order.
+    static let posts: [Post] = roleSuffixes.map {
+        Post(text: $0, bytes: Array($0.utf8), isHonorific: $0 == "君",
+             isCompound: ["部長", "課長", "局長", "室長", "次長", "所長", "署長", "参事", "主幹", "係長", "主査", "主事", "担当"].contains($0),
+             isLengthened: ["委員長", "事務局長", "委員"].contains($0))
+    }
+
+    /// What makes a post longer: `総務常任委員長`, `議会運営委員長`.
+    private static let lengthening: [[UInt8]] = ["常任", "特別", "運営", "議会", "教育", "監査", "選挙管理"].map { Array($0.utf8) }
 
     /// `委員長佐々木克敏` → 委員長 and 佐々木克敏; `鈴木(米)委員長` → 鈴木(米) and 委員長; `北田 織君` → 北田織.
     private static func roleAndNameAround(_ inner: Substring) -> (name: String?, role: String?) {
         let t = compact(inner)
         // The name and then the post: 鈴木(米)委員長, 山本委員長.
-        if let found = role(endingAt: Substring(t)), found.role != "君" { return (found.name, found.role) }
+        if let found = post(endingAt: Substring(t)), !found.isHonorific { return (found.name, found.role) }
         // The post and then the name: 委員長佐々木克敏, 事務局緒里哲司君.
         for suffix in roleSuffixes where suffix != "君" {
             if let r = t.range(of: suffix), t[..<r.lowerBound].count <= 8, r.upperBound < t.endIndex {
@@ -335,8 +388,8 @@ struct SpeakerLabel {
     private static func nameAndRole(_ inner: Substring) -> (String?, String?)? {
         let t = compact(inner)
         guard !t.isEmpty, t.unicodeScalars.count <= 20 else { return nil }
-        if let found = role(endingAt: Substring(t)) {
-            return found.role == "君" ? (found.name, nil) : (found.name, found.role)
+        if let found = post(endingAt: Substring(t)) {
+            return found.isHonorific ? (found.name, nil) : (found.name, found.role)
         }
         return nil
     }
@@ -353,24 +406,31 @@ struct SpeakerLabel {
     /// asked of every candidate label.)
     static func compact<S: StringProtocol>(_ text: S) -> String {
         text.withUTF8Bytes { bytes in
-            var kept: [UInt8] = []
-            kept.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
+            // Most words hold no white space: they are returned without a copy of their bytes.
+            func isSpace(_ i: Int) -> Int {
                 let b = bytes[i]
-                if b == 0x20 || b == 0x09 { i += 1; continue }
+                if b == 0x20 || b == 0x09 { return 1 }
                 // U+3000 is E3 80 80.
-                if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
-                kept.append(b)
+                return b == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+            }
+            var i = 0
+            while i < bytes.count, isSpace(i) == 0 { i += 1 }
+            guard i < bytes.count else { return String(text) }
+            var kept: [UInt8] = Array(bytes[0..<i])
+            kept.reserveCapacity(bytes.count)
+            while i < bytes.count {
+                let width = isSpace(i)
+                if width > 0 { i += width; continue }
+                kept.append(bytes[i])
                 i += 1
             }
-            return kept.count == bytes.count ? String(text) : String(decoding: kept, as: UTF8.self)
+            return String(decoding: kept, as: UTF8.self)
         }
     }
 
     private static func trimmedRest(_ text: Substring) -> Substring {
         var t = text.unicodeScalars
-        while let c = t.first, c == " " || c == "\u{3000}" || c == ":" || c == "：" || c == "\t" { t = t.dropFirst() }
+        while let c = t.first, c == " " || c == "\u{3000}" || c == ":" || c == "：" || c == "\t" { t.removeFirst() }
         return Substring(t)
     }
 
@@ -378,10 +438,10 @@ struct SpeakerLabel {
     static func category(role: String?, seat: Int?, label: Substring) -> SpeakerCategory {
         if seat != nil { return .member }
         guard let role else { return label.includes("君") ? .member : .other }
-        if ["議長", "副議長", "臨時議長", "委員長", "副委員長", "会長", "副会長", "座長", "会長代理"].contains(role) { return .chair }
-        if role.includes("事務局") || role == "書記" { return .secretariat }
-        if ["議員", "委員", "君"].contains(role) || UTF8Search.hasSuffix(role, "委員長") || UTF8Search.hasSuffix(role, "常任委員") { return .member }
-        if role == "幹事" { return .official }
+        // (Byte comparisons: comparing strings normalises them, and this is asked of every label.)
+        if UTF8Search.isOne(of: ["議長", "副議長", "臨時議長", "委員長", "副委員長", "会長", "副会長", "座長", "会長代理"], role) { return .chair }
+        if role.includes("事務局") || UTF8Search.equals(role, "書記") { return .secretariat }
+        if UTF8Search.isOne(of: ["議員", "委員", "君"], role) || UTF8Search.hasSuffix(role, "委員長") || UTF8Search.hasSuffix(role, "常任委員") { return .member }
         return .official
     }
 }

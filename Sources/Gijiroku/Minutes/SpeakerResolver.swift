@@ -33,32 +33,49 @@ enum SpeakerResolver {
             }
             if let seat = a.seat { bySeat[seat] = name }
         }
+        // A record has a few dozen speakers and thousands of speeches: each speaker is
+        // resolved once, taken in the order they first speak.
+        var seen: Set<Speaker> = []
+        var speakers: [Speaker] = []
+        for speech in speeches where seen.insert(speech.speaker).inserted { speakers.append(speech.speaker) }
         // Full names the labels themselves give, by post.
         var named: [String: String?] = [:]
-        for s in speeches {
-            guard let role = s.speaker.role, !sharedPosts.contains(role), let name = s.speaker.name, name.count >= 3 else { continue }
+        for speaker in speakers {
+            guard let role = speaker.role, !sharedPosts.contains(role), let name = speaker.name, name.count >= 3 else { continue }
             named[role] = named[role] == nil ? name : (named[role]!.map(fold) == fold(name) ? named[role]! : .some(nil))
         }
+        var resolved: [Speaker: Speaker] = [:]
+        for speaker in speakers {
+            resolved[speaker] = resolve(speaker, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named)
+        }
         return speeches.map { speech in
-            // `（委員）`, `議員`: a post many hold names no one, whatever the roster lists.
             var s = speech
-            let unmarked = String(SpeakerLabel.compact(s.speaker.label).unicodeScalars.drop { SpeakerLabel.markerScalars.contains($0) })
-            if let entry = byNameAndPost[fold(unmarked)] {
-                s.speaker.name = entry.name
-                s.speaker.role = entry.role
-                return s
-            }
-            let role = s.speaker.role.map(SpeakerLabel.compact)
-            if let seat = s.speaker.seat, let name = bySeat[seat], s.speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true {
-                s.speaker.name = name
-            } else if let role, let held = byRole[role], let name = held {
-                // A surname with the post: only when the roster's holder has that surname.
-                if s.speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true { s.speaker.name = name }
-            } else if let role, let held = named[role], let name = held, s.speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true {
-                s.speaker.name = name
-            }
+            s.speaker = resolved[speech.speaker] ?? speech.speaker
             return s
         }
+    }
+
+    /// One speaker, with the name the roster or another label gives them.
+    private static func resolve(_ speaker: Speaker, byNameAndPost: [String: (name: String, role: String)], bySeat: [Int: String],
+                                byRole: [String: String?], named: [String: String?]) -> Speaker {
+        // `（委員）`, `議員`: a post many hold names no one, whatever the roster lists.
+        var speaker = speaker
+        let unmarked = String(SpeakerLabel.compact(speaker.label).unicodeScalars.drop { SpeakerLabel.markerScalars.contains($0) })
+        if let entry = byNameAndPost[fold(unmarked)] {
+            speaker.name = entry.name
+            speaker.role = entry.role
+            return speaker
+        }
+        let role = speaker.role.map(SpeakerLabel.compact)
+        if let seat = speaker.seat, let name = bySeat[seat], speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true {
+            speaker.name = name
+        } else if let role, let held = byRole[role], let name = held {
+            // A surname with the post: only when the roster's holder has that surname.
+            if speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true { speaker.name = name }
+        } else if let role, let held = named[role], let name = held, speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true {
+            speaker.name = name
+        }
+        return speaker
     }
 
     /// A name or post as compared: character variants folded (`髙橋` → `高橋`).

@@ -551,16 +551,33 @@ struct JSONFieldWriter {
         key(name)
         JSONText.string(value, into: &context.out)
     }
+
+    /// An absent value as `null` (the record types keep their absent fields).
+    mutating func field(_ name: StaticString, _ value: Int?) {
+        key(name)
+        if let value { JSONText.integer(value, into: &context.out) } else { context.out += JSONText.null }
+    }
+
+    mutating func field(_ name: StaticString, _ value: String?) {
+        key(name)
+        if let value { JSONText.string(value, into: &context.out) } else { context.out += JSONText.null }
+    }
+
+    /// Any other value, written by its own `encode(to:)` one level deeper.
+    mutating func field<T: Encodable>(_ name: StaticString, _ value: T) throws {
+        key(name)
+        try JSONValueEncoder.write(value, depth: depth + 1, context: context)
+    }
 }
 
 extension JSONValueEncoder {
     /// Writes this encoder's value as an object whose fields `body` gives, keys in sorted
     /// order (ASCII, never escaped). Used by a type's `encode(to:)` when the encoder is this
     /// writer's; the type's other encoders get the same JSON from its containers.
-    func writeObject(_ body: (inout JSONFieldWriter) -> Void) {
+    func writeObject(_ body: (inout JSONFieldWriter) throws -> Void) rethrows {
         context.out.append(UInt8(ascii: "{"))
         var fields = JSONFieldWriter(context: context, depth: depth)
-        body(&fields)
+        try body(&fields)
         if context.pretty { context.newline(depth) }
         context.out.append(UInt8(ascii: "}"))
         state = .scalar

@@ -89,3 +89,71 @@ extension LayoutLine {
         try c.encode(role, forKey: .role)
     }
 }
+
+/// A verbatim record's speeches, their speakers and its events come by the thousand: they
+/// write themselves straight to ``JSONWriter``'s output too, with the fields their
+/// synthesized conformances would give (every one, `null` where absent), keys in order.
+extension Speech {
+    private enum Keys: String, CodingKey { case speaker, text, lines, agendaNumber }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject {
+                $0.field("agendaNumber", agendaNumber)
+                try $0.field("lines", lines)
+                try $0.field("speaker", speaker)
+                $0.field("text", text)
+            }
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(text, forKey: .text)
+        try c.encode(lines, forKey: .lines)
+        try c.encodeIfPresent(agendaNumber, forKey: .agendaNumber)
+    }
+}
+
+extension Speaker {
+    private enum Keys: String, CodingKey { case label, name, role, seat, category }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            json.writeObject {
+                $0.field("category", category.rawValue)
+                $0.field("label", label)
+                $0.field("name", name)
+                $0.field("role", role)
+                $0.field("seat", seat)
+            }
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(label, forKey: .label)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encodeIfPresent(role, forKey: .role)
+        try c.encodeIfPresent(seat, forKey: .seat)
+        try c.encode(category, forKey: .category)
+    }
+}
+
+extension ProceedingEvent {
+    private enum Keys: String, CodingKey { case kind, text, time, lines }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject {
+                $0.field("kind", kind.rawValue)
+                try $0.field("lines", lines)
+                $0.field("text", text)
+                $0.field("time", time)
+            }
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(time, forKey: .time)
+        try c.encode(lines, forKey: .lines)
+    }
+}

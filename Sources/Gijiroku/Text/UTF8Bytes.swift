@@ -35,6 +35,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
         count == other.count && matches(other, at: 0)
     }
 
+    @inline(__always) func hasSuffix(_ suffix: [UInt8]) -> Bool { suffix.withUnsafeBufferPointer { hasSuffix($0) } }
     @inline(__always) func hasPrefix(_ prefix: StaticString) -> Bool { hasPrefix(UTF8Bytes(prefix)) }
     @inline(__always) func hasSuffix(_ suffix: StaticString) -> Bool { hasSuffix(UTF8Bytes(suffix)) }
     @inline(__always) func equals(_ other: StaticString) -> Bool { equals(UTF8Bytes(other)) }
@@ -143,6 +144,16 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return n
     }
 
+    /// The byte offset after the first `n` scalars (the end when there are fewer).
+    func offset(afterScalars n: Int) -> Int {
+        var seen = 0
+        for i in 0..<count where self[i] & 0xC0 != 0x80 {
+            if seen == n { return i }
+            seen += 1
+        }
+        return count
+    }
+
     /// The bytes `range` as a buffer of their own (no copy).
     @inline(__always) func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: self[range])
@@ -223,6 +234,9 @@ extension Substring {
     /// "市長（鈴木一郎君）".prefix(scalars: 2)   // "市長"
     /// ```
     @inline(__always) func prefix(scalars count: Int) -> Substring {
-        Substring(unicodeScalars.prefix(count))
+        // Counted on the bytes: walking scalar indexes checks each of them, and this is
+        // asked at every opening a line may have.
+        let end = withUTF8Bytes { $0.offset(afterScalars: count) }
+        return self[..<utf8.index(startIndex, offsetBy: end)]
     }
 }

@@ -3,7 +3,7 @@ import Gijiroku
 import GijirokuInput
 import GijirokuMessages
 
-/// `gijiroku parse FILE|DIR|- ... [--format json|jsonl|markdown] [--kind K] [--strict] [--max-file-size MB] [--quiet]`
+/// `gijiroku parse FILE|DIR|- ... [--format json|jsonl|markdown] [--kind K] [--strict] [--jobs N] [--max-file-size MB] [--quiet]`
 ///
 /// Parses each file into a record (one per meeting when a page holds several) and writes it
 /// to standard output: JSON (an array when there are several records), JSON Lines, or Markdown. Warnings and errors go to standard
@@ -18,6 +18,14 @@ enum ParseCommand {
         guard !arguments.positional.isEmpty else { return console.usage(.parseNoInput) }
         guard let limits = arguments.inputLimits else { return console.usage(.usageMaxFileSize, ["value": arguments.value("max-file-size") ?? ""]) }
 
+        let jobs: Int
+        if let text = arguments.value("jobs") {
+            guard let n = Int(text), n >= 1, n <= 256 else { return console.usage(.usageJobsRange, ["value": text]) }
+            jobs = n
+        } else {
+            jobs = ProcessInfo.processInfo.activeProcessorCount
+        }
+
         let walk = FileWalker.walk(arguments.positional)
         var failures = walk.missing.count
         for path in walk.missing { console.error(at: SourceLocation(path: path), Console.missing(path)) }
@@ -28,43 +36,61 @@ enum ParseCommand {
         var array = format == "json" && walk.files.count > 1
         var written = 0
         if array { console.write("[\n") }
-        let standardInput = console.standardInput
+        // Standard input is read once, here, for the first `-`.
+        let paths = walk.files.map(\.path)
+        var given: [Int: Data] = [:]
+        if let first = paths.firstIndex(of: "-") { given[first] = Data(console.standardInput()) }
         // Progress on standard error for a folder or many files, as `convert` shows it.
         var progress = Progress(total: walk.files.count, quiet: quiet || walk.files.count < 2)
         defer { progress.finish(console: &console) }
-        for (n, entry) in walk.files.enumerated() {
-            defer { progress.update(done: n + 1, failures: failures, console: &console) }
-            let document: ParsedDocument
-            do {
-                document = try SourceFile(path: entry.path, limits: limits) { Data(standardInput()) }.parse(kind: kind)
-            } catch {
-                console.error(at: error.location, error.message)
-                failures += 1
-                continue
+        // Files are read, parsed and rendered on `jobs` threads a window at a time, and
+        // written in input order: the output does not depend on `--jobs`.
+        let window = max(16, 16 * jobs)
+        let pipeline = ParsePipeline(jobs: jobs, kind: kind, limits: limits)
+        let arrayFromStart = array
+        for windowStart in stride(from: 0, to: paths.count, by: window) {
+            let range = windowStart..<min(paths.count, windowStart + window)
+            let outcomes = pipeline.run(Array(paths[range]), given: given.filter { range.contains($0.key) }.reduce(into: [:]) { $0[$1.key - windowStart] = $1.value }) { _, document, _ in
+                Rendered(document, format: format, array: arrayFromStart)
             }
-            if !quiet {
-                for w in document.warnings { console.warning(at: SourceLocation(path: entry.path, line: w.line), w.text) }
-            }
-            if strict && !document.warnings.isEmpty { failures += 1 }
-            // A page of several meetings gives one record per meeting.
-            let records = document.meetings
-            if format == "json", !array, records.count > 1 {
-                array = true
-                console.write("[\n")
-            }
-            for record in records {
-                switch format {
-                case "jsonl":
-                    guard let line = encode(record, &console, RecordEncoder.jsonLine) else { failures += 1; continue }
-                    console.writeJSON(line + "\n")
-                case "markdown":
-                    console.write(Markdown.render(record))
-                    if walk.files.count > 1 || records.count > 1 { console.write("\n---\n\n") }
-                default:
-                    guard let json = encode(record, &console, array ? RecordEncoder.jsonElement : RecordEncoder.json) else { failures += 1; continue }
-                    if array && written > 0 { console.write(",\n") }
-                    console.writeJSON(json)
-                    written += 1
+            for (offset, outcome) in outcomes.enumerated() {
+                let path = paths[windowStart + offset]
+                defer { progress.update(done: windowStart + offset + 1, failures: failures, console: &console) }
+                let rendered: Rendered
+                switch outcome {
+                case .done(let done): rendered = done
+                case .failed(let error):
+                    console.error(at: error.location, error.message)
+                    failures += 1
+                    continue
+                case .skipped, .unchanged: continue
+                }
+                if !quiet {
+                    for w in rendered.warnings { console.warning(at: SourceLocation(path: path, line: w.line), w.text) }
+                }
+                if strict && !rendered.warnings.isEmpty { failures += 1 }
+                if format == "json", !array, rendered.texts.count > 1 {
+                    array = true
+                    console.write("[\n")
+                }
+                for text in rendered.texts {
+                    guard case .success(let text) = text else {
+                        if case .failure(let reason) = text {
+                            console.error(at: SourceLocation(path: path), Message(.outputEncodingFailed, ["reason": reason.description]))
+                        }
+                        failures += 1
+                        continue
+                    }
+                    switch format {
+                    case "jsonl": console.writeJSON(text + "\n")
+                    case "markdown":
+                        console.write(text)
+                        if walk.files.count > 1 || rendered.texts.count > 1 { console.write("\n---\n\n") }
+                    default:
+                        if array && written > 0 { console.write(",\n") }
+                        console.writeJSON(text)
+                        written += 1
+                    }
                 }
             }
         }
@@ -72,11 +98,31 @@ enum ParseCommand {
         return ExitCode.of(failures: failures, total: walk.files.count + walk.missing.count)
     }
 
-    /// The record's JSON, or `nil` after saying why it cannot be made.
-    static func encode(_ document: ParsedDocument, _ console: inout Console, _ encoder: (ParsedDocument) throws -> String) -> String? {
-        do { return try encoder(document) } catch {
-            console.error(at: SourceLocation(path: document.source.path), Message(.outputEncodingFailed, ["reason": "\(error)"]))
-            return nil
+    /// A file's records as the output shows them, made on the worker that parsed it: its
+    /// warnings, and each record's text (or why it could not be encoded).
+    struct Rendered: Sendable {
+        struct EncodingFailure: Error, Sendable { let description: String }
+
+        let warnings: [ParseWarning]
+        let texts: [Result<String, EncodingFailure>]
+
+        /// - Parameter array: whether the JSON records are elements of an array (several files).
+        init(_ document: ParsedDocument, format: String, array: Bool) {
+            warnings = document.warnings
+            // A page of several meetings gives one record per meeting.
+            let records = document.meetings
+            let asArray = array || records.count > 1
+            texts = records.map { record in
+                if format == "markdown" { return .success(Markdown.render(record)) }
+                do {
+                    switch format {
+                    case "jsonl": return .success(try RecordEncoder.jsonLine(record))
+                    default: return .success(try asArray ? RecordEncoder.jsonElement(record) : RecordEncoder.json(record))
+                    }
+                } catch {
+                    return .failure(EncodingFailure(description: "\(error)"))
+                }
+            }
         }
     }
 }

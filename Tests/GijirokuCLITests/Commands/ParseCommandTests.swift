@@ -59,6 +59,26 @@ import Gijiroku
         #expect(r.err.contains("2 回分の会議"))
     }
 
+    @Test(arguments: ["json", "jsonl", "markdown"])
+    func filesAreParsedOnSeveralThreadsAndWrittenInInputOrder(format: String) {
+        // The whole corpus, standard input among the files: the same bytes on one thread as on eight.
+        let stdin = "【日 時】 令和元年５月２０日（月）\n"
+        let one = run(["parse", Self.corpus, "-", Self.corpus + "/shiomigawa-gyokaku-01.txt", "--format", format, "--jobs", "1"], stdin: stdin)
+        let eight = run(["parse", Self.corpus, "-", Self.corpus + "/shiomigawa-gyokaku-01.txt", "--format", format, "--jobs", "8"], stdin: stdin)
+        #expect(one.code == 0 && eight.code == 0)
+        #expect(one.out == eight.out)
+        // (Warnings in the same order; the progress lines differ in their rates.)
+        func diagnostics(_ err: String) -> [Substring] { err.split(separator: "\n").filter { $0.contains(": warning:") || $0.contains(": error:") } }
+        #expect(!diagnostics(one.err).isEmpty)
+        #expect(diagnostics(one.err) == diagnostics(eight.err))
+        #expect(eight.out.contains("2019-05-20"))
+    }
+
+    @Test func jobsOutsideOneTo256IsAUsageError() {
+        #expect(run(["parse", Self.corpus, "--jobs", "0"]).code == 64)
+        #expect(run(["parse", Self.corpus, "--jobs", "x"]).err.contains("--jobs"))
+    }
+
     @Test func jsonLinesGivesOneLinePerFile() {
         let r = run(["parse", "--format", "jsonl", "\(Self.corpus)/shiomigawa-gyokaku-01.txt", "\(Self.corpus)/shiomigawa-gyokaku-02.txt"])
         #expect(r.code == 0)
