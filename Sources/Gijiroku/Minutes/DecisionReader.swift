@@ -40,21 +40,24 @@ enum DecisionReader {
 
     /// The sentences of a text (ended by `。`), with the one that ends it kept, as they stand.
     static func sentences(_ text: String) -> [Substring] {
-        var out: [Substring] = []
-        var start = text.startIndex
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        // `。` is E3 80 82 in UTF-8: found on bytes.
-        while i < utf8.endIndex {
-            if utf8[i] == 0xE3, let j = utf8.index(i, offsetBy: 2, limitedBy: utf8.index(before: utf8.endIndex)),
-               utf8[utf8.index(after: i)] == 0x80, utf8[j] == 0x82 {
-                let end = utf8.index(after: j)
-                out.append(text[start..<end])
-                start = end
-                i = end
-                continue
+        // `。` is E3 80 82 in UTF-8: found on the bytes, as offsets (stepping the UTF-8 view's
+        // indexes checks each one).
+        let ends: [Int] = text.withUTF8Bytes { b in
+            var ends: [Int] = []
+            var from = 0
+            while let at = b.offset(of: "。", from: from) {
+                ends.append(at + 3)
+                from = at + 3
             }
-            i = utf8.index(after: i)
+            return ends
+        }
+        var out: [Substring] = []
+        out.reserveCapacity(ends.count + 1)
+        var start = text.startIndex
+        for end in ends {
+            let index = text.utf8.index(text.startIndex, offsetBy: end)
+            out.append(text[start..<index])
+            start = index
         }
         if start < text.endIndex { out.append(text[start...]) }
         return out

@@ -188,6 +188,8 @@ enum LineSegmenter {
     }
 
     private static func startsTimedEvent(_ rest: Substring) -> Bool {
+        // An event word or a time opens the part, after `=`: most parts open otherwise.
+        guard let opening = rest.unicodeScalars.first(where: { $0 != "=" && $0 != "＝" }), mayOpenTimedEvent(opening) else { return false }
         let head = rest.prefix(scalars: 24)
         // Every event word holds 開, 散, 閉 or 休: most parts hold none, and are passed over.
         guard head.withUTF8Bytes({ b in eventKanji.contains { b.offset(of: $0) != nil } }) else { return false }
@@ -201,6 +203,13 @@ enum LineSegmenter {
     }
 
     private static let eventKanji: [StaticString] = ["開", "散", "閉", "休"]
+
+    /// Whether a timed event may open with `c` (after `=`): an event word (`開会`, `再開` …), a
+    /// time (`午前`, `正午`, `AM`, a number in digits or kanji), or white space before a number.
+    private static func mayOpenTimedEvent(_ c: Unicode.Scalar) -> Bool {
+        "開散閉再休延正午AaPp元".unicodeScalars.contains(c) || isDigit(c) || SourceLine.isSpace(c)
+            || JapaneseNumber.isKanjiNumeral(c)
+    }
 
     /// A turn number just before a label (`2: ◯事務局…`, `3 ◯竹中市長`): where it starts.
     private static func turnNumberStart(before index: Substring.UnicodeScalarView.Index, in content: Substring) -> Substring.Index? {

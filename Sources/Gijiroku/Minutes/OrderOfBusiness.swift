@@ -53,9 +53,11 @@ enum OrderOfBusiness {
     /// `日程第１、議案第３０号を議題といたします。` → 1: the item a sentence puts before the meeting.
     static func itemTakenUp(in text: String) -> Int? {
         guard UTF8Search.contains(text, "日程第"), UTF8Search.contains(text, "議題") else { return nil }
-        for sentence in text.split(separator: "。") where sentence.includes("議題") {
-            guard let r = sentence.range(of: "日程第") else { continue }
-            var s = ScalarScanner(sentence[r.upperBound...].prefix(8))
+        // Sentence by sentence, found on the bytes: a chair's speech may be long.
+        for sentence in DecisionReader.sentences(text) where sentence.includes("議題") {
+            guard let at = UTF8Search.offset(of: "日程第", in: sentence) else { continue }
+            let after = sentence[sentence.utf8.index(sentence.startIndex, offsetBy: at + "日程第".utf8.count)...]
+            var s = ScalarScanner(after.prefix(scalars: 8))
             s.skipSpaces()
             if let n = s.scanNumber() { return n }
         }

@@ -225,6 +225,9 @@ struct ProceedingsReader {
 
     // MARK: Events
 
+    /// What an event that holds a sentence may open with: a stage direction's bracket, a rule.
+    private static let sentenceEventOpeners: Set<Unicode.Scalar> = ["〔", "(", "（", "―", "─", "-"]
+
     static let timeKeywords: [(String, ProceedingEvent.Kind)] = [
         ("開会・開議", .opening), ("開議", .opening), ("開会", .opening), ("散会", .adjournment), ("延会", .adjournment),
         ("閉会", .closing), ("休憩", .recess), ("再開", .resumption),
@@ -238,6 +241,9 @@ struct ProceedingsReader {
         // (A speech's first line opens with a marker too: its length is bounded by bytes
         // before its characters are counted.)
         guard !t.isEmpty, t.utf8.count <= 240, t.unicodeScalars.count <= 60 else { return nil }
+        // A sentence (`。`) is an event only in brackets or between rules: a speech's first
+        // line, which opens with a marker too, is passed over here.
+        if let first = t.unicodeScalars.first, !sentenceEventOpeners.contains(first), t.includes("。") { return nil }
         let compact = SpeakerLabel.compact(t)
         let range = LineRange(line.number)
         // 〔「異議なし」と呼ぶ者あり〕, （拍手）, (「異議なし」の声あり), ― 休 憩 ―

@@ -35,23 +35,48 @@ enum SpeakerResolver {
         }
         // A record has a few dozen speakers and thousands of speeches: each speaker is
         // resolved once, taken in the order they first speak.
-        var seen: Set<Speaker> = []
+        var seen: Set<ByBytes> = []
         var speakers: [Speaker] = []
-        for speech in speeches where seen.insert(speech.speaker).inserted { speakers.append(speech.speaker) }
+        for speech in speeches where seen.insert(ByBytes(speech.speaker)).inserted { speakers.append(speech.speaker) }
         // Full names the labels themselves give, by post.
         var named: [String: String?] = [:]
         for speaker in speakers {
             guard let role = speaker.role, !sharedPosts.contains(role), let name = speaker.name, name.count >= 3 else { continue }
             named[role] = named[role] == nil ? name : (named[role]!.map(fold) == fold(name) ? named[role]! : .some(nil))
         }
-        var resolved: [Speaker: Speaker] = [:]
+        var resolved: [ByBytes: Speaker] = [:]
         for speaker in speakers {
-            resolved[speaker] = resolve(speaker, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named)
+            resolved[ByBytes(speaker)] = resolve(speaker, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named)
         }
         return speeches.map { speech in
             var s = speech
-            s.speaker = resolved[speech.speaker] ?? speech.speaker
+            s.speaker = resolved[ByBytes(speech.speaker)] ?? speech.speaker
             return s
+        }
+    }
+
+    /// A speaker as a key, compared and hashed by the bytes of its texts (`String` hashing
+    /// normalises Unicode first, which costs more than resolving a speaker does).
+    private struct ByBytes: Hashable {
+        let speaker: Speaker
+        init(_ speaker: Speaker) { self.speaker = speaker }
+
+        static func == (a: ByBytes, b: ByBytes) -> Bool {
+            func same(_ x: String?, _ y: String?) -> Bool {
+                switch (x, y) {
+                case (nil, nil): return true
+                case let (x?, y?): return UTF8Search.equals(x, y)
+                default: return false
+                }
+            }
+            return a.speaker.seat == b.speaker.seat && a.speaker.category == b.speaker.category && UTF8Search.equals(a.speaker.label, b.speaker.label)
+                && same(a.speaker.name, b.speaker.name) && same(a.speaker.role, b.speaker.role)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            // The label says most; the other fields are compared when labels are alike.
+            speaker.label.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(speaker.seat)
         }
     }
 

@@ -71,6 +71,9 @@ package enum JapaneseNumber {
         }
     }
 
+    /// Whether `c` is a kanji digit or unit (`一`, `〇`, `十`, `百` …): one may open a number.
+    static func isKanjiNumeral(_ c: Unicode.Scalar) -> Bool { kanjiDigit(c) != nil || kanjiUnit(c) != nil }
+
     private static func kanjiDigit(_ c: Unicode.Scalar) -> Int? {
         switch c {
         case "〇", "零": return 0
