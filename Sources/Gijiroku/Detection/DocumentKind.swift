@@ -35,9 +35,12 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let head = head(of: text, nonBlankLines: 4)
         if ["告示", "通知", "お知らせ", "開催について", "報告書", "視察報告"].contains(where: { UTF8Search.contains(head, $0) }) { return false }
         var date = false, place = false, attendees = false
+        // A verbatim record: its utterances open with speaker labels. Asked of the lines as
+        // they are first (cutting a long line costs more than reading it), then part by part.
+        let raw = SourceLine.split(prefix(of: text, lines: 400))
+        if ProceedingsReader.looksVerbatim(raw[...]) { return true }
         // A header that extraction flattened onto one line is read part by part.
-        let lines = LineSegmenter.split(SourceLine.split(prefix(of: text, lines: 400))).lines
-        // A verbatim record: its utterances open with speaker labels.
+        let lines = LineSegmenter.split(raw).lines
         if ProceedingsReader.looksVerbatim(lines[...]) { return true }
         // A page of several meetings, each under its heading and date.
         if MeetingHeadings.several(MeetingHeadings.find(in: lines.filter { !$0.isBlank })) { return true }

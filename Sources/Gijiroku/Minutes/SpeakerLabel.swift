@@ -78,7 +78,7 @@ struct SpeakerLabel {
             return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
         }
         // ○post(name) / ○２２番(name) / ○…) with a closing bracket only
-        if let open = body.unicodeScalars.prefix(25).firstIndex(where: { $0 == "(" || $0 == "（" }) {
+        if let open = openingBracket(in: body, within: 25) {
             let head = body[..<open]
             if let close = closing(of: body[open...]) {
                 let inner = body[body.unicodeScalars.index(after: open)..<close]
@@ -93,13 +93,14 @@ struct SpeakerLabel {
                     let (name, role) = nameAndRole(inner) ?? (compact(inner), nil)
                     return make(content[..<end], name: name, role: role ?? "議員", seat: seat, rest: trimmedRest(after))
                 }
-                guard !head.isEmpty, !isRosterHeading(head), !isCount(inner),
-                      role(endingAt: head) != nil || isPost(head) else { return nil }
+                let post = compact(head)
+                guard !head.isEmpty, !isRosterHeading(post), !isCount(inner),
+                      role(endingAt: Substring(post)) != nil || isPost(Substring(post)) else { return nil }
                 let name = honorificStripped(compact(inner))
                 guard !name.isEmpty, name.unicodeScalars.count <= 16 else { return nil }
                 // The name is in the brackets: all before them is the post (`学校教育課長`, not
                 // 学校 and 教育課長 as a compound post without brackets would be read).
-                return make(content[..<end], name: name, role: compact(head), seat: nil, rest: trimmedRest(after))
+                return make(content[..<end], name: name, role: post, seat: nil, rest: trimmedRest(after))
             }
         }
         if let lone = loneClose(content, body: body) { return lone }
@@ -247,6 +248,23 @@ struct SpeakerLabel {
         return SpeakerLabel(speaker: Speaker(label: String(label), name: name, role: role, seat: seat,
                                              category: category(role: role, seat: seat, label: label)),
                             rest: rest)
+    }
+
+    /// The first `(` or `（` among the first `limit` scalars of `text` (found on its bytes).
+    private static func openingBracket(in text: Substring, within limit: Int) -> Substring.Index? {
+        let offset = text.withUTF8Bytes { b -> Int? in
+            var i = 0, n = 0
+            while i < b.count, n < limit {
+                let lead = b[i]
+                if lead == UInt8(ascii: "(") { return i }
+                // `（` is EF BC 88.
+                if lead == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] == 0x88 { return i }
+                i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                n += 1
+            }
+            return nil
+        }
+        return offset.map { text.utf8.index(text.startIndex, offsetBy: $0) }
     }
 
     /// The closing bracket that matches the opening one at the start of `text`, within 40

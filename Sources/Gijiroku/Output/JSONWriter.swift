@@ -50,7 +50,7 @@ struct NullPolicy: Sendable {
 
     private static let known = NullPolicyCache()
 
-    static func of<T>(_ type: T.Type) -> NullPolicy {
+    static func of(_ type: Any.Type) -> NullPolicy {
         let id = ObjectIdentifier(type)
         if let policy = known.get(id) { return policy }
         let fields = type as? any FieldsAlwaysPresent.Type
@@ -119,7 +119,7 @@ final class JSONWriterContext {
     /// The types' null policies this run has looked up (no lock: a context is one thread's).
     @exclusivity(unchecked) private var policies: [ObjectIdentifier: NullPolicy] = [:]
 
-    func nullPolicy<T>(of type: T.Type) -> NullPolicy {
+    func nullPolicy(of type: Any.Type) -> NullPolicy {
         let id = ObjectIdentifier(type)
         if let known = policies[id] { return known }
         let policy = NullPolicy.of(type)
@@ -222,24 +222,32 @@ final class JSONValueEncoder: Encoder {
     let depth: Int
     /// The type of the value encoded (for the context's cache of key orders).
     let type: ObjectIdentifier
-    let keepsNulls: Bool
-    let omitted: Set<String>
+    /// The value's type, whose null policy an object asks for.
+    private let valueType: Any.Type
+    /// The null policy, looked up when an object first needs it (most values are strings,
+    /// numbers and arrays, which have none).
+    private var knownPolicy: NullPolicy?
+    var policy: NullPolicy {
+        if let knownPolicy { return knownPolicy }
+        let found = context.nullPolicy(of: valueType)
+        knownPolicy = found
+        return found
+    }
     @exclusivity(unchecked) var state: State = .none
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(context: JSONWriterContext, depth: Int, type: ObjectIdentifier, keepsNulls: Bool, omitted: Set<String>) {
+    init(context: JSONWriterContext, depth: Int, valueType: Any.Type, type: ObjectIdentifier, policy: NullPolicy? = nil) {
         self.context = context
         self.depth = depth
         self.type = type
-        self.keepsNulls = keepsNulls
-        self.omitted = omitted
+        self.valueType = valueType
+        self.knownPolicy = policy
     }
 
     /// Encodes `value` at `depth`, appending its JSON to the context's output.
     static func write<T: Encodable>(_ value: T, depth: Int, context: JSONWriterContext) throws {
-        let policy = context.nullPolicy(of: T.self)
-        let encoder = JSONValueEncoder(context: context, depth: depth, type: ObjectIdentifier(T.self), keepsNulls: policy.keeps, omitted: policy.omitted)
+        let encoder = JSONValueEncoder(context: context, depth: depth, valueType: T.self, type: ObjectIdentifier(T.self))
         try value.encode(to: encoder)
         try encoder.finish()
     }
@@ -285,7 +293,8 @@ final class JSONValueEncoder: Encoder {
     /// current entry's value when this encoder's container ends.
     func pending() -> JSONValueEncoder {
         // Its type is not known: the parent's stands in (the key order is checked before a cached order is used).
-        let nested = JSONValueEncoder(context: context.sibling(), depth: depth + 1, type: type, keepsNulls: keepsNulls, omitted: [])
+        let nested = JSONValueEncoder(context: context.sibling(), depth: depth + 1, valueType: valueType, type: type,
+                                      policy: NullPolicy(keeps: policy.keeps, omitted: []))
         context.pendings[context.pendings.count - 1] = nested
         return nested
     }
@@ -334,7 +343,8 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// A `nil` field: `null` in a record type, left out elsewhere.
     private mutating func absent(_ key: Key) throws {
-        if encoder.keepsNulls && !encoder.omitted.contains(key.stringValue) { try encodeNil(forKey: key) }
+        let policy = encoder.policy
+        if policy.keeps && !policy.omitted.contains(key.stringValue) { try encodeNil(forKey: key) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -519,6 +529,19 @@ enum JSONText {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
+/// A record part that writes its fields itself, keys in sorted order, with the bytes its
+/// `Encodable` conformance gives through any other encoder: the parts written by the
+/// thousand, which skip the containers' machinery.
+///
+/// ```swift
+/// extension LineRange: JSONFields {
+///     func writeFields(to fields: inout JSONFieldWriter) { fields.field("end", end); fields.field("start", start) }
+/// }
+/// ```
+protocol JSONFields: Encodable {
+    func writeFields(to fields: inout JSONFieldWriter) throws
+}
+
 /// Writes an object's fields straight to the output, keys given in their sorted order:
 /// for the small record parts written by the thousand (a `lines` range, a layout line),
 /// the bytes their `Encodable` conformance gives, without the containers' machinery.
@@ -567,6 +590,68 @@ struct JSONFieldWriter {
     mutating func field<T: Encodable>(_ name: StaticString, _ value: T) throws {
         key(name)
         try JSONValueEncoder.write(value, depth: depth + 1, context: context)
+    }
+
+    /// A part that writes its own fields: straight, with no encoder in between.
+    mutating func field<T: JSONFields>(_ name: StaticString, _ value: T) throws {
+        key(name)
+        try Self.object(value, context: context, depth: depth + 1)
+    }
+
+    /// An array of such parts, laid out as an encoder's array is (`[\n\n  ]` when empty and pretty).
+    mutating func field<T: JSONFields>(_ name: StaticString, _ values: [T]) throws {
+        key(name)
+        let out = context
+        out.out.append(UInt8(ascii: "["))
+        guard !values.isEmpty else {
+            if out.pretty { out.newline(0); out.newline(depth + 1) }
+            out.out.append(UInt8(ascii: "]"))
+            return
+        }
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.out.append(UInt8(ascii: ",")) }
+            if out.pretty { out.newline(depth + 2) }
+            try Self.object(value, context: out, depth: depth + 2)
+        }
+        if out.pretty { out.newline(depth + 1) }
+        out.out.append(UInt8(ascii: "]"))
+    }
+
+    mutating func field<T: JSONFields>(_ name: StaticString, orNull value: T?) throws {
+        if let value { try field(name, value) } else { key(name); context.out += JSONText.null }
+    }
+
+    mutating func field<T: JSONFields>(_ name: StaticString, ifPresent value: T?) throws {
+        if let value { try field(name, value) }
+    }
+
+    /// `value` as an object at `depth`.
+    static func object<T: JSONFields>(_ value: T, context: JSONWriterContext, depth: Int) throws {
+        context.out.append(UInt8(ascii: "{"))
+        var fields = JSONFieldWriter(context: context, depth: depth)
+        try value.writeFields(to: &fields)
+        if context.pretty { context.newline(depth) }
+        context.out.append(UInt8(ascii: "}"))
+    }
+
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        context.out += JSONText.bool(value)
+    }
+
+    /// An absent value as `null`.
+    mutating func field<T: Encodable>(_ name: StaticString, orNull value: T?) throws {
+        if let value { try field(name, value) } else { key(name); context.out += JSONText.null }
+    }
+
+    /// An absent value left out (the fields a record type omits when absent, and every
+    /// field of the other types).
+    mutating func field<T: Encodable>(_ name: StaticString, ifPresent value: T?) throws {
+        if let value { try field(name, value) }
+    }
+
+    mutating func field(_ name: StaticString, ifPresent value: Int?) {
+        if let value { field(name, value) }
     }
 }
 

@@ -60,13 +60,20 @@ extension Speaker: FieldsAlwaysPresent {}
 extension ProceedingEvent: FieldsAlwaysPresent {}
 
 /// The record parts written by the thousand write themselves straight to ``JSONWriter``'s
-/// output (`{"end":3,"start":2}`); any other encoder gets the same fields from a container.
-extension LineRange {
+/// output (`{"end":3,"start":2}`), with the fields their synthesized conformances would
+/// give (a record type's absent fields as `null`), keys in order; any other encoder gets
+/// the same fields from a container. The golden files compare them byte for byte.
+extension LineRange: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) {
+        fields.field("end", end)
+        fields.field("start", start)
+    }
+
     private enum Keys: String, CodingKey { case start, end }
 
     public func encode(to encoder: any Encoder) throws {
         if let json = encoder as? JSONValueEncoder {
-            json.writeObject { $0.field("end", end); $0.field("start", start) }
+            try json.writeObject(writeFields)
             return
         }
         var c = encoder.container(keyedBy: Keys.self)
@@ -75,12 +82,18 @@ extension LineRange {
     }
 }
 
-extension LayoutLine {
+extension LayoutLine: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) {
+        fields.field("line", line)
+        fields.field("role", role.rawValue)
+        fields.field("text", text)
+    }
+
     private enum Keys: String, CodingKey { case line, text, role }
 
     public func encode(to encoder: any Encoder) throws {
         if let json = encoder as? JSONValueEncoder {
-            json.writeObject { $0.field("line", line); $0.field("role", role.rawValue); $0.field("text", text) }
+            try json.writeObject(writeFields)
             return
         }
         var c = encoder.container(keyedBy: Keys.self)
@@ -90,20 +103,19 @@ extension LayoutLine {
     }
 }
 
-/// A verbatim record's speeches, their speakers and its events come by the thousand: they
-/// write themselves straight to ``JSONWriter``'s output too, with the fields their
-/// synthesized conformances would give (every one, `null` where absent), keys in order.
-extension Speech {
+extension Speech: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        fields.field("agendaNumber", agendaNumber)
+        try fields.field("lines", lines)
+        try fields.field("speaker", speaker)
+        fields.field("text", text)
+    }
+
     private enum Keys: String, CodingKey { case speaker, text, lines, agendaNumber }
 
     public func encode(to encoder: any Encoder) throws {
         if let json = encoder as? JSONValueEncoder {
-            try json.writeObject {
-                $0.field("agendaNumber", agendaNumber)
-                try $0.field("lines", lines)
-                try $0.field("speaker", speaker)
-                $0.field("text", text)
-            }
+            try json.writeObject(writeFields)
             return
         }
         var c = encoder.container(keyedBy: Keys.self)
@@ -114,18 +126,20 @@ extension Speech {
     }
 }
 
-extension Speaker {
+extension Speaker: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) {
+        fields.field("category", category.rawValue)
+        fields.field("label", label)
+        fields.field("name", name)
+        fields.field("role", role)
+        fields.field("seat", seat)
+    }
+
     private enum Keys: String, CodingKey { case label, name, role, seat, category }
 
     public func encode(to encoder: any Encoder) throws {
         if let json = encoder as? JSONValueEncoder {
-            json.writeObject {
-                $0.field("category", category.rawValue)
-                $0.field("label", label)
-                $0.field("name", name)
-                $0.field("role", role)
-                $0.field("seat", seat)
-            }
+            try json.writeObject(writeFields)
             return
         }
         var c = encoder.container(keyedBy: Keys.self)
@@ -137,23 +151,232 @@ extension Speaker {
     }
 }
 
-extension ProceedingEvent {
+extension ProceedingEvent: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        fields.field("kind", kind.rawValue)
+        try fields.field("lines", lines)
+        fields.field("text", text)
+        fields.field("time", time)
+    }
+
     private enum Keys: String, CodingKey { case kind, text, time, lines }
 
     public func encode(to encoder: any Encoder) throws {
         if let json = encoder as? JSONValueEncoder {
-            try json.writeObject {
-                $0.field("kind", kind.rawValue)
-                try $0.field("lines", lines)
-                $0.field("text", text)
-                $0.field("time", time)
-            }
+            try json.writeObject(writeFields)
             return
         }
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(kind, forKey: .kind)
         try c.encode(text, forKey: .text)
         try c.encodeIfPresent(time, forKey: .time)
+        try c.encode(lines, forKey: .lines)
+    }
+}
+
+extension Exchange: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        fields.field("agendaNumber", ifPresent: agendaNumber)
+        try fields.field("answers", answers)
+        try fields.field("lines", lines)
+        fields.field("question", question)
+        try fields.field("questionLines", orNull: questionLines)
+        fields.field("questionMarker", questionMarker)
+        try fields.field("questioner", ifPresent: questioner)
+    }
+
+    private enum Keys: String, CodingKey { case question, questionMarker, questionLines, answers, lines, questioner, agendaNumber }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(question, forKey: .question)
+        try c.encodeIfPresent(questionMarker, forKey: .questionMarker)
+        try c.encodeIfPresent(questionLines, forKey: .questionLines)
+        try c.encode(answers, forKey: .answers)
+        try c.encode(lines, forKey: .lines)
+        try c.encodeIfPresent(questioner, forKey: .questioner)
+        try c.encodeIfPresent(agendaNumber, forKey: .agendaNumber)
+    }
+}
+
+extension Answer: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        // Not a record type of its own: an absent speaker is left out.
+        try fields.field("lines", lines)
+        fields.field("marker", marker)
+        try fields.field("speaker", ifPresent: speaker)
+        fields.field("text", text)
+    }
+
+    private enum Keys: String, CodingKey { case marker, text, lines, speaker }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(marker, forKey: .marker)
+        try c.encode(text, forKey: .text)
+        try c.encode(lines, forKey: .lines)
+        try c.encodeIfPresent(speaker, forKey: .speaker)
+    }
+}
+
+extension Point: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        fields.field("kind", kind.rawValue)
+        try fields.field("lines", lines)
+        fields.field("marker", marker)
+        fields.field("text", text)
+    }
+
+    private enum Keys: String, CodingKey { case kind, marker, text, lines }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(marker, forKey: .marker)
+        try c.encode(text, forKey: .text)
+        try c.encode(lines, forKey: .lines)
+    }
+}
+
+extension Attendee: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        fields.field("count", ifPresent: count)
+        fields.field("group", group)
+        try fields.field("lines", lines)
+        fields.field("name", name)
+        fields.field("note", note)
+        fields.field("proxy", proxy)
+        fields.field("role", role)
+        fields.field("seat", ifPresent: seat)
+    }
+
+    private enum Keys: String, CodingKey { case role, name, proxy, group, note, count, seat, lines }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(role, forKey: .role)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encode(proxy, forKey: .proxy)
+        try c.encodeIfPresent(group, forKey: .group)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(count, forKey: .count)
+        try c.encodeIfPresent(seat, forKey: .seat)
+        try c.encode(lines, forKey: .lines)
+    }
+}
+
+extension Directive: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        fields.field("agendaNumber", agendaNumber)
+        try fields.field("deadline", orNull: deadline)
+        fields.field("issuer", issuer)
+        try fields.field("lines", lines)
+        try fields.field("responsible", responsible)
+        fields.field("text", text)
+    }
+
+    private enum Keys: String, CodingKey { case issuer, text, agendaNumber, responsible, deadline, lines }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(issuer, forKey: .issuer)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(agendaNumber, forKey: .agendaNumber)
+        try c.encode(responsible, forKey: .responsible)
+        try c.encodeIfPresent(deadline, forKey: .deadline)
+        try c.encode(lines, forKey: .lines)
+    }
+}
+
+extension AgendaItem: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("exchanges", exchanges)
+        try fields.field("explanation", orNull: explanation)
+        fields.field("label", label)
+        try fields.field("lines", orNull: lines)
+        fields.field("noComments", noComments)
+        fields.field("number", number)
+        fields.field("title", title)
+    }
+
+    private enum Keys: String, CodingKey { case number, label, title, lines, explanation, noComments, exchanges }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(number, forKey: .number)
+        try c.encodeIfPresent(label, forKey: .label)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(lines, forKey: .lines)
+        try c.encodeIfPresent(explanation, forKey: .explanation)
+        try c.encode(noComments, forKey: .noComments)
+        try c.encode(exchanges, forKey: .exchanges)
+    }
+}
+
+extension Explanation: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("intro", orNull: intro)
+        try fields.field("lines", lines)
+        try fields.field("materials", materials)
+        try fields.field("points", points)
+        fields.field("presenter", presenter)
+    }
+
+    private enum Keys: String, CodingKey { case presenter, materials, intro, points, lines }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(presenter, forKey: .presenter)
+        try c.encode(materials, forKey: .materials)
+        try c.encodeIfPresent(intro, forKey: .intro)
+        try c.encode(points, forKey: .points)
+        try c.encode(lines, forKey: .lines)
+    }
+}
+
+extension Passage: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("lines", lines)
+        fields.field("text", text)
+    }
+
+    private enum Keys: String, CodingKey { case text, lines }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(text, forKey: .text)
         try c.encode(lines, forKey: .lines)
     }
 }
