@@ -59,14 +59,17 @@ struct HeaderLabel: Hashable {
 
     static let decorations: Set<Unicode.Scalar> = ["■", "□", "〇", "○", "◯", "●", "◆", "◇", "◎", "・"]
 
+    /// Whether a label may open with `first` where the text is not numbered: a decoration,
+    /// a bracket, or a label's first character.
+    static func mayOpen(with first: Unicode.Scalar) -> Bool {
+        decorations.contains(first) || byFirstScalar[first] != nil || LineClassifier.closer(of: first) != nil
+    }
+
     static func match(_ content: Substring) -> HeaderLabel? {
         let scalars = content.unicodeScalars
         // Most texts open with a character no label, decoration, bracket or numbering opens
         // with: answered on that character alone (this is asked at every opening of a line).
-        if let first = scalars.first, !decorations.contains(first), byFirstScalar[first] == nil, LineClassifier.closer(of: first) == nil,
-           Numbering.parse(content) == nil {
-            return nil
-        }
+        if let first = scalars.first, !mayOpen(with: first), Numbering.parse(content) == nil { return nil }
         var i = scalars.startIndex
         func skipSpaces() { while i < scalars.endIndex, SourceLine.isSpace(scalars[i]) { i = scalars.index(after: i) } }
 

@@ -152,8 +152,10 @@ enum LineSegmenter {
         if first == "─" || first == "━" { return rest.unicodeScalars.prefix(4).allSatisfy { $0 == "─" || $0 == "━" } }
         // A timed opening or closing: `=開会 午前10時0分=`, `開議 午前10時00分`, `午前10時 開会`.
         if startsTimedEvent(rest) { return true }
-        // A header label, numbered or not, with its value or white space after it.
-        if let label = HeaderLabel.match(rest.prefix(scalars: 60)), label.written.count >= 2 {
+        // A header label, numbered or not, with its value or white space after it (looked for
+        // only where one may open: this is asked after every space of a flattened page).
+        let numbered = Numbering.parse(rest) != nil
+        if numbered || HeaderLabel.mayOpen(with: first), let label = HeaderLabel.match(rest.prefix(scalars: 60)), label.written.count >= 2 {
             // A spaced label that runs on into a longer spaced word (`事 務 局 長`) is that word.
             if label.written.unicodeScalars.contains(where: SourceLine.isSpace),
                let next = label.value.first, "長員者記".contains(next) { return false }
@@ -161,7 +163,7 @@ enum LineSegmenter {
             return !label.value.isEmpty || rest.utf8.count > label.written.utf8.count
         }
         // A numbered value: `1 令和4年12月21日`.
-        if let n = Numbering.parse(rest.prefix(scalars: 30)), JapaneseDate.find(in: n.rest.prefix(scalars: 16)) != nil { return true }
+        if numbered, let n = Numbering.parse(rest.prefix(scalars: 30)), JapaneseDate.find(in: n.rest.prefix(scalars: 16)) != nil { return true }
         return false
     }
 

@@ -380,3 +380,70 @@ extension Passage: JSONFields {
         try c.encode(lines, forKey: .lines)
     }
 }
+
+/// A record of minutes writes its fields straight too, so that its thousands of speeches,
+/// layout lines and exchanges are written as arrays of parts, with no encoder per element.
+extension Minutes: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("absentees", absentees)
+        try fields.field("agenda", agenda)
+        try fields.field("attendees", attendees)
+        fields.field("chair", chair)
+        fields.field("date", date)
+        try fields.field("decisions", decisions)
+        try fields.field("directives", directives)
+        fields.field("endTime", endTime)
+        try fields.field("events", events)
+        try fields.field("exchanges", exchanges)
+        fields.field("form", form.rawValue)
+        try fields.field("header", header)
+        fields.field("kind", kind)
+        try fields.field("layout", layout)
+        try fields.field("meeting", meeting)
+        try fields.field("notes", notes)
+        fields.field("noticeDate", noticeDate)
+        try fields.field("other", other)
+        try fields.field("paragraphs", paragraphs)
+        fields.field("place", place)
+        try fields.field("source", source)
+        try fields.field("speeches", speeches)
+        fields.field("startTime", startTime)
+        fields.field("title", title)
+        try fields.field("warnings", warnings)
+        fields.field("weekday", weekday)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let json = encoder as? JSONValueEncoder {
+            try json.writeObject(writeFields)
+            return
+        }
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(form, forKey: .form)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encode(meeting, forKey: .meeting)
+        try c.encodeIfPresent(date, forKey: .date)
+        try c.encodeIfPresent(weekday, forKey: .weekday)
+        try c.encodeIfPresent(startTime, forKey: .startTime)
+        try c.encodeIfPresent(endTime, forKey: .endTime)
+        try c.encodeIfPresent(place, forKey: .place)
+        try c.encodeIfPresent(noticeDate, forKey: .noticeDate)
+        try c.encode(attendees, forKey: .attendees)
+        try c.encode(absentees, forKey: .absentees)
+        try c.encodeIfPresent(chair, forKey: .chair)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(agenda, forKey: .agenda)
+        try c.encode(directives, forKey: .directives)
+        try c.encode(decisions, forKey: .decisions)
+        try c.encode(other, forKey: .other)
+        try c.encode(paragraphs, forKey: .paragraphs)
+        try c.encode(speeches, forKey: .speeches)
+        try c.encode(events, forKey: .events)
+        try c.encode(exchanges, forKey: .exchanges)
+        try c.encode(header, forKey: .header)
+        try c.encode(layout, forKey: .layout)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(source, forKey: .source)
+    }
+}

@@ -44,15 +44,25 @@ enum ParseCommand {
         var progress = Progress(total: walk.files.count, quiet: quiet || walk.files.count < 2)
         defer { progress.finish(console: &console) }
         // Files are read, parsed and rendered on `jobs` threads a window at a time, and
-        // written in input order: the output does not depend on `--jobs`.
+        // written in input order: the output does not depend on `--jobs`. The next window is
+        // parsed while this one is written.
         let window = max(16, 16 * jobs)
         let pipeline = ParsePipeline(jobs: jobs, kind: kind, limits: limits)
         let arrayFromStart = array
-        for windowStart in stride(from: 0, to: paths.count, by: window) {
-            let range = windowStart..<min(paths.count, windowStart + window)
-            let outcomes = pipeline.run(Array(paths[range]), given: given.filter { range.contains($0.key) }.reduce(into: [:]) { $0[$1.key - windowStart] = $1.value }) { _, document, _ in
-                Rendered(document, format: format, array: arrayFromStart)
+        let windows = stride(from: 0, to: paths.count, by: window).map { $0..<min(paths.count, $0 + window) }
+        let givenData = given
+        func parse(_ range: Range<Int>) -> Ahead<[ParsePipeline.Outcome<Rendered>]> {
+            let files = Array(paths[range])
+            let inWindow = givenData.filter { range.contains($0.key) }.reduce(into: [Int: Data]()) { $0[$1.key - range.lowerBound] = $1.value }
+            return Ahead {
+                pipeline.run(files, given: inWindow) { _, document, _ in Rendered(document, format: format, array: arrayFromStart) }
             }
+        }
+        var ahead = windows.first.map(parse)
+        for (k, range) in windows.enumerated() {
+            let windowStart = range.lowerBound
+            let outcomes = ahead!.value()
+            ahead = k + 1 < windows.count ? parse(windows[k + 1]) : nil
             for (offset, outcome) in outcomes.enumerated() {
                 let path = paths[windowStart + offset]
                 defer { progress.update(done: windowStart + offset + 1, failures: failures, console: &console) }
@@ -82,7 +92,9 @@ enum ParseCommand {
                         continue
                     }
                     switch format {
-                    case "jsonl": console.writeJSON(text + "\n")
+                    case "jsonl":
+                        console.writeJSON(text)
+                        console.writeJSON("\n")
                     case "markdown":
                         console.write(text)
                         if walk.files.count > 1 || rendered.texts.count > 1 { console.write("\n---\n\n") }
@@ -124,5 +136,24 @@ enum ParseCommand {
                 }
             }
         }
+    }
+}
+
+/// Work started on another thread now, its result taken later (`value()` waits for it).
+final class Ahead<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The result, once the work has finished (once only).
+    func value() -> T {
+        done.wait()
+        return result!
     }
 }
