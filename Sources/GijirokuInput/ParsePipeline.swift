@@ -52,11 +52,10 @@ package struct ParsePipeline: Sendable {
                                  transform: @Sendable (Int, ParsedDocument, Int) -> T) -> [Outcome<T>] {
         let results = Slots<Outcome<T>>(count: paths.count)
         let next = Counter()
-        let run = max(1, min(16, paths.count / (2 * jobs)))
-        let kind = self.kind, limits = self.limits
+        let jobs = self.jobs, kind = self.kind, limits = self.limits
         DispatchQueue.concurrentPerform(iterations: min(jobs, paths.count)) { worker in
-            while let start = next.take(run, below: paths.count) {
-                for i in start..<min(start + run, paths.count) {
+            while let run = next.take(upTo: 16, sharedBy: jobs, below: paths.count) {
+                for i in run {
                     if skip(i) { results.set(i, .skipped); continue }
                     do throws(InputError) {
                         let file: SourceFile
@@ -73,15 +72,18 @@ package struct ParsePipeline: Sendable {
     }
 }
 
-/// Hands out indexes to workers.
+/// Hands out runs of indexes to workers: long runs while many are left, shorter ones
+/// towards the end, so that no worker is left with a long run while the others wait.
 final class Counter: @unchecked Sendable {
     private var next = 0
     private let lock = NSLock()
-    /// The first of the next `count` indexes below `limit`, if any are left.
-    func take(_ count: Int, below limit: Int) -> Int? {
+    /// The next run of at most `longest` indexes below `limit` (a share of what is left
+    /// among `workers`), if any are left.
+    func take(upTo longest: Int, sharedBy workers: Int, below limit: Int) -> Range<Int>? {
         lock.lock(); defer { lock.unlock() }
         guard next < limit else { return nil }
+        let count = max(1, min(longest, (limit - next) / (2 * workers)))
         next += count
-        return next - count
+        return (next - count)..<next
     }
 }
