@@ -59,13 +59,8 @@ public struct Minutes: Sendable, Hashable, Encodable {
     public var warnings: [ParseWarning]
     public var source: SourceInfo
     /// The headings of the meetings a page of several holds (not encoded: ``MeetingSplitter``
-    /// makes one record of each).
+    /// makes one record of each; the encoded fields are listed in `RecordEncoder.swift`).
     var meetingHeadings: [MeetingHeadings.Heading] = []
-
-    enum CodingKeys: String, CodingKey {
-        case kind, form, title, meeting, date, weekday, startTime, endTime, place, noticeDate, attendees, absentees, chair, notes
-        case agenda, directives, decisions, other, paragraphs, speeches, events, exchanges, header, layout, warnings, source
-    }
 
     public init(source: SourceInfo) {
         self.title = nil

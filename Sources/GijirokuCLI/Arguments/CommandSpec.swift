@@ -1,3 +1,4 @@
+import Foundation
 import GijirokuInput
 import GijirokuMessages
 
@@ -90,5 +91,13 @@ struct ParsedArguments: Sendable {
         guard let text = value("max-file-size") else { return .standard }
         guard let mb = Int(text), mb >= 1, mb <= 1 << 20 else { return nil }
         return InputLimits(fileSize: mb << 20)
+    }
+
+    /// The number of threads `--jobs N` asks for (1 to 256), every core without it; `nil`
+    /// when its value is not such a number.
+    var jobs: Int? {
+        guard let text = value("jobs") else { return ProcessInfo.processInfo.activeProcessorCount }
+        guard let n = Int(text), n >= 1, n <= 256 else { return nil }
+        return n
     }
 }

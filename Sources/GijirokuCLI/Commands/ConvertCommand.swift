@@ -35,13 +35,7 @@ enum ConvertCommand {
         let inputs = arguments.positional
         guard !inputs.isEmpty else { return console.usage(.convertNoInput) }
         guard let limits = arguments.inputLimits else { return console.usage(.usageMaxFileSize, ["value": arguments.value("max-file-size") ?? ""]) }
-        let jobs: Int
-        if let text = arguments.value("jobs") {
-            guard let n = Int(text), n >= 1, n <= 256 else { return console.usage(.usageJobsRange, ["value": text]) }
-            jobs = n
-        } else {
-            jobs = ProcessInfo.processInfo.activeProcessorCount
-        }
+        guard let jobs = arguments.jobs else { return console.usage(.usageJobsRange, ["value": arguments.value("jobs") ?? ""]) }
 
         // The output folder is never an input, inside one, or around one: a run would read its
         // own outputs, or write over its inputs (a `.md` rendered over itself).

@@ -18,13 +18,7 @@ enum ParseCommand {
         guard !arguments.positional.isEmpty else { return console.usage(.parseNoInput) }
         guard let limits = arguments.inputLimits else { return console.usage(.usageMaxFileSize, ["value": arguments.value("max-file-size") ?? ""]) }
 
-        let jobs: Int
-        if let text = arguments.value("jobs") {
-            guard let n = Int(text), n >= 1, n <= 256 else { return console.usage(.usageJobsRange, ["value": text]) }
-            jobs = n
-        } else {
-            jobs = ProcessInfo.processInfo.activeProcessorCount
-        }
+        guard let jobs = arguments.jobs else { return console.usage(.usageJobsRange, ["value": arguments.value("jobs") ?? ""]) }
 
         let walk = FileWalker.walk(arguments.positional)
         var failures = walk.missing.count

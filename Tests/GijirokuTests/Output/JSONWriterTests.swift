@@ -65,6 +65,34 @@ import GijirokuTestSupport
         }
     }
 
+    /// Every record part that lists its fields (`JSONFields`) writes the same values straight
+    /// as through JSONEncoder's containers, the nulls a record keeps aside (JSONEncoder leaves
+    /// an absent field out): checked on every minutes record of the corpus, summary and verbatim.
+    @Test func recordsWrittenStraightHoldWhatTheirContainersGive() throws {
+        let folder = Repository.root.appendingPathComponent("Corpus/minutes")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(names.count >= 20)
+        var verbatim = 0
+        for name in names {
+            let text = try TextDecoder().decode(Data(contentsOf: folder.appendingPathComponent(name)), path: name).text
+            let minutes = MinutesParser().parse(text: text, path: name, sha256: "")
+            if minutes.form == .verbatim { verbatim += 1 }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let straight = try JSONSerialization.jsonObject(with: Data(try JSONWriter(pretty: false).encode(minutes)))
+            let contained = try JSONSerialization.jsonObject(with: try encoder.encode(minutes))
+            #expect(Self.withoutNulls(straight) as? NSDictionary == Self.withoutNulls(contained) as? NSDictionary, "\(name)")
+        }
+        #expect(verbatim >= 10)
+    }
+
+    /// A JSON value with its `null` fields removed, at every depth.
+    static func withoutNulls(_ value: Any) -> Any {
+        if let object = value as? [String: Any] { return object.filter { !($0.value is NSNull) }.mapValues(withoutNulls) }
+        if let array = value as? [Any] { return array.map(withoutNulls) }
+        return value
+    }
+
     @Test func topLevelValuesOfEveryShape() throws {
         for value in [[String](), ["a"]] as [[String]] {
             #expect(try JSONWriter(pretty: true).encode(value) == Array(try Self.reference(value).utf8))
