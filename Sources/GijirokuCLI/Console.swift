@@ -44,6 +44,16 @@ struct Console {
     /// `visible`'s `\u{1B}` would make it invalid JSON.
     mutating func writeJSON(_ json: String) { output.write(json) }
 
+    /// The same for JSON already written as UTF-8: handed on as bytes where the output takes them.
+    mutating func writeJSON(_ json: [UInt8]) {
+        if var stream = output as? any ByteOutputStream {
+            stream.write(bytes: json)
+            output = stream
+        } else {
+            output.write(String(decoding: json, as: UTF8.self))
+        }
+    }
+
     /// C0 controls except tab and newline, DEL, C1 controls (and so ESC and CSI) as `\u{1B}`.
     ///
     /// ```swift

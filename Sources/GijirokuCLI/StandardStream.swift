@@ -1,8 +1,23 @@
 import Foundation
+import GijirokuMessages
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A stream that also takes bytes as they are (JSON written as UTF-8 needs no `String`).
+protocol ByteOutputStream: TextOutputStream {
+    mutating func write(bytes: [UInt8])
+}
 
 /// Standard output or standard error as a `TextOutputStream`, for the real binary;
 /// tests pass a `String` instead.
-public struct StandardStream: TextOutputStream {
+///
+/// Bytes go to the file descriptor with `write(2)`, with no copy in between. A closed pipe
+/// ends the process with SIGPIPE, as it ends `cat`; any other failure (a full disk) is
+/// said on standard error, and the process exits with 74 rather than go on writing nothing.
+public struct StandardStream: ByteOutputStream {
     let handle: FileHandle
 
     /// Standard output.
@@ -12,6 +27,28 @@ public struct StandardStream: TextOutputStream {
 
     /// Writes `string` as UTF-8.
     public mutating func write(_ string: String) {
-        handle.write(Data(string.utf8))
+        var string = string
+        string.withUTF8 { write($0) }
+    }
+
+    mutating func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let n = Foundation.write(handle.fileDescriptor, next, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                let text = Message(.outputWriteFailed, ["reason": reason]).text(in: Language(environment: ProcessInfo.processInfo.environment))
+                FileHandle.standardError.write(Data("gijiroku: error: \(text)\n".utf8))
+                exit(74)
+            }
+            next += n
+            left -= n
+        }
     }
 }

@@ -473,5 +473,6 @@ extension Catalogue {
         .siteScriptNeeded: "Search needs JavaScript; the meetings, directives and plans pages work without it.",
         .sitePlanTitle: "{file} (plan: {first})",
         .siteWouldOverwrite: "{path} was not written by gijiroku site and is not overwritten; move or rename it, then run again",
+        .outputWriteFailed: "cannot write the output: {reason}",
     ]
 }

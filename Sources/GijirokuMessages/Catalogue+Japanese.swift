@@ -473,5 +473,6 @@ extension Catalogue {
         .siteScriptNeeded: "検索にはJavaScriptが必要です。会議一覧・市長指示・計画のページはJavaScriptなしで読めます。",
         .sitePlanTitle: "{file}（{first}）",
         .siteWouldOverwrite: "{path} は gijiroku site が書いたファイルではないため上書きしません。移動するか名前を変えてから実行してください",
+        .outputWriteFailed: "出力を書けません: {reason}",
     ]
 }

@@ -475,4 +475,5 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case siteScriptNeeded
     case sitePlanTitle
     case siteWouldOverwrite
+    case outputWriteFailed
 }

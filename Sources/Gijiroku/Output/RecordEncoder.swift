@@ -16,22 +16,37 @@ public enum RecordEncoder {
     /// Pretty, key-sorted JSON with a trailing newline.
     /// - Throws: an `EncodingError` if the value cannot be encoded (a number that is not finite).
     public static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try jsonUTF8(value), as: UTF8.self)
+    }
+
+    /// ``json(_:)`` as UTF-8 bytes, for writers that take bytes.
+    package static func jsonUTF8<T: Encodable>(_ value: T) throws -> [UInt8] {
         var bytes = try JSONWriter(pretty: true).encode(value)
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Pretty JSON as an element of a top-level array: every line indented one level (the
     /// first and blank ones included), without a trailing newline.
     /// - Throws: an `EncodingError` if the value cannot be encoded.
     public static func jsonElement<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONWriter(pretty: true).encode(value, indent: 1), as: UTF8.self)
+        String(decoding: try jsonElementUTF8(value), as: UTF8.self)
+    }
+
+    /// ``jsonElement(_:)`` as UTF-8 bytes.
+    package static func jsonElementUTF8<T: Encodable>(_ value: T) throws -> [UInt8] {
+        try JSONWriter(pretty: true).encode(value, indent: 1)
     }
 
     /// Compact, key-sorted JSON on one line, without a newline (for JSON Lines).
     /// - Throws: an `EncodingError` if the value cannot be encoded.
     public static func jsonLine<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONWriter(pretty: false).encode(value), as: UTF8.self)
+        String(decoding: try jsonLineUTF8(value), as: UTF8.self)
+    }
+
+    /// ``jsonLine(_:)`` as UTF-8 bytes.
+    package static func jsonLineUTF8<T: Encodable>(_ value: T) throws -> [UInt8] {
+        try JSONWriter(pretty: false).encode(value)
     }
 }
 

@@ -73,29 +73,27 @@ enum ParseCommand {
                     for w in rendered.warnings { console.warning(at: SourceLocation(path: path, line: w.line), w.text) }
                 }
                 if strict && !rendered.warnings.isEmpty { failures += 1 }
-                if format == "json", !array, rendered.texts.count > 1 {
+                if format == "json", !array, rendered.pieces.count > 1 {
                     array = true
                     console.write("[\n")
                 }
-                for text in rendered.texts {
-                    guard case .success(let text) = text else {
-                        if case .failure(let reason) = text {
-                            console.error(at: SourceLocation(path: path), Message(.outputEncodingFailed, ["reason": reason.description]))
-                        }
+                for piece in rendered.pieces {
+                    switch piece {
+                    case .failure(let reason):
+                        console.error(at: SourceLocation(path: path), Message(.outputEncodingFailed, ["reason": reason.description]))
                         failures += 1
-                        continue
-                    }
-                    switch format {
-                    case "jsonl":
-                        console.writeJSON(text)
-                        console.writeJSON("\n")
-                    case "markdown":
+                    case .success(.markdown(let text)):
                         console.write(text)
-                        if walk.files.count > 1 || rendered.texts.count > 1 { console.write("\n---\n\n") }
-                    default:
-                        if array && written > 0 { console.write(",\n") }
-                        console.writeJSON(text)
-                        written += 1
+                        if walk.files.count > 1 || rendered.pieces.count > 1 { console.write("\n---\n\n") }
+                    case .success(.json(let json)):
+                        if format == "jsonl" {
+                            console.writeJSON(json)
+                            console.writeJSON("\n")
+                        } else {
+                            if array && written > 0 { console.write(",\n") }
+                            console.writeJSON(json)
+                            written += 1
+                        }
                     }
                 }
             }
@@ -109,8 +107,15 @@ enum ParseCommand {
     struct Rendered: Sendable {
         struct EncodingFailure: Error, Sendable { let description: String }
 
+        /// One record as written: JSON as UTF-8 bytes, Markdown as text (shown with its
+        /// control characters escaped).
+        enum Piece: Sendable {
+            case json([UInt8])
+            case markdown(String)
+        }
+
         let warnings: [ParseWarning]
-        let texts: [Result<String, EncodingFailure>]
+        let pieces: [Result<Piece, EncodingFailure>]
 
         /// - Parameter array: whether the JSON records are elements of an array (several files).
         init(_ document: ParsedDocument, format: String, array: Bool) {
@@ -118,12 +123,12 @@ enum ParseCommand {
             // A page of several meetings gives one record per meeting.
             let records = document.meetings
             let asArray = array || records.count > 1
-            texts = records.map { record in
-                if format == "markdown" { return .success(Markdown.render(record)) }
+            pieces = records.map { record in
+                if format == "markdown" { return .success(.markdown(Markdown.render(record))) }
                 do {
                     switch format {
-                    case "jsonl": return .success(try RecordEncoder.jsonLine(record))
-                    default: return .success(try asArray ? RecordEncoder.jsonElement(record) : RecordEncoder.json(record))
+                    case "jsonl": return .success(.json(try RecordEncoder.jsonLineUTF8(record)))
+                    default: return .success(.json(try asArray ? RecordEncoder.jsonElementUTF8(record) : RecordEncoder.jsonUTF8(record)))
                     }
                 } catch {
                     return .failure(EncodingFailure(description: "\(error)"))

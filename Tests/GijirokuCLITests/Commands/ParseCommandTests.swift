@@ -162,6 +162,25 @@ import Gijiroku
 @Suite struct BinaryTests {
     static let binary = ParseCommandTests.root.appendingPathComponent(".build/debug/gijiroku").path
 
+    /// Output that cannot be written (a full disk: `/dev/full`) is said once on standard error,
+    /// and the run ends with 74 rather than go on writing nothing.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: "/dev/full"),
+                   "needs the gijiroku binary and /dev/full"))
+    func outputThatCannotBeWrittenIsAnError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.environment = CLI.binaryEnvironment.merging(["GIJIROKU_LANG": "en"]) { _, new in new }
+        process.arguments = ["parse", ParseCommandTests.corpus, "--format", "jsonl", "--quiet"]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 74)
+        #expect(stderr == "gijiroku: error: cannot write the output: No space left on device\n")
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the gijiroku binary is not built"))
     func theBinaryParsesTheCorpusAndReportsWarningsOnStandardError() throws {
         let process = Process()
