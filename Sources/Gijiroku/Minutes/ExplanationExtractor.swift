@@ -140,17 +140,18 @@ extension ExplanationExtractor {
         // Who: the words before から/より/が ahead of 説明, after the last 、; or the sentence's first words before から.
         var presenter: String?
         for particle in ["から", "より", "が"] {
-            if let r = inner.range(of: particle + "説明") ?? inner.range(of: particle + "の説明") {
+            // (Byte searches: Foundation's `range(of:)` compares characters, at every line that says 説明.)
+            if let r = UTF8Search.range(of: particle + "説明", in: inner) ?? UTF8Search.range(of: particle + "の説明", in: inner) {
                 var head = inner[..<r.lowerBound]
                 // `資料1により事務局が説明`: who, after what was used.
                 for cut in ["、", "により", "に基づき", "を基に", "をもとに"] {
-                    if let c = head.range(of: cut, options: .backwards) { head = head[c.upperBound...] }
+                    if let c = UTF8Search.lastRange(of: cut, in: head) { head = head[c.upperBound...] }
                 }
                 presenter = String(head)
                 break
             }
         }
-        if presenter == nil, let r = inner.range(of: "から"), inner.distance(from: inner.startIndex, to: r.lowerBound) <= 16 {
+        if presenter == nil, let r = UTF8Search.range(of: "から", in: inner), inner.distance(from: inner.startIndex, to: r.lowerBound) <= 16 {
             presenter = String(inner[..<r.lowerBound])
         }
         var materials: [String] = []

@@ -490,6 +490,9 @@ enum JSONText {
             var start = 0
             var i = 0
             while i < bytes.count {
+                // Eight bytes at a time while none of them may need escaping (most text).
+                while i + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 i += 1
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F || b == 0xC2 else { continue }
@@ -527,6 +530,16 @@ enum JSONText {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Whether any of eight bytes may be one a string escapes (below 0x20, `"`, `\`, DEL, or
+    /// 0xC2, which starts the C1 controls): never false when one is; sometimes true when
+    /// none is (the per-byte loop then decides).
+    @inline(__always) static func mayNeedEscaping(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let below20 = (w &- 0x2020_2020_2020_2020) & ~w & highs
+        return below20 | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C)) | hasZero(w ^ (ones &* 0x7F)) | hasZero(w ^ (ones &* 0xC2)) != 0
+    }
 }
 
 extension JSONValueEncoder {

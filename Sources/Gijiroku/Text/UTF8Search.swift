@@ -65,6 +65,29 @@ enum UTF8Search {
         return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
     }
 
+    /// The first occurrence of `needle` in part of a text, byte for byte.
+    static func range(of needle: String, in text: Substring) -> Range<String.Index>? {
+        guard let offset = offset(of: needle, in: text) else { return nil }
+        let start = text.utf8.index(text.startIndex, offsetBy: offset)
+        return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// The last occurrence of `needle` in part of a text, byte for byte.
+    static func lastRange(of needle: String, in text: Substring) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        let found: Int? = text.withUTF8Bytes { h in
+            needle.withUTF8Bytes { n in
+                var last: Int?
+                var from = 0
+                while let at = h.offset(of: n, from: from) { last = at; from = at + 1 }
+                return last
+            }
+        }
+        guard let found else { return nil }
+        let start = text.utf8.index(text.startIndex, offsetBy: found)
+        return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
     /// Whether `text` ends with `suffix`, byte for byte.
     static func hasSuffix<S: StringProtocol>(_ text: S, _ suffix: String) -> Bool {
         // The lengths first: most candidates fail there, before any bytes are read.

@@ -142,6 +142,21 @@ import GijirokuTestSupport
         return String(out)
     }
 
+    /// Strings are scanned eight bytes at a time: a character to escape is found at every
+    /// offset of a long string, among ASCII and Japanese text.
+    @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é"])
+    func escapesAreFoundAtEveryOffset(_ special: String) throws {
+        for filler in ["a", "市", "aé"] {
+            for offset in 0..<24 {
+                let text = String(repeating: filler, count: offset) + special + String(repeating: filler, count: 24 - offset)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let expected = Self.controlsEscaped(String(decoding: try encoder.encode([text]), as: UTF8.self))
+                #expect(String(decoding: try JSONWriter(pretty: false).encode([text]), as: UTF8.self) == expected, "\(filler) \(offset)")
+            }
+        }
+    }
+
     @Test func controlCharactersNeverReachTheOutputRaw() throws {
         let text = "a\u{1B}[31mb\u{7F}c\u{9B}2Jd\u{85}e\u{A0}f\u{2028}g"
         let json = String(decoding: try JSONWriter(pretty: false).encode([text]), as: UTF8.self)
