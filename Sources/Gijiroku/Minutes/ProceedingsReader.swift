@@ -176,15 +176,19 @@ struct ProceedingsReader {
     /// ends a paragraph; any other was broken where the page or the extraction broke it,
     /// and is joined to the next without a break.
     static func joined(_ lines: [Substring]) -> String {
+        guard lines.count > 1 else { return lines.first.map(String.init) ?? "" }
         var out = ""
+        out.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
         for (k, line) in lines.enumerated() {
-            if k > 0, let last = out.last {
-                out += "。」』）)？！?!".contains(last) ? "\n" : ""
-            }
+            // (The last scalar, not character: a character search compares strings.)
+            if k > 0, let last = out.unicodeScalars.last, sentenceEnds.contains(last) { out += "\n" }
             out += line
         }
         return out
     }
+
+    /// What ends a sentence, after which a line break is kept.
+    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "」", "』", "）", ")", "？", "！", "?", "!"]
 
     static func trimmed(_ text: Substring) -> Substring {
         // By scalars: it runs on every line.
@@ -238,12 +242,13 @@ struct ProceedingsReader {
     static func event(_ line: SourceLine) -> ProceedingEvent? {
         guard mayBeEvent(line.content) else { return nil }
         let t = trimmed(line.content)
-        // (A speech's first line opens with a marker too: its length is bounded by bytes
-        // before its characters are counted.)
-        guard !t.isEmpty, t.utf8.count <= 240, t.unicodeScalars.count <= 60 else { return nil }
+        // (A speech's first line opens with a marker too: its length is bounded by bytes,
+        // and a sentence looked for, before its characters are counted.)
+        guard let first = t.unicodeScalars.first, t.utf8.count <= 240 else { return nil }
         // A sentence (`。`) is an event only in brackets or between rules: a speech's first
         // line, which opens with a marker too, is passed over here.
-        if let first = t.unicodeScalars.first, !sentenceEventOpeners.contains(first), t.includes("。") { return nil }
+        if !sentenceEventOpeners.contains(first), t.includes("。") { return nil }
+        guard t.withUTF8Bytes({ $0.scalarCount }) <= 60 else { return nil }
         let compact = SpeakerLabel.compact(t)
         let range = LineRange(line.number)
         // 〔「異議なし」と呼ぶ者あり〕, （拍手）, (「異議なし」の声あり), ― 休 憩 ―

@@ -37,9 +37,6 @@ struct SpeakerLabel {
         "管理者", "幹事", "書記", "担当", "君",
     ].sorted { $0.count > $1.count }
 
-    /// The last characters of the posts: a word that ends in none of them names no post.
-    static let roleSuffixEnds = Set(roleSuffixes.compactMap(\.unicodeScalars.last))
-
     /// A label that opens `line`, if any. `line` is the line's content; leading white space is skipped.
     static func read(_ line: Substring) -> SpeakerLabel? {
         guard mayOpen(line), mayHoldPost(line) else { return nil }
@@ -337,11 +334,11 @@ struct SpeakerLabel {
     /// is asked of every word that may be a label.)
     static func post(endingAt text: Substring) -> Found? {
         // Most words end in no post's last character: answered before compacting the word.
-        guard let last = text.unicodeScalars.last(where: { !SourceLine.isSpace($0) }), roleSuffixEnds.contains(last) else { return nil }
+        guard let last = text.unicodeScalars.last(where: { !SourceLine.isSpace($0) }), let candidates = postsByLastScalar[last] else { return nil }
         let t = compact(text)
         return t.withUTF8Bytes { b -> Found? in
             guard !b.isEmpty, b.scalarCount <= 24, b.offset(of: "。") == nil, b.offset(of: "、") == nil, b.offset(of: "「") == nil,
-                  let suffix = posts.first(where: { b.hasSuffix($0.bytes) }) else { return nil }
+                  let suffix = candidates.first(where: { b.hasSuffix($0.bytes) }) else { return nil }
             let before = b.bytes(0..<(b.count - suffix.bytes.count))
             let name = String(decoding: before, as: UTF8.self)
             if suffix.isHonorific { return before.isEmpty ? nil : Found(name: name, role: suffix.text) }
@@ -382,6 +379,10 @@ struct SpeakerLabel {
              isCompound: ["部長", "課長", "局長", "室長", "次長", "所長", "署長", "参事", "主幹", "係長", "主査", "主事", "担当"].contains($0),
              isLengthened: ["委員長", "事務局長", "委員"].contains($0))
     }
+
+    /// ``posts`` by their last character, longest first: a word is matched against the
+    /// posts that end as it ends (and a word that ends in none of them names no post).
+    static let postsByLastScalar: [Unicode.Scalar: [Post]] = Dictionary(grouping: posts) { $0.text.unicodeScalars.last! }
 
     /// What makes a post longer: `総務常任委員長`, `議会運営委員長`.
     private static let lengthening: [[UInt8]] = ["常任", "特別", "運営", "議会", "教育", "監査", "選挙管理"].map { Array($0.utf8) }
