@@ -64,10 +64,19 @@ enum DecisionReader {
     }
 
     private static func trimmed(_ s: Substring) -> Substring {
-        var s = s
-        while let f = s.unicodeScalars.first, f.properties.isWhitespace { s = Substring(s.unicodeScalars.dropFirst()) }
-        while let l = s.unicodeScalars.last, l.properties.isWhitespace { s = Substring(s.unicodeScalars.dropLast()) }
-        return s
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isWhiteSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isWhiteSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return s[start..<end]
+    }
+
+    /// Unicode's White_Space property, without a property lookup (every sentence is trimmed).
+    @inline(__always) private static func isWhiteSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Whether a sentence decides: an outcome word near its end (`…原案のとおり可決されました`, not
