@@ -143,7 +143,7 @@ enum DecisionReader {
     /// Section labels whose items are decisions.
     static func namesDecisions(_ label: String) -> Bool {
         let compact = WidthFolding.compact(label)
-        return ["決定事項", "結論", "会議の結果", "決定内容", "審議結果"].contains { compact.contains($0) }
+        return ["決定事項", "結論", "会議の結果", "決定内容", "審議結果"].contains { compact.includes($0) }
     }
 
     /// The decisions of a record, from its elements (summary minutes) or its chair's

@@ -400,7 +400,7 @@ struct HeaderReader {
     static func looksLikePlace(_ content: Substring) -> Bool {
         let compact = WidthFolding.compact(content)
         guard (2...40).contains(compact.count), !compact.includes("。"), !compact.includes("、") else { return false }
-        return placeEndings.contains { compact.hasSuffix($0) } || compact.hasSuffix(")") && placeEndings.contains { compact.contains($0) }
+        return placeEndings.contains { compact.hasSuffix($0) } || compact.hasSuffix(")") && placeEndings.contains { compact.includes($0) }
     }
 
     /// A body heading such as `議事の経過` ends the title, even when it is unlabelled.

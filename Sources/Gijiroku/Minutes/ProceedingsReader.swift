@@ -220,8 +220,8 @@ struct ProceedingsReader {
                 var scanner = ScalarScanner(after[after.index(after: after.startIndex)..<close])
                 guard let (time, _) = TimeOfDay.parse(&scanner), scanner.isAtEnd else { continue }
                 let tail = sentence.suffix(12)
-                if start == nil, ["開会いたします", "開議いたします", "開会します", "開議します"].contains(where: { tail.contains($0) }) { start = time }
-                if ["閉会いたします", "散会いたします", "閉会します", "散会します"].contains(where: { tail.contains($0) }) { end = time }
+                if start == nil, ["開会いたします", "開議いたします", "開会します", "開議します"].contains(where: { tail.includes($0) }) { start = time }
+                if ["閉会いたします", "散会いたします", "閉会します", "散会します"].contains(where: { tail.includes($0) }) { end = time }
             }
         }
         return (start, end)

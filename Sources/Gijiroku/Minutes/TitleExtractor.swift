@@ -40,7 +40,7 @@ enum TitleExtractor {
         for line in lines {
             let compact = WidthFolding.compact(line.content)
             var score = 0
-            if meetingWords.contains(where: { compact.contains($0) }) { score += 2 }
+            if meetingWords.contains(where: { compact.includes($0) }) { score += 2 }
             if documentSuffixes.contains(where: { compact.hasSuffix($0) }) { score += 1 }
             if documentSuffixes.contains(compact) || compact == "会議結果" { score -= 3 }
             if compact.hasPrefix("第") { score += 1 }
