@@ -17,7 +17,6 @@ enum ParseCommand {
         let quiet = arguments.flag("quiet")
         guard !arguments.positional.isEmpty else { return console.usage(.parseNoInput) }
         guard let limits = arguments.inputLimits else { return console.usage(.usageMaxFileSize, ["value": arguments.value("max-file-size") ?? ""]) }
-
         guard let jobs = arguments.jobs else { return console.usage(.usageJobsRange, ["value": arguments.value("jobs") ?? ""]) }
 
         let walk = FileWalker.walk(arguments.positional)
@@ -27,9 +26,8 @@ enum ParseCommand {
         failures += walk.unreadable.count
         // Several files in JSON, or one file of several meetings: an array, written record
         // by record so memory stays flat.
-        var array = format == "json" && walk.files.count > 1
-        var written = 0
-        if array { console.write("[\n") }
+        var output = Output(format: format, severalFiles: walk.files.count > 1)
+        output.start(console: &console)
         // Standard input is read once, here, for the first `-`.
         let paths = walk.files.map(\.path)
         var given: [Int: Data] = [:]
@@ -42,7 +40,7 @@ enum ParseCommand {
         // parsed while this one is written.
         let window = max(16, 16 * jobs)
         let pipeline = ParsePipeline(jobs: jobs, kind: kind, limits: limits)
-        let arrayFromStart = array
+        let arrayFromStart = output.array
         let windows = stride(from: 0, to: paths.count, by: window).map { $0..<min(paths.count, $0 + window) }
         let givenData = given
         func parse(_ range: Range<Int>) -> Ahead<[ParsePipeline.Outcome<Rendered>]> {
@@ -69,37 +67,68 @@ enum ParseCommand {
                     continue
                 case .skipped, .unchanged: continue
                 }
-                if !quiet {
-                    for w in rendered.warnings { console.warning(at: SourceLocation(path: path, line: w.line), w.text) }
-                }
-                if strict && !rendered.warnings.isEmpty { failures += 1 }
-                if format == "json", !array, rendered.pieces.count > 1 {
-                    array = true
-                    console.write("[\n")
-                }
-                for piece in rendered.pieces {
-                    switch piece {
-                    case .failure(let reason):
-                        console.error(at: SourceLocation(path: path), Message(.outputEncodingFailed, ["reason": reason.description]))
-                        failures += 1
-                    case .success(.markdown(let text)):
-                        console.write(text)
-                        if walk.files.count > 1 || rendered.pieces.count > 1 { console.write("\n---\n\n") }
-                    case .success(.json(let json)):
-                        if format == "jsonl" {
-                            console.writeJSON(json)
-                            console.writeJSON("\n")
-                        } else {
-                            if array && written > 0 { console.write(",\n") }
-                            console.writeJSON(json)
-                            written += 1
-                        }
+                failures += output.write(rendered, path: path, quiet: quiet, strict: strict, console: &console)
+            }
+        }
+        output.finish(console: &console)
+        return ExitCode.of(failures: failures, total: walk.files.count + walk.missing.count)
+    }
+
+    /// What has been written so far: whether the records are an array (several files in
+    /// JSON, or one file of several meetings), and how many.
+    struct Output {
+        let format: String
+        let severalFiles: Bool
+        private(set) var array: Bool
+        private var written = 0
+
+        init(format: String, severalFiles: Bool) {
+            self.format = format
+            self.severalFiles = severalFiles
+            array = format == "json" && severalFiles
+        }
+
+        func start(console: inout Console) {
+            if array { console.write("[\n") }
+        }
+
+        /// Writes one file's warnings and records, in that order; the number of failures
+        /// they count (a record that could not be encoded, warnings under `--strict`).
+        mutating func write(_ rendered: Rendered, path: String, quiet: Bool, strict: Bool, console: inout Console) -> Int {
+            var failures = 0
+            if !quiet {
+                for w in rendered.warnings { console.warning(at: SourceLocation(path: path, line: w.line), w.text) }
+            }
+            if strict && !rendered.warnings.isEmpty { failures += 1 }
+            if format == "json", !array, rendered.pieces.count > 1 {
+                array = true
+                console.write("[\n")
+            }
+            for piece in rendered.pieces {
+                switch piece {
+                case .failure(let reason):
+                    console.error(at: SourceLocation(path: path), Message(.outputEncodingFailed, ["reason": reason.description]))
+                    failures += 1
+                case .success(.markdown(let text)):
+                    console.write(text)
+                    if severalFiles || rendered.pieces.count > 1 { console.write("\n---\n\n") }
+                case .success(.json(let json)):
+                    if format == "jsonl" {
+                        console.writeJSON(json)
+                        console.writeJSON("\n")
+                    } else {
+                        if array && written > 0 { console.write(",\n") }
+                        console.writeJSON(json)
+                        written += 1
                     }
                 }
             }
+            return failures
         }
-        if array { console.write(written > 0 ? "\n]\n" : "]\n") }
-        return ExitCode.of(failures: failures, total: walk.files.count + walk.missing.count)
+
+        func finish(console: inout Console) {
+            if array { console.write(written > 0 ? "\n]\n" : "]\n") }
+        }
     }
 
     /// A file's records as the output shows them, made on the worker that parsed it: its
