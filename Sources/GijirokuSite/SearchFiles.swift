@@ -114,23 +114,23 @@ struct SearchFiles {
     private func document(_ d: ArchiveSnapshot.Document) -> String {
         var out = "{\"agenda\":{"
         for (i, n) in d.agenda.keys.sorted().enumerated() {
-            out += (i > 0 ? "," : "") + JSONText.string(String(n)) + ":" + JSONText.string(d.agenda[n] ?? "")
+            out += (i > 0 ? "," : "") + JSONText.scriptString(String(n)) + ":" + JSONText.scriptString(d.agenda[n] ?? "")
         }
-        out += "},\"date\":" + JSONText.string(d.date ?? "")
+        out += "},\"date\":" + JSONText.scriptString(d.date ?? "")
         // Each element: kind, marker, text, speaker, agenda number, first line, lines after it,
         // how many elements back its question is; its id is `first` + its position.
         out += ",\"elements\":["
         let elements = model.elements(of: d)
         for (i, e) in elements.enumerated() {
             out += i > 0 ? ",[" : "["
-            out += String(SearchData.kinds.firstIndex(of: e.kind) ?? 0) + "," + JSONText.string(e.marker ?? "") + ","
-            out += JSONText.string(e.body) + "," + JSONText.string(SiteModel.speakerLabel(e) ?? "") + ","
+            out += String(SearchData.kinds.firstIndex(of: e.kind) ?? 0) + "," + JSONText.scriptString(e.marker ?? "") + ","
+            out += JSONText.scriptString(e.body) + "," + JSONText.scriptString(SiteModel.speakerLabel(e) ?? "") + ","
             out += String(e.agendaNumber ?? 0) + "," + String(e.lines.start) + "," + String(e.lines.end - e.lines.start) + ","
             out += String(e.questionBack ?? 0) + "]"
         }
         out += "],\"first\":" + String(elements.first?.id ?? 0) + ",\"id\":" + String(d.id)
-        out += ",\"meeting\":" + JSONText.string(d.meeting ?? "") + ",\"page\":" + JSONText.string(model.page(of: d))
-        out += ",\"path\":" + JSONText.string(d.path) + ",\"title\":" + JSONText.string(model.title(of: d)) + "}"
+        out += ",\"meeting\":" + JSONText.scriptString(d.meeting ?? "") + ",\"page\":" + JSONText.scriptString(model.page(of: d))
+        out += ",\"path\":" + JSONText.scriptString(d.path) + ",\"title\":" + JSONText.scriptString(model.title(of: d)) + "}"
         return out
     }
 

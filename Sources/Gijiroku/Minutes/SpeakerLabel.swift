@@ -192,7 +192,7 @@ struct SpeakerLabel {
                 guard isPost(post) || post.isEmpty else { return nil }
                 return make(label, name: name, role: post.isEmpty ? nil : compact(post), seat: nil, rest: after)
             }
-            guard let found = post(endingAt: label) else { return nil }
+            guard let found = role(endingAt: label) else { return nil }
             return make(label, name: found.name, role: found.isHonorific ? nil : found.role, seat: nil, rest: after)
         }
         // A closing bracket only: `山本委員長)ただ今から…`, `鈴木(米)委員長)`.
@@ -212,7 +212,7 @@ struct SpeakerLabel {
         // a sentence. An official's compound post leaves the name's end to the roster.)
         guard let word = leadingWord(of: content, endsAt: SourceLine.isSpace), word.endIndex < content.endIndex else { return nil }
         let rest = trimmedRest(content[word.endIndex...])
-        guard let found = post(endingAt: word), !found.isHonorific, let name = found.name,
+        guard let found = role(endingAt: word), !found.isHonorific, let name = found.name,
               name.unicodeScalars.count >= (UTF8Search.isOne(of: ["委員", "議員"], found.role) ? 3 : 2),
               !rest.isEmpty, !["から", "が", "は", "の", "に", "より", "と", "へ", "を", "も"].contains(where: { UTF8Search.hasPrefix(rest, $0) }),
               // What follows is said, a sentence: a roster's post and spaced name (`総務部長　福　島　啓　介`) is none.
@@ -233,7 +233,7 @@ struct SpeakerLabel {
         let content = ProceedingsReader.trimmed(line)
         guard !content.isEmpty, content.unicodeScalars.count <= 12, !content.includes(" "), !content.includes("\u{3000}") else { return nil }
         if let p = parenthesised(content), p.rest.isEmpty { return p }
-        guard let found = post(endingAt: content), !found.isHonorific || found.name != nil else { return nil }
+        guard let found = role(endingAt: content), !found.isHonorific || found.name != nil else { return nil }
         return make(content, name: found.name, role: found.role, seat: nil, rest: "")
     }
 
@@ -315,24 +315,17 @@ struct SpeakerLabel {
         return roleSuffixes.contains { $0 != "君" && UTF8Search.hasSuffix(t, $0) }
     }
 
-    /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
-    /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
-    static func role(endingAt text: Substring) -> (name: String?, role: String)? {
-        guard let found = post(endingAt: text) else { return nil }
-        return (found.name, found.role)
-    }
-
-    /// What ``role(endingAt:)`` finds, and whether the word ends in the honorific `君`
-    /// rather than a post.
+    /// What ``role(endingAt:)`` finds: the name before the post (none for a post alone)
+    /// and the post, or the honorific `君`.
     struct Found {
         let name: String?
         let role: String
         var isHonorific: Bool { role == "君" }
     }
 
-    /// The post or honorific `text` ends in, and the name before it. (On UTF-8 bytes: this
-    /// is asked of every word that may be a label.)
-    static func post(endingAt text: Substring) -> Found? {
+    /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
+    /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
+    static func role(endingAt text: Substring) -> Found? {
         // Most words end in no post's last character: answered before compacting the word.
         guard let last = text.unicodeScalars.last(where: { !SourceLine.isSpace($0) }), let candidates = postsByLastScalar[last] else { return nil }
         let t = compact(text)
@@ -391,7 +384,7 @@ struct SpeakerLabel {
     private static func roleAndNameAround(_ inner: Substring) -> (name: String?, role: String?) {
         let t = compact(inner)
         // The name and then the post: 鈴木(米)委員長, 山本委員長.
-        if let found = post(endingAt: Substring(t)), !found.isHonorific { return (found.name, found.role) }
+        if let found = role(endingAt: Substring(t)), !found.isHonorific { return (found.name, found.role) }
         // The post and then the name: 委員長佐々木克敏, 事務局緒里哲司君.
         for suffix in roleSuffixes where suffix != "君" {
             if let r = t.range(of: suffix), t[..<r.lowerBound].count <= 8, r.upperBound < t.endIndex {
@@ -407,7 +400,7 @@ struct SpeakerLabel {
     private static func nameAndRole(_ inner: Substring) -> (String?, String?)? {
         let t = compact(inner)
         guard !t.isEmpty, t.unicodeScalars.count <= 20 else { return nil }
-        if let found = post(endingAt: Substring(t)) {
+        if let found = role(endingAt: Substring(t)) {
             return found.isHonorific ? (found.name, nil) : (found.name, found.role)
         }
         return nil

@@ -422,7 +422,7 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
 }
 
 /// JSON's lexical pieces, as JSONEncoder writes them.
-enum JSONText {
+package enum JSONText {
     static let null: [UInt8] = Array("null".utf8)
     static let prettyColon: [UInt8] = Array(" : ".utf8)
 
@@ -527,6 +527,36 @@ enum JSONText {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// `value` as a JSON string that is also a JavaScript string literal in any engine:
+    /// U+2028 and U+2029 escaped too (engines before ES2019 end a line at them). For the
+    /// static site's search files.
+    ///
+    /// ```swift
+    /// JSONText.scriptString("「市長」\"a\"\u{2028}")   // "\"「市長」\\\"a\\\"\\u2028\""
+    /// ```
+    package static func scriptString(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        string(value, into: &bytes)
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; rare, so looked for before copying.
+        guard bytes.indices.contains(where: { bytes[$0] == 0xE2 && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x80 && (bytes[$0 + 2] == 0xA8 || bytes[$0 + 2] == 0xA9) }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -59,14 +59,7 @@ enum UTF8Search {
     }
 
     /// The range of the first occurrence of `needle` in `text`.
-    static func range(of needle: String, in text: String) -> Range<String.Index>? {
-        guard let offset = offset(of: needle, in: text) else { return nil }
-        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
-        return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
-    }
-
-    /// The first occurrence of `needle` in part of a text, byte for byte.
-    static func range(of needle: String, in text: Substring) -> Range<String.Index>? {
+    static func range<S: StringProtocol>(of needle: String, in text: S) -> Range<String.Index>? {
         guard let offset = offset(of: needle, in: text) else { return nil }
         let start = text.utf8.index(text.startIndex, offsetBy: offset)
         return start..<text.utf8.index(start, offsetBy: needle.utf8.count)

@@ -157,6 +157,16 @@ import GijirokuTestSupport
         }
     }
 
+    /// The static site's search files: strings written directly read back as they were,
+    /// and hold no raw line break or U+2028.
+    @Test(arguments: ["市長", "\"quoted\" \\ back", "line\nbreak\ttab\r", "\u{1}\u{1F}", "\u{2028}\u{2029}", "</script><b>", "𠮟る"])
+    func scriptStringsReadBackAsTheyWere(_ text: String) throws {
+        let json = "[" + JSONText.scriptString(text) + "]"
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(decoded == [text])
+        #expect(!json.contains("\u{2028}") && !json.contains("\n"))
+    }
+
     @Test func controlCharactersNeverReachTheOutputRaw() throws {
         let text = "a\u{1B}[31mb\u{7F}c\u{9B}2Jd\u{85}e\u{A0}f\u{2028}g"
         let json = String(decoding: try JSONWriter(pretty: false).encode([text]), as: UTF8.self)
