@@ -57,7 +57,7 @@ struct HeaderLabel: Hashable {
         return s.scanNumber() != nil && s.scanAny(["名", "人"]) != nil
     }
 
-    static let decorations: Set<Unicode.Scalar> = ["■", "□", "〇", "○", "◯", "●", "◆", "◇", "◎", "・"]
+    static let decorations: ScalarSet = ["■", "□", "〇", "○", "◯", "●", "◆", "◇", "◎", "・"]
 
     /// Whether a label may open with `first` where the text is not numbered: a decoration,
     /// a bracket, or a label's first character.

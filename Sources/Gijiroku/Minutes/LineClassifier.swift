@@ -169,7 +169,7 @@ enum LineClassifier {
 
     static let bareHeadings: [StaticString] = ["市長指示", "本部長指示", "指示事項", "主な意見", "質疑応答", "意見交換", "主な発言", "概要", "決定事項", "結論", "会議の結果", "審議結果",
                                                "議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "審議内容", "会議内容", "報告事項", "協議事項", "審議事項"]
-    static let bareHeadingStarts: Set<Unicode.Scalar> = ["市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議", "報", "協"]
+    static let bareHeadingStarts: ScalarSet = ["市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議", "報", "協"]
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).
     private static func blockLabel(inner compacted: UTF8Bytes, bracketed: Bool) -> Kind? {

@@ -82,7 +82,7 @@ package struct MinutesParser: Sendable {
             }
             // Speakers named as the roster names them, each utterance under its item of the
             // order of business, then their questions and answers.
-            minutes.speeches = SpeakerResolver.resolve(minutes.speeches, attendees: minutes.attendees)
+            SpeakerResolver.resolve(&minutes.speeches, attendees: minutes.attendees)
             OrderOfBusiness.place(&minutes)
             minutes.exchanges = VerbatimExchanges.find(in: minutes.speeches)
             if minutes.startTime == nil { minutes.startTime = minutes.events.first { $0.kind == .opening }?.time }

@@ -28,7 +28,7 @@ struct ProceedingsReader {
     static func looksVerbatim(_ lines: ArraySlice<SourceLine>) -> Bool {
         var weak = 0
         let all = lines.filter { !$0.isBlank }
-        let arrows: Set<Unicode.Scalar> = ["→", "⇒"]
+        let arrows: ScalarSet = ["→", "⇒"]
         if all.contains(where: { line in
             line.content.unicodeScalars.first { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map(arrows.contains) ?? false
         }) { return false }
@@ -188,7 +188,7 @@ struct ProceedingsReader {
     }
 
     /// What ends a sentence, after which a line break is kept.
-    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "」", "』", "）", ")", "？", "！", "?", "!"]
+    private static let sentenceEnds: ScalarSet = ["。", "」", "』", "）", ")", "？", "！", "?", "!"]
 
     static func trimmed(_ text: Substring) -> Substring {
         // By scalars: it runs on every line.
@@ -209,7 +209,9 @@ struct ProceedingsReader {
     /// ```
     static func declaredTimes(in speeches: [Speech]) -> (start: TimeOfDay?, end: TimeOfDay?) {
         var start: TimeOfDay?, end: TimeOfDay?
-        for speech in speeches where speech.speaker.category == .chair {
+        // (A chair's speech that holds no `。(` or `。（` declares no time: looked for on its
+        // bytes before its characters are walked.)
+        for speech in speeches where speech.speaker.category == .chair && (speech.text.includes("。(") || speech.text.includes("。（")) {
             var rest = speech.text[...]
             while let stop = rest.firstIndex(of: "。") {
                 let sentence = rest[..<stop]
@@ -230,7 +232,7 @@ struct ProceedingsReader {
     // MARK: Events
 
     /// What an event that holds a sentence may open with: a stage direction's bracket, a rule.
-    private static let sentenceEventOpeners: Set<Unicode.Scalar> = ["〔", "(", "（", "―", "─", "-"]
+    private static let sentenceEventOpeners: ScalarSet = ["〔", "(", "（", "―", "─", "-"]
 
     static let timeKeywords: [(String, ProceedingEvent.Kind)] = [
         ("開会・開議", .opening), ("開議", .opening), ("開会", .opening), ("散会", .adjournment), ("延会", .adjournment),
@@ -328,7 +330,7 @@ extension ProceedingsReader {
         return n >= 3
     }
 
-    static let ruleScalars = Set("─━－-—―=＝−‐~～*＊・".unicodeScalars)
+    static let ruleScalars = ScalarSet("─━－-—―=＝−‐~～*＊・".unicodeScalars)
 
     /// Whether a line's first character after white space may begin a rule.
     static func mayBeIndentedRule(_ content: Substring) -> Bool {

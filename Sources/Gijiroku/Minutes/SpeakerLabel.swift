@@ -25,9 +25,9 @@ struct SpeakerLabel {
     /// What follows the label on its line: the start of the utterance (may be empty).
     let rest: Substring
 
-    static let markerScalars: Set<Unicode.Scalar> = ["○", "◯", "〇", "◎", "◆", "△", "●"]
+    static let markerScalars: ScalarSet = ["○", "◯", "〇", "◎", "◆", "△", "●"]
     /// The same, as characters.
-    static let markers: Set<Character> = Set(markerScalars.map(Character.init))
+    static let markers = markerScalars
 
     /// Posts and honorifics a label ends in, longest first where one ends another.
     static let roleSuffixes: [String] = [
@@ -127,33 +127,35 @@ struct SpeakerLabel {
 
     /// `○委員長佐々木克敏)`, `鈴木(米)委員長)`: the label ends in a closing bracket that opens nowhere.
     private static func loneClose(_ content: Substring, body: Substring) -> SpeakerLabel? {
-        var depth = 0
-        let scalars = body.unicodeScalars
-        var i = scalars.startIndex
-        var count = 0
-        while i < scalars.endIndex, count < 28 {
-            let c = scalars[i]
-            if c == "(" || c == "（" { depth += 1 }
-            if c == ")" || c == "）" {
-                if depth == 0 {
-                    let inner = body[..<i]
-                    guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
-                    // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
-                    if inner.includes(" ") || inner.includes("\u{3000}") {
-                        guard UTF8Search.hasSuffix(inner, "君"), inner.unicodeScalars.first != " ", inner.unicodeScalars.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
-                    }
-                    let end = scalars.index(after: i)
-                    let (name, role) = roleAndNameAround(inner)
-                    guard role != nil || UTF8Search.hasSuffix(inner, "君") else { return nil }
-                    return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
+        // The first closing bracket that closes nothing, within 28 scalars and before any 。 or 、
+        // (found on the bytes).
+        let offset = body.withUTF8Bytes { b -> Int? in
+            var depth = 0, i = 0, count = 0
+            while i < b.count, count < 28 {
+                let (c, width) = b.scalar(at: i)
+                if c == "(" || c == "（" { depth += 1 }
+                if c == ")" || c == "）" {
+                    if depth == 0 { return i }
+                    depth -= 1
                 }
-                depth -= 1
+                if c == "。" || c == "、" { return nil }
+                i += width
+                count += 1
             }
-            if c == "。" || c == "、" { return nil }
-            i = scalars.index(after: i)
-            count += 1
+            return nil
         }
-        return nil
+        guard let offset else { return nil }
+        let i = body.utf8.index(body.startIndex, offsetBy: offset)
+        let inner = body[..<i]
+        guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
+        // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
+        if inner.includes(" ") || inner.includes("\u{3000}") {
+            guard UTF8Search.hasSuffix(inner, "君"), inner.unicodeScalars.first != " ", inner.unicodeScalars.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
+        }
+        let end = body.unicodeScalars.index(after: i)
+        let (name, role) = roleAndNameAround(inner)
+        guard role != nil || UTF8Search.hasSuffix(inner, "君") else { return nil }
+        return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
     }
 
     /// `【吉清総合政策部長】…`
@@ -179,9 +181,8 @@ struct SpeakerLabel {
     /// `委員長(相馬君):`, `本間君:`, `都市計画課係長(水野剛史君) …`, `市川恵一委員長` alone.
     private static func unmarked(_ content: Substring) -> SpeakerLabel? {
         // (By scalars: a character search compares characters as strings, at every line.)
-        let head = content.prefix(scalars: 28)
         // post(name君) or name君, then a colon
-        if let colon = head.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+        if let colon = firstIndex(in: content, within: 28, where: { $0 == ":" || $0 == "：" }) {
             let label = content[..<colon]
             guard !label.isEmpty, !label.includes(" "), !label.includes("。"), !label.includes("、") else { return nil }
             let after = content[content.unicodeScalars.index(after: colon)...]
@@ -198,7 +199,7 @@ struct SpeakerLabel {
         // A closing bracket only: `山本委員長)ただ今から…`, `鈴木(米)委員長)`.
         if let lone = loneClose(content, body: content), lone.speaker.role != nil { return lone }
         // post(name君) then a space and the speech
-        if let open = head.unicodeScalars.firstIndex(where: { $0 == "(" || $0 == "（" }), let close = closing(of: content[open...]) {
+        if let open = openingBracket(in: content, within: 28), let close = closing(of: content[open...]) {
             let post = content[..<open]
             let inner = content[content.unicodeScalars.index(after: open)..<close]
             let after = content[content.unicodeScalars.index(after: close)...]
@@ -231,7 +232,9 @@ struct SpeakerLabel {
     /// when the caller knows the next line is the utterance.
     static func alone(_ line: Substring) -> SpeakerLabel? {
         let content = ProceedingsReader.trimmed(line)
-        guard !content.isEmpty, content.unicodeScalars.count <= 12, !content.includes(" "), !content.includes("\u{3000}") else { return nil }
+        // (More than 48 bytes is more than 12 scalars: the count is not taken of a speech's every line.)
+        guard !content.isEmpty, content.utf8.count <= 48, content.unicodeScalars.count <= 12, !content.includes(" "), !content.includes("\u{3000}")
+        else { return nil }
         if let p = parenthesised(content), p.rest.isEmpty { return p }
         guard let found = role(endingAt: content), !found.isHonorific || found.name != nil else { return nil }
         return make(content, name: found.name, role: found.role, seat: nil, rest: "")
@@ -249,14 +252,19 @@ struct SpeakerLabel {
 
     /// The first `(` or `（` among the first `limit` scalars of `text` (found on its bytes).
     private static func openingBracket(in text: Substring, within limit: Int) -> Substring.Index? {
+        firstIndex(in: text, within: limit) { $0 == "(" || $0 == "（" }
+    }
+
+    /// The first scalar among the first `limit` of `text` that `matches`, walked on the bytes
+    /// (stepping a string's scalar indexes checks each one).
+    @inline(__always)
+    private static func firstIndex(in text: Substring, within limit: Int, where matches: (Unicode.Scalar) -> Bool) -> Substring.Index? {
         let offset = text.withUTF8Bytes { b -> Int? in
             var i = 0, n = 0
             while i < b.count, n < limit {
-                let lead = b[i]
-                if lead == UInt8(ascii: "(") { return i }
-                // `（` is EF BC 88.
-                if lead == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] == 0x88 { return i }
-                i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let (c, width) = b.scalar(at: i)
+                if matches(c) { return i }
+                i += width
                 n += 1
             }
             return nil
@@ -311,8 +319,10 @@ struct SpeakerLabel {
     /// Whether `text` is a post (it ends in one of the known posts and holds no sentence).
     private static func isPost(_ text: Substring) -> Bool {
         let t = compact(text)
-        guard !t.isEmpty, t.unicodeScalars.count <= 24, !t.includes("。"), !t.includes("、") else { return false }
-        return roleSuffixes.contains { $0 != "君" && UTF8Search.hasSuffix(t, $0) }
+        return t.withUTF8Bytes { b in
+            guard !b.isEmpty, b.scalarCount <= 24, b.offset(of: "。") == nil, b.offset(of: "、") == nil else { return false }
+            return posts.contains { !$0.isHonorific && b.hasSuffix($0.bytes) }
+        }
     }
 
     /// What ``role(endingAt:)`` finds: the name before the post (none for a post alone)
@@ -320,7 +330,7 @@ struct SpeakerLabel {
     struct Found {
         let name: String?
         let role: String
-        var isHonorific: Bool { role == "君" }
+        var isHonorific: Bool { UTF8Search.equals(role, "君") }
     }
 
     /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;

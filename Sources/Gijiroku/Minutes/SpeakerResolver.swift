@@ -16,7 +16,14 @@ enum SpeakerResolver {
     static let sharedPosts: Set<String> = ["委員", "議員", "事務局", "幹事", "書記", "君", "委員会", "理事", "参与", "担当"]
 
     static func resolve(_ speeches: [Speech], attendees: [Attendee]) -> [Speech] {
-        guard !speeches.isEmpty else { return speeches }
+        var resolved = speeches
+        resolve(&resolved, attendees: attendees)
+        return resolved
+    }
+
+    /// The same, in place: only the speeches whose speaker gains a name are written.
+    static func resolve(_ speeches: inout [Speech], attendees: [Attendee]) {
+        guard !speeches.isEmpty else { return }
         // The roster's people by post and by seat, when one person holds each.
         var byRole: [String: String?] = [:]
         var bySeat: [Int: String] = [:]
@@ -34,24 +41,32 @@ enum SpeakerResolver {
             if let seat = a.seat { bySeat[seat] = name }
         }
         // A record has a few dozen speakers and thousands of speeches: each speaker is
-        // resolved once, taken in the order they first speak.
-        var seen: Set<ByBytes> = []
+        // resolved once, taken in the order they first speak, and each speech remembers
+        // which of them is its own.
+        var slots: [ByBytes: Int] = [:]
         var speakers: [Speaker] = []
-        for speech in speeches where seen.insert(ByBytes(speech.speaker)).inserted { speakers.append(speech.speaker) }
+        var slotOfSpeech: [Int] = []
+        slotOfSpeech.reserveCapacity(speeches.count)
+        for speech in speeches {
+            let key = ByBytes(speech.speaker)
+            if let slot = slots[key] {
+                slotOfSpeech.append(slot)
+            } else {
+                slots[key] = speakers.count
+                slotOfSpeech.append(speakers.count)
+                speakers.append(speech.speaker)
+            }
+        }
         // Full names the labels themselves give, by post.
         var named: [String: String?] = [:]
         for speaker in speakers {
             guard let role = speaker.role, !sharedPosts.contains(role), let name = speaker.name, name.count >= 3 else { continue }
             named[role] = named[role] == nil ? name : (named[role]!.map(fold) == fold(name) ? named[role]! : .some(nil))
         }
-        var resolved: [ByBytes: Speaker] = [:]
-        for speaker in speakers {
-            resolved[ByBytes(speaker)] = resolve(speaker, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named)
-        }
-        return speeches.map { speech in
-            var s = speech
-            s.speaker = resolved[ByBytes(speech.speaker)] ?? speech.speaker
-            return s
+        let resolved = speakers.map { resolve($0, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named) }
+        let changed = zip(speakers, resolved).map { ByBytes($0) != ByBytes($1) }
+        for i in speeches.indices where changed[slotOfSpeech[i]] {
+            speeches[i].speaker = resolved[slotOfSpeech[i]]
         }
     }
 

@@ -18,7 +18,7 @@ enum PlanLineClassifier {
         case text
     }
 
-    static let bulletMarkers: Set<Unicode.Scalar> = ["◉", "●", "❖", "◆", "○", "■", "・"]
+    static let bulletMarkers: ScalarSet = ["◉", "●", "❖", "◆", "○", "■", "・"]
 
     static func classify(_ line: SourceLine) -> Kind {
         let content = line.content
