@@ -44,10 +44,9 @@ enum DecisionReader {
         // indexes checks each one).
         let ends: [Int] = text.withUTF8Bytes { b in
             var ends: [Int] = []
-            var from = 0
-            while let at = b.offset(of: "。", from: from) {
-                ends.append(at + 3)
-                from = at + 3
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { ends.append(i + 3); i += 3 } else { i += 1 }
             }
             return ends
         }
@@ -129,6 +128,9 @@ enum DecisionReader {
         let all = sentences(text)
         var out: [Decision] = []
         for (i, raw) in all.enumerated() {
+            // A sentence that ends at its `。` is asked whether it decides before it is trimmed
+            // (white space before it changes nothing that is asked): most do not.
+            if !everySentence, UTF8Search.hasSuffix(raw, "。"), !decides(raw) { continue }
             let sentence = trimmed(raw)
             guard !sentence.isEmpty, everySentence || decides(sentence) else { continue }
             // `起立多数であります。よって、本件は可決されました。`: the method may be in the sentence before.

@@ -25,9 +25,11 @@ enum LineSegmenter {
         var out: [SourceLine] = []
         out.reserveCapacity(lines.count)
         var shared: [SourceLine] = []
+        // A flattened record repeats its speakers' labels along its lines: each is read once.
+        let memo = SpeakerLabel.Memo()
         for line in lines {
             guard line.content.utf8.count >= minimumLength, mayHaveCuts(line.content, atLeast: minimumCuts) else { out.append(line); continue }
-            let cuts = cutPoints(line.content)
+            let cuts = cutPoints(line.content, memo: memo)
             guard cuts.count >= minimumCuts else { out.append(line); continue }
             shared.append(line)
             var start = line.content.startIndex
@@ -74,7 +76,7 @@ enum LineSegmenter {
     /// label is dropped with the white space) and where the next begins.
     struct Cut { var end: Substring.Index; var start: Substring.Index }
 
-    static func cutPoints(_ content: Substring) -> [Cut] {
+    static func cutPoints(_ content: Substring, memo: SpeakerLabel.Memo? = nil) -> [Cut] {
         // Walked on UTF-8 bytes: only a character after white space, or a digit, `出` or `欠`
         // after a word, may open a part; the others are passed over without building anything.
         let cuts = content.withUTF8Bytes { bytes -> [Cut] in
@@ -92,7 +94,7 @@ enum LineSegmenter {
                 afterSpace = false
                 if wasAfterSpace {
                     let at = content.utf8.index(content.startIndex, offsetBy: i)
-                    if opensPart(content[at...]) { cuts.append(Cut(end: turnNumberStart(before: at, in: content) ?? at, start: at)) }
+                    if opensPart(content[at...], memo: memo) { cuts.append(Cut(end: turnNumberStart(before: at, in: content) ?? at, start: at)) }
                 } else if let p = previous, mayGlue(bytes, at: i) {
                     // `(第4回)1 令和4年…`, `第3委員会室出席委員(8名)`: no space before the part.
                     let before = bytes.scalar(at: p).0
@@ -133,12 +135,12 @@ enum LineSegmenter {
     }
 
     /// What may begin a part after white space.
-    static func opensPart(_ rest: Substring) -> Bool {
+    static func opensPart(_ rest: Substring, memo: SpeakerLabel.Memo? = nil) -> Bool {
         guard let first = rest.unicodeScalars.first else { return false }
         // A speaker's label with its marker: `◯委員長(北田織君)`, `○竹中市長`.
         if SpeakerLabel.markerScalars.contains(first) {
             // With words after it: `△議長` before a rule heads a section, it says nothing.
-            if let label = SpeakerLabel.read(rest.prefix(scalars: 40)), label.speaker.role != nil || label.speaker.name != nil,
+            if let label = SpeakerLabel.read(rest.prefix(scalars: 40), memo: memo), label.speaker.role != nil || label.speaker.name != nil,
                let said = label.rest.unicodeScalars.first, said != "─", said != "━" { return true }
         }
         // A post in brackets opening a turn inside a paragraph: `(事務局)資料1の…`, `（委員）問題量が…`.
@@ -205,11 +207,12 @@ enum LineSegmenter {
     }
 
     private static let eventKanji: [StaticString] = ["開", "散", "閉", "休"]
+    private static let timedEventOpeners = ScalarSet("開散閉再休延正午AaPp元".unicodeScalars)
 
     /// Whether a timed event may open with `c` (after `=`): an event word (`開会`, `再開` …), a
     /// time (`午前`, `正午`, `AM`, a number in digits or kanji), or white space before a number.
     private static func mayOpenTimedEvent(_ c: Unicode.Scalar) -> Bool {
-        "開散閉再休延正午AaPp元".unicodeScalars.contains(c) || isDigit(c) || SourceLine.isSpace(c)
+        timedEventOpeners.contains(c) || isDigit(c) || SourceLine.isSpace(c)
             || JapaneseNumber.isKanjiNumeral(c)
     }
 

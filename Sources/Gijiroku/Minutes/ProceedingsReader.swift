@@ -60,6 +60,7 @@ struct ProceedingsReader {
             current = nil
         }
         let all = Array(lines.filter { !$0.isBlank })
+        let memo = SpeakerLabel.Memo()
         var i = 0
         while i < all.count {
             let line = all[i]
@@ -89,7 +90,7 @@ struct ProceedingsReader {
                 i += 1
                 continue
             }
-            if let label = SpeakerLabel.read(line.content), Self.opensUtterance(label, line: line, next: i + 1 < all.count ? all[i + 1] : nil) {
+            if let label = SpeakerLabel.read(line.content, memo: memo), Self.opensUtterance(label, line: line, next: i + 1 < all.count ? all[i + 1] : nil) {
                 // `△議長` alone: a section heading (`△` heads sections in many records), not a turn.
                 if label.rest.isEmpty, label.speaker.label.hasPrefix("△") {
                     result.events.append(ProceedingEvent(kind: .heading, text: String(Self.trimmed(line.content)), lines: LineRange(line.number)))
@@ -242,15 +243,14 @@ struct ProceedingsReader {
     /// An event line: a time with 開会/開議/散会/閉会/休憩/再開, a stage direction in 〔〕 or
     /// （拍手）, or a heading (`◎会期の決定`, `○議事日程`, `△開会・開議`, `日程第１`).
     static func event(_ line: SourceLine) -> ProceedingEvent? {
-        guard mayBeEvent(line.content) else { return nil }
         let t = trimmed(line.content)
-        // (A speech's first line opens with a marker too: its length is bounded by bytes,
-        // and a sentence looked for, before its characters are counted.)
+        // (Every line comes here: its length is bounded by bytes, and a sentence and its
+        // characters looked for in one walk, before the event's signs are.)
         guard let first = t.unicodeScalars.first, t.utf8.count <= 240 else { return nil }
         // A sentence (`。`) is an event only in brackets or between rules: a speech's first
-        // line, which opens with a marker too, is passed over here.
-        if !sentenceEventOpeners.contains(first), t.includes("。") { return nil }
-        guard t.withUTF8Bytes({ $0.scalarCount }) <= 60 else { return nil }
+        // line, which opens with a marker too, is passed over here. An event is short.
+        let sentenceAllowed = sentenceEventOpeners.contains(first)
+        guard t.withUTF8Bytes({ isShort($0, allowingSentences: sentenceAllowed) }), mayBeEvent(line.content) else { return nil }
         let compact = SpeakerLabel.compact(t)
         let range = LineRange(line.number)
         // 〔「異議なし」と呼ぶ者あり〕, （拍手）, (「異議なし」の声あり), ― 休 憩 ―
@@ -288,6 +288,22 @@ struct ProceedingsReader {
 }
 
 extension ProceedingsReader {
+    /// Whether `bytes` hold 60 characters at most and, unless `allowingSentences`, no `。`
+    /// (E3 80 82): an event's length, told in one walk that stops at the first sign of a
+    /// speech's line.
+    @inline(__always) static func isShort(_ bytes: UTF8Bytes, allowingSentences: Bool) -> Bool {
+        var characters = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b & 0xC0 != 0x80 {
+                characters += 1
+                if characters > 60 { return false }
+            }
+            if !allowingSentences, b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 { return false }
+        }
+        return true
+    }
+
     /// `◎山川昌子　○肥沼茂男`: a roster line that marks its chair and vice-chair, a marker
     /// after white space.
     static func marksSeveralPeople(_ text: Substring) -> Bool {

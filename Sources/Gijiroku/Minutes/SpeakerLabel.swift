@@ -38,7 +38,9 @@ struct SpeakerLabel {
     ].sorted { $0.count > $1.count }
 
     /// A label that opens `line`, if any. `line` is the line's content; leading white space is skipped.
-    static func read(_ line: Substring) -> SpeakerLabel? {
+    /// `memo`: the labels already read in the same record (a record repeats a few dozen
+    /// labels thousands of times), when the caller keeps one.
+    static func read(_ line: Substring, memo: Memo? = nil) -> SpeakerLabel? {
         guard mayOpen(line), mayHoldPost(line) else { return nil }
         var content = Substring(line.unicodeScalars.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
         // A page number glued before a bracketed label (`15110【…部長】`), as scrapers leave it.
@@ -55,14 +57,14 @@ struct SpeakerLabel {
         }
         // (Scalars, never characters: comparing characters compares strings, at every line.)
         guard let first = content.unicodeScalars.first else { return nil }
-        if markerScalars.contains(first) { return marked(content) }
+        if markerScalars.contains(first) { return marked(content, memo: memo) }
         if first == "【" { return bracketed(content) }
         if first == "(" || first == "（" { return parenthesised(content) }
-        return unmarked(content)
+        return unmarked(content, memo: memo)
     }
 
     /// `○…`: post (name), seat (name), (name post), name post, or a closing bracket only.
-    private static func marked(_ content: Substring) -> SpeakerLabel? {
+    private static func marked(_ content: Substring, memo: Memo?) -> SpeakerLabel? {
         // (Scalars, not characters, wherever a line is walked: this is asked of every line.)
         let body = Substring(content.unicodeScalars.dropFirst())
         guard let c = body.unicodeScalars.first, c != " ", c != "\u{3000}" else { return nil }
@@ -86,18 +88,21 @@ struct SpeakerLabel {
                     // 鈴木(米)委員長) : a bracket inside the name, then the post and a lone closing bracket.
                     return loneClose(content, body: body)
                 }
-                if let seat = seatNumber(head) {
-                    let (name, role) = nameAndRole(inner) ?? (compact(inner), nil)
-                    return make(content[..<end], name: name, role: role ?? "議員", seat: seat, rest: trimmedRest(after))
+                // From here on, what the label says depends on its own text alone.
+                return memo.recalled(content[..<end], rest: after) { () -> Speaker? in
+                    if let seat = seatNumber(head) {
+                        let (name, role) = nameAndRole(inner) ?? (compact(inner), nil)
+                        return speaker(content[..<end], name: name, role: role ?? "議員", seat: seat)
+                    }
+                    let post = compact(head)
+                    guard !head.isEmpty, !isRosterHeading(post), !isCount(inner),
+                          role(endingAt: Substring(post)) != nil || isPost(Substring(post)) else { return nil }
+                    let name = honorificStripped(compact(inner))
+                    guard !name.isEmpty, name.unicodeScalars.count <= 16 else { return nil }
+                    // The name is in the brackets: all before them is the post (`学校教育課長`, not
+                    // 学校 and 教育課長 as a compound post without brackets would be read).
+                    return speaker(content[..<end], name: name, role: post, seat: nil)
                 }
-                let post = compact(head)
-                guard !head.isEmpty, !isRosterHeading(post), !isCount(inner),
-                      role(endingAt: Substring(post)) != nil || isPost(Substring(post)) else { return nil }
-                let name = honorificStripped(compact(inner))
-                guard !name.isEmpty, name.unicodeScalars.count <= 16 else { return nil }
-                // The name is in the brackets: all before them is the post (`学校教育課長`, not
-                // 学校 and 教育課長 as a compound post without brackets would be read).
-                return make(content[..<end], name: name, role: post, seat: nil, rest: trimmedRest(after))
             }
         }
         if let lone = loneClose(content, body: body) { return lone }
@@ -179,7 +184,7 @@ struct SpeakerLabel {
     }
 
     /// `委員長(相馬君):`, `本間君:`, `都市計画課係長(水野剛史君) …`, `市川恵一委員長` alone.
-    private static func unmarked(_ content: Substring) -> SpeakerLabel? {
+    private static func unmarked(_ content: Substring, memo: Memo?) -> SpeakerLabel? {
         // (By scalars: a character search compares characters as strings, at every line.)
         // post(name君) or name君, then a colon
         if let colon = firstIndex(in: content, within: 28, where: { $0 == ":" || $0 == "：" }) {
@@ -202,11 +207,13 @@ struct SpeakerLabel {
         if let open = openingBracket(in: content, within: 28), let close = closing(of: content[open...]) {
             let post = content[..<open]
             let inner = content[content.unicodeScalars.index(after: open)..<close]
-            let after = content[content.unicodeScalars.index(after: close)...]
-            guard !post.isEmpty, UTF8Search.hasSuffix(inner, "君") || UTF8Search.hasSuffix(inner, "議員"), isPost(post),
-                  after.isEmpty || after.unicodeScalars.first == " " || after.unicodeScalars.first == "\u{3000}" else { return nil }
-            return make(content[..<content.unicodeScalars.index(after: close)], name: honorificStripped(compact(inner)), role: compact(post), seat: nil,
-                        rest: trimmedRest(after))
+            let end = content.unicodeScalars.index(after: close)
+            let after = content[end...]
+            guard after.isEmpty || after.unicodeScalars.first == " " || after.unicodeScalars.first == "\u{3000}" else { return nil }
+            return memo.recalled(content[..<end], rest: after) { () -> Speaker? in
+                guard !post.isEmpty, UTF8Search.hasSuffix(inner, "君") || UTF8Search.hasSuffix(inner, "議員"), isPost(post) else { return nil }
+                return speaker(content[..<end], name: honorificStripped(compact(inner)), role: compact(post), seat: nil)
+            }
         }
         // A full name and post, then a space and the speech: `末松裕人委員長　ただいまから…`.
         // (A member's full name, three characters or more: `山田委員　から…` in a summary is
@@ -243,11 +250,13 @@ struct SpeakerLabel {
     // MARK: Pieces
 
     private static func make(_ label: Substring, name: String?, role: String?, seat: Int?, rest: Substring) -> SpeakerLabel {
+        SpeakerLabel(speaker: speaker(label, name: name, role: role, seat: seat), rest: rest)
+    }
+
+    private static func speaker(_ label: Substring, name: String?, role: String?, seat: Int?) -> Speaker {
         let name = name.flatMap { $0.isEmpty ? nil : $0 }
         let role = role.flatMap { $0.isEmpty ? nil : $0 }
-        return SpeakerLabel(speaker: Speaker(label: String(label), name: name, role: role, seat: seat,
-                                             category: category(role: role, seat: seat, label: label)),
-                            rest: rest)
+        return Speaker(label: String(label), name: name, role: role, seat: seat, category: category(role: role, seat: seat, label: label))
     }
 
     /// The first `(` or `（` among the first `limit` scalars of `text` (found on its bytes).
@@ -337,11 +346,24 @@ struct SpeakerLabel {
     /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
     static func role(endingAt text: Substring) -> Found? {
         // Most words end in no post's last character: answered before compacting the word.
-        guard let last = text.unicodeScalars.last(where: { !SourceLine.isSpace($0) }), let candidates = postsByLastScalar[last] else { return nil }
+        // (On the bytes: the last scalar that is not white space, then the posts in order,
+        // longest first: a post that ends the word ends in that scalar.)
+        let mayEnd = text.withUTF8Bytes { b -> Bool in
+            var end = b.count
+            while end > 0 {
+                var start = end - 1
+                while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+                let (c, _) = b.scalar(at: start)
+                if !SourceLine.isSpace(c) { return postLastScalars.contains(c) }
+                end = start
+            }
+            return false
+        }
+        guard mayEnd else { return nil }
         let t = compact(text)
         return t.withUTF8Bytes { b -> Found? in
-            guard !b.isEmpty, b.scalarCount <= 24, b.offset(of: "。") == nil, b.offset(of: "、") == nil, b.offset(of: "「") == nil,
-                  let suffix = candidates.first(where: { b.hasSuffix($0.bytes) }) else { return nil }
+            guard !b.isEmpty, b.scalarCount <= 24, !holdsSentencePunctuation(b),
+                  let suffix = posts.first(where: { b.hasSuffix($0.bytes) }) else { return nil }
             let before = b.bytes(0..<(b.count - suffix.bytes.count))
             let name = String(decoding: before, as: UTF8.self)
             if suffix.isHonorific { return before.isEmpty ? nil : Found(name: name, role: suffix.text) }
@@ -385,7 +407,19 @@ struct SpeakerLabel {
 
     /// ``posts`` by their last character, longest first: a word is matched against the
     /// posts that end as it ends (and a word that ends in none of them names no post).
-    static let postsByLastScalar: [Unicode.Scalar: [Post]] = Dictionary(grouping: posts) { $0.text.unicodeScalars.last! }
+    /// The last scalars of the ``posts``.
+    static let postLastScalars = ScalarSet(posts.map { $0.text.unicodeScalars.last! })
+
+    /// Whether a word's bytes hold `。`, `、` or `「` (E3 80 82, E3 80 81, E3 80 8C): a word of a
+    /// label is short, and one walk beats a search for each.
+    @inline(__always) private static func holdsSentencePunctuation(_ b: UTF8Bytes) -> Bool {
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 || b[i + 2] == 0x81 || b[i + 2] == 0x8C { return true }
+            i += 1
+        }
+        return false
+    }
 
     /// What makes a post longer: `総務常任委員長`, `議会運営委員長`.
     private static let lengthening: [[UInt8]] = ["常任", "特別", "運営", "議会", "教育", "監査", "選挙管理"].map { Array($0.utf8) }
@@ -417,11 +451,15 @@ struct SpeakerLabel {
     }
 
     private static func honorificStripped(_ name: String) -> String {
-        for h in ["君", "議員", "さん", "氏"] where UTF8Search.hasSuffix(name, h) && name.utf8.count > h.utf8.count {
-            return String(decoding: name.utf8.dropLast(h.utf8.count), as: UTF8.self)
+        let cut = name.withUTF8Bytes { b -> Int? in
+            for h in honorifics where b.count > h.utf8CodeUnitCount && b.hasSuffix(h) { return h.utf8CodeUnitCount }
+            return nil
         }
-        return name
+        guard let cut else { return name }
+        return String(decoding: name.utf8.dropLast(cut), as: UTF8.self)
     }
+
+    private static let honorifics: [StaticString] = ["君", "議員", "さん", "氏"]
 
     /// Without spaces (names are often spaced out: `植竹　貴`).
     /// (On UTF-8 bytes: comparing characters goes through string comparison, and this is
@@ -450,7 +488,7 @@ struct SpeakerLabel {
         }
     }
 
-    private static func trimmedRest(_ text: Substring) -> Substring {
+    static func trimmedRest(_ text: Substring) -> Substring {
         var t = text.unicodeScalars
         while let c = t.first, c == " " || c == "\u{3000}" || c == ":" || c == "：" || c == "\t" { t.removeFirst() }
         return Substring(t)
@@ -461,9 +499,67 @@ struct SpeakerLabel {
         if seat != nil { return .member }
         guard let role else { return label.includes("君") ? .member : .other }
         // (Byte comparisons: comparing strings normalises them, and this is asked of every label.)
-        if UTF8Search.isOne(of: ["議長", "副議長", "臨時議長", "委員長", "副委員長", "会長", "副会長", "座長", "会長代理"], role) { return .chair }
+        if UTF8Search.isOne(of: chairPosts, role) { return .chair }
         if role.includes("事務局") || UTF8Search.equals(role, "書記") { return .secretariat }
-        if UTF8Search.isOne(of: ["議員", "委員", "君"], role) || UTF8Search.hasSuffix(role, "委員長") || UTF8Search.hasSuffix(role, "常任委員") { return .member }
+        if UTF8Search.isOne(of: memberPosts, role) || UTF8Search.hasSuffix(role, "委員長") || UTF8Search.hasSuffix(role, "常任委員") { return .member }
         return .official
+    }
+
+    private static let chairPosts = ["議長", "副議長", "臨時議長", "委員長", "副委員長", "会長", "副会長", "座長", "会長代理"]
+    private static let memberPosts = ["議員", "委員", "君"]
+}
+
+extension SpeakerLabel {
+    /// The labels already read in one record, by their bytes: a record repeats a few dozen
+    /// labels thousands of times, and a label that has been read says the same again. Only
+    /// what a label's own text decides is kept (where the label ends was found first).
+    ///
+    /// ```swift
+    /// let memo = SpeakerLabel.Memo()
+    /// SpeakerLabel.read("○議長（山田太郎君）　開会します。", memo: memo)   // read
+    /// SpeakerLabel.read("○議長（山田太郎君）　休憩します。", memo: memo)   // recalled
+    /// ```
+    final class Memo {
+        /// By a hash of the label's bytes: the labels with that hash and what each said.
+        private var entries: [UInt64: [(label: [UInt8], speaker: Speaker?)]] = [:]
+
+        func recall(_ label: UTF8Bytes, hash: UInt64) -> Speaker?? {
+            guard let bucket = entries[hash] else { return nil }
+            for entry in bucket where entry.label.count == label.count && entry.label.withUnsafeBufferPointer({ label.equals($0) }) {
+                return .some(entry.speaker)
+            }
+            return nil
+        }
+
+        func remember(_ label: UTF8Bytes, hash: UInt64, _ speaker: Speaker?) {
+            entries[hash, default: []].append((Array(label), speaker))
+        }
+
+        /// FNV-1a over the bytes.
+        static func hash(_ bytes: UTF8Bytes) -> UInt64 {
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            return h
+        }
+    }
+}
+
+extension Optional where Wrapped == SpeakerLabel.Memo {
+    /// The speaker `label` names, recalled when it was read before, else read by `read` (and
+    /// remembered); with `rest` after it, as a ``SpeakerLabel``.
+    func recalled(_ label: Substring, rest: Substring, read: () -> Speaker?) -> SpeakerLabel? {
+        let speaker: Speaker?
+        if let memo = self {
+            speaker = label.withUTF8Bytes { bytes -> Speaker? in
+                let hash = SpeakerLabel.Memo.hash(bytes)
+                if let known = memo.recall(bytes, hash: hash) { return known }
+                let found = read()
+                memo.remember(bytes, hash: hash, found)
+                return found
+            }
+        } else {
+            speaker = read()
+        }
+        return speaker.map { SpeakerLabel(speaker: $0, rest: SpeakerLabel.trimmedRest(rest)) }
     }
 }

@@ -43,19 +43,31 @@ enum SpeakerResolver {
         // A record has a few dozen speakers and thousands of speeches: each speaker is
         // resolved once, taken in the order they first speak, and each speech remembers
         // which of them is its own.
+        // (The last few speakers are compared first, byte for byte: turns go back and forth
+        // between a chair and a few others, and hashing a label costs more than comparing it.)
         var slots: [ByBytes: Int] = [:]
         var speakers: [Speaker] = []
         var slotOfSpeech: [Int] = []
         slotOfSpeech.reserveCapacity(speeches.count)
+        var recent: [Int] = []
         for speech in speeches {
-            let key = ByBytes(speech.speaker)
-            if let slot = slots[key] {
-                slotOfSpeech.append(slot)
+            let slot: Int
+            if let r = recent.firstIndex(where: { ByBytes.same(speakers[$0], speech.speaker) }) {
+                slot = recent[r]
+                if r > 0 { recent.remove(at: r); recent.insert(slot, at: 0) }
             } else {
-                slots[key] = speakers.count
-                slotOfSpeech.append(speakers.count)
-                speakers.append(speech.speaker)
+                let key = ByBytes(speech.speaker)
+                if let known = slots[key] {
+                    slot = known
+                } else {
+                    slot = speakers.count
+                    slots[key] = slot
+                    speakers.append(speech.speaker)
+                }
+                recent.insert(slot, at: 0)
+                if recent.count > 4 { recent.removeLast() }
             }
+            slotOfSpeech.append(slot)
         }
         // Full names the labels themselves give, by post.
         var named: [String: String?] = [:]
@@ -64,7 +76,7 @@ enum SpeakerResolver {
             named[role] = named[role] == nil ? name : (named[role]!.map(fold) == fold(name) ? named[role]! : .some(nil))
         }
         let resolved = speakers.map { resolve($0, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named) }
-        let changed = zip(speakers, resolved).map { ByBytes($0) != ByBytes($1) }
+        let changed = zip(speakers, resolved).map { !ByBytes.same($0, $1) }
         for i in speeches.indices where changed[slotOfSpeech[i]] {
             speeches[i].speaker = resolved[slotOfSpeech[i]]
         }
@@ -76,7 +88,10 @@ enum SpeakerResolver {
         let speaker: Speaker
         init(_ speaker: Speaker) { self.speaker = speaker }
 
-        static func == (a: ByBytes, b: ByBytes) -> Bool {
+        static func == (a: ByBytes, b: ByBytes) -> Bool { same(a.speaker, b.speaker) }
+
+        /// Whether two speakers are written the same, byte for byte.
+        static func same(_ a: Speaker, _ b: Speaker) -> Bool {
             func same(_ x: String?, _ y: String?) -> Bool {
                 switch (x, y) {
                 case (nil, nil): return true
@@ -84,8 +99,8 @@ enum SpeakerResolver {
                 default: return false
                 }
             }
-            return a.speaker.seat == b.speaker.seat && a.speaker.category == b.speaker.category && UTF8Search.equals(a.speaker.label, b.speaker.label)
-                && same(a.speaker.name, b.speaker.name) && same(a.speaker.role, b.speaker.role)
+            return a.seat == b.seat && a.category == b.category && UTF8Search.equals(a.label, b.label)
+                && same(a.name, b.name) && same(a.role, b.role)
         }
 
         func hash(into hasher: inout Hasher) {

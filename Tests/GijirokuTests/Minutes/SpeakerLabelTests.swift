@@ -47,6 +47,32 @@ import GijirokuTestSupport
     func aLineThatOnlyLooksLikeALabelIsNotOne(_ line: String) {
         #expect(SpeakerLabel.read(line[...]) == nil, "\(line)")
     }
+
+    @Test func aLabelReadBeforeIsRecalledWithTheRestOfItsOwnLine() throws {
+        let memo = SpeakerLabel.Memo()
+        let first = try #require(SpeakerLabel.read("○議長（山田太郎君）　開会します。", memo: memo))
+        let again = try #require(SpeakerLabel.read("○議長（山田太郎君）　休憩します。", memo: memo))
+        #expect(again.speaker == first.speaker)
+        #expect(again.rest == "休憩します。")
+        // What was not a label stays none when met again.
+        #expect(SpeakerLabel.read("○議事日程（第１号）　令和７年", memo: memo) == nil)
+        #expect(SpeakerLabel.read("○議事日程（第１号）　令和８年", memo: memo) == nil)
+    }
+
+    @Test func readingWithAMemoSaysWhatReadingWithoutOneSays() {
+        let lines = ["○議長（汐田一郎君）　再開します。", "◯９番（赤平勇人君）　質問します。", "会長(三枝宗一君) それでは",
+                     "都市計画課長(菅谷修君) 議案第3号は", "○委員長佐々木克敏) ただいまから", "◯竹中市長 おはようございます。",
+                     "〇出席議員（２６人）", "○議事日程", "○今後 検討 する) として", "○（植竹　貴副区長）　ただいま",
+                     "○市長(汐田二郎君)続けて", "◯９番（赤平勇人君）"]
+        let memo = SpeakerLabel.Memo()
+        // Twice over: the second pass recalls every label of the first.
+        for line in lines + lines.reversed() {
+            let plain = SpeakerLabel.read(line[...])
+            let recalled = SpeakerLabel.read(line[...], memo: memo)
+            #expect(recalled?.speaker == plain?.speaker, "\(line)")
+            #expect(recalled.map { String($0.rest) } == plain.map { String($0.rest) }, "\(line)")
+        }
+    }
 }
 
 /// Utterances and events of a verbatim record.
