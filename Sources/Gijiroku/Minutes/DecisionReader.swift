@@ -34,8 +34,24 @@ enum DecisionReader {
     }
 
     static func method<S: StringProtocol>(in text: S) -> String? {
+        // Every method opens with 全, 異, 起, 賛 or 挙: a text with none of them states none
+        // (told in one walk, before a search for each).
+        guard text.withUTF8Bytes({ mayStateMethod($0) }) else { return nil }
         if UTF8Search.contains(text, "異議がありません") || UTF8Search.contains(text, "異議ありません") { return "異議なし" }
         return methods.first { UTF8Search.contains(text, $0) }
+    }
+
+    /// The first scalars of the ``methods`` and of `異議…`.
+    private static let methodOpenings = ScalarSet(methods.map { $0.unicodeScalars.first! } + ["異"])
+
+    private static func mayStateMethod(_ bytes: UTF8Bytes) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let (c, width) = bytes.scalar(at: i)
+            if methodOpenings.contains(c) { return true }
+            i += width
+        }
+        return false
     }
 
     /// The sentences of a text (ended by `。`), with the one that ends it kept, as they stand.

@@ -164,7 +164,9 @@ struct ProceedingsReader {
     /// Whether a line reads as the start of an utterance rather than a roster's entry.
     static func isUtterance(_ line: SourceLine) -> Bool {
         let t = trimmed(line.content)
-        guard t.count >= 16, t.includes("。") || t.includes("、"), SpeakerLabel.read(t) == nil else { return false }
+        // (Sixteen characters at least: counted no further than that.)
+        guard t.index(t.startIndex, offsetBy: 16, limitedBy: t.endIndex) != nil, t.includes("。") || t.includes("、"),
+              SpeakerLabel.read(t) == nil else { return false }
         // `河北自治振興室長、赤松…担当主査、鈴木主事`: people and their posts, a roster.
         if !t.includes("。") {
             let parts = t.split(separator: "、")
@@ -235,6 +237,11 @@ struct ProceedingsReader {
     /// What an event that holds a sentence may open with: a stage direction's bracket, a rule.
     private static let sentenceEventOpeners: ScalarSet = ["〔", "(", "（", "―", "─", "-"]
 
+    /// What a timed event is decorated with (`〇午後１時開会`, `=開会 午前10時0分=`), and the
+    /// dashes around `― 休 憩 ―`.
+    private static let timeEventDecorations = ScalarSet("○〇◯△=＝()（）".unicodeScalars)
+    private static let ruleDashes = ScalarSet("―─-−ー".unicodeScalars)
+
     static let timeKeywords: [(String, ProceedingEvent.Kind)] = [
         ("開会・開議", .opening), ("開議", .opening), ("開会", .opening), ("散会", .adjournment), ("延会", .adjournment),
         ("閉会", .closing), ("休憩", .recess), ("再開", .resumption),
@@ -258,7 +265,7 @@ struct ProceedingsReader {
             return ProceedingEvent(kind: .stageDirection, text: String(t), lines: range)
         }
         // Times: 午後２時１２分休憩, 〇午後１時開会, 開議 午前10時00分, =開会 午前10時0分=, 午前十一時三分開議
-        let stripped = compact.trimmingCharacters(in: "○〇◯△=＝()（）")
+        let stripped = compact.trimmingCharacters(in: timeEventDecorations)
         if !stripped.includes("。"), stripped.unicodeScalars.count <= 24 {
             for (keyword, kind) in timeKeywords where UTF8Search.hasPrefix(stripped, keyword) || UTF8Search.hasSuffix(stripped, keyword) {
                 let timeText = UTF8Search.hasPrefix(stripped, keyword) ? String(stripped.dropFirst(keyword.count)) : String(stripped.dropLast(keyword.count))
@@ -268,7 +275,7 @@ struct ProceedingsReader {
         }
         // ― 休 憩 ―
         if UTF8Search.hasPrefix(compact, "―") || UTF8Search.hasPrefix(compact, "─") || UTF8Search.hasPrefix(compact, "-") {
-            let inner = compact.trimmingCharacters(in: "―─-−ー")
+            let inner = compact.trimmingCharacters(in: ruleDashes)
             if UTF8Search.hasPrefix(inner, "休憩") { return ProceedingEvent(kind: .recess, text: String(t), lines: range) }
             if UTF8Search.hasPrefix(inner, "再開") { return ProceedingEvent(kind: .resumption, text: String(t), lines: range) }
         }
@@ -358,11 +365,11 @@ extension ProceedingsReader {
 private extension String {
     /// Without the given characters at either end (by scalars: this runs on every short
     /// line that opens with a marker).
-    func trimmingCharacters(in set: String) -> String {
+    func trimmingCharacters(in set: ScalarSet) -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, set.unicodeScalars.contains(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, set.unicodeScalars.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        while start < end, set.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, set.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         return String(scalars[start..<end])
     }
 }

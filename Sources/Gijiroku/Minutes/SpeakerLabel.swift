@@ -72,9 +72,11 @@ struct SpeakerLabel {
         if c == "(" || c == "（" {
             guard let close = closing(of: body) else { return nil }
             let inner = body[body.unicodeScalars.index(after: body.startIndex)..<close]
-            guard let (name, role) = nameAndRole(inner), role != nil else { return nil }
             let end = body.unicodeScalars.index(after: close)
-            return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
+            return memo.recalled(content[..<end], as: .nameAndPostInBrackets, rest: content[end...]) { () -> Speaker? in
+                guard let (name, role) = nameAndRole(inner), role != nil else { return nil }
+                return speaker(content[..<end], name: name, role: role, seat: nil)
+            }
         }
         // ○post(name) / ○２２番(name) / ○…) with a closing bracket only
         if let open = openingBracket(in: body, within: 25) {
@@ -89,7 +91,7 @@ struct SpeakerLabel {
                     return loneClose(content, body: body)
                 }
                 // From here on, what the label says depends on its own text alone.
-                return memo.recalled(content[..<end], rest: after) { () -> Speaker? in
+                return memo.recalled(content[..<end], as: .postAndNameInBrackets, rest: after) { () -> Speaker? in
                     if let seat = seatNumber(head) {
                         let (name, role) = nameAndRole(inner) ?? (compact(inner), nil)
                         return speaker(content[..<end], name: name, role: role ?? "議員", seat: seat)
@@ -105,16 +107,22 @@ struct SpeakerLabel {
                 }
             }
         }
-        if let lone = loneClose(content, body: body) { return lone }
+        if let lone = loneClose(content, body: body, memo: memo) { return lone }
         // ○name post (then a space or the end of the line); no label is longer than 20.
         guard let word = leadingWord(of: body, endsAt: { $0 == " " || $0 == "\u{3000}" }) else { return nil }
-        // ○２番 alone: a member by seat, named by the roster.
-        if let seat = seatNumber(word), word.endIndex < body.endIndex {
-            return make(content[..<word.endIndex], name: nil, role: "議員", seat: seat, rest: trimmedRest(body[word.endIndex...]))
+        // What a word followed by more says depends on the word alone (a seat alone at the
+        // end of a line is read otherwise).
+        let said = { () -> Speaker? in
+            // ○２番 alone: a member by seat, named by the roster.
+            if let seat = seatNumber(word), word.endIndex < body.endIndex {
+                return speaker(content[..<word.endIndex], name: nil, role: "議員", seat: seat)
+            }
+            guard !isRosterHeading(word), let found = role(endingAt: word), !found.role.isEmpty else { return nil }
+            return speaker(content[..<word.endIndex], name: found.name, role: found.role, seat: nil)
         }
-        guard !isRosterHeading(word), let found = role(endingAt: word), !found.role.isEmpty else { return nil }
         let after = body[word.endIndex...]
-        return make(content[..<word.endIndex], name: found.name, role: found.role, seat: nil, rest: trimmedRest(after))
+        if after.isEmpty { return said().map { SpeakerLabel(speaker: $0, rest: trimmedRest(after)) } }
+        return memo.recalled(content[..<word.endIndex], as: .markedWord, rest: after, read: said)
     }
 
     /// The text up to the first scalar that `endsAt` (or the end), when it is 20 scalars at
@@ -131,7 +139,7 @@ struct SpeakerLabel {
     }
 
     /// `○委員長佐々木克敏)`, `鈴木(米)委員長)`: the label ends in a closing bracket that opens nowhere.
-    private static func loneClose(_ content: Substring, body: Substring) -> SpeakerLabel? {
+    private static func loneClose(_ content: Substring, body: Substring, memo: Memo? = nil) -> SpeakerLabel? {
         // The first closing bracket that closes nothing, within 28 scalars and before any 。 or 、
         // (found on the bytes).
         let offset = body.withUTF8Bytes { b -> Int? in
@@ -152,15 +160,18 @@ struct SpeakerLabel {
         guard let offset else { return nil }
         let i = body.utf8.index(body.startIndex, offsetBy: offset)
         let inner = body[..<i]
-        guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
-        // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
-        if inner.includes(" ") || inner.includes("\u{3000}") {
-            guard UTF8Search.hasSuffix(inner, "君"), inner.unicodeScalars.first != " ", inner.unicodeScalars.first != "\u{3000}", compact(inner).unicodeScalars.count <= 16 else { return nil }
-        }
         let end = body.unicodeScalars.index(after: i)
-        let (name, role) = roleAndNameAround(inner)
-        guard role != nil || UTF8Search.hasSuffix(inner, "君") else { return nil }
-        return make(content[..<end], name: name, role: role, seat: nil, rest: trimmedRest(content[end...]))
+        return memo.recalled(content[..<end], as: .loneClosingBracket, rest: content[end...]) { () -> Speaker? in
+            guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
+            // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
+            if inner.includes(" ") || inner.includes("\u{3000}") {
+                guard UTF8Search.hasSuffix(inner, "君"), inner.unicodeScalars.first != " ", inner.unicodeScalars.first != "\u{3000}",
+                      compact(inner).unicodeScalars.count <= 16 else { return nil }
+            }
+            let (name, role) = roleAndNameAround(inner)
+            guard role != nil || UTF8Search.hasSuffix(inner, "君") else { return nil }
+            return speaker(content[..<end], name: name, role: role, seat: nil)
+        }
     }
 
     /// `【吉清総合政策部長】…`
@@ -202,7 +213,7 @@ struct SpeakerLabel {
             return make(label, name: found.name, role: found.isHonorific ? nil : found.role, seat: nil, rest: after)
         }
         // A closing bracket only: `山本委員長)ただ今から…`, `鈴木(米)委員長)`.
-        if let lone = loneClose(content, body: content), lone.speaker.role != nil { return lone }
+        if let lone = loneClose(content, body: content, memo: memo), lone.speaker.role != nil { return lone }
         // post(name君) then a space and the speech
         if let open = openingBracket(in: content, within: 28), let close = closing(of: content[open...]) {
             let post = content[..<open]
@@ -210,7 +221,7 @@ struct SpeakerLabel {
             let end = content.unicodeScalars.index(after: close)
             let after = content[end...]
             guard after.isEmpty || after.unicodeScalars.first == " " || after.unicodeScalars.first == "\u{3000}" else { return nil }
-            return memo.recalled(content[..<end], rest: after) { () -> Speaker? in
+            return memo.recalled(content[..<end], as: .postAndHonouredName, rest: after) { () -> Speaker? in
                 guard !post.isEmpty, UTF8Search.hasSuffix(inner, "君") || UTF8Search.hasSuffix(inner, "議員"), isPost(post) else { return nil }
                 return speaker(content[..<end], name: honorificStripped(compact(inner)), role: compact(post), seat: nil)
             }
@@ -220,12 +231,14 @@ struct SpeakerLabel {
         // a sentence. An official's compound post leaves the name's end to the roster.)
         guard let word = leadingWord(of: content, endsAt: SourceLine.isSpace), word.endIndex < content.endIndex else { return nil }
         let rest = trimmedRest(content[word.endIndex...])
-        guard let found = role(endingAt: word), !found.isHonorific, let name = found.name,
-              name.unicodeScalars.count >= (UTF8Search.isOne(of: ["委員", "議員"], found.role) ? 3 : 2),
-              !rest.isEmpty, !["から", "が", "は", "の", "に", "より", "と", "へ", "を", "も"].contains(where: { UTF8Search.hasPrefix(rest, $0) }),
+        guard !rest.isEmpty, !["から", "が", "は", "の", "に", "より", "と", "へ", "を", "も"].contains(where: { UTF8Search.hasPrefix(rest, $0) }),
               // What follows is said, a sentence: a roster's post and spaced name (`総務部長　福　島　啓　介`) is none.
               rest.includes("。") || rest.includes("、") || rest.includes("？") else { return nil }
-        return make(word, name: name, role: found.role, seat: nil, rest: rest)
+        return memo.recalled(word, as: .nameAndPost, rest: rest) { () -> Speaker? in
+            guard let found = role(endingAt: word), !found.isHonorific, let name = found.name,
+                  name.unicodeScalars.count >= (UTF8Search.isOne(of: ["委員", "議員"], found.role) ? 3 : 2) else { return nil }
+            return speaker(word, name: name, role: found.role, seat: nil)
+        }
     }
 
     /// Whether `content` opens with a post in brackets and goes on with a sentence
@@ -520,24 +533,30 @@ extension SpeakerLabel {
     /// SpeakerLabel.read("○議長（山田太郎君）　休憩します。", memo: memo)   // recalled
     /// ```
     final class Memo {
-        /// By a hash of the label's bytes: the labels with that hash and what each said.
-        private var entries: [UInt64: [(label: [UInt8], speaker: Speaker?)]] = [:]
+        /// The style a label was read in: the same text read in another style is another entry.
+        enum Style: UInt8 {
+            case nameAndPostInBrackets, postAndNameInBrackets, markedWord, loneClosingBracket, postAndHonouredName, nameAndPost
+        }
 
-        func recall(_ label: UTF8Bytes, hash: UInt64) -> Speaker?? {
+        /// By a hash of the label's style and bytes: the labels with that hash and what each said.
+        private var entries: [UInt64: [(style: Style, label: [UInt8], speaker: Speaker?)]] = [:]
+
+        func recall(_ label: UTF8Bytes, as style: Style, hash: UInt64) -> Speaker?? {
             guard let bucket = entries[hash] else { return nil }
-            for entry in bucket where entry.label.count == label.count && entry.label.withUnsafeBufferPointer({ label.equals($0) }) {
+            for entry in bucket where entry.style == style && entry.label.count == label.count
+                && entry.label.withUnsafeBufferPointer({ label.equals($0) }) {
                 return .some(entry.speaker)
             }
             return nil
         }
 
-        func remember(_ label: UTF8Bytes, hash: UInt64, _ speaker: Speaker?) {
-            entries[hash, default: []].append((Array(label), speaker))
+        func remember(_ label: UTF8Bytes, as style: Style, hash: UInt64, _ speaker: Speaker?) {
+            entries[hash, default: []].append((style, Array(label), speaker))
         }
 
-        /// FNV-1a over the bytes.
-        static func hash(_ bytes: UTF8Bytes) -> UInt64 {
-            var h: UInt64 = 0xcbf29ce484222325
+        /// FNV-1a over the style and the bytes.
+        static func hash(_ bytes: UTF8Bytes, _ style: Style) -> UInt64 {
+            var h: UInt64 = (0xcbf29ce484222325 ^ UInt64(style.rawValue)) &* 0x100000001b3
             for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
             return h
         }
@@ -545,16 +564,16 @@ extension SpeakerLabel {
 }
 
 extension Optional where Wrapped == SpeakerLabel.Memo {
-    /// The speaker `label` names, recalled when it was read before, else read by `read` (and
-    /// remembered); with `rest` after it, as a ``SpeakerLabel``.
-    func recalled(_ label: Substring, rest: Substring, read: () -> Speaker?) -> SpeakerLabel? {
+    /// The speaker `label` names, read in `style`: recalled when it was read so before, else
+    /// read by `read` (and remembered); with `rest` after it, as a ``SpeakerLabel``.
+    func recalled(_ label: Substring, as style: SpeakerLabel.Memo.Style, rest: Substring, read: () -> Speaker?) -> SpeakerLabel? {
         let speaker: Speaker?
         if let memo = self {
             speaker = label.withUTF8Bytes { bytes -> Speaker? in
-                let hash = SpeakerLabel.Memo.hash(bytes)
-                if let known = memo.recall(bytes, hash: hash) { return known }
+                let hash = SpeakerLabel.Memo.hash(bytes, style)
+                if let known = memo.recall(bytes, as: style, hash: hash) { return known }
                 let found = read()
-                memo.remember(bytes, hash: hash, found)
+                memo.remember(bytes, as: style, hash: hash, found)
                 return found
             }
         } else {
