@@ -39,9 +39,10 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         // they are first (cutting a long line costs more than reading it), then part by part.
         let raw = SourceLine.split(prefix(of: text, lines: 400))
         if ProceedingsReader.looksVerbatim(raw[...]) { return true }
-        // A header that extraction flattened onto one line is read part by part.
-        let lines = LineSegmenter.split(raw).lines
-        if ProceedingsReader.looksVerbatim(lines[...]) { return true }
+        // A header that extraction flattened onto one line is read part by part (cut no
+        // further than the first labels, when they are there).
+        var lines: [SourceLine] = []
+        if ProceedingsReader.looksVerbatim(cutting: raw, into: &lines) { return true }
         // A page of several meetings, each under its heading and date.
         if MeetingHeadings.several(MeetingHeadings.find(in: lines.filter { !$0.isBlank })) { return true }
         for line in lines where !line.isBlank {

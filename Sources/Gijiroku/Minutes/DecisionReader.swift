@@ -56,26 +56,26 @@ enum DecisionReader {
 
     /// The sentences of a text (ended by `。`), with the one that ends it kept, as they stand.
     static func sentences(_ text: String) -> [Substring] {
-        // `。` is E3 80 82 in UTF-8: found on the bytes, as offsets (stepping the UTF-8 view's
-        // indexes checks each one).
-        let ends: [Int] = text.withUTF8Bytes { b in
-            var ends: [Int] = []
-            var i = 0
-            while i + 2 < b.count {
-                if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 { ends.append(i + 3); i += 3 } else { i += 1 }
+        let bounds = text.withUTF8Bytes { sentenceBounds($0) }
+        return bounds.map { text.utf8Slice($0) }
+    }
+
+    /// Where each sentence of `bytes` starts and ends (`。` kept), the text after the last `。`
+    /// included. (`。` is E3 80 82: found on the bytes, as offsets.)
+    private static func sentenceBounds(_ b: UTF8Bytes) -> [Range<Int>] {
+        var bounds: [Range<Int>] = []
+        var start = 0, i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 {
+                bounds.append(start..<(i + 3))
+                start = i + 3
+                i += 3
+            } else {
+                i += 1
             }
-            return ends
         }
-        var out: [Substring] = []
-        out.reserveCapacity(ends.count + 1)
-        var start = text.startIndex
-        for end in ends {
-            let index = text.utf8.index(text.startIndex, offsetBy: end)
-            out.append(text[start..<index])
-            start = index
-        }
-        if start < text.endIndex { out.append(text[start...]) }
-        return out
+        if start < b.count { bounds.append(start..<b.count) }
+        return bounds
     }
 
     private static func trimmed(_ s: Substring) -> Substring {
@@ -98,21 +98,23 @@ enum DecisionReader {
     /// `…額の決定について報告がありました`), and a deciding tail.
     static func decides<S: StringProtocol>(_ sentence: S) -> Bool {
         // On the sentence's bytes: every sentence of a record comes here.
-        sentence.withUTF8Bytes { whole in
-            let body = whole.hasSuffix("。") ? UTF8Bytes(rebasing: whole[..<(whole.count - 3)]) : whole
-            // Most sentences end otherwise.
-            guard decidingTails.contains(where: { body.hasSuffix($0) }) else { return false }
-            guard !body.hasSuffix("ものとした"), !body.hasSuffix("ありました"),
-                  whole.offset(of: "議題と") == nil, whole.offset(of: "か。") == nil else { return false }
-            // The outcome word in the last 16 characters.
-            var start = body.count, characters = 0
-            while start > 0 && characters < 16 {
-                start -= 1
-                if body[start] & 0xC0 != 0x80 { characters += 1 }
-            }
-            let tail = UTF8Bytes(rebasing: body[start...])
-            return endings.contains { tail.offset(of: $0.0) != nil }
+        sentence.withUTF8Bytes { decides(bytes: $0) }
+    }
+
+    private static func decides(bytes whole: UTF8Bytes) -> Bool {
+        let body = whole.hasSuffix("。") ? UTF8Bytes(rebasing: whole[..<(whole.count - 3)]) : whole
+        // Most sentences end otherwise.
+        guard decidingTails.contains(where: { body.hasSuffix($0) }) else { return false }
+        guard !body.hasSuffix("ものとした"), !body.hasSuffix("ありました"),
+              whole.offset(of: "議題と") == nil, whole.offset(of: "か。") == nil else { return false }
+        // The outcome word in the last 16 characters.
+        var start = body.count, characters = 0
+        while start > 0 && characters < 16 {
+            start -= 1
+            if body[start] & 0xC0 != 0x80 { characters += 1 }
         }
+        let tail = UTF8Bytes(rebasing: body[start...])
+        return endings.contains { tail.offset(of: $0.0) != nil }
     }
 
     /// The item a sentence names: `議案第３０号`, `日程第２`, `陳情第７号`.
@@ -141,16 +143,24 @@ enum DecisionReader {
 
     /// The deciding sentences of one element or utterance.
     static func decisions(in text: String, lines: LineRange, agendaNumber: Int?, everySentence: Bool = false) -> [Decision] {
-        let all = sentences(text)
+        // The sentences as byte ranges. One that ends at its `。` is asked whether it decides
+        // on its bytes, before it is cut out and trimmed (white space before it changes
+        // nothing that is asked): most do not, and are never made substrings.
+        let (bounds, candidates) = text.withUTF8Bytes { b -> ([Range<Int>], [Int]) in
+            let bounds = sentenceBounds(b)
+            guard !everySentence else { return (bounds, Array(bounds.indices)) }
+            let candidates = bounds.indices.filter { k in
+                let raw = b.bytes(bounds[k])
+                return !raw.hasSuffix("。") || decides(bytes: raw)
+            }
+            return (bounds, candidates)
+        }
         var out: [Decision] = []
-        for (i, raw) in all.enumerated() {
-            // A sentence that ends at its `。` is asked whether it decides before it is trimmed
-            // (white space before it changes nothing that is asked): most do not.
-            if !everySentence, UTF8Search.hasSuffix(raw, "。"), !decides(raw) { continue }
-            let sentence = trimmed(raw)
+        for i in candidates {
+            let sentence = trimmed(text.utf8Slice(bounds[i]))
             guard !sentence.isEmpty, everySentence || decides(sentence) else { continue }
             // `起立多数であります。よって、本件は可決されました。`: the method may be in the sentence before.
-            let method = method(in: sentence) ?? (i > 0 ? method(in: all[i - 1]) : nil)
+            let method = method(in: sentence) ?? (i > 0 ? method(in: text.utf8Slice(bounds[i - 1])) : nil)
             out.append(Decision(agendaNumber: itemNumber(in: sentence) ?? agendaNumber,
                                 outcome: outcome(of: sentence) ?? (everySentence ? .approved : .other),
                                 method: method, text: String(sentence), lines: lines))
@@ -169,11 +179,12 @@ enum DecisionReader {
     static func read(_ minutes: Minutes) -> [Decision] {
         var out: [Decision] = []
         if minutes.form == .verbatim {
-            for speech in minutes.speeches where speech.speaker.category == .chair {
+            // (By index: a loop's copy of every speech costs more than reading the chair's.)
+            for k in minutes.speeches.indices where minutes.speeches[k].speaker.category == .chair {
                 // Under its item of the order of business when the record gives one (`日程第２`;
                 // the bill's own number stays in the text), else the number the sentence names.
-                var found = decisions(in: speech.text, lines: speech.lines, agendaNumber: nil)
-                if let item = speech.agendaNumber { for i in found.indices { found[i].agendaNumber = item } }
+                var found = decisions(in: minutes.speeches[k].text, lines: minutes.speeches[k].lines, agendaNumber: nil)
+                if let item = minutes.speeches[k].agendaNumber { for i in found.indices { found[i].agendaNumber = item } }
                 out += found
             }
             return out

@@ -26,26 +26,65 @@ struct ProceedingsReader {
     /// Summary minutes that quote their questions with `○委員` answer them with `⇒`/`→`
     /// lines: those stay summaries.
     static func looksVerbatim(_ lines: ArraySlice<SourceLine>) -> Bool {
+        // (The non-blank lines by their positions: a record's lines are not copied to be asked.)
+        if lines.contains(where: { !$0.isBlank && opensWithArrow($0) }) { return false }
+        let all = lines.indices.filter { !lines[$0].isBlank }
+        return hasLabels { $0 < all.count ? lines[all[$0]] : nil }
+    }
+
+    /// The same of `raw` lines cut as ``LineSegmenter`` cuts flattened lines, cutting no
+    /// further than the first labels found: `cut` receives the lines cut so far (all of them
+    /// when the answer is no). When no line holds an arrow anywhere, no part cut from one
+    /// opens with one, and the parts need not all be cut to know it.
+    static func looksVerbatim(cutting raw: [SourceLine], into cut: inout [SourceLine]) -> Bool {
+        let arrows = raw.contains { UTF8Search.contains($0.content, "→") || UTF8Search.contains($0.content, "⇒") }
+        guard !arrows else {
+            cut = LineSegmenter.split(raw).lines
+            return looksVerbatim(cut[...])
+        }
+        var all: [SourceLine] = []
+        var next = 0
+        var parts: [SourceLine] = []
+        let found = hasLabels { k in
+            while all.count <= k, next < raw.count {
+                let lines = LineSegmenter.split([raw[next]]).lines
+                parts += lines
+                all += lines.filter { !$0.isBlank }
+                next += 1
+            }
+            return k < all.count ? all[k] : nil
+        }
+        cut = parts
+        return found
+    }
+
+    /// The first non-blank scalar of the line is `→` or `⇒`: an answer of summary minutes.
+    private static func opensWithArrow(_ line: SourceLine) -> Bool {
+        line.content.unicodeScalars.first { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map { $0 == "→" || $0 == "⇒" } ?? false
+    }
+
+    /// Whether the non-blank lines that `line(k)` gives in turn (nil past the last) open with
+    /// one marked label, or two labels of any kind.
+    private static func hasLabels(_ line: (Int) -> SourceLine?) -> Bool {
         var weak = 0
-        let all = lines.filter { !$0.isBlank }
-        let arrows: ScalarSet = ["→", "⇒"]
-        if all.contains(where: { line in
-            line.content.unicodeScalars.first { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }.map(arrows.contains) ?? false
-        }) { return false }
-        for (k, line) in all.enumerated() {
-            if k + 1 < all.count, splitLabel(line, next: all[k + 1]) != nil { return true }
-            guard let label = SpeakerLabel.read(line.content) else {
+        var k = 0
+        while let current = line(k) {
+            let next = line(k + 1)
+            if let next, splitLabel(current, next: next) != nil { return true }
+            guard let label = SpeakerLabel.read(current.content) else {
                 // A post alone on its line with the utterance under it (`事務局`, `会長代理`).
-                if k + 1 < all.count, line.content.utf8.count <= 40, SpeakerLabel.alone(line.content) != nil, isUtterance(all[k + 1]) {
+                if let next, current.content.utf8.count <= 40, SpeakerLabel.alone(current.content) != nil, isUtterance(next) {
                     weak += 1
                     if weak >= 2 { return true }
                 }
+                k += 1
                 continue
             }
             let first = label.speaker.label.first
             if let first, SpeakerLabel.markers.contains(first) || first == "【", label.speaker.role != nil || label.speaker.seat != nil { return true }
             weak += 1
             if weak >= 2 { return true }
+            k += 1
         }
         return false
     }
@@ -214,8 +253,8 @@ struct ProceedingsReader {
         var start: TimeOfDay?, end: TimeOfDay?
         // (A chair's speech that holds no `。(` or `。（` declares no time: looked for on its
         // bytes before its characters are walked.)
-        for speech in speeches where speech.speaker.category == .chair && (speech.text.includes("。(") || speech.text.includes("。（")) {
-            var rest = speech.text[...]
+        for k in speeches.indices where speeches[k].speaker.category == .chair && (speeches[k].text.includes("。(") || speeches[k].text.includes("。（")) {
+            var rest = speeches[k].text[...]
             while let stop = rest.firstIndex(of: "。") {
                 let sentence = rest[..<stop]
                 let after = rest[rest.index(after: stop)...]

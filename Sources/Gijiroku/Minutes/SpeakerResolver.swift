@@ -50,19 +50,19 @@ enum SpeakerResolver {
         var slotOfSpeech: [Int] = []
         slotOfSpeech.reserveCapacity(speeches.count)
         var recent: [Int] = []
-        for speech in speeches {
+        for k in speeches.indices {
             let slot: Int
-            if let r = recent.firstIndex(where: { ByBytes.same(speakers[$0], speech.speaker) }) {
+            if let r = recent.firstIndex(where: { ByBytes.same(speakers[$0], speeches[k].speaker) }) {
                 slot = recent[r]
                 if r > 0 { recent.remove(at: r); recent.insert(slot, at: 0) }
             } else {
-                let key = ByBytes(speech.speaker)
+                let key = ByBytes(speeches[k].speaker)
                 if let known = slots[key] {
                     slot = known
                 } else {
                     slot = speakers.count
                     slots[key] = slot
-                    speakers.append(speech.speaker)
+                    speakers.append(speeches[k].speaker)
                 }
                 recent.insert(slot, at: 0)
                 if recent.count > 4 { recent.removeLast() }

@@ -25,15 +25,17 @@ enum VerbatimExchanges {
             question = nil
             answers = []
         }
-        for speech in speeches {
-            switch speech.speaker.category {
+        // (By index: the chair's many turns are passed over without a copy of each.)
+        for k in speeches.indices {
+            switch speeches[k].speaker.category {
             case .member:
                 close()
-                if asking.contains(where: { speech.text.includes($0) }) { question = speech }
+                if asking.contains(where: { speeches[k].text.includes($0) }) { question = speeches[k] }
             case .official, .secretariat:
                 // A council's secretariat answers a member in committees and advisory councils
                 // (`委員：…ですか。` then `事務局：…`); in a plenary it speaks only at the chair's call.
                 guard question != nil else { continue }
+                let speech = speeches[k]
                 answers.append(Answer(marker: marker(of: speech.speaker), text: speech.text, lines: speech.lines, speaker: speech.speaker))
             case .chair, .other:
                 continue

@@ -213,6 +213,13 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// The text between two byte offsets (each must start a scalar or end the text).
+    @inline(__always) func utf8Slice(_ range: Range<Int>) -> Substring {
+        self[utf8.index(startIndex, offsetBy: range.lowerBound)..<utf8.index(startIndex, offsetBy: range.upperBound)]
+    }
+}
+
 extension Substring {
     /// The first `count` bytes of the text, as a substring (`count` must end a scalar).
     @inline(__always) func prefix(bytes count: Int) -> Substring {
