@@ -538,20 +538,27 @@ extension SpeakerLabel {
             case nameAndPostInBrackets, postAndNameInBrackets, markedWord, loneClosingBracket, postAndHonouredName, nameAndPost
         }
 
-        /// By a hash of the label's style and bytes: the labels with that hash and what each said.
-        private var entries: [UInt64: [(style: Style, label: [UInt8], speaker: Speaker?)]] = [:]
+        /// What was read, in the order it was: each entry with the next of the same hash.
+        private var entries: [(style: Style, label: [UInt8], speaker: Speaker?, next: Int)] = []
+        /// By a hash of the label's style and bytes: the last entry with that hash.
+        private var last: [UInt64: Int] = [:]
 
         func recall(_ label: UTF8Bytes, as style: Style, hash: UInt64) -> Speaker?? {
-            guard let bucket = entries[hash] else { return nil }
-            for entry in bucket where entry.style == style && entry.label.count == label.count
-                && entry.label.withUnsafeBufferPointer({ label.equals($0) }) {
-                return .some(entry.speaker)
+            // (By index: an entry is compared where it is stored, not copied out.)
+            var k = last[hash] ?? -1
+            while k >= 0 {
+                if entries[k].style == style, entries[k].label.count == label.count,
+                   entries[k].label.withUnsafeBufferPointer({ label.equals($0) }) {
+                    return .some(entries[k].speaker)
+                }
+                k = entries[k].next
             }
             return nil
         }
 
         func remember(_ label: UTF8Bytes, as style: Style, hash: UInt64, _ speaker: Speaker?) {
-            entries[hash, default: []].append((style, Array(label), speaker))
+            entries.append((style, Array(label), speaker, last[hash] ?? -1))
+            last[hash] = entries.count - 1
         }
 
         /// FNV-1a over the style and the bytes.
