@@ -98,15 +98,16 @@ struct ProceedingsReader {
             result.speeches.append(Speech(speaker: c.speaker, text: text, lines: LineRange(c.first, c.last)))
             current = nil
         }
-        let all = Array(lines.filter { !$0.isBlank })
+        // The non-blank lines by their positions (the lines are not copied into another array).
+        let all = lines.indices.filter { !lines[$0].isBlank }
         let memo = SpeakerLabel.Memo()
         var i = 0
         while i < all.count {
-            let line = all[i]
+            let line = lines[all[i]]
             // A label split over two lines: a marker (with a short name) alone, the rest on the next line.
-            if i + 1 < all.count, let joined = Self.splitLabel(line, next: all[i + 1]) {
+            if i + 1 < all.count, let joined = Self.splitLabel(line, next: lines[all[i + 1]]) {
                 close()
-                current = (joined.speaker, joined.rest.isEmpty ? [] : [joined.rest], line.number, all[i + 1].number)
+                current = (joined.speaker, joined.rest.isEmpty ? [] : [joined.rest], line.number, lines[all[i + 1]].number)
                 i += 2
                 continue
             }
@@ -114,7 +115,7 @@ struct ProceedingsReader {
             // (`〇出席議員（２６人）`, `〇議事日程`) belongs to the preamble, not to the events.
             if current == nil, result.speeches.isEmpty, let label = HeaderLabel.match(line.content),
                [.attendees, .secretariat, .absentees, .agenda].contains(label.field), !SpeakerLabel.opensInlineTurn(line.content),
-               !(label.value.isEmpty && i + 1 < all.count && SpeakerLabel.alone(line.content) != nil && Self.isUtterance(all[i + 1])) {
+               !(label.value.isEmpty && i + 1 < all.count && SpeakerLabel.alone(line.content) != nil && Self.isUtterance(lines[all[i + 1]])) {
                 result.preamble.append(line)
                 i += 1
                 continue
@@ -129,7 +130,7 @@ struct ProceedingsReader {
                 i += 1
                 continue
             }
-            if let label = SpeakerLabel.read(line.content, memo: memo), Self.opensUtterance(label, line: line, next: i + 1 < all.count ? all[i + 1] : nil) {
+            if let label = SpeakerLabel.read(line.content, memo: memo), Self.opensUtterance(label, line: line, next: i + 1 < all.count ? lines[all[i + 1]] : nil) {
                 // `△議長` alone: a section heading (`△` heads sections in many records), not a turn.
                 if label.rest.isEmpty, label.speaker.label.hasPrefix("△") {
                     result.events.append(ProceedingEvent(kind: .heading, text: String(Self.trimmed(line.content)), lines: LineRange(line.number)))
@@ -142,7 +143,7 @@ struct ProceedingsReader {
                 continue
             }
             // A label alone on its line, the utterance on the next (not for a roster's heading).
-            if i + 1 < all.count, let label = SpeakerLabel.alone(line.content), Self.isUtterance(all[i + 1]) {
+            if i + 1 < all.count, let label = SpeakerLabel.alone(line.content), Self.isUtterance(lines[all[i + 1]]) {
                 close()
                 current = (label.speaker, [], line.number, line.number)
                 i += 1

@@ -50,9 +50,17 @@ enum SpeakerResolver {
         var slotOfSpeech: [Int] = []
         slotOfSpeech.reserveCapacity(speeches.count)
         var recent: [Int] = []
+        /// Whether speech `k`'s speaker is the one in `slot`, compared field by field where
+        /// both are stored (a copy of each speaker costs more than the comparison).
+        func isSpeaker(_ slot: Int, of k: Int) -> Bool {
+            speakers[slot].seat == speeches[k].speaker.seat && speakers[slot].category == speeches[k].speaker.category
+                && speakers[slot].label.utf8.count == speeches[k].speaker.label.utf8.count
+                && UTF8Search.equals(speakers[slot].label, speeches[k].speaker.label)
+                && ByBytes.same(speakers[slot].name, speeches[k].speaker.name) && ByBytes.same(speakers[slot].role, speeches[k].speaker.role)
+        }
         for k in speeches.indices {
             let slot: Int
-            if let r = recent.firstIndex(where: { ByBytes.same(speakers[$0], speeches[k].speaker) }) {
+            if let r = recent.firstIndex(where: { isSpeaker($0, of: k) }) {
                 slot = recent[r]
                 if r > 0 { recent.remove(at: r); recent.insert(slot, at: 0) }
             } else {
@@ -92,15 +100,16 @@ enum SpeakerResolver {
 
         /// Whether two speakers are written the same, byte for byte.
         static func same(_ a: Speaker, _ b: Speaker) -> Bool {
-            func same(_ x: String?, _ y: String?) -> Bool {
-                switch (x, y) {
-                case (nil, nil): return true
-                case let (x?, y?): return UTF8Search.equals(x, y)
-                default: return false
-                }
+            a.seat == b.seat && a.category == b.category && UTF8Search.equals(a.label, b.label) && same(a.name, b.name) && same(a.role, b.role)
+        }
+
+        /// Whether two optional texts are both absent or the same bytes.
+        static func same(_ x: String?, _ y: String?) -> Bool {
+            switch (x, y) {
+            case (nil, nil): return true
+            case let (x?, y?): return UTF8Search.equals(x, y)
+            default: return false
             }
-            return a.seat == b.seat && a.category == b.category && UTF8Search.equals(a.label, b.label)
-                && same(a.name, b.name) && same(a.role, b.role)
         }
 
         func hash(into hasher: inout Hasher) {
