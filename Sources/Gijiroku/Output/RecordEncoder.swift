@@ -266,3 +266,35 @@ extension Minutes: JSONFields {
 
     public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
 }
+
+/// A warning's line (`null` when it is about the whole file) and message. (Its own
+/// `encode(to:)` gives any other encoder the same two fields.)
+extension ParseWarning: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("line", line)
+        try fields.field("message", message)
+    }
+}
+
+extension HeaderField: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("field", field.rawValue)
+        try fields.field("label", label)
+        try fields.field("lines", lines)
+        try fields.field("value", value)
+    }
+
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
+
+extension Decision: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("agendaNumber", agendaNumber)
+        try fields.field("lines", lines)
+        try fields.field("method", method)
+        try fields.field("outcome", outcome.rawValue)
+        try fields.field("text", text)
+    }
+
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
