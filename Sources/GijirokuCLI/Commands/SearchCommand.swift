@@ -69,8 +69,8 @@ enum SearchCommand {
             }
             console.write("   \(hit.snippet)\n")
             for v in hit.variants ?? [] { console.write("   " + console.text(.searchVariantMatched, ["typed": v.typed, "matched": v.matched]) + "\n") }
-            if let q = hit.question { console.write("   \(console.text(.searchQuestionMark)) \(q.text)\n") }
-            for a in hit.answers ?? [] { console.write("   \(a.marker ?? console.text(.searchAnswerMark)) \(a.text)\n") }
+            if let q = hit.question { console.write("   \(console.text(.searchQuestionMark)) \(Self.indented(q.text))\n") }
+            for a in hit.answers ?? [] { console.write("   \(a.marker ?? console.text(.searchAnswerMark)) \(Self.indented(a.text))\n") }
             console.write("   \(hit.location)\n\n")
         }
         let summary: MessageKey = query.expression.isEmpty ? .searchSummaryFiltersOnly : .searchSummary
@@ -113,5 +113,11 @@ enum SearchCommand {
         case "exchange": return .kindExchange
         default: return .kindOther
         }
+    }
+
+    /// A question's or answer's paragraphs, each after the first indented under the first:
+    /// `Q: 一括質問でお伺いします。` then `      まず、…`.
+    static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
     }
 }

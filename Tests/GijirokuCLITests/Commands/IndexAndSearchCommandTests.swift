@@ -86,6 +86,14 @@ import GijirokuIndex
         #expect(found.out.contains("shiomigawa-kotsu-kanjikai-003.txt:"))
     }
 
+    @Test func aQuestionOfSeveralParagraphsIsShownIndentedUnderItsMark() throws {
+        let db = freshDatabase()
+        #expect(run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"]).code == 0)
+        let found = run(["search", "子育て支援センター", "--speaker", "市長", "--kind", "answer", "--db", db])
+        #expect(found.code == 0, "\(found.err)")
+        #expect(found.out.contains("問: 一括質問でお伺いします。\n      まず、子育て支援センターの利用状況について"), "\(found.out)")
+    }
+
     @Test func jsonOutputDecodesAndNamesEveryHitsLocation() throws {
         let db = freshDatabase()
         _ = run(["index", ParseCommandTests.corpus, "--db", db, "--quiet"])
