@@ -298,3 +298,14 @@ extension Decision: JSONFields {
 
     public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
 }
+
+extension Deadline: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("basis", basis.rawValue)
+        try fields.field("date", date)
+        try fields.field("problem", problem)
+        try fields.field("text", text)
+    }
+
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
