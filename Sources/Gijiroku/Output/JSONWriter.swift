@@ -485,8 +485,17 @@ package enum JSONText {
     /// CSI is one); the JSON means the same.
     static func string(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { bytes in
+        // (A native string's bytes are read where they are; only another kind is copied.)
+        if value.utf8.withContiguousStorageIfAvailable({ escaped($0, into: &out) }) == nil {
+            var copy = value
+            copy.withUTF8 { escaped($0, into: &out) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes of a string's content, escaped where JSON needs it.
+    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        do {
             var start = 0
             var i = 0
             while i < bytes.count {
@@ -526,7 +535,6 @@ package enum JSONText {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// `value` as a JSON string that is also a JavaScript string literal in any engine:
