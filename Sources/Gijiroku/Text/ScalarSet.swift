@@ -35,7 +35,4 @@ struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
         return contains(first)
     }
-
-    /// The scalars, in order of their values.
-    var scalars: [Unicode.Scalar] { values.compactMap(Unicode.Scalar.init) }
 }
