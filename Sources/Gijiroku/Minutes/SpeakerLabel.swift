@@ -26,7 +26,7 @@ struct SpeakerLabel {
     let rest: Substring
 
     static let markerScalars: ScalarSet = ["○", "◯", "〇", "◎", "◆", "△", "●"]
-    /// The same, as characters.
+    /// The same set, where it is asked of characters (`markers.contains(label.first!)`).
     static let markers = markerScalars
 
     /// Posts and honorifics a label ends in, longest first where one ends another.
