@@ -99,18 +99,10 @@ enum SpeakerResolver {
         static func == (a: ByBytes, b: ByBytes) -> Bool { same(a.speaker, b.speaker) }
 
         /// Whether two speakers are written the same, byte for byte.
-        static func same(_ a: Speaker, _ b: Speaker) -> Bool {
-            a.seat == b.seat && a.category == b.category && UTF8Search.equals(a.label, b.label) && same(a.name, b.name) && same(a.role, b.role)
-        }
+        static func same(_ a: Speaker, _ b: Speaker) -> Bool { a.isWrittenAlike(b) }
 
         /// Whether two optional texts are both absent or the same bytes.
-        static func same(_ x: String?, _ y: String?) -> Bool {
-            switch (x, y) {
-            case (nil, nil): return true
-            case let (x?, y?): return UTF8Search.equals(x, y)
-            default: return false
-            }
-        }
+        static func same(_ x: String?, _ y: String?) -> Bool { Speaker.sameBytes(x, y) }
 
         func hash(into hasher: inout Hasher) {
             // The label says most; the other fields are compared when labels are alike.

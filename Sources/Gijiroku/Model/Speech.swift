@@ -108,3 +108,21 @@ public struct ProceedingEvent: Sendable, Hashable, Codable {
         self.lines = lines
     }
 }
+
+extension Speaker {
+    /// Whether `other` is written the same, byte for byte (`==` compares strings as Unicode
+    /// does, normalising them first, which costs more than it needs to here).
+    func isWrittenAlike(_ other: Speaker) -> Bool {
+        seat == other.seat && category == other.category && label.utf8.count == other.label.utf8.count
+            && UTF8Search.equals(label, other.label) && Self.sameBytes(name, other.name) && Self.sameBytes(role, other.role)
+    }
+
+    /// Whether two optional texts are both absent or the same bytes.
+    static func sameBytes(_ x: String?, _ y: String?) -> Bool {
+        switch (x, y) {
+        case (nil, nil): return true
+        case let (x?, y?): return UTF8Search.equals(x, y)
+        default: return false
+        }
+    }
+}

@@ -123,6 +123,14 @@ struct JSONFieldWriter {
     }
 
     /// A part that lists its own fields: straight, with no encoder in between.
+    /// A speech's or answer's speaker, written again and again in a verbatim record: copied
+    /// from where the same speaker was written before.
+    mutating func field(_ name: StaticString, speaker: Speaker) throws {
+        if let other { return try other.keyed.encode(speaker, forKey: Key(name)) }
+        key(name)
+        try context.writeSpeaker(speaker, depth: depth + 1)
+    }
+
     mutating func field<T: JSONFields>(_ name: StaticString, _ value: T) throws {
         if let other { return try other.keyed.encode(value, forKey: Key(name)) }
         key(name)

@@ -96,6 +96,23 @@ final class JSONWriterContext {
     /// The last key order seen for each type, and the order it sorts in: a record type's
     /// fields come in the same order every time, so most objects are sorted once.
     @exclusivity(unchecked) private var sortedOrders: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+    /// The speakers already written in this record, with their JSON at the depth they were
+    /// written at, most recent last: a verbatim record writes a few dozen speakers again
+    /// with each of its thousands of speeches.
+    @exclusivity(unchecked) private var speakers: [(speaker: Speaker, depth: Int, json: [UInt8])] = []
+
+    /// Writes `speaker`'s object at `depth`, copied from where it was written before when
+    /// the same speaker (byte for byte) was.
+    func writeSpeaker(_ speaker: Speaker, depth: Int) throws {
+        if let k = speakers.lastIndex(where: { $0.depth == depth && $0.speaker.isWrittenAlike(speaker) }) {
+            out += speakers[k].json
+            return
+        }
+        let start = out.count
+        try JSONFieldWriter.object(speaker, context: self, depth: depth)
+        speakers.append((speaker, depth, Array(out[start...])))
+        if speakers.count > 32 { speakers.removeFirst() }
+    }
 
     convenience init(pretty: Bool, linePrefix levels: Int = 0) {
         self.init(pretty: pretty, prefix: Array(repeating: UInt8(ascii: " "), count: 2 * levels))

@@ -102,7 +102,7 @@ extension Speech: JSONFields {
     func writeFields(to fields: inout JSONFieldWriter) throws {
         try fields.field("agendaNumber", agendaNumber)
         try fields.field("lines", lines)
-        try fields.field("speaker", speaker)
+        try fields.field("speaker", speaker: speaker)
         try fields.field("text", text)
     }
 
