@@ -40,9 +40,11 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         let raw = SourceLine.split(prefix(of: text, lines: 400))
         if ProceedingsReader.looksVerbatim(raw[...]) { return true }
         // A header that extraction flattened onto one line is read part by part (cut no
-        // further than the first labels, when they are there).
-        var lines: [SourceLine] = []
-        if ProceedingsReader.looksVerbatim(cutting: raw, into: &lines) { return true }
+        // further than the first labels, when they are there). Lines too short to be cut
+        // have been asked already.
+        var lines = raw
+        if raw.contains(where: { $0.content.utf8.count >= LineSegmenter.minimumLength }),
+           ProceedingsReader.looksVerbatim(cutting: raw, into: &lines) { return true }
         // A page of several meetings, each under its heading and date.
         if MeetingHeadings.several(MeetingHeadings.find(in: lines.filter { !$0.isBlank })) { return true }
         for line in lines where !line.isBlank {

@@ -336,8 +336,7 @@ struct ProceedingsReader {
 
 extension ProceedingsReader {
     /// Whether `bytes` hold 60 characters at most and, unless `allowingSentences`, no `。`
-    /// (E3 80 82): an event's length, told in one walk that stops at the first sign of a
-    /// speech's line.
+    /// (E3 80 82): an event's length, told in one walk that stops at the first `。`.
     static func isShort(_ bytes: UTF8Bytes, allowingSentences: Bool) -> Bool {
         // Eight bytes at a time: the characters are the bytes that do not continue one
         // (10xxxxxx), and a `。` ends in 82 after E3 80.

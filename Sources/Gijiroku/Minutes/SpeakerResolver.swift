@@ -50,13 +50,14 @@ enum SpeakerResolver {
         var slotOfSpeech: [Int] = []
         slotOfSpeech.reserveCapacity(speeches.count)
         var recent: [Int] = []
-        /// Whether speech `k`'s speaker is the one in `slot`, compared field by field where
-        /// both are stored (a copy of each speaker costs more than the comparison).
+        /// ``Speaker/isWrittenAlike(_:)`` of speech `k`'s speaker and the one in `slot`, field
+        /// by field where both are stored: called on the two speakers, it copies both first
+        /// (three strings each), which costs more than the comparison.
         func isSpeaker(_ slot: Int, of k: Int) -> Bool {
             speakers[slot].seat == speeches[k].speaker.seat && speakers[slot].category == speeches[k].speaker.category
                 && speakers[slot].label.utf8.count == speeches[k].speaker.label.utf8.count
                 && UTF8Search.equals(speakers[slot].label, speeches[k].speaker.label)
-                && ByBytes.same(speakers[slot].name, speeches[k].speaker.name) && ByBytes.same(speakers[slot].role, speeches[k].speaker.role)
+                && Speaker.sameBytes(speakers[slot].name, speeches[k].speaker.name) && Speaker.sameBytes(speakers[slot].role, speeches[k].speaker.role)
         }
         for k in speeches.indices {
             let slot: Int
@@ -84,7 +85,7 @@ enum SpeakerResolver {
             named[role] = named[role] == nil ? name : (named[role]!.map(fold) == fold(name) ? named[role]! : .some(nil))
         }
         let resolved = speakers.map { resolve($0, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named) }
-        let changed = zip(speakers, resolved).map { !ByBytes.same($0, $1) }
+        let changed = zip(speakers, resolved).map { !$0.isWrittenAlike($1) }
         for i in speeches.indices where changed[slotOfSpeech[i]] {
             speeches[i].speaker = resolved[slotOfSpeech[i]]
         }
@@ -96,13 +97,7 @@ enum SpeakerResolver {
         let speaker: Speaker
         init(_ speaker: Speaker) { self.speaker = speaker }
 
-        static func == (a: ByBytes, b: ByBytes) -> Bool { same(a.speaker, b.speaker) }
-
-        /// Whether two speakers are written the same, byte for byte.
-        static func same(_ a: Speaker, _ b: Speaker) -> Bool { a.isWrittenAlike(b) }
-
-        /// Whether two optional texts are both absent or the same bytes.
-        static func same(_ x: String?, _ y: String?) -> Bool { Speaker.sameBytes(x, y) }
+        static func == (a: ByBytes, b: ByBytes) -> Bool { a.speaker.isWrittenAlike(b.speaker) }
 
         func hash(into hasher: inout Hasher) {
             // The label says most; the other fields are compared when labels are alike.
