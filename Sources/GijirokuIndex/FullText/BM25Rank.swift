@@ -8,165 +8,281 @@ internal import CSQLite
 /// `bm25()` reads every match's length from `%_docsize`; for a frequent word that is the
 /// whole cost of a search. Gijiroku instead evaluates `gijiroku_collect(elements_fts, ok)`
 /// inside `SELECT count(*) … WHERE … MATCH …`: for each match that passes the filters
-/// (`ok`), it computes BM25 from the match's term frequencies (its instances) and the
-/// element's length (from ``ElementLengths``, read once per search into memory), and keeps
-/// the best `k` in a small heap. The count and the top `k` come out of the same loop.
+/// (`ok`), it computes BM25 from the match's term frequencies (each phrase's instances) and
+/// the element's length (from ``ElementLengths``, read once per search into memory), and
+/// keeps the best `k` in a small heap. The count and the top `k` come out of the same loop.
 ///
 /// When the query has variant spellings (`子供` also searched as `子ども`), hits are ranked
 /// first by how many of the query's words they hold as typed, then by BM25: a hit on the
 /// typed form comes before any hit on a variant only.
+///
+/// ```swift
+/// database.rank.reset(keep: 10, averageLength: 40, lengths: lengths, phrases: query.phrases)
+/// // SELECT count(*) FROM elements_fts WHERE elements_fts MATCH ?1 AND gijiroku_collect(elements_fts, 1)
+/// database.rank.ranked   // [(score, rowid)], best first
+/// ```
 final class BM25Rank {
     static let function = "gijiroku_collect"
-    /// Average element length in characters, set before each search.
-    var averageLength: Double = 100
-    /// How many hits to keep.
-    var keep = 10
-    /// Every element's length code, by element id (see ``ElementLengths``).
-    var lengths: [UInt8] = []
-    /// Kind and date filters tested from memory (``ElementFacets``), when the search has
-    /// no speaker filter: `since`/`until` as days since 1900 (0 and `UInt16.max`: open).
-    var facetFilter: (kind: Int?, since: UInt16, until: UInt16)?
-    /// Every element's facets, by element id × 3, when ``facetFilter`` is set.
-    var facets: [UInt8] = []
-    /// The elements of the documents a meeting filter lets through, by element id (`nil`: no
-    /// such filter).
-    var allowedElements: [Bool]?
 
-    /// Whether element `rowid` passes ``facetFilter``.
-    @inline(__always)
-    func passesFacets(_ rowid: Int64) -> Bool {
-        guard let filter = facetFilter else { return true }
-        let id = Int(rowid)
-        if let allowed = allowedElements, !(id < allowed.count && allowed[id]) { return false }
-        if let kind = filter.kind, ElementFacets.kind(facets, id) != kind { return false }
-        if filter.since > 0 || filter.until < UInt16.max {
-            let day = ElementFacets.day(facets, id)
-            // A document with no date passes no date filter, as in SQL (NULL >= date).
-            if day == 0 || day < filter.since || day > filter.until { return false }
-        }
-        return true
+    /// The search's state, behind a pointer. The callback reads and writes it for every
+    /// match; as a class's stored properties it would be checked for exclusive access at
+    /// each touch, which cost about a seventh of an OR search of two frequent words.
+    let state: UnsafeMutablePointer<State>
+
+    init() {
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
     }
 
-    /// Each phrase's query word (its OR-group; -1 for an exclusion) and whether it is the
-    /// word as typed; empty when the query has no variant spellings (no tiers).
-    var phraseGroups: [Int] = []
-    var phraseTyped: [Bool] = []
-    /// A query of one phrase, or of phrases joined by OR alone (a word and its variant
-    /// spellings, `A OR B`): every row holding a phrase is a match, so each phrase's document
-    /// frequency is counted in the pass itself instead of by FTS5's `xQueryPhrase` before it
-    /// (which reads every match of every phrase once more). One phrase's IDF is a constant
-    /// factor, applied to the kept scores at the end; several phrases' matches are kept with
-    /// their term frequencies and scored at the end.
-    var deferredIDF = false
-    /// For several phrases: each phrase's matches, and each passing match's row, tier and
-    /// per-phrase BM25 term parts (phrase-major within a row).
-    var phraseMatches: [Int] = []
-    private(set) var pending: (rowids: [Int64], tiers: [Int], parts: [Double]) = ([], [], [])
-    /// Matches seen (before filters), and the rows of the full-text table, for the deferred IDF.
-    var matchedRows = 0
-    var rowCount: Int64 = 0
-
-    /// The best hits so far: a max-heap, the worst on top (see ``worse(_:_:)``).
-    private(set) var best: [Entry] = []
-
-    struct Entry {
-        /// How many of the query's words the hit holds as typed (0 without variant spellings).
-        var tier: Int
-        /// BM25, negated: lower is better.
-        var score: Double
-        var rowid: Int64
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     func reset(keep: Int, averageLength: Double, lengths: [UInt8], phrases: [SearchQuery.Phrase] = [],
                facetFilter: (kind: Int?, since: UInt16, until: UInt16)? = nil, facets: [UInt8] = [], allowedElements: [Bool]? = nil) {
-        self.keep = keep
-        // One OR-group and no exclusion: the matches are the union of the phrases' matches.
-        self.deferredIDF = !phrases.isEmpty && phrases.allSatisfy { $0.group == 0 }
-        self.phraseMatches = Array(repeating: 0, count: phrases.count)
-        self.pending = ([], [], [])
-        self.matchedRows = 0
-        self.rowCount = 0
-        self.facetFilter = facetFilter
-        self.facets = facets
-        self.allowedElements = allowedElements
-        self.averageLength = averageLength
-        self.lengths = lengths
-        let tiered = phrases.contains { !$0.typed }
-        phraseGroups = tiered ? phrases.map { $0.group ?? -1 } : []
-        phraseTyped = tiered ? phrases.map(\.typed) : []
-        best.removeAll(keepingCapacity: true)
+        state.pointee.reset(keep: keep, averageLength: averageLength, lengths: lengths, phrases: phrases,
+                            facetFilter: facetFilter, facets: facets, allowedElements: allowedElements)
     }
 
     /// The kept hits, best first, with their BM25 scores.
-    var ranked: [(score: Double, rowid: Int64)] {
-        if deferredIDF, phraseMatches.count > 1 { scorePending() }
-        let idf = deferredIDF && phraseMatches.count == 1 ? Self.idf(rows: Double(rowCount), matches: Double(matchedRows)) : 1
-        return best.sorted { worse($1, $0) }.map { ($0.score * idf, $0.rowid) }
+    var ranked: [(score: Double, rowid: Int64)] { state.pointee.ranked() }
+
+    /// Every element's length code, as given to the last ``reset``.
+    var lengths: [UInt8] { state.pointee.lengths }
+    var averageLength: Double { state.pointee.averageLength }
+
+    /// Whether matches are gathered for ``rankUnion(of:typed:)`` instead of ranked.
+    var gathering: Bool {
+        get { state.pointee.gathering }
+        set { state.pointee.gathering = newValue }
     }
 
-    /// Scores the matches kept with their term parts, now that every phrase's document
-    /// frequency is known, and keeps the best.
-    private func scorePending() {
-        let count = phraseMatches.count
-        let idf = phraseMatches.map { Self.idf(rows: Double(rowCount), matches: Double($0)) }
-        let (rowids, tiers, parts) = pending
-        pending = ([], [], [])
-        for (k, rowid) in rowids.enumerated() {
-            var score = 0.0
-            for p in 0..<count { score += idf[p] * parts[k * count + p] }
-            offer(-score, rowid, tier: tiers[k])
+    /// Takes the matches gathered for one phrase, leaving none.
+    func takeGathered() -> Gathered { state.pointee.takeGathered() }
+
+    /// Ranks the union of phrases searched one at a time, as one search of the phrases joined
+    /// by OR would (the same scores, tiers and count), and returns how many rows it holds.
+    ///
+    /// FTS5 evaluates `A OR B` a row at a time, both phrases' position lists together; two
+    /// searches of one phrase each, merged here by row, cost less than that one search.
+    /// `typed`: per phrase, whether it is the word as typed (tiers, when some phrase is not).
+    func rankUnion(of lists: [Gathered], typed: [Bool]) -> Int { state.pointee.rankUnion(of: lists, typed: typed) }
+
+    /// A phrase's passing matches, in row order, with their term parts; how many rows it
+    /// matches, filtered or not (its document frequency); and the rows of the table.
+    struct Gathered {
+        var rowids: [Int64] = []
+        var parts: [Double] = []
+        var matches = 0
+        var rows: Int64 = 0
+    }
+
+    struct State {
+        /// Average element length in characters, set before each search.
+        var averageLength: Double = 100
+        /// How many hits to keep.
+        var keep = 10
+        /// Every element's length code, by element id (see ``ElementLengths``).
+        var lengths: [UInt8] = []
+        /// Kind and date filters tested from memory (``ElementFacets``), when the search has
+        /// no speaker filter: `since`/`until` as days since 1900 (0 and `UInt16.max`: open).
+        var facetFilter: (kind: Int?, since: UInt16, until: UInt16)?
+        /// Every element's facets, by element id × 3, when ``facetFilter`` is set.
+        var facets: [UInt8] = []
+        /// The elements of the documents a meeting filter lets through, by element id (`nil`:
+        /// no such filter).
+        var allowedElements: [Bool]?
+
+        /// Each phrase's query word (its OR-group; -1 for an exclusion) and whether it is the
+        /// word as typed; empty when the query has no variant spellings (no tiers).
+        var phraseGroups: [Int] = []
+        var phraseTyped: [Bool] = []
+        /// A query of one phrase, or of phrases joined by OR alone (a word and its variant
+        /// spellings, `A OR B`): every row holding a phrase is a match, so each phrase's
+        /// document frequency is counted in the pass itself instead of by FTS5's
+        /// `xQueryPhrase` before it (which reads every match of every phrase once more). One
+        /// phrase's IDF is a constant factor, applied to the kept scores at the end; several
+        /// phrases' matches are kept with their term frequencies and scored at the end.
+        var deferredIDF = false
+        /// For several phrases: each phrase's matches, and each passing match's row, tier and
+        /// per-phrase BM25 term parts (phrase-major within a row).
+        var phraseMatches: [Int] = []
+        var pending: (rowids: [Int64], tiers: [Int], parts: [Double]) = ([], [], [])
+        /// Matches seen (before filters), and the rows of the full-text table, for the
+        /// deferred IDF.
+        var matchedRows = 0
+        var rowCount: Int64 = 0
+        /// One phrase of an OR searched on its own: each passing match's row and term part
+        /// are gathered, in row order, instead of offered to the heap.
+        var gathering = false
+        var gathered = Gathered()
+
+        /// The best hits so far: a max-heap, the worst on top (see ``worse(_:_:)``).
+        var best: [Entry] = []
+
+        struct Entry {
+            /// How many of the query's words the hit holds as typed (0 without variant spellings).
+            var tier: Int
+            /// BM25, negated: lower is better.
+            var score: Double
+            var rowid: Int64
         }
-    }
 
-    /// Keeps a match of several phrases for ``scorePending()``.
-    func hold(_ rowid: Int64, tier: Int, parts: UnsafeBufferPointer<Double>) {
-        pending.rowids.append(rowid)
-        pending.tiers.append(tier)
-        pending.parts.append(contentsOf: parts)
+        mutating func reset(keep: Int, averageLength: Double, lengths: [UInt8], phrases: [SearchQuery.Phrase],
+                            facetFilter: (kind: Int?, since: UInt16, until: UInt16)?, facets: [UInt8], allowedElements: [Bool]?) {
+            self.keep = keep
+            // One OR-group and no exclusion: the matches are the union of the phrases' matches.
+            deferredIDF = !phrases.isEmpty && phrases.allSatisfy { $0.group == 0 }
+            phraseMatches = Array(repeating: 0, count: phrases.count)
+            pending = ([], [], [])
+            gathered = Gathered()
+            matchedRows = 0
+            rowCount = 0
+            self.facetFilter = facetFilter
+            self.facets = facets
+            self.allowedElements = allowedElements
+            self.averageLength = averageLength
+            self.lengths = lengths
+            let tiered = phrases.contains { !$0.typed }
+            phraseGroups = tiered ? phrases.map { $0.group ?? -1 } : []
+            phraseTyped = tiered ? phrases.map(\.typed) : []
+            best.removeAll(keepingCapacity: true)
+        }
+
+        /// Whether element `rowid` passes ``facetFilter``. (Mutating only so that a call from
+        /// ``collect(_:_:passes:)`` reaches the fields in place: a non-mutating call copied
+        /// the whole state, a retain of each of its arrays, for every match.)
+        @inline(__always)
+        mutating func passesFacets(_ rowid: Int64) -> Bool {
+            guard let filter = facetFilter else { return true }
+            let id = Int(rowid)
+            if let allowed = allowedElements, !(id < allowed.count && allowed[id]) { return false }
+            if let kind = filter.kind, ElementFacets.kind(facets, id) != kind { return false }
+            if filter.since > 0 || filter.until < UInt16.max {
+                let day = ElementFacets.day(facets, id)
+                // A document with no date passes no date filter, as in SQL (NULL >= date).
+                if day == 0 || day < filter.since || day > filter.until { return false }
+            }
+            return true
+        }
+
+        /// BM25's length normalisation of element `rowid`: k1 · (1 − b + b · length / average).
+        /// (Mutating for the same reason as ``passesFacets(_:)``.)
+        @inline(__always)
+        mutating func norm(_ rowid: Int64) -> Double {
+            let length = rowid >= 0 && rowid < lengths.count ? ElementLengths.length(of: lengths[Int(rowid)]) : averageLength
+            return 1.2 * (1 - 0.75 + 0.75 * length / max(1, averageLength))
+        }
+
+        mutating func ranked() -> [(score: Double, rowid: Int64)] {
+            if deferredIDF, phraseMatches.count > 1 { scorePending() }
+            let idf = deferredIDF && phraseMatches.count == 1 ? BM25Rank.idf(rows: Double(rowCount), matches: Double(matchedRows)) : 1
+            return best.sorted { Self.worse($1, $0) }.map { ($0.score * idf, $0.rowid) }
+        }
+
+        /// Scores the matches kept with their term parts, now that every phrase's document
+        /// frequency is known, and keeps the best.
+        private mutating func scorePending() {
+            let count = phraseMatches.count
+            let idf = phraseMatches.map { BM25Rank.idf(rows: Double(rowCount), matches: Double($0)) }
+            let (rowids, tiers, parts) = pending
+            pending = ([], [], [])
+            for (k, rowid) in rowids.enumerated() {
+                var score = 0.0
+                for p in 0..<count { score += idf[p] * parts[k * count + p] }
+                offer(-score, rowid, tier: tiers[k])
+            }
+        }
+
+        /// Keeps a match of several phrases for ``scorePending()``.
+        mutating func hold(_ rowid: Int64, tier: Int, parts: UnsafeBufferPointer<Double>) {
+            pending.rowids.append(rowid)
+            pending.tiers.append(tier)
+            pending.parts.append(contentsOf: parts)
+        }
+
+        mutating func takeGathered() -> Gathered {
+            var taken = Gathered()
+            swap(&taken, &gathered)
+            taken.matches = matchedRows
+            taken.rows = rowCount
+            return taken
+        }
+
+        mutating func rankUnion(of lists: [Gathered], typed: [Bool]) -> Int {
+            let rows = Double(lists.map(\.rows).max() ?? 0)
+            let idf = lists.map { BM25Rank.idf(rows: rows, matches: Double($0.matches)) }
+            let tiered = typed.contains(false)
+            deferredIDF = false
+            best.removeAll(keepingCapacity: true)
+            // Each list's next row (`Int64.max` once it is used up).
+            let count = lists.count
+            var next = [Int](repeating: 0, count: count)
+            var heads = lists.map { $0.rowids.first ?? .max }
+            var total = 0
+            while true {
+                var row = Int64.max
+                for p in 0..<count { row = min(row, heads[p]) }
+                guard row != .max else { break }
+                var score = 0.0
+                var holdsTyped = false
+                for p in 0..<count where heads[p] == row {
+                    let k = next[p]
+                    score += idf[p] * lists[p].parts[k]
+                    holdsTyped = holdsTyped || typed[p]
+                    next[p] = k + 1
+                    heads[p] = k + 1 < lists[p].rowids.count ? lists[p].rowids[k + 1] : .max
+                }
+                total += 1
+                offer(-score, row, tier: tiered && holdsTyped ? 1 : 0)
+            }
+            return total
+        }
+
+        mutating func offer(_ score: Double, _ rowid: Int64, tier: Int = 0) {
+            let entry = Entry(tier: tier, score: score, rowid: rowid)
+            if best.count < keep {
+                best.append(entry)
+                siftUp(best.count - 1)
+            } else if let worst = best.first, Self.worse(worst, entry) {
+                best[0] = entry
+                siftDown(0)
+            }
+        }
+
+        private static func worse(_ a: Entry, _ b: Entry) -> Bool {
+            if a.tier != b.tier { return a.tier < b.tier }
+            return a.score != b.score ? a.score > b.score : a.rowid > b.rowid
+        }
+
+        private mutating func siftUp(_ i: Int) {
+            var i = i
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard Self.worse(best[i], best[parent]) else { return }
+                best.swapAt(i, parent)
+                i = parent
+            }
+        }
+
+        private mutating func siftDown(_ i: Int) {
+            var i = i
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var top = i
+                if l < best.count, Self.worse(best[l], best[top]) { top = l }
+                if r < best.count, Self.worse(best[r], best[top]) { top = r }
+                guard top != i else { return }
+                best.swapAt(i, top)
+                i = top
+            }
+        }
     }
 
     /// BM25's inverse document frequency of a phrase found in `matches` of `rows` rows.
     static func idf(rows n: Double, matches nq: Double) -> Double {
         max(1e-6, log((n - nq + 0.5) / (nq + 0.5) + 1))
-    }
-
-    func offer(_ score: Double, _ rowid: Int64, tier: Int = 0) {
-        let entry = Entry(tier: tier, score: score, rowid: rowid)
-        if best.count < keep {
-            best.append(entry)
-            siftUp(best.count - 1)
-        } else if let worst = best.first, worse(worst, entry) {
-            best[0] = entry
-            siftDown(0)
-        }
-    }
-
-    private func worse(_ a: Entry, _ b: Entry) -> Bool {
-        if a.tier != b.tier { return a.tier < b.tier }
-        return a.score != b.score ? a.score > b.score : a.rowid > b.rowid
-    }
-
-    private func siftUp(_ i: Int) {
-        var i = i
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard worse(best[i], best[parent]) else { return }
-            best.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    private func siftDown(_ i: Int) {
-        var i = i
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var top = i
-            if l < best.count, worse(best[l], best[top]) { top = l }
-            if r < best.count, worse(best[r], best[top]) { top = r }
-            guard top != i else { return }
-            best.swapAt(i, top)
-            i = top
-        }
     }
 
     func register(on database: Database, api: UnsafeMutablePointer<fts5_api>) throws(IndexError) {
@@ -185,109 +301,114 @@ private final class QueryWeights {
 private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ context: OpaquePointer?,
                              _ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
     guard let api, let fts, let user = api.pointee.xUserData(fts) else { sqlite3_result_int(context, 1); return }
-    let rank = Unmanaged<BM25Rank>.fromOpaque(user).takeUnretainedValue()
-    let rowid = api.pointee.xRowid(fts)
-    // The second argument says whether the row passed the SQL filters, the facets whether
-    // it passes the kind and date filters; only rows that pass are counted and ranked.
-    var passes = count < 1 || values.map { sqlite3_value_int($0[0]) != 0 } ?? true
-    if passes, rank.facetFilter != nil { passes = rank.passesFacets(rowid) }
-    sqlite3_result_int(context, passes ? 1 : 0)
-    let phraseCount = Int(api.pointee.xPhraseCount(fts))
-    if rank.deferredIDF, phraseCount > 1, phraseCount == rank.phraseMatches.count {
-        if rank.rowCount == 0 { _ = api.pointee.xRowCount(fts, &rank.rowCount) }
-        var instances: Int32 = 0
-        _ = api.pointee.xInstCount(fts, &instances)
-        let length = rowid >= 0 && rowid < rank.lengths.count ? ElementLengths.length(of: rank.lengths[Int(rowid)]) : rank.averageLength
-        let norm = 1.2 * (1 - 0.75 + 0.75 * length / max(1, rank.averageLength))
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: phraseCount) { parts in
-            parts.initialize(repeating: 0)
-            var typed = false
-            for i in 0..<instances {
-                var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-                guard api.pointee.xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < phraseCount else { continue }
-                parts[Int(phrase)] += 1
-                if Int(phrase) < rank.phraseTyped.count, rank.phraseTyped[Int(phrase)] { typed = true }
-            }
-            // Every match counts towards each phrase's document frequency, filtered or not.
-            for p in 0..<phraseCount where parts[p] > 0 { rank.phraseMatches[p] += 1 }
-            guard passes else { return }
-            for p in 0..<phraseCount where parts[p] > 0 { parts[p] = parts[p] * 2.2 / (parts[p] + norm) }
-            // Tiers only when some phrase is a variant spelling: then the one group is typed or not.
-            rank.hold(rowid, tier: !rank.phraseGroups.isEmpty && typed ? 1 : 0, parts: UnsafeBufferPointer(parts))
-        }
-        return
-    }
-    if rank.deferredIDF, phraseCount == 1 {
-        // Every match counts towards the phrase's document frequency, filtered or not.
-        rank.matchedRows += 1
-        if rank.rowCount == 0 { _ = api.pointee.xRowCount(fts, &rank.rowCount) }
-        guard passes else { return }
-        var instances: Int32 = 0
-        _ = api.pointee.xInstCount(fts, &instances)
-        let f = Double(instances)
-        let length = rowid >= 0 && rowid < rank.lengths.count ? ElementLengths.length(of: rank.lengths[Int(rowid)]) : rank.averageLength
-        let norm = 1.2 * (1 - 0.75 + 0.75 * length / max(1, rank.averageLength))
-        rank.offer(f > 0 ? -(f * 2.2 / (f + norm)) : 0, rowid)
-        return
-    }
-    guard passes else { return }
+    // The second argument says whether the row passed the SQL filters.
+    let passes = count < 1 || values.map { sqlite3_value_int($0[0]) != 0 } ?? true
+    let state = Unmanaged<BM25Rank>.fromOpaque(user)._withUnsafeGuaranteedRef { $0.state }
+    sqlite3_result_int(context, state.pointee.collect(api, fts, passes: passes) ? 1 : 0)
+}
 
-    let weights: QueryWeights
-    if let data = api.pointee.xGetAuxdata(fts, 0) {
-        weights = Unmanaged<QueryWeights>.fromOpaque(data).takeUnretainedValue()
-    } else {
-        var rows: Int64 = 0
-        _ = api.pointee.xRowCount(fts, &rows)
-        var idf: [Double] = []
-        for phrase in 0..<phraseCount {
-            var hits = 0
-            _ = withUnsafeMutablePointer(to: &hits) { counter in
-                api.pointee.xQueryPhrase(fts, Int32(phrase), counter, gijirokuCountRow)
+extension BM25Rank.State {
+    /// Counts and ranks the current row, a match; returns whether it passes the filters: the
+    /// SQL ones (`passes`) and the facets (kind, date, meeting). Only rows that pass are
+    /// counted and ranked. A mutating method, so that every field is reached in place.
+    mutating func collect(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, passes sqlPasses: Bool) -> Bool {
+        let rowid = api.pointee.xRowid(fts)
+        var passes = sqlPasses
+        if passes, facetFilter != nil { passes = passesFacets(rowid) }
+        let phraseCount = Int(api.pointee.xPhraseCount(fts))
+        if deferredIDF, phraseCount > 1, phraseCount == phraseMatches.count {
+            if rowCount == 0 { _ = api.pointee.xRowCount(fts, &rowCount) }
+            let norm = norm(rowid)
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: phraseCount) { parts in
+                var typed = false
+                for p in 0..<phraseCount {
+                    let f = phraseFrequency(api, fts, p)
+                    parts[p] = Double(f)
+                    if f > 0, p < phraseTyped.count, phraseTyped[p] { typed = true }
+                }
+                // Every match counts towards each phrase's document frequency, filtered or not.
+                for p in 0..<phraseCount where parts[p] > 0 { phraseMatches[p] += 1 }
+                guard passes else { return false }
+                for p in 0..<phraseCount where parts[p] > 0 { parts[p] = parts[p] * 2.2 / (parts[p] + norm) }
+                // Tiers only when some phrase is a variant spelling: then the one group is typed or not.
+                hold(rowid, tier: !phraseGroups.isEmpty && typed ? 1 : 0, parts: UnsafeBufferPointer(parts))
+                return true
             }
-            idf.append(BM25Rank.idf(rows: Double(rows), matches: Double(hits)))
         }
-        weights = QueryWeights(idf)
-        _ = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(weights).toOpaque(), gijirokuReleaseWeights)
-    }
+        if deferredIDF, phraseCount == 1 {
+            // Every match counts towards the phrase's document frequency, filtered or not.
+            matchedRows += 1
+            if rowCount == 0 { _ = api.pointee.xRowCount(fts, &rowCount) }
+            guard passes else { return false }
+            let f = Double(phraseFrequency(api, fts, 0))
+            let part = f > 0 ? f * 2.2 / (f + norm(rowid)) : 0
+            if gathering {
+                gathered.rowids.append(rowid)
+                gathered.parts.append(part)
+            } else {
+                offer(-part, rowid)
+            }
+            return true
+        }
+        guard passes else { return false }
 
-    var instances: Int32 = 0
-    _ = api.pointee.xInstCount(fts, &instances)
-    let k1 = 1.2, b = 0.75
-    let length = rowid >= 0 && rowid < rank.lengths.count ? ElementLengths.length(of: rank.lengths[Int(rowid)]) : rank.averageLength
-    let norm = k1 * (1 - b + b * length / max(1, rank.averageLength))
-    var score = 0.0
-    var tier = 0
-    if !rank.phraseGroups.isEmpty {
-        // Variant spellings: the frequencies, and which words appear as typed.
-        var frequency = [Double](repeating: 0, count: phraseCount)
-        var typedGroups: Set<Int> = []
-        for i in 0..<instances {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            guard api.pointee.xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < phraseCount else { continue }
-            let p = Int(phrase)
-            frequency[p] += 1
-            if p < rank.phraseTyped.count, rank.phraseTyped[p], rank.phraseGroups[p] >= 0 { typedGroups.insert(rank.phraseGroups[p]) }
+        let weights: QueryWeights
+        if let data = api.pointee.xGetAuxdata(fts, 0) {
+            weights = Unmanaged<QueryWeights>.fromOpaque(data).takeUnretainedValue()
+        } else {
+            var rows: Int64 = 0
+            _ = api.pointee.xRowCount(fts, &rows)
+            var idf: [Double] = []
+            for phrase in 0..<phraseCount {
+                var hits = 0
+                _ = withUnsafeMutablePointer(to: &hits) { counter in
+                    api.pointee.xQueryPhrase(fts, Int32(phrase), counter, gijirokuCountRow)
+                }
+                idf.append(BM25Rank.idf(rows: Double(rows), matches: Double(hits)))
+            }
+            weights = QueryWeights(idf)
+            _ = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(weights).toOpaque(), gijirokuReleaseWeights)
         }
-        for p in 0..<phraseCount where frequency[p] > 0 {
-            score += weights.idf[p] * frequency[p] * (k1 + 1) / (frequency[p] + norm)
-        }
-        tier = typedGroups.count
-    } else if phraseCount == 1 {
-        let f = Double(instances)
-        if f > 0 { score = weights.idf[0] * f * (k1 + 1) / (f + norm) }
-    } else {
-        var frequency = [Double](repeating: 0, count: phraseCount)
-        for i in 0..<instances {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            if api.pointee.xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < phraseCount {
-                frequency[Int(phrase)] += 1
+
+        let k1 = 1.2
+        let norm = norm(rowid)
+        var score = 0.0
+        var tier = 0
+        if !phraseGroups.isEmpty {
+            // Variant spellings: the frequencies, and which words appear as typed.
+            var typedGroups: Set<Int> = []
+            for p in 0..<phraseCount {
+                let f = Double(phraseFrequency(api, fts, p))
+                guard f > 0 else { continue }
+                score += weights.idf[p] * f * (k1 + 1) / (f + norm)
+                if p < phraseTyped.count, phraseTyped[p], phraseGroups[p] >= 0 { typedGroups.insert(phraseGroups[p]) }
+            }
+            tier = typedGroups.count
+        } else {
+            for p in 0..<phraseCount {
+                let f = Double(phraseFrequency(api, fts, p))
+                if f > 0 { score += weights.idf[p] * f * (k1 + 1) / (f + norm) }
             }
         }
-        for p in 0..<phraseCount where frequency[p] > 0 {
-            score += weights.idf[p] * frequency[p] * (k1 + 1) / (frequency[p] + norm)
-        }
+        offer(-score, rowid, tier: tier)
+        return true
     }
-    rank.offer(-score, rowid, tier: tier)
+}
+
+/// How often phrase `p` occurs in the current row: its instances read straight from the
+/// phrase's position list (`xPhraseFirst`/`xPhraseNext`), without the merged and sorted list
+/// of every phrase's instances that `xInstCount` builds first.
+@inline(__always)
+private func phraseFrequency(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ p: Int) -> Int {
+    var iterator = Fts5PhraseIter()
+    var column: Int32 = 0, offset: Int32 = 0
+    guard api.pointee.xPhraseFirst(fts, Int32(p), &iterator, &column, &offset) == SQLITE_OK else { return 0 }
+    var count = 0
+    while column >= 0 {
+        count += 1
+        api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
+    }
+    return count
 }
 
 private func gijirokuCountRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ user: UnsafeMutableRawPointer?) -> Int32 {

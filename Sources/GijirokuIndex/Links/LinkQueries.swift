@@ -1,5 +1,6 @@
 import Foundation
 import Gijiroku
+import GijirokuInput
 import GijirokuMessages
 
 /// The plan items a meeting's elements are linked to (`gijiroku links DOCUMENT|ELEMENT`).
@@ -281,9 +282,21 @@ struct LinkQueries {
     }
 
     /// The indexed document `spec` names: its exact path, else the one path that ends with
-    /// `/spec`.
+    /// `/spec`, else, for a file that exists as typed (`../archive/a.txt`), its canonical path,
+    /// which is the one the index stores.
     /// A file of several meetings is several documents: the one that holds `line`, else the first.
     func resolveDocument(_ spec: String, line: Int? = nil) throws -> (id: Int64, path: String, kind: String, title: String?, date: String?) {
+        do {
+            return try resolveStoredPath(spec, line: line)
+        } catch let error as IndexError where error.kind == .documentNotFound(spec) {
+            let canonical = FileWalker.canonical(spec)
+            guard canonical != spec, FileManager.default.fileExists(atPath: canonical) else { throw error }
+            guard let found = try? resolveStoredPath(canonical, line: line) else { throw error }
+            return found
+        }
+    }
+
+    private func resolveStoredPath(_ spec: String, line: Int?) throws -> (id: Int64, path: String, kind: String, title: String?, date: String?) {
         let s = try store.database.prepare("""
             SELECT id, path, kind, title, date FROM documents
             WHERE (path = ?1 OR substr(path, -length(?1) - 1) = '/' || ?1)

@@ -44,6 +44,8 @@ public struct SearchQuery: Sendable, Hashable {
         public var group: Int?
         /// Whether it is the word as typed, not a variant spelling.
         public var typed: Bool
+        /// The phrase as an FTS5 string (`"保育 育士"`).
+        public var fts: String
     }
 
     /// - Parameter variants: the word variants each word is also searched as (`子供` finds
@@ -109,7 +111,7 @@ public struct SearchQuery: Sendable, Hashable {
             for spellings in group {
                 for (k, fts) in spellings.enumerated() {
                     strings.append(fts)
-                    phrases.append(Phrase(group: g, typed: k == 0))
+                    phrases.append(Phrase(group: g, typed: k == 0, fts: fts))
                 }
             }
             parts.append(strings.count == 1 ? strings[0] : "(" + strings.joined(separator: " OR ") + ")")
@@ -117,7 +119,7 @@ public struct SearchQuery: Sendable, Hashable {
         var expression = parts.joined(separator: " AND ")
         for spellings in negatives {
             expression += " NOT " + (spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")")
-            phrases += spellings.map { _ in Phrase(group: nil, typed: true) }
+            phrases += spellings.map { Phrase(group: nil, typed: true, fts: $0) }
         }
         return (expression, phrases)
     }

@@ -81,6 +81,21 @@ import GijirokuEvaluation
         #expect(throws: IndexError.self) { try index.links(from: "no-such-file.txt") }
     }
 
+    @Test func aPathTypedWithDotsOrRelativeToTheFolderFindsTheIndexedDocument() throws {
+        let (index, _) = try Self.corpus()
+        // The index stores canonical paths; a user types the path the way the shell shows it.
+        let dotted = TestFiles.corpus.appendingPathComponent("../minutes/./shiomigawa-sogokeikaku-02.txt").path
+        #expect(try index.links(from: dotted + ":75").elements.map(\.links.first?.item.id) == ["1-1-1"])
+        let folder = FileManager.default.currentDirectoryPath
+        let file = TestFiles.corpus.appendingPathComponent("shiomigawa-sogokeikaku-02.txt").path
+        if file.hasPrefix(folder + "/") {
+            let relative = "./" + file.dropFirst(folder.count + 1)
+            #expect(try index.links(from: relative + ":75").elements.count == 1)
+        }
+        // A file that exists but was never indexed is still not found.
+        #expect(throws: IndexError.self) { try index.links(from: TestFiles.root.appendingPathComponent("README.md").path) }
+    }
+
     @Test func aPlanItemListsEveryElementThatDiscussedItNewestFirst() throws {
         let (index, _) = try Self.corpus()
         let r = try index.links(toItem: "2-1-1")

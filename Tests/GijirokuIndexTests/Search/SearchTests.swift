@@ -104,6 +104,28 @@ import Gijiroku
         #expect(try total("\"家賃補助制度\"") > 0)
     }
 
+    @Test func wordsJoinedByOrSearchedOneAtATimeGiveWhatOnePassGives() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        let queries: [(String, SearchQuery.Kind?, String?)] = [
+            ("保育士 OR 家賃補助", nil, nil), ("子供", nil, nil), ("取組", nil, nil), ("防災 OR 避難所 OR 備蓄", nil, nil),
+            ("保育士 OR 家賃補助", .answer, nil), ("子供", nil, "2019-04-01"), ("市長 OR 市", nil, nil), ("存在しない語 OR 保育", nil, nil),
+        ]
+        for (text, kind, since) in queries {
+            var query = try SearchQuery(parsing: text)
+            query.kind = kind; query.since = since; query.limit = 1_000
+            #expect(Searcher.searchesPhrasesApart(query), "\(text)")
+            let apart = try Searcher(store: index.store).search(query)
+            var onePass = Searcher(store: index.store)
+            onePass.searchesOrApart = false
+            let together = try onePass.search(query)
+            #expect(apart.total > 0 && apart.total == together.total, "\(text)")
+            #expect(apart.hits.map(\.location) == together.hits.map(\.location), "\(text)")
+            #expect(zip(apart.hits, together.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(text)")
+        }
+        #expect(!Searcher.searchesPhrasesApart(try SearchQuery(parsing: "保育士 家賃補助")))
+        #expect(!Searcher.searchesPhrasesApart(try SearchQuery(parsing: "保育士 OR 家賃補助 -予算")))
+    }
+
     @Test func filtersByKindDateAndMeeting() throws {
         let (index, _) = try TestFiles.corpusIndex()
         var q = try SearchQuery(parsing: "こと")
