@@ -4,7 +4,8 @@ import GijirokuInput
 
 /// Measures the parser on real public meeting records against a hand-made gold file
 /// (`../shared/realworld/gold.json`): header fields (date, start and end time, place,
-/// attendee count), speaker turns and labels, Q&A pairs, per file and in total.
+/// attendee count), the meeting's name (does a council's record name its council, does a
+/// name keep a day or a session), speaker turns and labels, Q&A pairs, per file and in total.
 ///
 /// ```swift
 /// let report = try RealRecordEvaluation.run(folder: "../shared/realworld")
@@ -22,6 +23,7 @@ public enum RealRecordEvaluation {
         var speakers: [String]
         var qaPairs: Int?
         var agendaCount: Int?
+        var body: String?
     }
 
     /// What one file gave, against its gold.
@@ -38,6 +40,8 @@ public enum RealRecordEvaluation {
         public var goldQA: Int?, foundQA = 0
         /// Agenda items: the gold's count (when it states one) and the record's.
         public var goldAgenda: Int?, foundAgenda = 0
+        /// The council the gold's body names (`目黒区議会`), and the meeting's name found.
+        public var goldCouncil: String?, foundMeeting: String?
         public var error: String?
     }
 
@@ -59,6 +63,24 @@ public enum RealRecordEvaluation {
         /// Files whose gold states an agenda count, and those whose agenda has exactly that many items.
         public var agendaFiles: Int { files.filter { $0.goldAgenda != nil }.count }
         public var agendaExact: Int { files.filter { $0.goldAgenda != nil && $0.goldAgenda == $0.foundAgenda }.count }
+        /// Council records (the gold's body opens with a council), and those whose meeting name holds it.
+        public var councilFiles: Int { files.filter { $0.goldCouncil != nil }.count }
+        public var councilNamed: Int {
+            files.filter { f in f.goldCouncil.map { c in f.foundMeeting?.contains(c) == true } ?? false }.count
+        }
+        /// Meeting names found, and those that keep a day, a year, a session or an issue number
+        /// (`令和 7年定例会`, `…会議(第66回)`), which belong to the meeting, not to its body.
+        public var meetingNames: Int { files.filter { $0.foundMeeting != nil }.count }
+        public var datedMeetingNames: [String] { files.compactMap(\.foundMeeting).filter(RealRecordEvaluation.keepsWhen) }
+    }
+
+    /// Whether a meeting's name keeps when it met: a date, a month and day, a year, `第N回`,
+    /// `第N号`, `N号`, or brackets left empty.
+    static func keepsWhen(_ name: String) -> Bool {
+        if JapaneseDate.find(in: name) != nil || JapaneseDate.findMonthDay(in: name) != nil || JapaneseDate.findYear(in: name) != nil { return true }
+        if name.contains("()") || name.contains("（）") { return true }
+        let folded = WidthFolding.fold(name)
+        return folded.range(of: #"第[0-9〇一二三四五六七八九十]+[回号日]|[0-9]+号"#, options: .regularExpression) != nil
     }
 
     /// Parses every file the gold names in `folder` and scores it.
@@ -80,6 +102,7 @@ public enum RealRecordEvaluation {
         r.goldLabels = gold.speakers
         r.goldQA = gold.qaPairs
         r.goldAgenda = gold.agendaCount
+        if let first = gold.body?.split(separator: " ").first, first.hasSuffix("議会") { r.goldCouncil = String(first) }
         let record: ParsedDocument
         do { record = try SourceFile(path: path).parse() } catch {
             r.error = "\(error)"
@@ -91,6 +114,7 @@ public enum RealRecordEvaluation {
         switch record {
         case .minutes(let m):
             date = m.date; start = m.startTime; end = m.endTime; place = m.place
+            r.foundMeeting = m.meeting.name
             attendees = m.attendees.isEmpty ? nil : m.attendees.reduce(0) { $0 + ($1.count ?? 1) }
             r.foundTurns = m.speeches.count
             labels = m.speeches.map(\.speaker.label)

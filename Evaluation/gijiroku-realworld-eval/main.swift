@@ -29,6 +29,14 @@ do {
     print("speaker labels: \(report.labelsFound) of \(report.goldLabels) (\(percent(report.labelsFound, report.goldLabels)))")
     print("Q&A pairs within one of the gold: \(report.qaWithinOne) of \(report.qaFiles) files")
     print("agenda item counts equal to the gold: \(report.agendaExact) of \(report.agendaFiles) files")
+    print("council records whose meeting name holds the council: \(report.councilNamed) of \(report.councilFiles)")
+    print("meeting names keeping a day, year, session or issue: \(report.datedMeetingNames.count) of \(report.meetingNames)")
+    if showMistakes {
+        for f in report.files where f.goldCouncil != nil && f.foundMeeting?.contains(f.goldCouncil!) != true {
+            print("  \(f.file): \(f.foundMeeting ?? "no name") (council \(f.goldCouncil!))")
+        }
+        for name in report.datedMeetingNames { print("  dated: \(name)") }
+    }
 } catch {
     FileHandle.standardError.write(Data("gijiroku-realworld-eval: error: \(error)\n".utf8))
     exit(1)

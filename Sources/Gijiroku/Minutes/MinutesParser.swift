@@ -34,6 +34,12 @@ package struct MinutesParser: Sendable {
 
         let header = HeaderReader().read(lines)
         readHeader(header, into: &minutes)
+        // A council's session or committee named without the council (`定例会`): the council
+        // named near the top of the record goes before it.
+        if let name = minutes.meeting.name, AssemblyName.councilMeetings.contains(where: { UTF8Search.hasSuffix(name, $0) }),
+           let council = AssemblyName.council(in: physical), let named = AssemblyName.naming(name, council: council) {
+            minutes.meeting.name = named
+        }
 
         var meetingHeadings: [MeetingHeadings.Heading] = []
         let bodyLines = header.bodyPrefix.isEmpty ? lines[header.bodyStart...] : (header.bodyPrefix + lines[header.bodyStart...])[...]

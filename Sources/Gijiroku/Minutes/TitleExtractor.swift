@@ -5,7 +5,7 @@
 /// // name "さいたま市地方創生・成長戦略統合推進本部会議", session 2, fiscalYear 2016
 /// ```
 enum TitleExtractor {
-    static let documentSuffixes = ["議事概要", "議事要旨", "議事録", "会議録", "会議概要", "会議要旨", "会議記録", "概要", "要旨", "記録"]
+    static let documentSuffixes = ["議事概要", "議事要旨", "議事録", "会議録", "速記録", "会議概要", "会議要旨", "会議記録", "概要", "要旨", "記録"]
 
     /// The title as written, broken lines rejoined and leading decorations removed.
     static func title(from lines: [SourceLine]) -> String? {
@@ -68,12 +68,24 @@ enum TitleExtractor {
 
     static let meetingWords = ["会議", "委員会", "審議会", "協議会", "定例会", "臨時会", "本部", "懇話会", "懇談会", "議会", "部会", "分科会"]
 
+    /// The meeting a title names: the body's name, the session and the fiscal year.
+    ///
+    /// The name is the body's standing name, what every meeting of it shares: the title
+    /// without its fiscal year, session (`第３回`), the day it met (`令和 7年 2月17日`,
+    /// `12月16日(月曜)`, `2018-10-05`, `第1日`), the calendar year and month of a council
+    /// session (`令和 4年 12月 定例会` → `定例会`), an aggregator's issue number (`-01号`,
+    /// `第六号`) and listing words (`本文`, `名簿`, `開催日:`), and the document's name
+    /// (`議事概要`, `会議録`). A year that names an event stays (`令和6年能登半島地震…`).
+    ///
+    /// ```swift
+    /// TitleExtractor.meeting(from: "令和 7年第1回定例会（第1日 2月17日）").name   // "定例会"
+    /// TitleExtractor.meeting(from: "平成29年度 総務委員会第6回委員会 (8月18日)").name   // "総務委員会"
+    /// ```
     static func meeting(from title: String) -> Meeting {
         var meeting = Meeting()
         var scalars = Array(title.unicodeScalars)
         while let f = scalars.first, HeaderLabel.decorations.contains(f) || SourceLine.isSpace(f) { scalars.removeFirst() }
 
-        // Fiscal year: 平成２８年度 / 令和元年度 / 2016年度 (optionally with the other calendar's year in brackets).
         var s = ScalarScanner(String(scalars: scalars))
         var cut: [Range<Int>] = []
         while !s.isAtEnd {
@@ -82,6 +94,7 @@ enum TitleExtractor {
             var next = start
             while next < s.scalars.count, SourceLine.isSpace(s.scalars[next]) { next += 1 }
             guard next < s.scalars.count, mayStartYearOrSession(s.scalars[next]) else { s.index = start + 1; continue }
+            // Fiscal year: 平成２８年度 / 令和元年度 / 2016年度 (optionally with the other calendar's year in brackets).
             if let era = Era.all.first(where: { s.scan($0.name) }), let n = s.scanNumber(), s.scan("年度") {
                 meeting.fiscalYear = meeting.fiscalYear ?? era.westernYear(n)
                 skipBracket(&s)
@@ -96,8 +109,57 @@ enum TitleExtractor {
                 continue
             }
             s.index = start
-            if s.scan("第"), let n = s.scanNumber(), s.scan("回") {
-                if meeting.session == nil { meeting.session = n; cut.append(start..<s.index) }
+            if s.scan("第"), let n = s.scanNumber() {
+                if s.scan("回") {
+                    // A title printed twice names the session twice: both go, the first is read.
+                    meeting.session = meeting.session ?? n
+                    cut.append(next..<s.index)
+                    continue
+                }
+                // The day of a session or the number of an issue: `第1日`, `第六号`.
+                if s.scanAny(["日", "号"]) != nil { cut.append(next..<s.index); continue }
+            }
+            // The day it met, with its weekday: `令和 7年 2月17日`, `2018-10-05`, `12月16日(月曜)`.
+            s.index = start
+            if let found = JapaneseDate.parse(&s) {
+                s.index = found.end
+                skipWeekday(&s)
+                cut.append(next..<s.index)
+                continue
+            }
+            s.index = start
+            if let m = s.scanNumber(), (1...12).contains(m), s.scan("月"), let d = s.scanNumber(), (1...31).contains(d), s.scan("日") {
+                skipWeekday(&s)
+                cut.append(next..<s.index)
+                continue
+            }
+            // A council session's calendar year and month: `令和 4年 12月 定例会`, `平成30年議会運営委員会`.
+            s.index = start
+            if Era.all.first(where: { s.scan($0.name) }) != nil, s.scanNumber() != nil, s.scan("年"), !s.scan("度") {
+                let afterYear = s.index
+                let rest = String(String.UnicodeScalarView(s.scalars[afterYear...]))
+                if !eventWords.contains(where: { UTF8Search.contains(rest, $0) }) {
+                    if let m = s.scanNumber(), (1...12).contains(m), s.scan("月"), sessionWords.contains(where: { s.scan($0) }) {
+                        // The month goes; the session word stays.
+                        s.index = afterYear
+                        _ = s.scanNumber(); _ = s.scan("月")
+                    } else {
+                        s.index = afterYear
+                    }
+                    cut.append(next..<s.index)
+                    continue
+                }
+            }
+            // A session's month without its year: `２月定例会`.
+            s.index = start
+            if let m = s.scanNumber(), (1...12).contains(m), s.scan("月") {
+                let afterMonth = s.index
+                if sessionWords.contains(where: { s.scan($0) }) { cut.append(next..<afterMonth); s.index = afterMonth; continue }
+            }
+            // An aggregator's issue number after a dash: `−09号`, `-01号`.
+            s.index = start
+            if start > 0, dashes.contains(s.scalars[start - 1]), s.scanNumber() != nil, s.scan("号") {
+                cut.append(next..<s.index)
                 continue
             }
             s.index = start + 1
@@ -105,20 +167,119 @@ enum TitleExtractor {
         // ScalarScanner folds width but keeps one scalar per scalar, so indices map back to the title.
         var kept: [Unicode.Scalar] = []
         for (i, c) in scalars.enumerated() where !cut.contains(where: { $0.contains(i) }) { kept.append(c) }
-        var name = String(scalars: kept)
-        name = trimSpaces(name)
-        for suffix in documentSuffixes where UTF8Search.hasSuffix(name, suffix) && name.utf8.count > suffix.utf8.count {
-            name = trimSpaces(String(name.dropLast(suffix.count)))
-            break
-        }
-        if UTF8Search.hasSuffix(name, "の") { name = String(name.dropLast()) }
-        // `対策本部会議(令和4年10月28日開催)`: the date in brackets is the meeting's, not its body's name.
-        if let last = name.last, last == ")" || last == "）", let open = name.lastIndex(where: { $0 == "(" || $0 == "（" }),
-           open > name.startIndex, JapaneseDate.find(in: name[open...]) != nil || JapaneseDate.findMonthDay(in: name[open...]) != nil {
-            name = trimSpaces(String(name[..<open]))
-        }
+        let name = bodyName(String(scalars: kept))
         meeting.name = name.isEmpty ? nil : name
         return meeting
+    }
+
+    /// Words that, after a year, name an event rather than a session (`令和6年能登半島地震…`).
+    static let eventWords = ["地震", "豪雨", "台風", "災害", "震災", "大雨", "大雪", "水害", "噴火", "オリンピック", "国体", "博覧会"]
+    /// A council's sessions, which a month may name (`12月定例会`).
+    static let sessionWords = ["定例会", "臨時会", "緊急議会"]
+    private static let dashes: Set<Unicode.Scalar> = ["-", "−", "‐", "－", "—", "ー"]
+    /// What an aggregator's listing adds after the name (`本文`, `名簿`, `開催日:`), and what
+    /// a notice says of it (`を開催`).
+    static let listingWords = ["本文", "名簿", "開催日:", "開催日：", "開催日", "を開催", "会議次第"]
+    /// Brackets that say only when or in what part of the meeting, once their date is cut.
+    static let partWords = ["", "開催", "開会前", "閉会後"]
+
+    /// The name left after the cuts, tidied until nothing changes: brackets emptied by the
+    /// cuts, dashes and colons left at either end, listing words, the document's name, a
+    /// meeting word doubled by a cut session (`総務委員会委員会`), a name quoted whole.
+    static func bodyName(_ text: String) -> String {
+        var name = collapseSpaces(text)
+        while true {
+            let before = name
+            // Brackets left empty, or holding only when: `()`, `（ ）`, `(開催)`, `（１２月）`.
+            for (open, close) in [("(", ")"), ("（", "）")] {
+                var from = name.startIndex
+                while let o = name.range(of: open, range: from..<name.endIndex),
+                      let c = name.range(of: close, range: o.upperBound..<name.endIndex) {
+                    guard saysOnlyWhen(trimSpaces(String(name[o.upperBound..<c.lowerBound]))) else { from = o.upperBound; continue }
+                    name.removeSubrange(o.lowerBound..<c.upperBound)
+                    from = name.startIndex
+                }
+            }
+            name = collapseSpaces(name.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: "：", with: " "))
+            while let f = name.unicodeScalars.first, dashes.contains(f) || f == "・" { name = trimSpaces(String(name.unicodeScalars.dropFirst())) }
+            while let l = name.unicodeScalars.last, dashes.contains(l) || l == "・" || l == "の" { name = trimSpaces(String(name.unicodeScalars.dropLast())) }
+            for word in listingWords where UTF8Search.hasSuffix(name, word) && name.utf8.count > word.utf8.count {
+                name = trimSpaces(String(name.dropLast(word.count)))
+            }
+            for suffix in documentSuffixes where UTF8Search.hasSuffix(name, suffix) && name.utf8.count > suffix.utf8.count {
+                name = trimSpaces(String(name.dropLast(suffix.count)))
+                break
+            }
+            for word in meetingWords where UTF8Search.hasSuffix(name, word + word) {
+                name = String(name.dropLast(word.count))
+            }
+            // A title printed twice: the same part again (`定例会緊急議会 定例会緊急議会`), or a
+            // longer form ending in it (`定例会函館市議会定例会`).
+            let parts = name.split(separator: " ")
+            if parts.count > 1 {
+                var unique: [Substring] = []
+                for part in parts where !unique.contains(part) { unique.append(part) }
+                // The council first, where a page put it last (`定例会緊急議会 墨田区議会`).
+                if let last = unique.last, AssemblyName.council(in: last) == String(last),
+                   AssemblyName.council(in: unique[0]) == nil {
+                    unique = [last] + unique.dropLast()
+                }
+                name = unique.joined(separator: " ")
+            }
+            name = name.split(separator: " ").map { part in
+                let c = Array(part)
+                return c.count >= 4 && c.count % 2 == 0 && c[..<(c.count / 2)] == c[(c.count / 2)...] ? String(c[..<(c.count / 2)]) : String(part)
+            }.joined(separator: " ")
+            let characters = Array(name)
+            if let k = (2..<max(2, characters.count - 1)).first(where: { k in
+                let head = String(characters[..<k]), tail = String(characters[k...]).trimmingPrefix(" ")
+                return meetingWords.contains(where: { UTF8Search.hasSuffix(head, $0) }) && tail.count > head.count && UTF8Search.hasSuffix(String(tail), head)
+            }) {
+                name = trimSpaces(String(characters[k...]))
+            }
+            if name.count > 2, name.first == "「", name.last == "」", !name.dropFirst().dropLast().contains(where: { $0 == "「" || $0 == "」" }) {
+                name = String(name.dropFirst().dropLast())
+            }
+            // `対策本部会議(令和4年10月28日開催)`: the date in brackets is the meeting's, not its body's name.
+            if let last = name.last, last == ")" || last == "）", let open = name.lastIndex(where: { $0 == "(" || $0 == "（" }),
+               open > name.startIndex, JapaneseDate.find(in: name[open...]) != nil || JapaneseDate.findMonthDay(in: name[open...]) != nil {
+                name = trimSpaces(String(name[..<open]))
+            }
+            if name == before { return name }
+        }
+    }
+
+    /// Runs of spaces (ASCII or ideographic) as one ASCII space, none at either end.
+    static func collapseSpaces(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for c in text.unicodeScalars {
+            if SourceLine.isSpace(c) { space = !out.isEmpty; continue }
+            if space { out.append(" "); space = false }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// Whether a bracket's text says only when or in what part the meeting was held, once
+    /// its date is cut: nothing, `開催`, `開会前`, a month (`１２月`).
+    private static func saysOnlyWhen(_ text: String) -> Bool {
+        if partWords.contains(text) { return true }
+        var s = ScalarScanner(text)
+        guard let m = s.scanNumber(), (1...12).contains(m), s.scan("月") else { return false }
+        s.skipSpaces()
+        return s.isAtEnd
+    }
+
+    /// A weekday in brackets after a day: `(月)`, `（月曜）`, `(月曜日)`.
+    private static func skipWeekday(_ s: inout ScalarScanner) {
+        let save = s.index
+        if s.scanAny(["(", "（"]) != nil, let c = s.current, "月火水木金土日".unicodeScalars.contains(c) {
+            s.index += 1
+            _ = s.scan("曜日") || s.scan("曜")
+            if s.scanAny([")", "）"]) != nil { return }
+        }
+        s.index = save
     }
 
     /// The first scalars of an era name (明治…令和), of a number (digits, kanji numerals, 元) and 第.

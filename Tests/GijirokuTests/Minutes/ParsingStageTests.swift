@@ -163,12 +163,61 @@ import GijirokuTestSupport
         ("■第３回さいたま市総合振興計画推進本部会議 議事概要", "さいたま市総合振興計画推進本部会議", 3, nil),
         ("令和元年度第２回汐見川市子育て・定住戦略推進本部会議議事概要", "汐見川市子育て・定住戦略推進本部会議", 2, 2019),
         ("2020年度 第1回汐見川市環境審議会 会議録", "汐見川市環境審議会", 1, 2020),
-    ] as [(String, String, Int, Int?)])
-    func titlesGiveTheMeeting(_ title: String, _ name: String, _ session: Int, _ fiscalYear: Int?) {
+        // The body's standing name: no day, calendar year, session month, issue or listing words.
+        ("令和 7年第1回定例会（第1日 2月17日）", "定例会", 1, nil),
+        ("令和 4年 12月 定例会(第4回)", "定例会", 4, nil),
+        ("平成29年度 総務委員会第6回委員会 (8月18日)", "総務委員会", 6, 2017),
+        ("令和 元年11月13日議会運営委員会−11月13日-01号", "議会運営委員会", nil, nil),
+        ("2015-05-07 汐見川市:平成27年全員協議会 本文", "汐見川市 全員協議会", nil, nil),
+        ("12月16日(月曜)行政経営会議", "行政経営会議", nil, nil),
+        ("総務文教常任委員会 令和3年9月16日(木)(開会前)", "総務文教常任委員会", nil, nil),
+        ("「汐見川まちづくり推進協議会」会議録 (平成22年度第5回)", "汐見川まちづくり推進協議会", 5, 2010),
+        ("汐見川市防災会議(第６回)を開催", "汐見川市防災会議", 6, nil),
+        ("議会運営委員会速記録第六号", "議会運営委員会", nil, nil),
+        ("令和　６年第１回　２月定例会令和６年第１回汐見川市議会定例会会議録　第１号", "汐見川市議会定例会", 1, nil),
+        ("令和　６年　定例会緊急議会（１２月）令和６年度定例会１２月緊急議会　汐見川区議会会議録", "汐見川区議会 定例会緊急議会", nil, 2024),
+        // A year that names an event stays.
+        ("令和6年汐見川豪雨災害対策本部会議", "令和6年汐見川豪雨災害対策本部会議", nil, nil),
+    ] as [(String, String, Int?, Int?)])
+    func titlesGiveTheMeeting(_ title: String, _ name: String, _ session: Int?, _ fiscalYear: Int?) {
         let meeting = TitleExtractor.meeting(from: title)
         #expect(meeting.name == name)
         #expect(meeting.session == session)
         #expect(meeting.fiscalYear == fiscalYear)
+    }
+}
+
+@Suite struct AssemblyNameTests {
+    @Test(arguments: [
+        ("　汐見川区議会会議録　　第１号", "汐見川区議会"),
+        ("ただいまから、令和７年第１回汐見川区議会定例会を開会いたします。", "汐見川区議会"),
+        ("本日は汐見川市議会の全員協議会です", "汐見川市議会"),
+        ("しおみがわ市議会 > 2022-12-21 >", "しおみがわ市議会"),
+        ("２　場所　汐見川県議会議場", "汐見川県議会"),
+    ])
+    func aCouncilIsItsMunicipalityAndSuffixBefore議会(_ text: String, _ council: String) {
+        #expect(AssemblyName.council(in: text) == council)
+    }
+
+    @Test(arguments: ["議会運営委員会", "全員協議会", "議会事務局 庶務課", "（1）都議会における委員会条例の改正", "汐見川市長"])
+    func noCouncilWithoutAMunicipalityBefore議会(_ text: String) {
+        #expect(AssemblyName.council(in: text) == nil)
+    }
+
+    @Test func aCouncilsMeetingNamedWithoutItTakesIt() {
+        #expect(AssemblyName.naming("定例会", council: "汐見川区議会") == "汐見川区議会 定例会")
+        #expect(AssemblyName.naming("議会運営委員会", council: "汐見川市議会") == "汐見川市議会 議会運営委員会")
+        // Already named, or not a council's meeting.
+        #expect(AssemblyName.naming("汐見川市議会定例会", council: "汐見川市議会") == nil)
+        #expect(AssemblyName.naming("汐見川市 全員協議会", council: "汐見川市議会") == nil)
+        #expect(AssemblyName.naming("行政経営会議", council: "汐見川市議会") == nil)
+    }
+
+    @Test func aRecordTitledBySessionAloneIsNamedWithItsCouncil() {
+        let text = "開催日：令和 7年 2月17日\n会議名：令和 7年第1回定例会（第1日 2月17日）\n\n○議事日程\n　　　　汐見川区議会会議録　　第１号\n\n１　日時　令和７年２月１７日　午後１時\n"
+        let minutes = MinutesParser().parse(text: text, path: "x.txt")
+        #expect(minutes.meeting.name == "汐見川区議会 定例会")
+        #expect(minutes.meeting.session == 1)
     }
 }
 
