@@ -274,6 +274,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case directiveAmbiguous
     // Spelling variants
     case indexCharacterVariantsChanged
+    case indexParserRevisionChanged
     case indexOtherCharacterVariants
     case searchVariantMatched
     case optionExact

@@ -93,6 +93,7 @@ enum IndexCommand {
         ]
         console.write(console.text(.indexSummary, summary) + "\n")
         if report.rebuiltForCharacterVariants { console.note(console.text(.indexCharacterVariantsChanged, ["db": db])) }
+        if report.parserRevisionChanged { console.note(console.text(.indexParserRevisionChanged, ["db": db])) }
         if report.fullTextBuiltAtEnd, !quiet { console.write(console.text(.indexFullTextAtEnd) + "\n") }
         if let links = report.links, !quiet {
             if links.planItems == 0 {

@@ -24,6 +24,9 @@ public struct IndexReport: Sendable, Hashable {
     /// Whether the index had been built with other character variants, so that its
     /// full-text index was rebuilt and its links made anew.
     public var rebuiltForCharacterVariants = false
+    /// Whether the index's records had been read by another revision of the parsers, so that
+    /// every file of the run was read again (``ParsedDocument/revision``).
+    public var parserRevisionChanged = false
 
     public static func == (a: IndexReport, b: IndexReport) -> Bool {
         a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.removed == b.removed
@@ -94,6 +97,7 @@ struct Indexer {
     func index(files: [String], prune: Bool = false, roots: [String]? = nil, progress: (IndexProgress) -> Void = { _ in }) -> IndexReport {
         var report = IndexReport()
         report.rebuiltForCharacterVariants = store.rebuiltForCharacterVariants
+        report.parserRevisionChanged = store.parserRevisionChanged
         // One checkpoint at the end instead of one (with two fsyncs) every 4 MB of log.
         try? store.database.execute("PRAGMA wal_autocheckpoint = 0")
         let bulk = files.count > Self.batchSize

@@ -211,6 +211,14 @@ enum Schema {
             // Minutes are read again, for their headers.
             try database.execute("UPDATE documents SET sha256 = '' WHERE kind = 'minutes'")
         }),
+        // `statistics.parser_revision`: ParsedDocument.revision of the records the index
+        // holds; NULL for an index made before it was kept (the next writer reads its files
+        // again). Added only when missing.
+        Migration(name: "the parsers' revision the records were read with", sql: "", then: { database throws(IndexError) in
+            let columns = try database.prepare("SELECT count(*) FROM pragma_table_info('statistics') WHERE name = 'parser_revision'")
+            guard try columns.firstRow([], { $0.int(0) ?? 0 }) == 0 else { return }
+            try database.execute("ALTER TABLE statistics ADD COLUMN parser_revision INTEGER")
+        }),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

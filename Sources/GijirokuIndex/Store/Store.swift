@@ -20,6 +20,9 @@ final class Store {
     /// Whether opening for writing rebuilt the full-text index, because it had been built
     /// with other character variants (see ``CharacterVariants/fingerprint``).
     private(set) var rebuiltForCharacterVariants = false
+    /// Whether the records had been read with another parsers' revision (their files are read
+    /// again as runs give them).
+    private(set) var parserRevisionChanged = false
 
     struct PendingBatch {
         var elements = 0
@@ -74,6 +77,24 @@ final class Store {
             try Schema.migrate(database)
             try database.execute("PRAGMA foreign_keys = ON")
             try adoptCharacterVariants(characters)
+            try adoptParserRevision()
+        }
+    }
+
+    /// The parsers' revision the stored records were read with (`nil`: not known).
+    func storedParserRevision() throws(IndexError) -> Int? {
+        try statement("SELECT parser_revision FROM statistics WHERE id = 1").firstRow([]) { $0.int(0) } ?? nil
+    }
+
+    /// Records the parsers' current revision; when the records were read with another, their
+    /// digests are forgotten, so that every file indexed from now on is read again (a file not
+    /// given to a run keeps its record, searchable as it was, until it is).
+    private func adoptParserRevision() throws {
+        guard try storedParserRevision() != ParsedDocument.revision else { return }
+        parserRevisionChanged = try counts().documents > 0
+        try database.transaction {
+            try database.execute("UPDATE documents SET sha256 = '' WHERE sha256 != ''")
+            try statement("UPDATE statistics SET parser_revision = ?1 WHERE id = 1").run([ParsedDocument.revision])
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GijirokuTestSupport
+import Gijiroku
 @testable import GijirokuIndex
 
 /// A large run into a small index writes the element rows first and builds the full-text
@@ -144,5 +145,34 @@ import GijirokuTestSupport
         #expect(try index.search(SearchQuery(parsing: "市長")).total > 0)
         try index.database.execute("DROP TRIGGER refuse")
         #expect(index.index(files: files).added == [files[7]])
+    }
+}
+
+/// An index whose records another revision of the parsers read gets its files read again.
+@Suite struct ParserRevisionIndexTests {
+    @Test func recordsReadByAnotherRevisionAreReadAgainAsRunsGiveTheirFiles() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let path = dir.appendingPathComponent("i.sqlite").path
+        let files = Array(TestFiles.corpusFiles.prefix(3))
+        do {
+            let index = try SearchIndex(path: path)
+            #expect(index.index(files: files).failed.isEmpty)
+            // As an older Gijiroku would have left it: another revision, another meeting name.
+            try index.database.execute("UPDATE statistics SET parser_revision = 1; UPDATE documents SET meeting = 'stale'")
+        }
+        let index = try SearchIndex(path: path)
+        let report = index.index(files: Array(files.prefix(2)))
+        #expect(report.parserRevisionChanged)
+        #expect(report.updated == Array(files.prefix(2)) && report.unchanged.isEmpty)
+        let meetings = try index.database.prepare("SELECT path, meeting FROM documents ORDER BY path")
+        var byPath: [String: String] = [:]
+        while try meetings.step() { byPath[meetings.string(0) ?? ""] = meetings.string(1) ?? "" }
+        #expect(files.prefix(2).allSatisfy { byPath[$0] != "stale" })
+        // A file the run was not given keeps its record until a run gives it.
+        #expect(byPath[files[2]] == "stale")
+        let next = try SearchIndex(path: path).index(files: files)
+        #expect(!next.parserRevisionChanged)
+        #expect(next.updated == [files[2]] && next.unchanged == Array(files.prefix(2)))
+        #expect(try index.store.storedParserRevision() == ParsedDocument.revision)
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import GijirokuTestSupport
+@testable import Gijiroku
+
+/// ``ParsedDocument/revision`` is raised whenever the records change: each revision's
+/// digest of the corpus's golden records is kept here, so a change to the goldens under the
+/// same revision fails until the revision is raised (and an index reads its files again).
+@Suite struct ParserRevisionTests {
+    /// SHA-256 of every golden record of the corpus (`Corpus/{minutes,plans,documents}/*.json`),
+    /// each as its path and bytes, in path order; by the revision that wrote them.
+    static let goldenDigests: [Int: String] = [
+        1: "8f47a5aafd0b9ecd2b506bd0d6c114dd097dafb33065760dd2be27a05a897ef6",
+        2: "d54cf87b4678ee34879facab50e73fabe22d7ea924b6fb971068109156fe95c4",
+    ]
+
+    @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {
+        var bytes: [UInt8] = []
+        for folder in ["minutes", "plans", "documents"] {
+            let url = Repository.corpus.appendingPathComponent(folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".json") }.sorted()
+            #expect(!names.isEmpty, "no golden records in Corpus/\(folder)")
+            for name in names {
+                bytes += Array("\(folder)/\(name)\n".utf8)
+                bytes += Array(try Data(contentsOf: url.appendingPathComponent(name)))
+            }
+        }
+        let digest = SHA256.hex(of: bytes)
+        #expect(Self.goldenDigests[ParsedDocument.revision] == digest, """
+            The corpus's golden records are not the ones revision \(ParsedDocument.revision) wrote. If the change is \
+            meant, raise ParsedDocument.revision and record its digest here: \(digest)
+            """)
+    }
+}
