@@ -2,6 +2,8 @@
 // (TokenBigram + NormalizerAuto) and `grep -rc`, on one generated archive, in one run.
 //
 //   swift run -c release gijiroku-search-bench [--documents 20000] [--runs 50] [--keep DIR]
+//   swift run -c release gijiroku-search-bench --query 'A OR B' --db DIR/gijiroku.sqlite [--loops 200]
+//     (one query on a kept index, for profiling)
 //
 // The archive: minutes-like documents written one element per line (so that `grep -c`,
 // which counts lines, counts the same things an element index counts), in folders by
@@ -21,6 +23,11 @@ var keep: String?
 /// With `--plans N`: after the queries, how long the link refresh takes with one plan, then
 /// with N plans (copies of the corpus's four basic-plan excerpts), on the same archive.
 var planCount = 0
+/// With `--query Q --db PATH`: only that query, `--loops` times on an existing index, and its
+/// mean time (to run under `perf record`).
+var profileQuery: String?
+var profileDB: String?
+var loops = 200
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -28,10 +35,29 @@ while let a = args.next() {
     case "--runs": runs = Int(args.next() ?? "") ?? runs
     case "--keep": keep = args.next()
     case "--plans": planCount = Int(args.next() ?? "") ?? planCount
+    case "--query": profileQuery = args.next()
+    case "--db": profileDB = args.next()
+    case "--loops": loops = Int(args.next() ?? "") ?? loops
     default:
-        FileHandle.standardError.write(Data("usage: gijiroku-search-bench [--documents N] [--runs N] [--plans N] [--keep DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: gijiroku-search-bench [--documents N] [--runs N] [--plans N] [--keep DIR] | --query Q --db PATH [--loops N]\n".utf8))
         exit(64)
     }
+}
+
+if let q = profileQuery {
+    guard let db = profileDB else {
+        FileHandle.standardError.write(Data("gijiroku-search-bench: --query needs --db PATH (an index, such as the one --keep DIR leaves)\n".utf8))
+        exit(64)
+    }
+    let reader = try SearchIndex(path: db, readOnly: true)
+    var query = try SearchQuery(parsing: q)
+    query.limit = 10
+    var total = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<max(1, loops) { total = try reader.search(query).total }
+    let mean = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(max(1, loops))
+    print("\(q): \(total) hits, \(String(format: "%.3f", mean)) ms a search (mean of \(max(1, loops)))")
+    exit(0)
 }
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }

@@ -144,6 +144,8 @@ final class BM25Rank {
             self.allowedElements = allowedElements
             self.averageLength = averageLength
             self.lengths = lengths
+            norms = (0...255).map { Self.norm(length: ElementLengths.length(of: UInt8($0)), average: averageLength) }
+            onceParts = norms.map { 1 * 2.2 / (1 + $0) }
             let tiered = phrases.contains { !$0.typed }
             phraseGroups = tiered ? phrases.map { $0.group ?? -1 } : []
             phraseTyped = tiered ? phrases.map(\.typed) : []
@@ -171,9 +173,26 @@ final class BM25Rank {
         /// (Mutating for the same reason as ``passesFacets(_:)``.)
         @inline(__always)
         mutating func norm(_ rowid: Int64) -> Double {
-            let length = rowid >= 0 && rowid < lengths.count ? ElementLengths.length(of: lengths[Int(rowid)]) : averageLength
-            return 1.2 * (1 - 0.75 + 0.75 * length / max(1, averageLength))
+            rowid >= 0 && rowid < lengths.count ? norms[Int(lengths[Int(rowid)])] : Self.norm(length: averageLength, average: averageLength)
         }
+
+        /// BM25's term part of a phrase found `f` times in element `rowid`:
+        /// f · (k1 + 1) / (f + norm); a phrase found once, by far the commonest, read from a table.
+        @inline(__always)
+        mutating func part(_ f: Int, _ rowid: Int64) -> Double {
+            if f == 1, rowid >= 0, rowid < lengths.count { return onceParts[Int(lengths[Int(rowid)])] }
+            let f = Double(f)
+            return f > 0 ? f * 2.2 / (f + norm(rowid)) : 0
+        }
+
+        static func norm(length: Double, average: Double) -> Double {
+            1.2 * (1 - 0.75 + 0.75 * length / max(1, average))
+        }
+
+        /// ``norm(_:)`` and ``part(_:_:)`` for a phrase found once, by length code: worked
+        /// out once per search, not twice a division per match.
+        var norms: [Double] = []
+        var onceParts: [Double] = []
 
         mutating func ranked() -> [(score: Double, rowid: Int64)] {
             if deferredIDF, phraseMatches.count > 1 { scorePending() }
@@ -340,8 +359,7 @@ extension BM25Rank.State {
             matchedRows += 1
             if rowCount == 0 { _ = api.pointee.xRowCount(fts, &rowCount) }
             guard passes else { return false }
-            let f = Double(phraseFrequency(api, fts, 0))
-            let part = f > 0 ? f * 2.2 / (f + norm(rowid)) : 0
+            let part = part(phraseFrequency(api, fts, 0), rowid)
             if gathering {
                 gathered.rowids.append(rowid)
                 gathered.parts.append(part)

@@ -42,7 +42,7 @@ struct Searcher {
         }
         let (since, until) = try Self.dateRange(since: query.since, until: query.until)
         let kindCode: Int? = query.kind.map { kind in IndexedElement.Kind(rawValue: kind.rawValue)?.code ?? -1 }
-        // The meeting filter reads the title, which holds the meeting's name.
+        // The meeting filter reads the meeting's name and the title.
         // Who spoke is compared folded (`高橋` finds `髙橋`, spaces ignored).
         let speaker = query.speaker.map { FoldFunction.fold($0, characters: store.database.tokenizer.characters) }.flatMap { $0.isEmpty ? nil : $0 }
         let filtered = kindCode != nil || since != nil || until != nil || query.meeting != nil || speaker != nil
@@ -62,7 +62,7 @@ struct Searcher {
             // One pass: count the matches that pass the filters and keep the best `limit` of them.
             let filters = filtered && !inMemory ? """
                 (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
-                AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(gijiroku_fold(coalesce(e.speaker, '')), ?6) > 0)
+                AND (?5 IS NULL OR instr(coalesce(d.meeting, '') || ' ' || coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(gijiroku_fold(coalesce(e.speaker, '')), ?6) > 0)
                 """ : "1"
             let join = filtered && !inMemory ? "JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id" : ""
             let collect = try store.statement("""
@@ -71,7 +71,7 @@ struct Searcher {
                 """)
             let facetFilter = inMemory
                 ? (kind: kindCode, since: ElementFacets.day(of: since), until: until.map { ElementFacets.day(of: $0) } ?? UInt16.max) : nil
-            let allowed = inMemory ? try query.meeting.map { try elements(ofDocumentsTitled: $0, count: elementIDs) } : nil
+            let allowed = inMemory ? try query.meeting.map { try elements(ofMeetingsNamed: $0, count: elementIDs) } : nil
             store.database.rank.reset(keep: limit, averageLength: try store.averageLength(), lengths: try ElementLengths.load(from: store.database),
                                       phrases: query.phrases, facetFilter: facetFilter, facets: inMemory ? facets : [], allowedElements: allowed)
             let values: [Any?] = filtered && !inMemory ? [query.expression, kindCode, since, until, query.meeting, speaker] : [query.expression]
@@ -115,10 +115,15 @@ struct Searcher {
         query.phrases.count > 1 && query.phrases.allSatisfy { $0.group == 0 }
     }
 
-    /// Which of the `count` element ids belong to a document whose title holds `meeting`.
-    private func elements(ofDocumentsTitled meeting: String, count: Int) throws -> [Bool] {
+    /// Which of the `count` element ids belong to a document whose meeting name or title
+    /// holds `meeting` (the name may hold a council the title does not: `目黒区議会 定例会`).
+    /// The documents are read through `documents_by_meeting`, which holds just these columns.
+    private func elements(ofMeetingsNamed meeting: String, count: Int) throws -> [Bool] {
         var allowed = [Bool](repeating: false, count: count)
-        let s = try store.statement("SELECT first_element, last_element FROM documents WHERE first_element IS NOT NULL AND instr(coalesce(title, ''), ?1) > 0")
+        let s = try store.statement("""
+            SELECT first_element, last_element FROM documents
+            WHERE first_element IS NOT NULL AND instr(coalesce(meeting, '') || ' ' || coalesce(title, ''), ?1) > 0
+            """)
         try s.bind([meeting])
         while try s.step() {
             guard let first = s.int(0), let last = s.int(1), first <= last, first >= 0, first < count else { continue }
@@ -133,7 +138,7 @@ struct Searcher {
     private func filteredOnly(_ query: SearchQuery, values: [Any?], limit: Int) throws -> SearchResult {
         let filters = """
             (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3) AND (?4 IS NULL OR d.date <= ?4)
-            AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(gijiroku_fold(coalesce(e.speaker, '')), ?6) > 0)
+            AND (?5 IS NULL OR instr(coalesce(d.meeting, '') || ' ' || coalesce(d.title, ''), ?5) > 0) AND (?6 IS NULL OR instr(gijiroku_fold(coalesce(e.speaker, '')), ?6) > 0)
             """
         let total = try store.statement("SELECT count(*) FROM elements e JOIN documents d ON d.id = e.document_id WHERE ?1 IS NULL AND \(filters)")
             .firstRow(values) { $0.int(0) ?? 0 } ?? 0

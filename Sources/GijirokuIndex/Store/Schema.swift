@@ -219,6 +219,12 @@ enum Schema {
             guard try columns.firstRow([], { $0.int(0) ?? 0 }) == 0 else { return }
             try database.execute("ALTER TABLE statistics ADD COLUMN parser_revision INTEGER")
         }),
+        // A search's meeting filter reads every document's meeting name and title: through
+        // the table, it read the stored headers too (12.8 MB at 20 000 documents); this
+        // index holds just what the filter needs.
+        Migration(name: "the documents' meeting names and titles, for the meeting filter", sql: """
+        CREATE INDEX IF NOT EXISTS documents_by_meeting ON documents(meeting, title, first_element, last_element);
+        """),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

@@ -126,6 +126,29 @@ import Gijiroku
         #expect(!Searcher.searchesPhrasesApart(try SearchQuery(parsing: "保育士 OR 家賃補助 -予算")))
     }
 
+    @Test func theMeetingFilterReadsTheMeetingsNameWithItsCouncil() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let file = dir.appendingPathComponent("honkaigi.txt")
+        // The title names the session alone; the council stands in the page's heading.
+        try """
+            開催日：令和 7年 2月17日
+            会議名：令和 7年第1回定例会（第1日 2月17日）
+
+            ○議事日程
+            　　　　汐見川区議会会議録　　第１号
+
+            ○議長（山田太郎君）　ただいまから本日の会議を開きます。
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        #expect(index.index(files: [file.path]).failed.isEmpty)
+        var query = try SearchQuery(parsing: "会議")
+        query.meeting = "汐見川区"
+        let hits = try index.search(query).hits
+        #expect(!hits.isEmpty && hits.allSatisfy { $0.document.meeting == "汐見川区議会 定例会" })
+        query.meeting = "汐見川市"
+        #expect(try index.search(query).total == 0)
+    }
+
     @Test func filtersByKindDateAndMeeting() throws {
         let (index, _) = try TestFiles.corpusIndex()
         var q = try SearchQuery(parsing: "こと")
@@ -455,7 +478,7 @@ import Gijiroku
         let join = try index.database.prepare("""
             SELECT count(*) FROM elements_fts JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id
             WHERE elements_fts MATCH ?1 AND (?2 IS NULL OR (e.style & 15) = ?2) AND (?3 IS NULL OR d.date >= ?3)
-              AND (?4 IS NULL OR d.date <= ?4) AND (?5 IS NULL OR instr(coalesce(d.title, ''), ?5) > 0)
+              AND (?4 IS NULL OR d.date <= ?4) AND (?5 IS NULL OR instr(coalesce(d.meeting, '') || ' ' || coalesce(d.title, ''), ?5) > 0)
             """)
         for word in ["市長", "検討", "保育", "市"] {
             for (kind, since, until, meeting) in filters {
