@@ -94,11 +94,13 @@ struct Searcher {
             } else {
                 total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             }
-            let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), snippet: String?.none, score: $0.score) }
+            let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), score: $0.score) }
+            let snippets = try self.snippets(ids: ranked.map(\.id), expression: query.expression,
+                                             prefix: query.phrases.contains { $0.fts.hasSuffix("*") })
             var hits: [SearchHit] = []
-            for (id, snippet, score) in ranked {
+            for (id, score) in ranked {
                 guard var hit = try hit(id: id, rank: hits.count + 1, score: score) else { continue }
-                hit.snippet = try snippet ?? self.snippet(id: id, expression: query.expression)
+                hit.snippet = snippets[id] ?? ""
                 hit.variants = matchedVariants(of: query, in: hit.text)
                 hits.append(hit)
             }
@@ -235,9 +237,31 @@ struct Searcher {
         return elements
     }
 
-    private func snippet(id: Int, expression: String) throws -> String {
-        let s = try store.statement("SELECT snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts WHERE elements_fts MATCH ?1 AND rowid = ?2")
-        return try s.firstRow([expression, id]) { $0.string(0) ?? "" } ?? ""
+    /// The highlighted snippets of the hits `ids`, by id.
+    ///
+    /// FTS5 evaluates the match once per lookup it is asked for. For a phrase, a lookup by
+    /// row id is a seek, and each hit is looked up on its own. A word of one character (`市`,
+    /// a prefix query: `prefix`) first merges the lists of every term that begins with it,
+    /// 2.4 ms at 20 000 documents; looking each hit up did that ten times (24 ms of a 32 ms
+    /// search), and so does `rowid IN (…)`, which SQLite hands to FTS5 as one lookup per id.
+    /// Then FTS5 scans once, over the span of the ids, `+rowid` keeping the list of ids out of
+    /// its hands so that SQLite tests each row of the span against it.
+    private func snippets(ids: [Int], expression: String, prefix: Bool) throws -> [Int: String] {
+        guard let low = ids.min(), let high = ids.max() else { return [:] }
+        var out: [Int: String] = [:]
+        guard prefix else {
+            let s = try store.statement("SELECT snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts WHERE elements_fts MATCH ?1 AND rowid = ?2")
+            for id in ids { out[id] = try s.firstRow([expression, id]) { $0.string(0) ?? "" } ?? "" }
+            return out
+        }
+        let s = try store.statement("""
+            SELECT rowid, snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts
+            WHERE elements_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))
+            """)
+        try s.bind([expression, low, high, "[" + ids.map(String.init).joined(separator: ",") + "]"])
+        defer { s.reset() }
+        while try s.step() { if let id = s.int(0) { out[id] = s.string(1) ?? "" } }
+        return out
     }
 
     /// `--since` and `--until` as ISO dates.

@@ -126,6 +126,26 @@ import Gijiroku
         #expect(!Searcher.searchesPhrasesApart(try SearchQuery(parsing: "保育士 OR 家賃補助 -予算")))
     }
 
+    @Test func aOneCharacterWordsHitsHaveTheSnippetsALookupOfEachGives() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        let single = try index.database.prepare("""
+            SELECT e.id, snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts JOIN elements e ON e.id = elements_fts.rowid
+            WHERE elements_fts MATCH ?1 AND e.body = ?2 LIMIT 1
+            """)
+        for word in ["市", "区", "市長 市"] {
+            var query = try SearchQuery(parsing: word, variants: nil)
+            query.limit = 30
+            let result = try index.search(query)
+            #expect(result.hits.count == min(30, result.total) && result.total > 0, "\(word)")
+            for hit in result.hits {
+                // The snippet FTS5 gives for this element alone (`rowid = ?`), as searches did before.
+                let alone = try single.firstRow([query.expression, hit.text]) { $0.string(1) ?? "" }
+                #expect(hit.snippet == alone, "\(word): \(hit.location)")
+                #expect(hit.snippet.contains("«"), "\(word): \(hit.snippet)")
+            }
+        }
+    }
+
     @Test func theMeetingFilterReadsTheMeetingsNameWithItsCouncil() throws {
         let dir = try TestFiles.temporaryFolder()
         let file = dir.appendingPathComponent("honkaigi.txt")
