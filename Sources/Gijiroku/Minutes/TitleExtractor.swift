@@ -176,7 +176,7 @@ enum TitleExtractor {
     static let eventWords = ["地震", "豪雨", "台風", "災害", "震災", "大雨", "大雪", "水害", "噴火", "オリンピック", "国体", "博覧会"]
     /// A council's sessions, which a month may name (`12月定例会`).
     static let sessionWords = ["定例会", "臨時会", "緊急議会"]
-    private static let dashes: Set<Unicode.Scalar> = ["-", "−", "‐", "－", "—", "ー"]
+    private static let dashes: ScalarSet = ["-", "−", "‐", "－", "—", "ー"]
     /// What an aggregator's listing adds after the name (`本文`, `名簿`, `開催日:`), and what
     /// a notice says of it (`を開催`).
     static let listingWords = ["本文", "名簿", "開催日:", "開催日：", "開催日", "を開催", "会議次第"]
@@ -191,7 +191,7 @@ enum TitleExtractor {
         while true {
             let before = name
             // Brackets left empty, or holding only when: `()`, `（ ）`, `(開催)`, `（１２月）`.
-            for (open, close) in [("(", ")"), ("（", "）")] {
+            for (open, close) in [("(", ")"), ("（", "）")] where UTF8Search.contains(name, open) {
                 var from = name.startIndex
                 while let o = name.range(of: open, range: from..<name.endIndex),
                       let c = name.range(of: close, range: o.upperBound..<name.endIndex) {
@@ -200,9 +200,11 @@ enum TitleExtractor {
                     from = name.startIndex
                 }
             }
-            name = collapseSpaces(name.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: "：", with: " "))
-            while let f = name.unicodeScalars.first, dashes.contains(f) || f == "・" { name = trimSpaces(String(name.unicodeScalars.dropFirst())) }
-            while let l = name.unicodeScalars.last, dashes.contains(l) || l == "・" || l == "の" { name = trimSpaces(String(name.unicodeScalars.dropLast())) }
+            if UTF8Search.contains(name, ":") || UTF8Search.contains(name, "：") {
+                name = collapseSpaces(name.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: "：", with: " "))
+            }
+            while let f = name.unicodeScalars.first, dashes.contains(f) || f == "・" || f == " " { name = String(name.unicodeScalars.dropFirst()) }
+            while let l = name.unicodeScalars.last, dashes.contains(l) || l == "・" || l == "の" || l == " " { name = String(name.unicodeScalars.dropLast()) }
             for word in listingWords where UTF8Search.hasSuffix(name, word) && name.utf8.count > word.utf8.count {
                 name = trimSpaces(String(name.dropLast(word.count)))
             }
@@ -210,34 +212,26 @@ enum TitleExtractor {
                 name = trimSpaces(String(name.dropLast(suffix.count)))
                 break
             }
-            for word in meetingWords where UTF8Search.hasSuffix(name, word + word) {
+            for (word, doubled) in doubledMeetingWords where UTF8Search.hasSuffix(name, doubled) {
                 name = String(name.dropLast(word.count))
             }
-            // A title printed twice: the same part again (`定例会緊急議会 定例会緊急議会`), or a
-            // longer form ending in it (`定例会函館市議会定例会`).
-            let parts = name.split(separator: " ")
-            if parts.count > 1 {
+            // A title printed twice: the same part again (`定例会緊急議会 定例会緊急議会`), the
+            // same characters twice (`定例会緊急議会定例会緊急議会`), or a longer form ending in
+            // the first (`定例会函館市議会定例会`).
+            if UTF8Search.contains(name, " ") {
                 var unique: [Substring] = []
-                for part in parts where !unique.contains(part) { unique.append(part) }
+                for part in name.split(separator: " ") where !unique.contains(part) { unique.append(part) }
                 // The council first, where a page put it last (`定例会緊急議会 墨田区議会`).
-                if let last = unique.last, AssemblyName.council(in: last) == String(last),
+                if unique.count > 1, let last = unique.last, AssemblyName.council(in: last) == String(last),
                    AssemblyName.council(in: unique[0]) == nil {
                     unique = [last] + unique.dropLast()
                 }
-                name = unique.joined(separator: " ")
+                name = unique.map(halved).joined(separator: " ")
+            } else {
+                name = halved(name[...])
             }
-            name = name.split(separator: " ").map { part in
-                let c = Array(part)
-                return c.count >= 4 && c.count % 2 == 0 && c[..<(c.count / 2)] == c[(c.count / 2)...] ? String(c[..<(c.count / 2)]) : String(part)
-            }.joined(separator: " ")
-            let characters = Array(name)
-            if let k = (2..<max(2, characters.count - 1)).first(where: { k in
-                let head = String(characters[..<k]), tail = String(characters[k...]).trimmingPrefix(" ")
-                return meetingWords.contains(where: { UTF8Search.hasSuffix(head, $0) }) && tail.count > head.count && UTF8Search.hasSuffix(String(tail), head)
-            }) {
-                name = trimSpaces(String(characters[k...]))
-            }
-            if name.count > 2, name.first == "「", name.last == "」", !name.dropFirst().dropLast().contains(where: { $0 == "「" || $0 == "」" }) {
+            name = withoutRepeatedHead(name)
+            if name.unicodeScalars.first == "「", name.unicodeScalars.last == "」", name.unicodeScalars.count > 2, !name.dropFirst().dropLast().contains(where: { $0 == "「" || $0 == "」" }) {
                 name = String(name.dropFirst().dropLast())
             }
             // `対策本部会議(令和4年10月28日開催)`: the date in brackets is the meeting's, not its body's name.
@@ -249,16 +243,64 @@ enum TitleExtractor {
         }
     }
 
+    private static let doubledMeetingWords = meetingWords.map { ($0, $0 + $0) }
+
+    /// A part written twice over (`定例会緊急議会定例会緊急議会`) as written once.
+    private static func halved(_ part: Substring) -> String {
+        let scalars = part.unicodeScalars
+        let count = scalars.count
+        guard count >= 4, count % 2 == 0 else { return String(part) }
+        let middle = scalars.index(scalars.startIndex, offsetBy: count / 2)
+        return scalars[..<middle].elementsEqual(scalars[middle...]) ? String(part[..<middle]) : String(part)
+    }
+
+    /// `定例会函館市議会定例会` → `函館市議会定例会`: a head ending in a meeting word that the
+    /// longer rest ends with too is the same name printed twice, the second time in full.
+    private static func withoutRepeatedHead(_ name: String) -> String {
+        // Only a name with a meeting word before its end can repeat its head.
+        guard meetingWords.contains(where: { word in
+            UTF8Search.offset(of: word, in: name).map { $0 + word.utf8.count < name.utf8.count } ?? false
+        }) else { return name }
+        let bytes = Array(name.utf8)
+        for word in meetingWordBytes {
+            var at = 0
+            while let found = firstIndex(of: word, in: bytes, from: at) {
+                let end = found + word.count
+                at = end
+                guard end < bytes.count else { break }
+                var tail = end
+                while tail < bytes.count, bytes[tail] == UInt8(ascii: " ") { tail += 1 }
+                if bytes.count - tail > end, bytes[(bytes.count - end)...].elementsEqual(bytes[..<end]) {
+                    return String(decoding: bytes[tail...], as: UTF8.self)
+                }
+            }
+        }
+        return name
+    }
+
+    private static let meetingWordBytes = meetingWords.map { Array($0.utf8) }
+
+    private static func firstIndex(of word: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = word.first, bytes.count >= word.count else { return nil }
+        var i = start
+        while i + word.count <= bytes.count {
+            if bytes[i] == first, bytes[i..<(i + word.count)].elementsEqual(word) { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// Runs of spaces (ASCII or ideographic) as one ASCII space, none at either end.
     static func collapseSpaces(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false
         for c in text.unicodeScalars {
             if SourceLine.isSpace(c) { space = !out.isEmpty; continue }
             if space { out.append(" "); space = false }
             out.append(c)
         }
-        return String(out)
+        return String(scalars: out)
     }
 
     /// Whether a bracket's text says only when or in what part the meeting was held, once
