@@ -205,16 +205,21 @@ enum TitleExtractor {
             }
             while let f = name.unicodeScalars.first, dashes.contains(f) || f == "・" || f == " " { name = String(name.unicodeScalars.dropFirst()) }
             while let l = name.unicodeScalars.last, dashes.contains(l) || l == "・" || l == "の" || l == " " { name = String(name.unicodeScalars.dropLast()) }
-            for word in listingWords where UTF8Search.hasSuffix(name, word) && name.utf8.count > word.utf8.count {
-                name = trimSpaces(String(name.dropLast(word.count)))
+            // The endings, compared on the name's bytes read once (a generic byte comparison
+            // per word was most of the time tidying took).
+            var bytes = Array(name.utf8)
+            for word in listingWordBytes where bytes.count > word.count && bytes.ends(with: word) {
+                bytes.removeLast(word.count)
+                while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
             }
-            for suffix in documentSuffixes where UTF8Search.hasSuffix(name, suffix) && name.utf8.count > suffix.utf8.count {
-                name = trimSpaces(String(name.dropLast(suffix.count)))
-                break
+            if let suffix = documentSuffixBytes.first(where: { bytes.count > $0.count && bytes.ends(with: $0) }) {
+                bytes.removeLast(suffix.count)
+                while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
             }
-            for (word, doubled) in doubledMeetingWords where UTF8Search.hasSuffix(name, doubled) {
-                name = String(name.dropLast(word.count))
+            for (word, doubled) in doubledMeetingWordBytes where bytes.ends(with: doubled) {
+                bytes.removeLast(word.count)
             }
+            if bytes.count != name.utf8.count { name = String(decoding: bytes, as: UTF8.self) }
             // A title printed twice: the same part again (`定例会緊急議会 定例会緊急議会`), the
             // same characters twice (`定例会緊急議会定例会緊急議会`), or a longer form ending in
             // the first (`定例会函館市議会定例会`).
@@ -243,7 +248,9 @@ enum TitleExtractor {
         }
     }
 
-    private static let doubledMeetingWords = meetingWords.map { ($0, $0 + $0) }
+    private static let doubledMeetingWordBytes = meetingWords.map { (Array($0.utf8), Array(($0 + $0).utf8)) }
+    private static let listingWordBytes = listingWords.map { Array($0.utf8) }
+    private static let documentSuffixBytes = documentSuffixes.map { Array($0.utf8) }
 
     /// A part written twice over (`定例会緊急議会定例会緊急議会`) as written once.
     private static func halved(_ part: Substring) -> String {
@@ -257,11 +264,8 @@ enum TitleExtractor {
     /// `定例会函館市議会定例会` → `函館市議会定例会`: a head ending in a meeting word that the
     /// longer rest ends with too is the same name printed twice, the second time in full.
     private static func withoutRepeatedHead(_ name: String) -> String {
-        // Only a name with a meeting word before its end can repeat its head.
-        guard meetingWords.contains(where: { word in
-            UTF8Search.offset(of: word, in: name).map { $0 + word.utf8.count < name.utf8.count } ?? false
-        }) else { return name }
-        let bytes = Array(name.utf8)
+        var bytes: [UInt8] = []
+        name.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) } ?? bytes.append(contentsOf: name.utf8)
         for word in meetingWordBytes {
             var at = 0
             while let found = firstIndex(of: word, in: bytes, from: at) {
@@ -348,5 +352,11 @@ enum TitleExtractor {
         while let f = scalars.first, SourceLine.isSpace(f) { scalars.removeFirst() }
         while let l = scalars.last, SourceLine.isSpace(l) { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }
