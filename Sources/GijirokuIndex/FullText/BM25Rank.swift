@@ -58,6 +58,13 @@ final class BM25Rank {
         set { state.pointee.gathering = newValue }
     }
 
+    /// Whether the callback returns 2 for a row among the best so far (see ``State/marksBest``).
+    var marksBest: Bool {
+        get { state.pointee.marksBest }
+        set { state.pointee.marksBest = newValue }
+    }
+    var passedRows: Int { state.pointee.passedRows }
+
     /// Takes the matches gathered for one phrase, leaving none.
     func takeGathered() -> Gathered { state.pointee.takeGathered() }
 
@@ -120,6 +127,13 @@ final class BM25Rank {
 
         /// The best hits so far: a max-heap, the worst on top (see ``worse(_:_:)``).
         var best: [Entry] = []
+        /// Whether the callback says which rows are among the best when they are offered (2),
+        /// so that the statement computes their snippets in the same pass; and how many rows
+        /// passed, which the statement then does not count.
+        var marksBest = false
+        var passedRows = 0
+        /// Whether the row just collected was among the best when offered.
+        var offeredBest = false
 
         struct Entry {
             /// How many of the query's words the hit holds as typed (0 without variant spellings).
@@ -137,6 +151,8 @@ final class BM25Rank {
             phraseMatches = Array(repeating: 0, count: phrases.count)
             pending = ([], [], [])
             gathered = Gathered()
+            passedRows = 0
+            offeredBest = false
             matchedRows = 0
             rowCount = 0
             self.facetFilter = facetFilter
@@ -259,15 +275,20 @@ final class BM25Rank {
             return total
         }
 
-        mutating func offer(_ score: Double, _ rowid: Int64, tier: Int = 0) {
+        /// Offers a hit; says whether it is among the best so far.
+        @discardableResult
+        mutating func offer(_ score: Double, _ rowid: Int64, tier: Int = 0) -> Bool {
             let entry = Entry(tier: tier, score: score, rowid: rowid)
             if best.count < keep {
                 best.append(entry)
                 siftUp(best.count - 1)
+                return true
             } else if let worst = best.first, Self.worse(worst, entry) {
                 best[0] = entry
                 siftDown(0)
+                return true
             }
+            return false
         }
 
         private static func worse(_ a: Entry, _ b: Entry) -> Bool {
@@ -323,7 +344,10 @@ private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: Opa
     // The second argument says whether the row passed the SQL filters.
     let passes = count < 1 || values.map { sqlite3_value_int($0[0]) != 0 } ?? true
     let state = Unmanaged<BM25Rank>.fromOpaque(user)._withUnsafeGuaranteedRef { $0.state }
-    sqlite3_result_int(context, state.pointee.collect(api, fts, passes: passes) ? 1 : 0)
+    state.pointee.offeredBest = false
+    let passed = state.pointee.collect(api, fts, passes: passes)
+    if passed { state.pointee.passedRows += 1 }
+    sqlite3_result_int(context, !passed ? 0 : state.pointee.marksBest && state.pointee.offeredBest ? 2 : 1)
 }
 
 extension BM25Rank.State {
@@ -364,7 +388,7 @@ extension BM25Rank.State {
                 gathered.rowids.append(rowid)
                 gathered.parts.append(part)
             } else {
-                offer(-part, rowid)
+                offeredBest = offer(-part, rowid)
             }
             return true
         }
@@ -408,7 +432,7 @@ extension BM25Rank.State {
                 if f > 0 { score += weights.idf[p] * f * (k1 + 1) / (f + norm) }
             }
         }
-        offer(-score, rowid, tier: tier)
+        offeredBest = offer(-score, rowid, tier: tier)
         return true
     }
 }

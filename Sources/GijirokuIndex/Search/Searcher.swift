@@ -76,6 +76,7 @@ struct Searcher {
                                       phrases: query.phrases, facetFilter: facetFilter, facets: inMemory ? facets : [], allowedElements: allowed)
             let values: [Any?] = filtered && !inMemory ? [query.expression, kindCode, since, until, query.meeting, speaker] : [query.expression]
             let total: Int
+            var snippetsMet: [Int: String] = [:]
             if searchesOrApart, Self.searchesPhrasesApart(query), !filtered || inMemory {
                 // Phrases joined by OR alone (`A OR B`, a word and its variant spellings):
                 // each phrase searched on its own, the matches merged by row.
@@ -91,12 +92,28 @@ struct Searcher {
                     lists.append(rank.takeGathered())
                 }
                 total = rank.rankUnion(of: lists, typed: query.phrases.map(\.typed))
+            } else if query.phrases.contains(where: { $0.fts.hasSuffix("*") }) {
+                // A word of one character (a prefix query): FTS5 merges the lists of every term
+                // the character begins before its first row, each time it is asked. The rows
+                // that are among the best when they are met get their snippets in the same
+                // pass (ten to a hundred of them), instead of a second merge for the snippets.
+                let rank = store.database.rank
+                rank.marksBest = true
+                defer { rank.marksBest = false }
+                let withSnippets = try store.statement("""
+                    SELECT elements_fts.rowid, snippet(elements_fts, 0, '«', '»', '…', 24) FROM elements_fts \(join)
+                    WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters)) = 2
+                    """)
+                try withSnippets.bind(values)
+                defer { withSnippets.reset() }
+                while try withSnippets.step() { if let id = withSnippets.int(0) { snippetsMet[id] = withSnippets.string(1) ?? "" } }
+                total = rank.passedRows
             } else {
                 total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             }
             let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), score: $0.score) }
-            let snippets = try self.snippets(ids: ranked.map(\.id), expression: query.expression,
-                                             prefix: query.phrases.contains { $0.fts.hasSuffix("*") })
+            let snippets = snippetsMet.isEmpty ? try self.snippets(ids: ranked.map(\.id), expression: query.expression,
+                                                                   prefix: query.phrases.contains { $0.fts.hasSuffix("*") }) : snippetsMet
             var hits: [SearchHit] = []
             for (id, score) in ranked {
                 guard var hit = try hit(id: id, rank: hits.count + 1, score: score) else { continue }
