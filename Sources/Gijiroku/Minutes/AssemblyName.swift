@@ -63,11 +63,8 @@ enum AssemblyName {
     private static func isNumeral(_ c: Unicode.Scalar) -> Bool {
         ("0"..."9").contains(c) || ("０"..."９").contains(c) || "〇一二三四五六七八九十百元".unicodeScalars.contains(c)
     }
-    private static func isKanji(_ c: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value) || c == "々" || c == "ヶ"
-    }
-    private static func isHiragana(_ c: Unicode.Scalar) -> Bool { (0x3041...0x3096).contains(c.value) }
+    private static func isKanji(_ c: Unicode.Scalar) -> Bool { WordVariants.isKanji(c) || c == "々" || c == "ヶ" }
     private static func isKana(_ c: Unicode.Scalar) -> Bool {
-        isHiragana(c) || (0x30A1...0x30FA).contains(c.value) || c == "ー"
+        WordVariants.isKana(c) || (0x30A1...0x30FA).contains(c.value) || c == "ー"
     }
 }

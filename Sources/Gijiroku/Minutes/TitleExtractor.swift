@@ -268,7 +268,7 @@ enum TitleExtractor {
         name.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) } ?? bytes.append(contentsOf: name.utf8)
         for word in meetingWordBytes {
             var at = 0
-            while let found = firstIndex(of: word, in: bytes, from: at) {
+            while let found = bytes.withUnsafeBufferPointer({ b in word.withUnsafeBufferPointer { b.offset(of: $0, from: at) } }) {
                 let end = found + word.count
                 at = end
                 guard end < bytes.count else { break }
@@ -284,15 +284,6 @@ enum TitleExtractor {
 
     private static let meetingWordBytes = meetingWords.map { Array($0.utf8) }
 
-    private static func firstIndex(of word: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = word.first, bytes.count >= word.count else { return nil }
-        var i = start
-        while i + word.count <= bytes.count {
-            if bytes[i] == first, bytes[i..<(i + word.count)].elementsEqual(word) { return i }
-            i += 1
-        }
-        return nil
-    }
 
     /// Runs of spaces (ASCII or ideographic) as one ASCII space, none at either end.
     static func collapseSpaces(_ text: String) -> String {
@@ -356,7 +347,5 @@ enum TitleExtractor {
 }
 
 private extension Array where Element == UInt8 {
-    func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
-    }
+    func ends(with suffix: [UInt8]) -> Bool { withUnsafeBufferPointer { $0.hasSuffix(suffix) } }
 }

@@ -77,6 +77,8 @@ struct Searcher {
             let values: [Any?] = filtered && !inMemory ? [query.expression, kindCode, since, until, query.meeting, speaker] : [query.expression]
             let total: Int
             var snippetsMet: [Int: String] = [:]
+            // A word of one character is searched by prefix (`"市"*`).
+            let prefix = query.phrases.contains { $0.fts.hasSuffix("*") }
             if searchesOrApart, Self.searchesPhrasesApart(query), !filtered || inMemory {
                 // Phrases joined by OR alone (`A OR B`, a word and its variant spellings):
                 // each phrase searched on its own, the matches merged by row.
@@ -92,7 +94,7 @@ struct Searcher {
                     lists.append(rank.takeGathered())
                 }
                 total = rank.rankUnion(of: lists, typed: query.phrases.map(\.typed))
-            } else if query.phrases.contains(where: { $0.fts.hasSuffix("*") }) {
+            } else if prefix {
                 // A word of one character (a prefix query): FTS5 merges the lists of every term
                 // the character begins before its first row, each time it is asked. The rows
                 // that are among the best when they are met get their snippets in the same
@@ -112,8 +114,7 @@ struct Searcher {
                 total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             }
             let ranked = store.database.rank.ranked.map { (id: Int($0.rowid), score: $0.score) }
-            let snippets = snippetsMet.isEmpty ? try self.snippets(ids: ranked.map(\.id), expression: query.expression,
-                                                                   prefix: query.phrases.contains { $0.fts.hasSuffix("*") }) : snippetsMet
+            let snippets = snippetsMet.isEmpty ? try self.snippets(ids: ranked.map(\.id), expression: query.expression, prefix: prefix) : snippetsMet
             var hits: [SearchHit] = []
             for (id, score) in ranked {
                 guard var hit = try hit(id: id, rank: hits.count + 1, score: score) else { continue }
