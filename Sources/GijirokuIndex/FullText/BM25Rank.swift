@@ -12,6 +12,12 @@ internal import CSQLite
 /// the element's length (from ``ElementLengths``, read once per search into memory), and
 /// keeps the best `k` in a small heap. The count and the top `k` come out of the same loop.
 ///
+/// A query of one phrase (a word, or words in quotes; each phrase of an OR searched on its
+/// own) goes further: with ``sweeps`` set, the function's first call visits every match of
+/// the phrase itself through FTS5's `xQueryPhrase`, from a statement that stops at that
+/// first row (`… LIMIT 1`). SQLite's per-row work (a virtual-table step and a function call
+/// per match) is then skipped: 10–30 % of a frequent word's search.
+///
 /// When the query has variant spellings (`子供` also searched as `子ども`), hits are ranked
 /// first by how many of the query's words they hold as typed, then by BM25: a hit on the
 /// typed form comes before any hit on a variant only.
@@ -64,6 +70,13 @@ final class BM25Rank {
         set { state.pointee.marksBest = newValue }
     }
     var passedRows: Int { state.pointee.passedRows }
+
+    /// Whether the first row's call visits every match of the query's one phrase itself
+    /// (``State/sweeps``).
+    var sweeps: Bool {
+        get { state.pointee.sweeps }
+        set { state.pointee.sweeps = newValue }
+    }
 
     /// Takes the matches gathered for one phrase, leaving none.
     func takeGathered() -> Gathered { state.pointee.takeGathered() }
@@ -124,6 +137,9 @@ final class BM25Rank {
         /// are gathered, in row order, instead of offered to the heap.
         var gathering = false
         var gathered = Gathered()
+        /// A query of one phrase: the callback, at the first match, visits every match
+        /// through FTS5's `xQueryPhrase`, with no SQL row per match.
+        var sweeps = false
 
         /// The best hits so far: a max-heap, the worst on top (see ``worse(_:_:)``).
         var best: [Entry] = []
@@ -344,6 +360,12 @@ private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: Opa
     // The second argument says whether the row passed the SQL filters.
     let passes = count < 1 || values.map { sqlite3_value_int($0[0]) != 0 } ?? true
     let state = Unmanaged<BM25Rank>.fromOpaque(user)._withUnsafeGuaranteedRef { $0.state }
+    if state.pointee.sweeps {
+        state.pointee.sweeps = false
+        _ = api.pointee.xQueryPhrase(fts, 0, UnsafeMutableRawPointer(state), gijirokuSweepRow)
+        sqlite3_result_int(context, 1)
+        return
+    }
     state.pointee.offeredBest = false
     let passed = state.pointee.collect(api, fts, passes: passes)
     if passed { state.pointee.passedRows += 1 }
@@ -451,6 +473,12 @@ private func phraseFrequency(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: Opaq
         api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
     }
     return count
+}
+
+private func gijirokuSweepRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ user: UnsafeMutableRawPointer?) -> Int32 {
+    guard let api, let fts, let state = user?.assumingMemoryBound(to: BM25Rank.State.self) else { return SQLITE_OK }
+    if state.pointee.collect(api, fts, passes: true) { state.pointee.passedRows += 1 }
+    return SQLITE_OK
 }
 
 private func gijirokuCountRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ user: UnsafeMutableRawPointer?) -> Int32 {

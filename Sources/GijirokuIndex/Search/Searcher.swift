@@ -8,6 +8,10 @@ struct Searcher {
     /// (``BM25Rank/rankUnion(of:typed:)``), which is faster; `false` has FTS5 evaluate the OR
     /// in one pass, as it does under a speaker filter. Both give the same hits (tested).
     var searchesOrApart = true
+    /// Whether a query of one phrase has its matches visited inside the ranking function
+    /// (``BM25Rank/sweeps``), which is faster; `false` has SQLite step through them a row at a
+    /// time. Both give the same hits (tested).
+    var sweepsOnePhrase = true
 
     /// Runs a search: matches ranked by BM25, filtered by kind, date and meeting, with a
     /// highlighted snippet, the meeting, date, agenda item and `path:line`; a question hit
@@ -69,6 +73,14 @@ struct Searcher {
                 SELECT count(*) FROM elements_fts \(join)
                 WHERE elements_fts MATCH ?1 AND \(BM25Rank.function)(elements_fts, \(filters))
                 """)
+            // A query of one phrase visits its matches inside the ranking function, from the
+            // first match on (``BM25Rank/sweeps``): no SQL row per match.
+            let sweepStatement = try store.statement("SELECT \(BM25Rank.function)(elements_fts, 1) FROM elements_fts WHERE elements_fts MATCH ?1 LIMIT 1")
+            func sweep(_ values: [Any?]) throws {
+                store.database.rank.sweeps = true
+                defer { store.database.rank.sweeps = false }
+                _ = try sweepStatement.firstRow(values) { $0.int(0) ?? 0 }
+            }
             let facetFilter = inMemory
                 ? (kind: kindCode, since: ElementFacets.day(of: since), until: until.map { ElementFacets.day(of: $0) } ?? UInt16.max) : nil
             let allowed = inMemory ? try query.meeting.map { try elements(ofMeetingsNamed: $0, count: elementIDs) } : nil
@@ -90,7 +102,7 @@ struct Searcher {
                                facetFilter: facetFilter, facets: inMemory ? facets : [], allowedElements: allowed)
                     rank.gathering = true
                     defer { rank.gathering = false }
-                    _ = try collect.firstRow([phrase.fts]) { $0.int(0) ?? 0 }
+                    try sweep([phrase.fts])
                     lists.append(rank.takeGathered())
                 }
                 total = rank.rankUnion(of: lists, typed: query.phrases.map(\.typed))
@@ -110,6 +122,10 @@ struct Searcher {
                 defer { withSnippets.reset() }
                 while try withSnippets.step() { if let id = withSnippets.int(0) { snippetsMet[id] = withSnippets.string(1) ?? "" } }
                 total = rank.passedRows
+            } else if sweepsOnePhrase, query.phrases.count == 1, query.phrases[0].group == 0, !filtered || inMemory {
+                // One phrase (a word, or words in quotes), filters from memory or none.
+                try sweep(values)
+                total = store.database.rank.passedRows
             } else {
                 total = try collect.firstRow(values) { $0.int(0) ?? 0 } ?? 0
             }

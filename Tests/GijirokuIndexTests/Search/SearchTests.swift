@@ -126,6 +126,29 @@ import Gijiroku
         #expect(!Searcher.searchesPhrasesApart(try SearchQuery(parsing: "保育士 OR 家賃補助 -予算")))
     }
 
+    @Test func aPhrasesMatchesVisitedInTheRankingGiveWhatARowAtATimeGives() throws {
+        let (index, _) = try TestFiles.corpusIndex()
+        let queries: [(String, SearchQuery.Kind?, String?, String?)] = [
+            ("保育士", nil, nil, nil), ("\"家賃補助制度\"", nil, nil, nil), ("予算", .answer, nil, nil), ("検討", nil, "2019-04-01", nil),
+            ("検討", nil, nil, "行財政改革"), ("存在しない語", nil, nil, nil), ("予算", .directive, "2030-01-01", nil),
+        ]
+        for (text, kind, since, meeting) in queries {
+            var query = try SearchQuery(parsing: text, variants: nil)
+            query.kind = kind; query.since = since; query.meeting = meeting; query.limit = 1_000
+            #expect(query.phrases.count == 1, "\(text)")
+            let swept = try Searcher(store: index.store).search(query)
+            var rowByRow = Searcher(store: index.store)
+            rowByRow.sweepsOnePhrase = false
+            let stepped = try rowByRow.search(query)
+            #expect(swept.total == stepped.total, "\(text)")
+            #expect(swept.hits.map(\.location) == stepped.hits.map(\.location), "\(text)")
+            #expect(zip(swept.hits, stepped.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 && $0.snippet == $1.snippet }, "\(text)")
+        }
+        var some = try SearchQuery(parsing: "保育士", variants: nil)
+        some.limit = 5
+        #expect(try Searcher(store: index.store).search(some).total > 5)
+    }
+
     @Test func aOneCharacterWordsHitsHaveTheSnippetsALookupOfEachGives() throws {
         let (index, _) = try TestFiles.corpusIndex()
         let single = try index.database.prepare("""
