@@ -21,7 +21,8 @@ var documentCount = 20_000
 var runs = 50
 var keep: String?
 /// With `--plans N`: after the queries, how long the link refresh takes with one plan, then
-/// with N plans (copies of the corpus's four basic-plan excerpts), on the same archive.
+/// with N plans (of 40 items each, drawn from the corpus's four basic-plan excerpts), on the
+/// same archive.
 var planCount = 0
 /// With `--query Q --db PATH`: only that query, `--loops` times on an existing index, and its
 /// mean time (to run under `perf record`).
@@ -496,18 +497,56 @@ sqlite3_close(tri)
 // MARK: Links with many plans
 
 if planCount > 0 {
-    // Copies of the corpus's plan excerpts, each in a folder of its own (a plan's items are
-    // scoped by its path). The archive was indexed without plans, so it has no links yet.
+    // Plans of 40 items each (2 chapters, 3 sections each, 5–6 measures a section), each in a
+    // folder of its own (a plan's items are scoped by its path), in the corpus plans' layout.
+    // Every title and bullet is drawn from the corpus's four plan excerpts, so each plan mixes
+    // their subjects differently. The archive was indexed without plans: it has no links yet.
+    var titles: (chapter: [String], section: [String], measure: [String]) = ([], [], [])
+    var bullets: [String] = []
     let plansRoot = root.appendingPathComponent("Corpus/plans")
-    let excerpts = try FileManager.default.contentsOfDirectory(atPath: plansRoot.path).filter { $0.hasSuffix(".txt") }.sorted()
+    for name in try FileManager.default.contentsOfDirectory(atPath: plansRoot.path).sorted() where name.hasSuffix(".txt") {
+        guard case .plan(let plan) = try ParsedDocument.parse(Data(contentsOf: plansRoot.appendingPathComponent(name)), source: InputSource(path: name), kind: .plan) else { continue }
+        func collect(_ item: PlanItem) {
+            switch item.level {
+            case .chapter: titles.chapter.append(item.title)
+            case .section: titles.section.append(item.title)
+            default: titles.measure.append(item.title)
+            }
+            bullets += item.bullets.map(\.text)
+            item.children.forEach(collect)
+        }
+        plan.items.forEach(collect)
+    }
+    let fullWidth = Array("０１２３４５６７８９")
+    var planRNG = Seeded(state: 40)
+    func pick(_ list: [String]) -> String { list[Int(planRNG.next() % UInt64(list.count))] }
     var planFiles: [String] = []
+    var itemsPerPlan = 0
     for k in 0..<planCount {
         let folder = work.appendingPathComponent("plans/\(k)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let name = excerpts[k % excerpts.count]
-        try FileManager.default.copyItem(at: plansRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        planFiles.append(folder.appendingPathComponent(name).path)
+        var lines = ["汐見川市 第\(k + 1)次個別計画", ""]
+        var items = 0
+        for chapter in 1...2 {
+            lines += [" " + pick(titles.chapter), pick(titles.chapter), "", "第 \(chapter) 章", "", "◉" + pick(bullets), ""]
+            items += 1
+            for section in 1...3 {
+                lines += ["第\(fullWidth[section])節　" + pick(titles.section), "", "現状と課題", "●" + pick(bullets), "", "施策展開", ""]
+                items += 1
+                for measure in 1...(section == 3 ? 6 : 5) {
+                    lines.append("\(measure) " + pick(titles.measure))
+                    for _ in 0..<(2 + Int(planRNG.next() % 2)) { lines.append("❖" + pick(bullets)) }
+                    lines.append("")
+                    items += 1
+                }
+            }
+        }
+        itemsPerPlan = items
+        let file = folder.appendingPathComponent("plan-\(k + 1).txt")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        planFiles.append(file.path)
     }
+    print("\nplans: \(planCount) generated, \(itemsPerPlan) items each")
     let linking = try SearchIndex(path: gijirokuPath)
     var t = now()
     let one = linking.index(files: [planFiles[0]])

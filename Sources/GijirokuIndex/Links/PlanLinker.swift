@@ -33,9 +33,19 @@ package struct PlanCatalog: Sendable {
     package let byID: [String: [Int]]
     /// Term → the items whose profile has it, with its weight there: scoring a unit touches
     /// only the items that share a term with it.
-    let postings: [ContentTerms.Term: [(item: Int, weight: Double)]]
+    let postings: [ContentTerms.Term: Postings]
+    /// A term's items with its weight in each, and what bounds its part of any item's score:
+    /// its largest weight, and the smallest profile mass among its items.
+    struct Postings {
+        var items: [(item: Int, weight: Double)] = []
+        var maximumWeight = 0.0
+        var minimumMass = Double.infinity
+    }
     /// The plans' titles, for explicit references by title.
     let planTitles: [(path: String, title: String)]
+    /// Each item's parent: the item of its plan whose ID is its own less the last number
+    /// (`2-1-3` → `2-1`), or the nearest above it that the catalogue has.
+    let parents: [Int?]
 
     /// - Parameters:
     ///   - items: the plan items.
@@ -70,8 +80,25 @@ package struct PlanCatalog: Sendable {
         }
         self.byTitle = byTitle
         self.byID = byID
-        var postings: [ContentTerms.Term: [(item: Int, weight: Double)]] = [:]
-        for (i, profile) in profiles.enumerated() { for (t, w) in profile { postings[t, default: []].append((i, w)) } }
+        var byPlanAndID: [String: Int] = [:]
+        for (i, item) in items.enumerated() { byPlanAndID[item.planPath + "\u{1F}" + item.id] = i }
+        // The nearest ancestor the catalogue has (an excerpt may lack a level).
+        self.parents = items.map { item in
+            var id = Substring(item.id)
+            while let cut = id.lastIndex(of: "-") {
+                id = id[..<cut]
+                if let p = byPlanAndID[item.planPath + "\u{1F}" + id] { return p }
+            }
+            return nil
+        }
+        var postings: [ContentTerms.Term: Postings] = [:]
+        for (i, profile) in profiles.enumerated() {
+            for (t, w) in profile {
+                postings[t, default: Postings()].items.append((i, w))
+                postings[t]!.maximumWeight = max(postings[t]!.maximumWeight, w)
+                postings[t]!.minimumMass = min(postings[t]!.minimumMass, masses[i])
+            }
+        }
         self.postings = postings
         var titles: [(String, String)] = []
         for item in items {
@@ -99,7 +126,12 @@ package struct PlanCatalog: Sendable {
 
     /// Whether item `a` contains item `b` (same plan, `b`'s ID below `a`'s).
     func isAncestor(_ a: Int, of b: Int) -> Bool {
-        items[a].planPath == items[b].planPath && items[b].id.hasPrefix(items[a].id + "-")
+        var up = parents[b]
+        while let p = up {
+            if p == a { return true }
+            up = parents[p]
+        }
+        return false
     }
 }
 
@@ -141,31 +173,69 @@ package struct PlanLinker: Sendable {
     package var contextWeight = 0.5
     /// How far an item's profile size pulls its score down (BM25's b).
     package var lengthNormalisation = 0.5
+    /// Whether scoring stops meeting new items once they could no longer reach
+    /// ``minimumScore`` (faster with many plans; `false` scores every item that shares a
+    /// term). Both give the same links (tested).
+    var prunes = true
 
     package init(catalog: PlanCatalog) { self.catalog = catalog }
 
     /// Every item's score for `unit`, best first, before thresholds: for evaluation.
     /// `terms`: the unit text's ``ContentTerms/bigrams(of:)``, when the caller has them.
     func scores(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [(item: Int, score: Double)] {
-        unsortedScores(for: unit, terms: terms).sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        unsortedScores(for: unit, terms: terms).scored.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
     }
 
-    /// Every item's score for `unit` that is above 0, in item order.
-    private func unsortedScores(for unit: LinkUnit, terms: [ContentTerms.Term]?) -> [(item: Int, score: Double)] {
+    /// The best score of any item for `unit`, and the scores of the items that reach
+    /// `floor` (every item above 0 by default) or are among `including`, in no particular
+    /// order.
+    private func unsortedScores(for unit: LinkUnit, terms: [ContentTerms.Term]?, floor: Double = 0,
+                                including: [Int] = []) -> (best: Double, scored: [(item: Int, score: Double)]) {
         var weights: [ContentTerms.Term: Double] = [:]
         if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = contextWeight } }
         for t in terms ?? ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
-        var sums = [Double](repeating: 0, count: catalog.items.count)
+        // Only the items that share a term are visited (with many plans, a unit shares terms
+        // with a small part of them). The terms are visited strongest first. With a floor,
+        // once the terms left could not lift an item not yet met to it (each adds at most its
+        // weight × its largest weight in a profile ÷ the smallest length normalisation among
+        // its items), the rest only add to the items already met: no new item is met, kept
+        // or sorted. Every item's terms are added in the same order either way, so its score
+        // is the same to the last bit.
+        // Each term with its weight for the unit, its items, and the most it can add to one.
+        var ordered: [(term: ContentTerms.Term, weight: Double, postings: [(item: Int, weight: Double)], reach: Double)] = []
+        ordered.reserveCapacity(weights.count)
         for (t, u) in weights {
             guard let idf = catalog.idf[t], let postings = catalog.postings[t] else { continue }
-            for (i, w) in postings { sums[i] += u * w * idf }
+            let c = u * idf
+            let norm = 1 - lengthNormalisation + lengthNormalisation * postings.minimumMass / catalog.averageMass
+            ordered.append((t, c, postings.items, c * postings.maximumWeight / max(1e-9, norm)))
         }
-        var out: [(Int, Double)] = []
-        for (i, score) in sums.enumerated() where score > 0 {
-            let norm = 1 - lengthNormalisation + lengthNormalisation * catalog.masses[i] / catalog.averageMass
-            out.append((i, score / norm))
+        ordered.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+        var left = ordered.reduce(0) { $0 + $1.reach }
+        var sums = [Double](repeating: 0, count: catalog.items.count)
+        var met = [Bool](repeating: false, count: catalog.items.count)
+        // Items named explicitly are met from the start: their scores are shown whatever they are.
+        var touched = Array(Set(including))
+        for i in touched { met[i] = true }
+        for (_, c, postings, reach) in ordered {
+            if floor <= 0 || left >= floor * (1 - 1e-9) {
+                for (i, w) in postings {
+                    if !met[i] { met[i] = true; touched.append(i) }
+                    sums[i] += c * w
+                }
+            } else {
+                for (i, w) in postings where met[i] { sums[i] += c * w }
+            }
+            left -= reach
         }
-        return out
+        var out: [(item: Int, score: Double)] = []
+        var best = 0.0
+        for i in touched where sums[i] > 0 {
+            let score = sums[i] / (1 - lengthNormalisation + lengthNormalisation * catalog.masses[i] / catalog.averageMass)
+            best = max(best, score)
+            if score >= floor || including.contains(i) { out.append((item: i, score: score)) }
+        }
+        return (best, out)
     }
 
     /// The items `unit` is explicitly about, with the words that say so.
@@ -188,20 +258,26 @@ package struct PlanLinker: Sendable {
 
     package func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [PlanLink] {
         let explicit = references(in: unit)
-        // Only the items over the thresholds are sorted (with many plans, most items score a little).
-        let scored = unsortedScores(for: unit, terms: terms)
+        // Only the items over the minimum (and the explicit ones) are kept and sorted: with many
+        // plans, most items score a little.
+        let (best, scored) = unsortedScores(for: unit, terms: terms, floor: prunes ? minimumScore : 0, including: explicit.map(\.item))
         // Explicit references first, the most specific of them.
         var kept: [PlanLink] = []
         for (i, text) in explicit where !explicit.contains(where: { catalog.isAncestor(i, of: $0.item) }) {
             kept.append(PlanLink(item: i, score: scored.first { $0.item == i }?.score ?? 0, reference: text, terms: []))
         }
-        let best = scored.map(\.score).max() ?? 0
         var lexical = scored.filter { $0.score >= minimumScore && $0.score >= relativeScore * best }
             .sorted { $0.score > $1.score || ($0.score == $1.score && $0.item < $1.item) }
             .map { PlanLink(item: $0.item, score: $0.score, reference: nil, terms: []) }
         lexical.removeAll { l in kept.contains { $0.item == l.item } }
-        let all = kept + lexical
-        lexical.removeAll { l in all.contains { catalog.isAncestor(l.item, of: $0.item) } }
+        // An item above another one kept (an explicit reference or a candidate) is dropped:
+        // every kept item's ancestors are marked, walking up the parents.
+        var broader = Set<Int>()
+        for link in kept + lexical {
+            var up = catalog.parents[link.item]
+            while let p = up, broader.insert(p).inserted { up = catalog.parents[p] }
+        }
+        lexical.removeAll { broader.contains($0.item) }
         var result = Array((kept + lexical).prefix(maximumLinks))
         guard !result.isEmpty else { return result }
         // The unit's spans once, for every kept link's shared terms.

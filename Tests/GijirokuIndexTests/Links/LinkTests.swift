@@ -199,6 +199,31 @@ import GijirokuEvaluation
         #expect(!one.elements.isEmpty && !other.elements.isEmpty)
     }
 
+    /// Scoring that stops meeting new items once they cannot reach the minimum gives the
+    /// links (items, order, scores) that scoring every item gives: on the corpus's plans, and
+    /// on thirty copies of them, where a common term's items are thirty times as many.
+    @Test func linksScoredStrongestTermFirstAreTheLinksOfEveryItemScored() throws {
+        let (index, _) = try Self.corpus()
+        let units = try index.storedUnits()
+        let catalog = try index.loadCatalog(units: units)
+        var copies: [PlanCatalog.Item] = []
+        for k in 0..<30 { copies += catalog.items.map { var item = $0; item.planPath += "-\(k)"; return item } }
+        let background = units.map { ContentTerms.bigrams(of: $0.unit.text) }
+        var compared = 0
+        for catalogue in [catalog, PlanCatalog(items: copies, background: background)] {
+            let pruning = PlanLinker(catalog: catalogue)
+            var exhaustive = PlanLinker(catalog: catalogue)
+            exhaustive.prunes = false
+            for (path, unit) in units {
+                let a = pruning.links(for: unit), b = exhaustive.links(for: unit)
+                #expect(a.map(\.item) == b.map(\.item) && a.map(\.score) == b.map(\.score) && a.map(\.terms) == b.map(\.terms),
+                        "\(path):\(unit.lines.start)")
+                compared += a.count
+            }
+        }
+        #expect(compared > 100)
+    }
+
     static func corpus() throws -> (SearchIndex, String) {
         let path = try TestFiles.temporaryFolder().appendingPathComponent("index.sqlite").path
         let index = try SearchIndex(path: path)
