@@ -275,6 +275,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     // Spelling variants
     case indexCharacterVariantsChanged
     case indexParserRevisionChanged
+    case indexParserRevisionChangedNothingRead
     case indexOtherCharacterVariants
     case searchVariantMatched
     case optionExact

@@ -93,7 +93,11 @@ enum IndexCommand {
         ]
         console.write(console.text(.indexSummary, summary) + "\n")
         if report.rebuiltForCharacterVariants { console.note(console.text(.indexCharacterVariantsChanged, ["db": db])) }
-        if report.parserRevisionChanged { console.note(console.text(.indexParserRevisionChanged, ["db": db])) }
+        if report.parserRevisionChanged {
+            // A run with no file read has read nothing again: it says what will.
+            let read = !report.added.isEmpty || !report.updated.isEmpty
+            console.note(console.text(read ? .indexParserRevisionChanged : .indexParserRevisionChangedNothingRead, ["db": db]))
+        }
         if report.fullTextBuiltAtEnd, !quiet { console.write(console.text(.indexFullTextAtEnd) + "\n") }
         if let links = report.links, !quiet {
             if links.planItems == 0 {

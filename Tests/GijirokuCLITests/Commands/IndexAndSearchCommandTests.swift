@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import GijirokuTestSupport
-import GijirokuIndex
+@testable import GijirokuIndex
 @testable import GijirokuCLI
 
 /// `gijiroku index` and `gijiroku search`, in-process, on a fresh database each.
@@ -30,6 +30,22 @@ import GijirokuIndex
         _ = try SearchIndex(path: older).index(files: [relative])
         let absolute = FileManager.default.currentDirectoryPath + "/" + relative
         #expect(run(["index", absolute, "--db", older, "--quiet"]).out.contains("（ファイル 1、"))
+    }
+
+    @Test func anIndexReadByOlderParsersSaysWhatWasReadAgain() throws {
+        let db = freshDatabase()
+        let file = ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt"
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-empty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        #expect(run(["index", file, "--db", db, "--quiet"]).code == 0)
+        func olderRevision() throws { try SearchIndex(path: db).database.execute("UPDATE statistics SET parser_revision = 1") }
+        try olderRevision()
+        let nothing = CLI.run(["index", empty, "--db", db], language: .english)
+        #expect(nothing.err.contains("index your archive again") && !nothing.err.contains("were read again"), "\(nothing.err)")
+        try olderRevision()
+        let again = CLI.run(["index", file, "--db", db], language: .english)
+        #expect(again.err.contains("the files of this run were read again"), "\(again.err)")
+        #expect(!CLI.run(["index", file, "--db", db], language: .english).err.contains("parsers have improved"))
     }
 
     @Test func pruneRemovesOnlyWhatTheRunSawToBeGone() throws {
