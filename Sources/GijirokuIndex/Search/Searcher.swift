@@ -33,6 +33,7 @@ struct Searcher {
         if try store.fullTextPending() {
             throw IndexError(.fullTextPending)
         }
+        try store.database.sizeCacheForSearching()
         // Variant spellings the index holds nowhere are left out: each costs the search a
         // merge of its (empty) matches and ranking a per-match pass over the instances.
         var query = query

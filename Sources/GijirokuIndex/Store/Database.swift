@@ -90,6 +90,20 @@ final class Database {
 
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
+    /// Whether ``sizeCacheForSearching()`` has run on this connection.
+    private var cacheSizedForSearching = false
+
+    /// Lets this connection's page cache grow to 64 MB (SQLite's default is 2 MB), once, when
+    /// it first searches. A frequent word's lists in a large index are larger than 2 MB and
+    /// were read again from the file at every search of the same connection; the cache only
+    /// grows as pages are read, and an indexing run, which reads its pages once, keeps the
+    /// default.
+    func sizeCacheForSearching() throws(IndexError) {
+        guard !cacheSizedForSearching else { return }
+        try check(sqlite3_exec(handle, "PRAGMA cache_size = -65536", nil, nil, nil), "PRAGMA cache_size = -65536", .execute)
+        cacheSizedForSearching = true
+    }
+
     func check(_ code: Int32, _ sql: String, _ operation: IndexError.Operation) throws(IndexError) {
         guard code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW else {
             throw IndexError(.database(code: code, operation: operation), sql: sql, sqlite: errorMessage)
