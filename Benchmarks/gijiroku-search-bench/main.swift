@@ -29,6 +29,9 @@ var planCount = 0
 var profileQuery: String?
 var profileDB: String?
 var loops = 200
+/// With `--query`: the filters a user would add (`--meeting M`, `--since DATE`).
+var profileMeeting: String?
+var profileSince: String?
 var args = CommandLine.arguments.dropFirst().makeIterator()
 while let a = args.next() {
     switch a {
@@ -39,8 +42,10 @@ while let a = args.next() {
     case "--query": profileQuery = args.next()
     case "--db": profileDB = args.next()
     case "--loops": loops = Int(args.next() ?? "") ?? loops
+    case "--meeting": profileMeeting = args.next()
+    case "--since": profileSince = args.next()
     default:
-        FileHandle.standardError.write(Data("usage: gijiroku-search-bench [--documents N] [--runs N] [--plans N] [--keep DIR] | --query Q --db PATH [--loops N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: gijiroku-search-bench [--documents N] [--runs N] [--plans N] [--keep DIR] | --query Q --db PATH [--loops N] [--meeting M] [--since DATE]\n".utf8))
         exit(64)
     }
 }
@@ -53,6 +58,8 @@ if let q = profileQuery {
     let reader = try SearchIndex(path: db, readOnly: true)
     var query = try SearchQuery(parsing: q)
     query.limit = 10
+    query.meeting = profileMeeting
+    query.since = profileSince
     var total = 0
     let start = DispatchTime.now().uptimeNanoseconds
     for _ in 0..<max(1, loops) { total = try reader.search(query).total }
