@@ -157,9 +157,15 @@ struct Searcher {
     /// The documents are read through `documents_by_meeting`, which holds just these columns.
     private func elements(ofMeetingsNamed meeting: String, count: Int) throws -> [Bool] {
         var allowed = [Bool](repeating: false, count: count)
-        let s = try store.statement("""
+        // A name without a space cannot span the meeting's name and the title: each is
+        // searched alone, without building their joined text for every document (a quarter
+        // of the search at 100 000 documents).
+        let s = try store.statement(meeting.isEmpty || meeting.contains(" ") ? """
             SELECT first_element, last_element FROM documents
             WHERE first_element IS NOT NULL AND instr(coalesce(meeting, '') || ' ' || coalesce(title, ''), ?1) > 0
+            """ : """
+            SELECT first_element, last_element FROM documents
+            WHERE first_element IS NOT NULL AND (instr(meeting, ?1) > 0 OR instr(title, ?1) > 0)
             """)
         try s.bind([meeting])
         while try s.step() {
