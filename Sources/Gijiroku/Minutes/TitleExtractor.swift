@@ -284,7 +284,6 @@ enum TitleExtractor {
 
     private static let meetingWordBytes = meetingWords.map { Array($0.utf8) }
 
-
     /// Runs of spaces (ASCII or ideographic) as one ASCII space, none at either end.
     static func collapseSpaces(_ text: String) -> String {
         var out: [Unicode.Scalar] = []

@@ -366,13 +366,19 @@ private func gijirokuCollect(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: Opa
         sqlite3_result_int(context, 1)
         return
     }
-    state.pointee.offeredBest = false
-    let passed = state.pointee.collect(api, fts, passes: passes)
-    if passed { state.pointee.passedRows += 1 }
+    let passed = state.pointee.count(api, fts, passes: passes)
     sqlite3_result_int(context, !passed ? 0 : state.pointee.marksBest && state.pointee.offeredBest ? 2 : 1)
 }
 
 extension BM25Rank.State {
+    /// Collects the current row (``collect(_:_:passes:)``) and counts it when it passes.
+    mutating func count(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, passes: Bool) -> Bool {
+        offeredBest = false
+        let passed = collect(api, fts, passes: passes)
+        if passed { passedRows += 1 }
+        return passed
+    }
+
     /// Counts and ranks the current row, a match; returns whether it passes the filters: the
     /// SQL ones (`passes`) and the facets (kind, date, meeting). Only rows that pass are
     /// counted and ranked. A mutating method, so that every field is reached in place.
@@ -477,7 +483,7 @@ private func phraseFrequency(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: Opaq
 
 private func gijirokuSweepRow(_ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ user: UnsafeMutableRawPointer?) -> Int32 {
     guard let api, let fts, let state = user?.assumingMemoryBound(to: BM25Rank.State.self) else { return SQLITE_OK }
-    if state.pointee.collect(api, fts, passes: true) { state.pointee.passedRows += 1 }
+    _ = state.pointee.count(api, fts, passes: true)
     return SQLITE_OK
 }
 

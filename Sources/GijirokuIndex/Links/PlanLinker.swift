@@ -40,6 +40,12 @@ package struct PlanCatalog: Sendable {
         var items: [(item: Int, weight: Double)] = []
         var maximumWeight = 0.0
         var minimumMass = Double.infinity
+
+        mutating func add(_ item: Int, weight: Double, mass: Double) {
+            items.append((item, weight))
+            maximumWeight = max(maximumWeight, weight)
+            minimumMass = min(minimumMass, mass)
+        }
     }
     /// The plans' titles, for explicit references by title.
     let planTitles: [(path: String, title: String)]
@@ -93,11 +99,7 @@ package struct PlanCatalog: Sendable {
         }
         var postings: [ContentTerms.Term: Postings] = [:]
         for (i, profile) in profiles.enumerated() {
-            for (t, w) in profile {
-                postings[t, default: Postings()].items.append((i, w))
-                postings[t]!.maximumWeight = max(postings[t]!.maximumWeight, w)
-                postings[t]!.minimumMass = min(postings[t]!.minimumMass, masses[i])
-            }
+            for (t, w) in profile { postings[t, default: Postings()].add(i, weight: w, mass: masses[i]) }
         }
         self.postings = postings
         var titles: [(String, String)] = []
@@ -201,6 +203,7 @@ package struct PlanLinker: Sendable {
         // its items), the rest only add to the items already met: no new item is met, kept
         // or sorted. Every item's terms are added in the same order either way, so its score
         // is the same to the last bit.
+        //
         // Each term with its weight for the unit, its items, and the most it can add to one.
         var ordered: [(term: ContentTerms.Term, weight: Double, postings: [(item: Int, weight: Double)], reach: Double)] = []
         ordered.reserveCapacity(weights.count)
