@@ -25,6 +25,11 @@ import GijirokuTestSupport
             if let d = option.defaultValue { #expect(help.contains(d), "\(name): default of \(option.spelled)") }
         }
         for example in spec.examples { #expect(help.contains(example.command)) }
+        // A default is said once, by the help, not again in the option's own words.
+        for line in help.split(separator: "\n") {
+            let said = line.components(separatedBy: language == .japanese ? "既定" : "default").count - 1
+            #expect(said <= 1, "\(name): \(line)")
+        }
         #expect(help.contains(Message(.helpExitCodes).text(in: language)))
     }
 
