@@ -36,6 +36,21 @@ import Gijiroku
         #expect(walk.files.last?.relative == "broken.txt")
     }
 
+    /// Each folder resolved once gives what `realpath` gives each path: through a linked
+    /// folder, a linked file, `..`, a file that is gone, and a relative path.
+    @Test func pathsMadeCanonicalAFolderAtATimeAreTheCanonicalPaths() throws {
+        let root = try Self.folder()
+        let cwd = FileManager.default.currentDirectoryPath
+        let paths = ["a/1.txt", "a/dirlink/2.PDF", "a/link.txt", "a/b/../1.txt", "a/dirlink/gone.txt", "a/broken.txt", "a/b", "a"]
+            .map { root + "/" + $0 } + ["/", "/tmp", "relative/x.txt", root + "/a/b/"]
+        var canonical = FileWalker.CanonicalPaths()
+        for path in paths + paths {
+            #expect(canonical.canonical(path) == FileWalker.canonical(path), "\(path)")
+        }
+        #expect(canonical.canonical(root + "/a/dirlink/2.PDF") == FileWalker.canonical(root + "/a/b/2.PDF"))
+        #expect(FileManager.default.currentDirectoryPath == cwd)
+    }
+
     @Test func extensionsAreReadCaseInsensitively() {
         #expect(FileName.extension(of: "会議.TXT") == "txt")
         #expect(FileName.extension(of: "README") == "")

@@ -53,8 +53,9 @@ enum IndexCommand {
         // after `index /abs/arch`, or through a link, finds the same documents.
         let files = walk.files.map { FileWalker.canonical($0.path) }
         // What an older run stored under a relative spelling of these files is replaced, not kept twice.
+        var canonical = FileWalker.CanonicalPaths()
         _ = try? index.forgetAliases(of: Set(files)) { stored in
-            let resolved = FileWalker.canonical(stored)
+            let resolved = canonical.canonical(stored)
             return resolved == stored ? nil : resolved
         }
         // Progress on standard error as the batches are written, as `convert` shows it; then
