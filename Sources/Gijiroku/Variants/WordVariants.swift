@@ -290,18 +290,25 @@ public struct WordVariants: Sendable {
     /// spelling with the most kanji and katakana): what the plan linker compares, so that
     /// `子ども` in a record and `子供` in a plan are one term.
     public func linkForm(of text: String) -> String {
+        String(String.UnicodeScalarView(linkFormScalars(of: text)))
+    }
+
+    /// ``linkForm(of:)`` as scalars, for a caller that reads it a scalar at a time (the
+    /// linker, hundreds of thousands of texts a run): no string is built.
+    public func linkFormScalars(of text: String) -> [Unicode.Scalar] {
         let k = Self.key(text, characters: characters, keepingSpaces: true)
         let found = matches(in: k)
-        guard !found.isEmpty else { return text }
-        var out = String.UnicodeScalarView()
+        guard !found.isEmpty else { return Array(text.unicodeScalars) }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(k.count)
         var at = 0
         for (start, length, group) in found {
-            out.append(contentsOf: k[at..<start])
-            out.append(contentsOf: linkForms[group])
+            out += k[at..<start]
+            out += linkForms[group]
             at = start + length
         }
-        out.append(contentsOf: k[at...])
-        return String(out)
+        out += k[at...]
+        return out
     }
 
     // MARK: Character classes

@@ -67,16 +67,21 @@ package enum ContentTerms {
     }
 
     /// A run of content characters: where it starts in the text's scalars, its folded
-    /// scalars, and its terms (each bigram `k` starts at `start + k`).
+    /// scalars, and its terms.
     struct Span {
         var start: Int
         var scalars: [Unicode.Scalar]
         var isLatin: Bool
-        var terms: [Term] {
-            if isLatin { return [ContentTerms.word(scalars)] }
-            guard scalars.count >= 2 else { return [] }
-            return (0..<(scalars.count - 1)).map { ContentTerms.bigram(scalars[$0], scalars[$0 + 1]) }
-                .filter { !ContentTerms.generic.contains($0) }
+        /// The run's terms: its one word, or its bigrams less the ``generic`` ones.
+        var terms: [Term] { isLatin ? [ContentTerms.word(scalars)] : placedBigrams.compactMap { $0 } }
+        /// A kanji run's bigrams where they stand: bigram `k` is `scalars[k]` and
+        /// `scalars[k + 1]`, and a ``generic`` one is `nil` (`推進体制` → `nil`, `進体`, `体制`).
+        var placedBigrams: [Term?] {
+            guard !isLatin, scalars.count >= 2 else { return [] }
+            return (0..<(scalars.count - 1)).map { k in
+                let t = ContentTerms.bigram(scalars[k], scalars[k + 1])
+                return ContentTerms.generic.contains(t) ? nil : t
+            }
         }
     }
 
@@ -84,7 +89,7 @@ package enum ContentTerms {
         var spans: [Span] = []
         var current: Span?
         var currentClass = Class.none
-        for (i, raw) in variants.linkForm(of: text).unicodeScalars.enumerated() {
+        for (i, raw) in variants.linkFormScalars(of: text).enumerated() {
             guard let c = characters.fold(WidthFolding.fold(raw)) else { continue }
             let cls = classify(c)
             if let k = current, cls != currentClass {

@@ -61,11 +61,14 @@ extension PlanLinker {
         var weights: [ContentTerms.Term: Double] = [:]
         for (text, weight, context) in [(unit.context, contextWeight, true), (Optional(unit.text), 1.0, false)] {
             guard let text else { continue }
-            for span in ContentTerms.spans(of: text) {
-                let terms = span.terms
-                for (k, t) in terms.enumerated() {
-                    let word = span.isLatin ? String(String.UnicodeScalarView(span.scalars)) : String(String.UnicodeScalarView(span.scalars[k...k + 1]))
-                    termText[t] = (word, context)
+            for (span, word, bigrams) in Evidence(texts: [text]).runs {
+                if let word {
+                    termText[word] = (String(String.UnicodeScalarView(span.scalars)), context)
+                    weights[word] = weight
+                }
+                for (k, t) in bigrams.enumerated() {
+                    guard let t else { continue }
+                    termText[t] = (String(String.UnicodeScalarView(span.scalars[k...k + 1])), context)
                     weights[t] = weight
                 }
             }

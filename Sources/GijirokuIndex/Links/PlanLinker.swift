@@ -174,13 +174,22 @@ package struct PlanLinker: Sendable {
     /// The agenda title's terms, read as context for an exchange or directive, weigh this much.
     package var contextWeight = 0.5
     /// How far an item's profile size pulls its score down (BM25's b).
-    package var lengthNormalisation = 0.5
+    package var lengthNormalisation = 0.5 { didSet { norms = Self.norms(catalog, lengthNormalisation) } }
+    /// Each item's length normalisation, which its summed terms are divided by.
+    private var norms: [Double]
     /// Whether scoring stops meeting new items once they could no longer reach
     /// ``minimumScore`` (faster with many plans; `false` scores every item that shares a
     /// term). Both give the same links (tested).
     var prunes = true
 
-    package init(catalog: PlanCatalog) { self.catalog = catalog }
+    package init(catalog: PlanCatalog) {
+        self.catalog = catalog
+        norms = Self.norms(catalog, lengthNormalisation)
+    }
+
+    private static func norms(_ catalog: PlanCatalog, _ b: Double) -> [Double] {
+        catalog.masses.map { 1 - b + b * $0 / catalog.averageMass }
+    }
 
     /// Every item's score for `unit`, best first, before thresholds: for evaluation.
     /// `terms`: the unit text's ``ContentTerms/bigrams(of:)``, when the caller has them.
@@ -200,9 +209,10 @@ package struct PlanLinker: Sendable {
         // with a small part of them). The terms are visited strongest first. With a floor,
         // once the terms left could not lift an item not yet met to it (each adds at most its
         // weight × its largest weight in a profile ÷ the smallest length normalisation among
-        // its items), the rest only add to the items already met: no new item is met, kept
-        // or sorted. Every item's terms are added in the same order either way, so its score
-        // is the same to the last bit.
+        // its items), the items met so far are the only ones read: no new item is met, kept
+        // or sorted. Every term adds to every item of its list, met or not, without a branch;
+        // an item met later is never read. Every item's terms are added in the same order
+        // either way, so its score is the same to the last bit.
         //
         // Each term with its weight for the unit, its items, and the most it can add to one.
         var ordered: [(term: ContentTerms.Term, weight: Double, postings: [(item: Int, weight: Double)], reach: Double)] = []
@@ -216,27 +226,39 @@ package struct PlanLinker: Sendable {
         ordered.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
         var left = ordered.reduce(0) { $0 + $1.reach }
         var sums = [Double](repeating: 0, count: catalog.items.count)
-        var met = [Bool](repeating: false, count: catalog.items.count)
-        // Items named explicitly are met from the start: their scores are shown whatever they are.
-        var touched = Array(Set(including))
-        for i in touched { met[i] = true }
-        for (_, c, postings, reach) in ordered {
-            if floor <= 0 || left >= floor * (1 - 1e-9) {
-                for (i, w) in postings {
-                    if !met[i] { met[i] = true; touched.append(i) }
-                    sums[i] += c * w
+        // The items met, in the order met: an item is met when a term first adds to its sum
+        // (every weight is above 0). Counted without a branch, since which of a term's items
+        // are new is anyone's guess.
+        var touched = [Int](unsafeUninitializedCapacity: catalog.items.count + 1) { met, count in
+            sums.withUnsafeMutableBufferPointer { sums in
+                var meeting = true
+                for (_, c, postings, reach) in ordered {
+                    if meeting, floor > 0, left < floor * (1 - 1e-9) { meeting = false }
+                    if meeting {
+                        for (i, w) in postings {
+                            met[count] = i
+                            count &+= sums[i] == 0 ? 1 : 0
+                            sums[i] += c * w
+                        }
+                    } else {
+                        for (i, w) in postings { sums[i] += c * w }
+                    }
+                    left -= reach
                 }
-            } else {
-                for (i, w) in postings where met[i] { sums[i] += c * w }
             }
-            left -= reach
+        }
+        // Items named explicitly are read whatever they score: their scores are shown.
+        let included = Set(including)
+        if !included.isEmpty {
+            let seen = Set(touched)
+            touched += included.filter { !seen.contains($0) }
         }
         var out: [(item: Int, score: Double)] = []
         var best = 0.0
         for i in touched where sums[i] > 0 {
-            let score = sums[i] / (1 - lengthNormalisation + lengthNormalisation * catalog.masses[i] / catalog.averageMass)
+            let score = sums[i] / norms[i]
             best = max(best, score)
-            if score >= floor || including.contains(i) { out.append((item: i, score: score)) }
+            if score >= floor || (!included.isEmpty && included.contains(i)) { out.append((item: i, score: score)) }
         }
         return (best, out)
     }
@@ -260,14 +282,28 @@ package struct PlanLinker: Sendable {
     }
 
     package func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [PlanLink] {
-        let explicit = references(in: unit)
+        let named = references(in: unit)
         // Only the items over the minimum (and the explicit ones) are kept and sorted: with many
         // plans, most items score a little.
-        let (best, scored) = unsortedScores(for: unit, terms: terms, floor: prunes ? minimumScore : 0, including: explicit.map(\.item))
+        let (best, scored) = unsortedScores(for: unit, terms: terms, floor: prunes ? minimumScore : 0, including: named.map(\.item))
+        let scoreOf = named.isEmpty ? [:] : Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: max)
+        // One reference names one item. Where plans share it (each has a 第２章, two have an
+        // item 「地域防災力の向上」), it names the item of the plan the unit's words fit best;
+        // on equal scores, the plan indexed first.
+        var explicit: [(item: Int, text: String)] = []
+        var byText: [String: Int] = [:]
+        for (i, text) in named {
+            if let k = byText[text] {
+                if scoreOf[i, default: 0] > scoreOf[explicit[k].item, default: 0] { explicit[k].item = i }
+            } else {
+                byText[text] = explicit.count
+                explicit.append((i, text))
+            }
+        }
         // Explicit references first, the most specific of them.
         var kept: [PlanLink] = []
         for (i, text) in explicit where !explicit.contains(where: { catalog.isAncestor(i, of: $0.item) }) {
-            kept.append(PlanLink(item: i, score: scored.first { $0.item == i }?.score ?? 0, reference: text, terms: []))
+            kept.append(PlanLink(item: i, score: scoreOf[i, default: 0], reference: text, terms: []))
         }
         var lexical = scored.filter { $0.score >= minimumScore && $0.score >= relativeScore * best }
             .sorted { $0.score > $1.score || ($0.score == $1.score && $0.item < $1.item) }
@@ -283,43 +319,66 @@ package struct PlanLinker: Sendable {
         lexical.removeAll { broader.contains($0.item) }
         var result = Array((kept + lexical).prefix(maximumLinks))
         guard !result.isEmpty else { return result }
-        // The unit's spans once, for every kept link's shared terms.
-        let spans = [unit.text, unit.context].compactMap { $0 }.flatMap { ContentTerms.spans(of: $0) }
-        for k in result.indices { result[k].terms = sharedTerms(spans, result[k].item) }
+        // The unit's text is read once for every kept link's shared terms.
+        let evidence = Evidence(texts: [unit.text, unit.context].compactMap { $0 })
+        for k in result.indices { result[k].terms = sharedTerms(evidence, result[k].item) }
         return result
     }
 
-    /// The runs of the unit's text (its `spans`) made of bigrams the item's profile shares,
-    /// strongest first.
-    func sharedTerms(_ spans: [ContentTerms.Span], _ item: Int) -> [String] {
+    /// A unit's text read for the evidence of its links: each run (``ContentTerms/Span``)
+    /// with its word, or its bigrams where they stand.
+    struct Evidence {
+        var runs: [(span: ContentTerms.Span, word: ContentTerms.Term?, bigrams: [ContentTerms.Term?])]
+
+        init(texts: [String]) {
+            runs = texts.flatMap { ContentTerms.spans(of: $0) }.map { span in
+                (span, span.isLatin ? ContentTerms.word(span.scalars) : nil, span.placedBigrams)
+            }
+        }
+    }
+
+    /// The runs of the unit's text made of bigrams the item's profile shares (or its Latin
+    /// and katakana words the profile has), strongest first: `保育士確保` when the profile has
+    /// `保育`, `育士` and `士確`, each weighing its bigrams' rarity together.
+    func sharedTerms(_ evidence: Evidence, _ item: Int) -> [String] {
         let profile = catalog.profiles[item]
         var found: [String: Double] = [:]
-        do {
-            for span in spans {
-                let terms = span.terms
-                if span.isLatin {
-                    if let t = terms.first, profile[t] != nil {
-                        let word = String(String.UnicodeScalarView(span.scalars)).lowercased()
-                        found[word] = max(found[word] ?? 0, catalog.idf[t] ?? 0)
+        for (span, word, bigrams) in evidence.runs {
+            if let word {
+                if profile[word] != nil {
+                    let text = String(String.UnicodeScalarView(span.scalars)).lowercased()
+                    found[text] = max(found[text] ?? 0, catalog.idf[word] ?? 0)
+                }
+                continue
+            }
+            // A run is shared bigrams and the generic ones beside them (`事務` in `事務事業`:
+            // shown, not weighed), with at least one shared.
+            var k = 0
+            while k < bigrams.count {
+                var end = k
+                var weight = 0.0
+                var shared = false
+                while end < bigrams.count {
+                    if let t = bigrams[end] {
+                        guard profile[t] != nil else { break }
+                        weight += catalog.idf[t] ?? 0
+                        shared = true
                     }
-                    continue
+                    end += 1
                 }
-                var k = 0
-                while k < terms.count {
-                    guard profile[terms[k]] != nil else { k += 1; continue }
-                    var end = k
-                    var weight = 0.0
-                    while end < terms.count, profile[terms[end]] != nil { weight += catalog.idf[terms[end]] ?? 0; end += 1 }
-                    let word = String(String.UnicodeScalarView(span.scalars[k...end]))
-                    found[word] = max(found[word] ?? 0, weight)
-                    k = end
+                if shared {
+                    // Generic bigrams at its end are not shown (`見直し事務` ends at `見直`).
+                    while bigrams[end - 1] == nil { end -= 1 }
+                    let text = String(String.UnicodeScalarView(span.scalars[k...end]))
+                    found[text] = max(found[text] ?? 0, weight)
                 }
+                k = max(end, k + 1)
             }
         }
         // A term inside a longer shared term (事業 in 事務事業) adds nothing.
         let sorted = found.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
         var kept: [String] = []
-        for term in sorted where !kept.contains(where: { $0.contains(term) }) { kept.append(term) }
+        for term in sorted where !kept.contains(where: { $0.includes(term) }) { kept.append(term) }
         return Array(kept.prefix(6))
     }
 }

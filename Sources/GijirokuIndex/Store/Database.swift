@@ -90,19 +90,25 @@ final class Database {
 
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
-    /// Whether ``sizeCacheForSearching()`` has run on this connection.
-    private var cacheSizedForSearching = false
+    /// How large this connection's page cache may grow, in KiB (SQLite's default, 2 000,
+    /// until ``growCache(toKibibytes:)`` raises it).
+    private var cacheKibibytes = 2_000
 
-    /// Lets this connection's page cache grow to 64 MB (SQLite's default is 2 MB), once, when
-    /// it first searches. A frequent word's lists in a large index are larger than 2 MB and
-    /// were read again from the file at every search of the same connection; the cache only
-    /// grows as pages are read, and an indexing run, which reads its pages once, keeps the
-    /// default.
-    func sizeCacheForSearching() throws(IndexError) {
-        guard !cacheSizedForSearching else { return }
-        try check(sqlite3_exec(handle, "PRAGMA cache_size = -65536", nil, nil, nil), "PRAGMA cache_size = -65536", .execute)
-        cacheSizedForSearching = true
+    /// Lets this connection's page cache grow to `kibibytes` KiB, unless it may grow that far
+    /// already. The cache only grows as pages are read, so a connection that reads little
+    /// stays small.
+    func growCache(toKibibytes kibibytes: Int) throws(IndexError) {
+        guard kibibytes > cacheKibibytes else { return }
+        let sql = "PRAGMA cache_size = -\(kibibytes)"
+        try check(sqlite3_exec(handle, sql, nil, nil, nil), sql, .execute)
+        cacheKibibytes = kibibytes
     }
+
+    /// Lets this connection's page cache grow to 64 MB when it first searches. A frequent
+    /// word's lists in a large index are larger than 2 MB and were read again from the file
+    /// at every search of the same connection; an indexing run, which reads its pages once,
+    /// keeps the default.
+    func sizeCacheForSearching() throws(IndexError) { try growCache(toKibibytes: 65_536) }
 
     func check(_ code: Int32, _ sql: String, _ operation: IndexError.Operation) throws(IndexError) {
         guard code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW else {

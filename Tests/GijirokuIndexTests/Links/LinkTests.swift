@@ -224,6 +224,65 @@ import GijirokuEvaluation
         #expect(compared > 100)
     }
 
+    /// One written reference names one item. Where several plans have a 第１章第１節, it is
+    /// the one whose words the element uses; where none fits better, the plan indexed first.
+    @Test func aReferenceSeveralPlansShareNamesThePlanTheElementIsAbout() {
+        func item(_ plan: String, _ id: String, _ level: String, _ title: String, _ bullets: [String]) -> PlanCatalog.Item {
+            PlanCatalog.Item(planPath: plan, planTitle: nil, id: id, level: level, title: title, bullets: bullets)
+        }
+        let items = [
+            item("kosodate.txt", "1", "chapter", "子育て支援", []),
+            item("kosodate.txt", "1-1", "section", "保育所の整備", ["待機児童を解消する"]),
+            item("doro.txt", "1", "chapter", "道路網", []),
+            item("doro.txt", "1-1", "section", "道路の維持補修", ["舗装を更新する"]),
+        ]
+        let linker = PlanLinker(catalog: PlanCatalog(items: items))
+        func linked(_ text: String) -> [String] {
+            linker.links(for: LinkUnit(kind: .other, lines: LineRange(1, 1), text: text))
+                .filter { $0.reference != nil }.map { "\(items[$0.item].planPath)#\(items[$0.item].id)" }
+        }
+        #expect(linked("第１章第１節の保育所整備で待機児童を解消する") == ["kosodate.txt#1-1"])
+        #expect(linked("第１章第１節の舗装更新を急ぐ") == ["doro.txt#1-1"])
+        #expect(linked("第１章第１節について報告があった") == ["kosodate.txt#1-1"])
+        // 第１章 is the roads plan's here, and its section is named too: the section alone.
+        #expect(linked("第１章と「道路の維持補修」") == ["doro.txt#1-1"])
+    }
+
+    /// Fictional minutes that name 第１章第１節 of their own city's plan are not linked to the
+    /// section of that number in another city's plan indexed beside it.
+    @Test func minutesNamingASectionLinkToTheirOwnPlanWhenAnotherCitysIsIndexed() throws {
+        let copy = try TestFiles.corpusCopy()
+        try """
+         道路と交通
+        安全で快適な道路網の整備
+        第 1 章
+        ◉幹線道路の渋滞を解消し、歩道の段差をなくします。
+        第１節　道路の維持補修
+        施策展開
+        1 舗装の計画的な更新
+        ❖幹線道路の舗装を計画的に更新します。
+        """.write(to: copy.appendingPathComponent("plans/another-city-roads.txt"), atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: copy.appendingPathComponent("i.sqlite").path)
+        #expect(index.index(files: try TestFiles.files(in: copy)).failed.isEmpty)
+        let report = try index.links(from: "shiomigawa-sogokeikaku-02.txt")
+        let agenda = try #require(report.elements.first { $0.kind == "agenda" && $0.agendaNumber == 1 })
+        let named = agenda.links.filter { $0.reference == "第１章第１節" }
+        #expect(named.count == 1)
+        #expect(named.first?.plan.path.hasSuffix("plans/shiomigawa-basic-plan-ch1-2.txt") == true)
+        #expect(!agenda.links.contains { $0.plan.path.hasSuffix("another-city-roads.txt") })
+    }
+
+    /// A link's evidence is the words of the element's text: a run of shared bigrams with the
+    /// generic ones inside or before it (`事務事業`, not `務事業`), and nothing shifted by a
+    /// generic bigram before it (`体制` in `保育推進体制`, not `進体`).
+    @Test func aLinksEvidenceIsTheWordsAsTheTextHasThem() {
+        let items = [PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "1-1", level: "measure", title: "保育体制の充実",
+                                      bullets: ["事務事業の見直しを進める"])]
+        let linker = PlanLinker(catalog: PlanCatalog(items: items))
+        let terms = linker.sharedTerms(PlanLinker.Evidence(texts: ["保育推進体制と事務事業について"]), 0)
+        #expect(Set(terms) == ["保育", "体制", "事務事業"])
+    }
+
     static func corpus() throws -> (SearchIndex, String) {
         let path = try TestFiles.temporaryFolder().appendingPathComponent("index.sqlite").path
         let index = try SearchIndex(path: path)
