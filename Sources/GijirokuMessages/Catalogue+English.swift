@@ -231,6 +231,7 @@ extension Catalogue {
         .linksEvidence: "evidence",
         .linksExplicit: "explicit {reference}",
         .linksScore: "score {score}",
+        .linksInPlan: " (in {plan})",
         .linksItemUndiscussed: "no minutes element is linked to this plan item",
         .linksNotDiscussed: "not discussed",
         .linksDiscussedCount: "{elements} elements ({meetings} meetings, {dates})",

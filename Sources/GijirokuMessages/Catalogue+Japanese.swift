@@ -231,6 +231,7 @@ extension Catalogue {
         .linksEvidence: "根拠",
         .linksExplicit: "明示 {reference}",
         .linksScore: "得点 {score}",
+        .linksInPlan: "（{plan}）",
         .linksItemUndiscussed: "この計画項目に関連付いた議事録の要素はありません",
         .linksNotDiscussed: "議論なし",
         .linksDiscussedCount: "{elements}件（会議 {meetings}回、{dates}）",

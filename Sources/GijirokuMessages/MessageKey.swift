@@ -231,6 +231,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case linksEvidence
     case linksExplicit
     case linksScore
+    case linksInPlan
     case linksItemUndiscussed
     case linksNotDiscussed
     case linksDiscussedCount

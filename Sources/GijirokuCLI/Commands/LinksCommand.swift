@@ -40,6 +40,7 @@ enum LinksCommand {
     static func write(_ report: LinksReport, _ console: inout Console) {
         console.write("\(report.document.title ?? report.document.path)  \(report.document.date ?? console.text(.wordNoDate))\n")
         if report.note != nil { console.write("（\(console.text(.linksNoPlansYet))）\n") }
+        let shown = report.elements.flatMap { $0.links.map { (plan: $0.plan, item: $0.item.id) } }
         for e in report.elements {
             var head = "\n[\(console.text(SearchCommand.kindKey(e.kind)))"
             if e.kind == "agenda", let n = e.agendaNumber { head += "\(n)" }
@@ -47,8 +48,20 @@ enum LinksCommand {
             if let issuer = e.issuer { head += "（\(issuer)）" }
             console.write(head + "\n   \(e.location)\n")
             if e.links.isEmpty { console.write("   → \(console.text(.linksNone))\n") }
-            for l in e.links { console.write("   → \(l.item.id) \(l.item.title)  \(console.text(.linksEvidence)): \(evidence(l, console))\n") }
+            for l in e.links {
+                console.write("   → \(l.item.id) \(l.item.title)\(inPlan(l.plan, l.item.id, among: shown, console))  \(console.text(.linksEvidence)): \(evidence(l, console))\n")
+            }
         }
+    }
+
+    /// The plan an item is in, said when another plan of the items shown has the same
+    /// chapter: every plan numbers its items from 1, so `2-1` could be either's. (The files
+    /// of one plan split by chapter need no saying.)
+    static func inPlan(_ plan: PlanLinkRecord.Plan, _ item: String, among shown: [(plan: PlanLinkRecord.Plan, item: String)],
+                       _ console: Console) -> String {
+        let chapter = item.split(separator: "-").first
+        guard shown.contains(where: { $0.plan != plan && $0.item.split(separator: "-").first == chapter }) else { return "" }
+        return console.text(.linksInPlan, ["plan": plan.title ?? (plan.path as NSString).lastPathComponent])
     }
 
     static func write(_ why: LinkExplanation, _ console: inout Console) {
@@ -63,6 +76,7 @@ enum LinksCommand {
                                                                         "relative": String(format: "%.2f", why.relativeScore),
                                                                         "best": String(format: "%.2f", why.bestScore)]) + "\n")
         if why.candidates.isEmpty { console.write("   " + console.text(.linksExplainNone) + "\n") }
+        let shown = why.candidates.map { (plan: $0.plan, item: $0.item.id) }
         for c in why.candidates {
             let outcome: MessageKey = switch c.outcome {
             case "linked": .linksOutcomeLinked
@@ -72,7 +86,7 @@ enum LinksCommand {
             default: .linksOutcomeBeyondMaximum
             }
             let mark = c.outcome == "linked" ? "→" : "×"
-            console.write("\n   \(mark) \(c.item.id) \(c.item.title)  \(console.text(.linksExplainScore, ["score": String(format: "%.2f", c.score)]))  \(console.text(outcome))\n")
+            console.write("\n   \(mark) \(c.item.id) \(c.item.title)\(inPlan(c.plan, c.item.id, among: shown, console))  \(console.text(.linksExplainScore, ["score": String(format: "%.2f", c.score)]))  \(console.text(outcome))\n")
             if let reference = c.reference { console.write("      " + console.text(.linksExplainReference, ["reference": reference]) + "\n") }
             let terms = c.terms.map { "\($0.text) \(String(format: "%.2f", $0.weight))" + ($0.fromContext ? console.text(.linksExplainFromContext) : "") }
             if !terms.isEmpty { console.write("      " + terms.joined(separator: console.text(.listSeparator)) + "\n") }

@@ -351,8 +351,8 @@ package struct PlanLinker: Sendable {
                 }
                 continue
             }
-            // A run is shared bigrams and the generic ones beside them (`事務` in `事務事業`:
-            // shown, not weighed), with at least one shared.
+            // A run is shared bigrams and the generic ones joined to them (`事務` in `事務事業`,
+            // `促進` in `定住促進`: shown, not weighed), with at least one shared.
             var k = 0
             while k < bigrams.count {
                 var end = k
@@ -367,8 +367,6 @@ package struct PlanLinker: Sendable {
                     end += 1
                 }
                 if shared {
-                    // Generic bigrams at its end are not shown (`見直し事務` ends at `見直`).
-                    while bigrams[end - 1] == nil { end -= 1 }
                     let text = String(String.UnicodeScalarView(span.scalars[k...end]))
                     found[text] = max(found[text] ?? 0, weight)
                 }

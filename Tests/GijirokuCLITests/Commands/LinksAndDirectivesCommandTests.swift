@@ -25,6 +25,43 @@ import GijirokuTestSupport
         #expect(r.out.contains("→ 2-1 若い世代の定住促進  根拠: 明示 第２章第１節"))
         #expect(r.out.contains("→ 関連する計画項目なし"))
         #expect(r.out.contains("shiomigawa-sogokeikaku-03.txt:87"))
+        // Its items are in two of the plan's files, of different chapters: no plan is named.
+        #expect(r.out.contains("4-1-1 ") && !r.out.contains("（shiomigawa-basic-plan"))
+    }
+
+    /// Every plan numbers its items from 1: an item shown beside another plan's item of the
+    /// same chapter says its plan; alone, or beside other chapters, it does not.
+    @Test func itemsOfTheSameChapterInTwoPlansSayWhichPlan() throws {
+        let corpus = Self.root.appendingPathComponent("Corpus")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("index.sqlite").path
+        let files = [corpus.appendingPathComponent("minutes/shiomigawa-kosodate-01.txt").path,
+                     corpus.appendingPathComponent("plans/shiomigawa-basic-plan-ch1-2.txt").path]
+        #expect(run(["index"] + files + ["--db", db, "--quiet"]).code == 0)
+        let element = ["links", "shiomigawa-kosodate-01.txt:53", "--explain", "--db", db]
+        let alone = run(element)
+        #expect(alone.code == 0 && alone.out.contains("2-1-2 住宅取得の支援  得点"), "\(alone.out)")
+        let other = folder.appendingPathComponent("another-city-housing.txt")
+        try """
+         住まい
+        住まいの安心
+        第 2 章
+        ◉住宅の耐震化を進めます。
+        第１節　住宅の耐震化
+        施策展開
+        1 住宅の耐震診断
+        ❖住宅の耐震診断と改修を民間事業者と進めます。
+        """.write(to: other, atomically: true, encoding: .utf8)
+        #expect(run(["index", other.path, "--db", db, "--quiet"]).code == 0)
+        let both = run(element)
+        #expect(both.out.contains("2-1-2 住宅取得の支援（shiomigawa-basic-plan-ch1-2.txt）  得点"), "\(both.out)")
+        #expect(both.out.contains("（another-city-housing.txt）"), "\(both.out)")
+        let english = CLI.run(element, language: .english)
+        #expect(english.out.contains("2-1-2 住宅取得の支援 (in shiomigawa-basic-plan-ch1-2.txt)  score"), "\(english.out)")
+        // The meeting's exchange is linked to both plans' 2-1-1.
+        let meeting = run(["links", "shiomigawa-kosodate-01.txt", "--db", db]).out
+        #expect(meeting.contains("2-1-1 住宅の耐震診断（another-city-housing.txt）"), "\(meeting)")
     }
 
     @Test func aPlanItemsLinksListTheMeetingsNewestFirst() {

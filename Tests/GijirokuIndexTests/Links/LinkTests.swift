@@ -273,14 +273,14 @@ import GijirokuEvaluation
     }
 
     /// A link's evidence is the words of the element's text: a run of shared bigrams with the
-    /// generic ones inside or before it (`事務事業`, not `務事業`), and nothing shifted by a
-    /// generic bigram before it (`体制` in `保育推進体制`, not `進体`).
+    /// generic ones joined to it (`事務事業`, not `務事業`; `定住促進`, not `定住促`), and
+    /// nothing shifted by a generic bigram before it (`体制` in `保育推進体制`, not `進体`).
     @Test func aLinksEvidenceIsTheWordsAsTheTextHasThem() {
         let items = [PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "1-1", level: "measure", title: "保育体制の充実",
-                                      bullets: ["事務事業の見直しを進める"])]
+                                      bullets: ["事務事業の見直しと定住促進を進める"])]
         let linker = PlanLinker(catalog: PlanCatalog(items: items))
-        let terms = linker.sharedTerms(PlanLinker.Evidence(texts: ["保育推進体制と事務事業について"]), 0)
-        #expect(Set(terms) == ["保育", "体制", "事務事業"])
+        let terms = linker.sharedTerms(PlanLinker.Evidence(texts: ["保育推進体制と事務事業、定住促進について"]), 0)
+        #expect(Set(terms) == ["保育", "体制", "事務事業", "定住促進"])
     }
 
     static func corpus() throws -> (SearchIndex, String) {
