@@ -85,7 +85,7 @@ package enum FileWalker {
         // The folder, which may exist, resolved; then the name that does not.
         let name = lastComponent(standardized)
         guard standardized != "/", !name.isEmpty else { return standardized }
-        let parent = String(standardized.dropLast(name.utf8.count + 1))
+        let parent = String(standardized.dropLast(name.count + 1))
         let folder = canonical(parent.isEmpty ? "/" : parent)
         return folder == "/" ? "/" + name : folder + "/" + name
     }
@@ -110,7 +110,7 @@ package enum FileWalker {
             // A link is resolved whole: where it leads is not in its folder.
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { return FileWalker.canonical(path) }
-            let folder = String(path.dropLast(name.utf8.count + 1))
+            let folder = String(path.dropLast(name.count + 1))
             let resolved: String
             if let known = folders[folder] { resolved = known } else {
                 resolved = FileWalker.canonical(folder.isEmpty ? "/" : folder)

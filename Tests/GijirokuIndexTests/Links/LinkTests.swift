@@ -281,6 +281,10 @@ import GijirokuEvaluation
         let linker = PlanLinker(catalog: PlanCatalog(items: items))
         let terms = linker.sharedTerms(PlanLinker.Evidence(texts: ["保育推進体制と事務事業、定住促進について"]), 0)
         #expect(Set(terms) == ["保育", "体制", "事務事業", "定住促進"])
+        // --explain names each bigram as it stands in the text.
+        let unit = LinkUnit(kind: .other, lines: LineRange(1, 1), text: "保育推進体制と事務事業、定住促進について")
+        let shown = Set(linker.explain(unit).candidates.flatMap { $0.terms.map(\.text) })
+        #expect(shown.isSuperset(of: ["保育", "体制", "務事", "事業", "定住", "住促"]) && !shown.contains("進体"), "\(shown)")
     }
 
     static func corpus() throws -> (SearchIndex, String) {
