@@ -188,6 +188,7 @@ struct HeaderReader {
             guard result.fields.last.map({ $0.label != nil && $0.cells == nil }) == true else {
                 if !result.fields.isEmpty { break scan }
                 if isSectionHeading(line.content), !result.titleLines.isEmpty { break scan }
+                if !result.titleLines.isEmpty, Self.cannotBeTitle(line.content) { break scan }
                 result.titleLines.append(line)
                 index += 1
                 continue
@@ -404,6 +405,23 @@ struct HeaderReader {
     }
 
     /// A body heading such as `議事の経過` ends the title, even when it is unlabelled.
+    /// A line no title is written as, after a title: a sentence (`…報告がありました。`), an
+    /// item of a list (`- 津島市…について`, `・…`) or a numbered heading (`1 重要な報告事項`).
+    /// A page with no labelled field goes on with its body there (a page of several
+    /// meetings, each a dated heading and its items); its lines are not the page's chrome.
+    static func cannotBeTitle(_ content: Substring) -> Bool {
+        let text = content.trimmingCharacters(in: .whitespaces)
+        return text.hasSuffix("。") || text.hasPrefix("- ") || text.hasPrefix("・") || isNumberedHeading(Substring(text))
+    }
+
+    /// `1 重要な報告事項`: a bare number, a space, and a short heading without figures (not
+    /// the `1. 館山市議会 2022-12-21` of a page's list of links, nor a numbered sentence).
+    static func isNumberedHeading(_ text: Substring) -> Bool {
+        guard let n = Numbering.parse(text), n.label.allSatisfy(\.isNumber),
+              text.dropFirst(n.label.count).first.map({ $0 == " " || $0 == "　" }) == true else { return false }
+        return (1...15).contains(n.rest.count) && !n.rest.contains(where: \.isNumber) && !n.rest.hasSuffix("。")
+    }
+
     private func isSectionHeading(_ content: Substring) -> Bool {
         if case .blockLabel = LineClassifier.classify(content) { return true }
         return false

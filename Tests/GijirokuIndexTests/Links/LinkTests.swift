@@ -340,13 +340,25 @@ import GijirokuEvaluation
         do {
             let index = try SearchIndex(path: path)
             _ = index.index(files: TestFiles.minutesAndPlans)
-            before = try queries.map { try index.search(SearchQuery(parsing: $0)).hits.map { "\($0.location) \($0.kind)" } }
+            // Before version 7 a file was one record: the meetings after a page's first are
+            // not in the simulated index, and their hits are not expected after it.
+            let later = try index.database.prepare("SELECT path, first_line, coalesce(last_line, 1000000) FROM documents WHERE part >= 2")
+                .allRows([]) { (path: $0.string(0) ?? "", lines: ($0.int(1) ?? 0)...($0.int(2) ?? 0)) }
+            func inLaterMeeting(_ location: String) -> Bool {
+                let cut = location.lastIndex(of: ":")!
+                return later.contains { $0.path == location[..<cut] && $0.lines.contains(Int(location[location.index(after: cut)...]) ?? 0) }
+            }
+            before = try queries.map { try index.search(SearchQuery(parsing: $0)).hits.map { "\($0.location) \($0.kind)" }
+                .filter { !inLaterMeeting(String($0.split(separator: " ")[0])) } }
             try index.database.execute(Self.versionTwo + "PRAGMA user_version = 2;")
         }
         #expect(throws: IndexError.self) { try SearchIndex(path: path, readOnly: true) }   // says to run gijiroku index
         let index = try SearchIndex(path: path)
         #expect(try Schema.userVersion(index.database) == Schema.version)
-        let after = try queries.map { try index.search(SearchQuery(parsing: $0)).hits.map { "\($0.location) \($0.kind)" } }
+        // (A hit of a later meeting left out of `before` lets one more in at the end of a page.)
+        let after = try zip(queries, before).map { query, expected in
+            try index.search(SearchQuery(parsing: query)).hits.map { "\($0.location) \($0.kind)" }.prefix(expected.count).map { $0 }
+        }
         // Version 2 had no kind for an utterance (speech came in version 5): the simulated
         // version-2 rows keep their place, and the kind its three bits can hold.
         #expect(after.map { $0.map { $0.split(separator: " ").first! } } == before.map { $0.map { $0.split(separator: " ").first! } })

@@ -22,6 +22,23 @@ import GijirokuTestSupport
         #expect(!PageChrome.matches("議案第５号（歳入 > 歳出の調整）について審査した。"))
     }
 
+    /// A page with no labelled field: after its title, a sentence, a `- ` item or a numbered
+    /// heading begins the body, which is kept; a page's numbered list of links is not a heading.
+    @Test func aPagesBodyAfterItsTitleIsNotChrome() throws {
+        for line in ["次の項目について報告がありました。", "- 汐見川駅西口自転車駐車場について", "・市民会館の改修について", "1 重要な報告事項", "２　協議事項"] {
+            #expect(HeaderReader.cannotBeTitle(Substring(line)), "\(line)")
+        }
+        for line in ["第３回汐見川市行政経営会議", "1. 汐見川市議会 2024-11-07", "11月7日(木曜)行政経営会議", "1 令和6年11月7日(木)"] {
+            #expect(!HeaderReader.cannotBeTitle(Substring(line)), "\(line)")
+        }
+        let text = "行政経営会議の結果(令和6年11月開催分)\n11月7日(木曜)行政経営会議\n1 重要な報告事項\n次の項目について報告がありました。\n- 図書館の指定管理者の選定について\n"
+        guard case .minutes(let minutes) = try ParsedDocument.parse(Data(text.utf8), source: InputSource(path: "page.txt"), kind: .minutes) else {
+            Issue.record("not read as minutes"); return
+        }
+        #expect(minutes.paragraphs.map(\.text).joined().contains("図書館の指定管理者の選定について"))
+        #expect(!minutes.layout.contains { $0.role == .pageChrome && $0.text.contains("図書館") })
+    }
+
     @Test func aMeetingsNameOrAPlaceIsNotChrome() {
         for line in ["第8回汐見川市都市計画審議会会議録", "市役所4階第3会議室", "平成29年度 総務委員会", "<議題> 予防接種について"] {
             #expect(!PageChrome.matches(Substring(line)), "\(line)")
