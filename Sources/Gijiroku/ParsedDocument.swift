@@ -20,8 +20,8 @@ public enum ParsedDocument: Sendable, Encodable {
     ///
     /// 2: meeting names without the day, session month or issue, with the council.
     /// 3: a page with no labelled field keeps its body after its title (a page of several
-    /// meetings, each a dated heading with numbered headings and `- ` items): it was read as
-    /// the page's chrome and lost.
+    /// meetings, each a dated heading with numbered headings and `- ` items; a page whose
+    /// line breaks were lost): it was read as the page's chrome and lost.
     public static let revision = 3
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless

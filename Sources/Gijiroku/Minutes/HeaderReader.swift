@@ -406,12 +406,15 @@ struct HeaderReader {
 
     /// A body heading such as `議事の経過` ends the title, even when it is unlabelled.
     /// A line no title is written as, after a title: a sentence (`…報告がありました。`), an
-    /// item of a list (`- 津島市…について`, `・…`) or a numbered heading (`1 重要な報告事項`).
-    /// A page with no labelled field goes on with its body there (a page of several
-    /// meetings, each a dated heading and its items); its lines are not the page's chrome.
+    /// item of a list (`- 津島市…について`, `・…`), a numbered heading (`1 重要な報告事項`), or
+    /// a line of over 80 characters (a page whose line breaks were lost runs its header and
+    /// body together). A page with no labelled field goes on with its body there (a page of
+    /// several meetings, each a dated heading and its items); its lines are not the page's
+    /// chrome.
     static func cannotBeTitle(_ content: Substring) -> Bool {
         let text = content.trimmingCharacters(in: .whitespaces)
         return text.hasSuffix("。") || text.hasPrefix("- ") || text.hasPrefix("・") || isNumberedHeading(Substring(text))
+            || text.count > 80
     }
 
     /// `1 重要な報告事項`: a bare number, a space, and a short heading without figures (not

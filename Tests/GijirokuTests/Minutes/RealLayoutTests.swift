@@ -25,7 +25,8 @@ import GijirokuTestSupport
     /// A page with no labelled field: after its title, a sentence, a `- ` item or a numbered
     /// heading begins the body, which is kept; a page's numbered list of links is not a heading.
     @Test func aPagesBodyAfterItsTitleIsNotChrome() throws {
-        for line in ["次の項目について報告がありました。", "- 汐見川駅西口自転車駐車場について", "・市民会館の改修について", "1 重要な報告事項", "２　協議事項"] {
+        for line in ["次の項目について報告がありました。", "- 汐見川駅西口自転車駐車場について", "・市民会館の改修について", "1 重要な報告事項", "２　協議事項",
+                     String(repeating: "令和6年11月7日議会運営委員会    ", count: 5)] {
             #expect(HeaderReader.cannotBeTitle(Substring(line)), "\(line)")
         }
         for line in ["第３回汐見川市行政経営会議", "1. 汐見川市議会 2024-11-07", "11月7日(木曜)行政経営会議", "1 令和6年11月7日(木)"] {
@@ -37,6 +38,21 @@ import GijirokuTestSupport
         }
         #expect(minutes.paragraphs.map(\.text).joined().contains("図書館の指定管理者の選定について"))
         #expect(!minutes.layout.contains { $0.role == .pageChrome && $0.text.contains("図書館") })
+        // A page whose line breaks were lost: its header values, agenda and body run together.
+        let flat = """
+            汐見川市議会 > 2024-11-07 >
+            令和6年11月7日議会運営委員会−11月07日-01号
+
+            取得元: 汐見川市議会公式サイト
+            令和6年11月7日議会運営委員会−11月07日-01号令和6年11月7日議会運営委員会                 令和6年11月7日(木)                 午前10時                 第1委員会室                 [議題] 1.会期について 2.議事日程について
+             A議会図書室の資料整理について(汐田委員提起)    ……………………………………          9時58分開会 ○委員長汐田一郎)ただいまから、議会運営委員会を開会する。
+
+            """
+        guard case .minutes(let page) = try ParsedDocument.parse(Data(flat.utf8), source: InputSource(path: "flat.txt"), kind: .minutes) else {
+            Issue.record("not read as minutes"); return
+        }
+        #expect(!page.layout.contains { $0.role == .pageChrome && $0.line == 5 }, "\(page.layout)")
+        #expect(page.agenda.first?.title?.contains("会期について") == true, "\(page.agenda)")
     }
 
     @Test func aMeetingsNameOrAPlaceIsNotChrome() {
