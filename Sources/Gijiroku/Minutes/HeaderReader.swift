@@ -188,7 +188,11 @@ struct HeaderReader {
             guard result.fields.last.map({ $0.label != nil && $0.cells == nil }) == true else {
                 if !result.fields.isEmpty { break scan }
                 if isSectionHeading(line.content), !result.titleLines.isEmpty { break scan }
-                if !result.titleLines.isEmpty, Self.cannotBeTitle(line.content) { break scan }
+                // (Unless labelled fields follow: `1 議事日程` over `2 日時 …` is the header's.)
+                if !result.titleLines.isEmpty, Self.cannotBeTitle(line.content),
+                   !lines[(index + 1)...].lazy.filter({ !$0.isBlank }).prefix(5).contains(where: { HeaderLabel.match($0.content) != nil }) {
+                    break scan
+                }
                 result.titleLines.append(line)
                 index += 1
                 continue

@@ -38,6 +38,12 @@ import GijirokuTestSupport
         }
         #expect(minutes.paragraphs.map(\.text).joined().contains("図書館の指定管理者の選定について"))
         #expect(!minutes.layout.contains { $0.role == .pageChrome && $0.text.contains("図書館") })
+        // A numbered line over labelled fields is the header's: the fields are read.
+        let numbered = "第3回汐見川市まちづくり審議会\n1 審議会の概要\n2 日時 令和6年5月10日(金)午後2時\n3 場所 汐見川市役所 第1会議室\n"
+        guard case .minutes(let header) = try ParsedDocument.parse(Data(numbered.utf8), source: InputSource(path: "numbered.txt"), kind: .minutes) else {
+            Issue.record("not read as minutes"); return
+        }
+        #expect(header.date == "2024-05-10" && header.place?.contains("第1会議室") == true, "\(header.header)")
         // A page whose line breaks were lost: its header values, agenda and body run together.
         let flat = """
             汐見川市議会 > 2024-11-07 >
