@@ -54,7 +54,7 @@ struct FollowUpFinder {
     }
 
     /// Whether a text says it acts on a directive (`指示を受け`).
-    static func isCued(_ text: String) -> Bool { cues.contains { text.contains($0) } }
+    static func isCued(_ text: String) -> Bool { cues.contains { text.includes($0) } }
 
     /// The share of the directive's term weight that `candidate` contains.
     func coverage(of directive: String, by candidate: String) -> Double {
