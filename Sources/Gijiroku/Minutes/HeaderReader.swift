@@ -188,7 +188,8 @@ struct HeaderReader {
             guard result.fields.last.map({ $0.label != nil && $0.cells == nil }) == true else {
                 if !result.fields.isEmpty { break scan }
                 if isSectionHeading(line.content), !result.titleLines.isEmpty { break scan }
-                // (Unless labelled fields follow: `1 議事日程` over `2 日時 …` is the header's.)
+                // A line no title is written as begins the body, unless labelled fields follow
+                // (`1 審議会の概要` over `2 日時 …` and `3 場所 …` is the header's).
                 if !result.titleLines.isEmpty, Self.cannotBeTitle(line.content),
                    !lines[(index + 1)...].lazy.filter({ !$0.isBlank }).prefix(5).contains(where: { HeaderLabel.match($0.content) != nil }) {
                     break scan
@@ -408,7 +409,6 @@ struct HeaderReader {
         return placeEndings.contains { compact.hasSuffix($0) } || compact.hasSuffix(")") && placeEndings.contains { compact.includes($0) }
     }
 
-    /// A body heading such as `議事の経過` ends the title, even when it is unlabelled.
     /// A line no title is written as, after a title: a sentence (`…報告がありました。`), an
     /// item of a list (`- 津島市…について`, `・…`), a numbered heading (`1 重要な報告事項`), or
     /// a line of over 80 characters (a page whose line breaks were lost runs its header and
@@ -429,6 +429,7 @@ struct HeaderReader {
         return (1...15).contains(n.rest.count) && !n.rest.contains(where: \.isNumber) && !n.rest.hasSuffix("。")
     }
 
+    /// A body heading such as `議事の経過` ends the title, even when it is unlabelled.
     private func isSectionHeading(_ content: Substring) -> Bool {
         if case .blockLabel = LineClassifier.classify(content) { return true }
         return false

@@ -174,8 +174,8 @@ struct LinkIndex {
         s.reset()
         // Sorted here, not by the query: SQLite sorts rows this wide (every unit's text) in
         // temporary files, 36–48 MB for 20 000 meetings, at every indexing run. The order is
-        // the query's was: by date (none first), path and line, compared as SQLite compares
-        // text (UTF-8 bytes), rows that tie in the order they were read.
+        // the one the query gave: by date (none first), path and line, text compared as SQLite
+        // compares it (UTF-8 bytes), rows that tie in the order they were read.
         return out.enumerated().sorted { a, b in
             let (x, y) = (a.element, b.element)
             if x.date != y.date {
