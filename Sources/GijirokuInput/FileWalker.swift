@@ -83,12 +83,20 @@ package enum FileWalker {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
         // The folder, which may exist, resolved; then the name that does not.
-        let name = lastComponent(standardized)
-        guard standardized != "/", !name.isEmpty else { return standardized }
-        let parent = String(standardized.dropLast(name.count + 1))
-        let folder = canonical(parent.isEmpty ? "/" : parent)
-        return folder == "/" ? "/" + name : folder + "/" + name
+        guard standardized != "/", let (folder, name) = folderAndName(standardized) else { return standardized }
+        return joined(canonical(folder), name)
     }
+
+    /// An absolute path's folder and last name (`/a/b.txt` → `/a`, `b.txt`; `/b.txt` → `/`,
+    /// `b.txt`), cut by characters; `nil` when it ends in no name.
+    static func folderAndName(_ path: String) -> (folder: String, name: String)? {
+        let name = lastComponent(path)
+        guard !name.isEmpty else { return nil }
+        let folder = String(path.dropLast(name.count + 1))
+        return (folder.isEmpty ? "/" : folder, name)
+    }
+
+    static func joined(_ folder: String, _ name: String) -> String { folder == "/" ? "/" + name : folder + "/" + name }
 
     /// ``canonical(_:)`` for many paths, each folder resolved once: what `index` does to
     /// every stored path of the archive at each run (with `realpath`, a path of five folders
@@ -105,18 +113,14 @@ package enum FileWalker {
         package init() {}
 
         package mutating func canonical(_ path: String) -> String {
-            let name = lastComponent(path)
-            guard path.hasPrefix("/"), !path.hasSuffix("/"), !["", ".", ".."].contains(name) else { return FileWalker.canonical(path) }
+            guard path.hasPrefix("/"), !path.hasSuffix("/"), let (folder, name) = folderAndName(path), name != ".", name != ".." else {
+                return FileWalker.canonical(path)
+            }
             // A link is resolved whole: where it leads is not in its folder.
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { return FileWalker.canonical(path) }
-            let folder = String(path.dropLast(name.count + 1))
-            let resolved: String
-            if let known = folders[folder] { resolved = known } else {
-                resolved = FileWalker.canonical(folder.isEmpty ? "/" : folder)
-                folders[folder] = resolved
-            }
-            return resolved == "/" ? "/" + name : resolved + "/" + name
+            if folders[folder] == nil { folders[folder] = FileWalker.canonical(folder) }
+            return joined(folders[folder]!, name)
         }
     }
 

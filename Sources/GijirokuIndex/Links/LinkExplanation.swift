@@ -76,7 +76,7 @@ extension PlanLinker {
         let scoreOf = Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: { a, _ in a })
         let candidates = shown.map { i -> (Int, Double, String, String?, [(String, Double, Bool)]) in
             let score = scoreOf[i] ?? 0
-            let norm = 1 - lengthNormalisation + lengthNormalisation * catalog.masses[i] / catalog.averageMass
+            let norm = norms[i]
             var terms: [(String, Double, Bool)] = []
             for (t, u) in weights {
                 guard let w = catalog.profiles[i][t], let idf = catalog.idf[t], let (text, context) = termText[t] else { continue }

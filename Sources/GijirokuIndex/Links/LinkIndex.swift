@@ -30,6 +30,9 @@ struct LinkIndex {
         // Every unit's terms, read once (on every core): the catalogue's background and the
         // unit's own side of its scores.
         let terms = units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text) }
+        // And each agenda title's, once for all the exchanges and directives it is the context of.
+        let contexts = Array(Set(units.compactMap(\.unit.context)))
+        let contextTerms = Dictionary(uniqueKeysWithValues: zip(contexts, contexts.concurrentMap { ContentTerms.bigrams(of: $0) }))
         let catalog = try loadCatalog(units: units, terms: terms)
         changes.planItems = catalog.items.count
         let linker = PlanLinker(catalog: catalog)
@@ -45,7 +48,9 @@ struct LinkIndex {
             found.reserveCapacity(pairs.count)
             progress(0, pairs.count)
             for start in stride(from: 0, to: pairs.count, by: 4_096) {
-                found += Array(pairs[start..<min(start + 4_096, pairs.count)]).concurrentMap { linker.links(for: $0.0, terms: $0.1) }
+                found += Array(pairs[start..<min(start + 4_096, pairs.count)]).concurrentMap { unit, terms in
+                    linker.links(for: unit, terms: terms, contextTerms: unit.context.flatMap { contextTerms[$0] })
+                }
                 progress(found.count, pairs.count)
             }
             for ((path, unit), links) in zip(units, found) {

@@ -176,7 +176,7 @@ package struct PlanLinker: Sendable {
     /// How far an item's profile size pulls its score down (BM25's b).
     package var lengthNormalisation = 0.5 { didSet { norms = Self.norms(catalog, lengthNormalisation) } }
     /// Each item's length normalisation, which its summed terms are divided by.
-    private var norms: [Double]
+    private(set) var norms: [Double]
     /// Whether scoring stops meeting new items once they could no longer reach
     /// ``minimumScore`` (faster with many plans; `false` scores every item that shares a
     /// term). Both give the same links (tested).
@@ -188,7 +188,12 @@ package struct PlanLinker: Sendable {
     }
 
     private static func norms(_ catalog: PlanCatalog, _ b: Double) -> [Double] {
-        catalog.masses.map { 1 - b + b * $0 / catalog.averageMass }
+        catalog.masses.map { norm(ofMass: $0, catalog, b) }
+    }
+
+    /// BM25's length normalisation of a profile of `mass`, with `b` as ``lengthNormalisation``.
+    private static func norm(ofMass mass: Double, _ catalog: PlanCatalog, _ b: Double) -> Double {
+        1 - b + b * mass / catalog.averageMass
     }
 
     /// Every item's score for `unit`, best first, before thresholds: for evaluation.
@@ -200,10 +205,10 @@ package struct PlanLinker: Sendable {
     /// The best score of any item for `unit`, and the scores of the items that reach
     /// `floor` (every item above 0 by default) or are among `including`, in no particular
     /// order.
-    private func unsortedScores(for unit: LinkUnit, terms: [ContentTerms.Term]?, floor: Double = 0,
-                                including: [Int] = []) -> (best: Double, scored: [(item: Int, score: Double)]) {
+    private func unsortedScores(for unit: LinkUnit, terms: [ContentTerms.Term]?, contextTerms: [ContentTerms.Term]? = nil,
+                                floor: Double = 0, including: [Int] = []) -> (best: Double, scored: [(item: Int, score: Double)]) {
         var weights: [ContentTerms.Term: Double] = [:]
-        if let context = unit.context { for t in ContentTerms.bigrams(of: context) { weights[t] = contextWeight } }
+        if let context = unit.context { for t in contextTerms ?? ContentTerms.bigrams(of: context) { weights[t] = contextWeight } }
         for t in terms ?? ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
         // Only the items that share a term are visited (with many plans, a unit shares terms
         // with a small part of them). The terms are visited strongest first. With a floor,
@@ -220,7 +225,7 @@ package struct PlanLinker: Sendable {
         for (t, u) in weights {
             guard let idf = catalog.idf[t], let postings = catalog.postings[t] else { continue }
             let c = u * idf
-            let norm = 1 - lengthNormalisation + lengthNormalisation * postings.minimumMass / catalog.averageMass
+            let norm = Self.norm(ofMass: postings.minimumMass, catalog, lengthNormalisation)
             ordered.append((t, c, postings.items, c * postings.maximumWeight / max(1e-9, norm)))
         }
         ordered.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
@@ -281,11 +286,14 @@ package struct PlanLinker: Sendable {
         return out
     }
 
-    package func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil) -> [PlanLink] {
+    /// `terms`, `contextTerms`: the ``ContentTerms/bigrams(of:)`` of the unit's text and of
+    /// its context, when the caller has them (a meeting's exchanges share their agenda title).
+    package func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil, contextTerms: [ContentTerms.Term]? = nil) -> [PlanLink] {
         let named = references(in: unit)
         // Only the items over the minimum (and the explicit ones) are kept and sorted: with many
         // plans, most items score a little.
-        let (best, scored) = unsortedScores(for: unit, terms: terms, floor: prunes ? minimumScore : 0, including: named.map(\.item))
+        let (best, scored) = unsortedScores(for: unit, terms: terms, contextTerms: contextTerms,
+                                            floor: prunes ? minimumScore : 0, including: named.map(\.item))
         let scoreOf = named.isEmpty ? [:] : Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: max)
         // One reference names one item. Where plans share it (each has a 第２章, two have an
         // item 「地域防災力の向上」), it names the item of the plan the unit's words fit best;
