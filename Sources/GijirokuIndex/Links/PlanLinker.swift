@@ -34,17 +34,20 @@ package struct PlanCatalog: Sendable {
     /// Term → the items whose profile has it, with its weight there: scoring a unit touches
     /// only the items that share a term with it.
     let postings: [ContentTerms.Term: Postings]
-    /// A term's items with its weight in each, and what bounds its part of any item's score:
-    /// its largest weight, and the smallest profile mass among its items.
+    /// A term's items, grouped by its weight in them (a title's or a bullet's), with the
+    /// smallest profile mass in each group, which bounds the term's part of any item's
+    /// score. Items are 32-bit catalogue positions in catalogue order, so that scoring
+    /// streams 4 bytes per item, not 16.
     struct Postings {
-        var items: [(item: Int, weight: Double)] = []
-        var maximumWeight = 0.0
-        var minimumMass = Double.infinity
+        var groups: [(weight: Double, minimumMass: Double, items: [Int32])] = []
 
         mutating func add(_ item: Int, weight: Double, mass: Double) {
-            items.append((item, weight))
-            maximumWeight = max(maximumWeight, weight)
-            minimumMass = min(minimumMass, mass)
+            if let g = groups.firstIndex(where: { $0.weight == weight }) {
+                groups[g].items.append(Int32(item))
+                groups[g].minimumMass = min(groups[g].minimumMass, mass)
+            } else {
+                groups.append((weight, mass, [Int32(item)]))
+            }
         }
     }
     /// The plans' titles, for explicit references by title.
@@ -213,20 +216,24 @@ package struct PlanLinker: Sendable {
         // Only the items that share a term are visited (with many plans, a unit shares terms
         // with a small part of them). The terms are visited strongest first. With a floor,
         // once the terms left could not lift an item not yet met to it (each adds at most its
-        // weight × its largest weight in a profile ÷ the smallest length normalisation among
-        // its items), the items met so far are the only ones read: no new item is met, kept
+        // weight × its weight in a title or a bullet ÷ the smallest length normalisation of
+        // the items that have it there), the items met so far are the only ones read: no new item is met, kept
         // or sorted. Every term adds to every item of its list, met or not, without a branch;
         // an item met later is never read. Every item's terms are added in the same order
         // either way, so its score is the same to the last bit.
         //
         // Each term with its weight for the unit, its items, and the most it can add to one.
-        var ordered: [(term: ContentTerms.Term, weight: Double, postings: [(item: Int, weight: Double)], reach: Double)] = []
+        var ordered: [(term: ContentTerms.Term, weight: Double, groups: [(weight: Double, minimumMass: Double, items: [Int32])], reach: Double)] = []
         ordered.reserveCapacity(weights.count)
         for (t, u) in weights {
             guard let idf = catalog.idf[t], let postings = catalog.postings[t] else { continue }
             let c = u * idf
-            let norm = Self.norm(ofMass: postings.minimumMass, catalog, lengthNormalisation)
-            ordered.append((t, c, postings.items, c * postings.maximumWeight / max(1e-9, norm)))
+            // The most the term adds to an item's score: its weight over the smallest length
+            // normalisation, in the group (title or bullet) where that is largest.
+            let reach = postings.groups.reduce(0.0) { r, g in
+                max(r, c * g.weight / max(1e-9, Self.norm(ofMass: g.minimumMass, catalog, lengthNormalisation)))
+            }
+            ordered.append((t, c, postings.groups, reach))
         }
         ordered.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
         var left = ordered.reduce(0) { $0 + $1.reach }
@@ -237,51 +244,70 @@ package struct PlanLinker: Sendable {
         var touched = [Int](unsafeUninitializedCapacity: catalog.items.count + 1) { met, count in
             sums.withUnsafeMutableBufferPointer { sums in
                 var meeting = true
-                for (_, c, postings, reach) in ordered {
+                for (_, c, groups, reach) in ordered {
                     if meeting, floor > 0, left < floor * (1 - 1e-9) { meeting = false }
-                    if meeting {
-                        for (i, w) in postings {
-                            met[count] = i
-                            count &+= sums[i] == 0 ? 1 : 0
-                            sums[i] += c * w
+                    for (w, _, items) in groups {
+                        let add = c * w
+                        if meeting {
+                            for i in items {
+                                let i = Int(truncatingIfNeeded: i)
+                                met[count] = i
+                                count &+= sums[i] == 0 ? 1 : 0
+                                sums[i] += add
+                            }
+                        } else {
+                            for i in items { sums[Int(truncatingIfNeeded: i)] += add }
                         }
-                    } else {
-                        for (i, w) in postings { sums[i] += c * w }
                     }
                     left -= reach
                 }
             }
         }
-        // Items named explicitly are read whatever they score: their scores are shown.
-        let included = Set(including)
-        if !included.isEmpty {
-            let seen = Set(touched)
-            touched += included.filter { !seen.contains($0) }
+        // Items named explicitly are read whatever they score: their scores are shown. Which
+        // items are met or named is marked in an array, not a set: with many plans a unit
+        // meets hundreds of items and names a hundred (第１章 in each plan).
+        var named: [Bool] = []
+        if !including.isEmpty {
+            named = [Bool](repeating: false, count: catalog.items.count)
+            var seen = [Bool](repeating: false, count: catalog.items.count)
+            for i in touched { seen[i] = true }
+            for i in including {
+                named[i] = true
+                if !seen[i] { seen[i] = true; touched.append(i) }
+            }
         }
         var out: [(item: Int, score: Double)] = []
         var best = 0.0
         for i in touched where sums[i] > 0 {
             let score = sums[i] / norms[i]
             best = max(best, score)
-            if score >= floor || (!included.isEmpty && included.contains(i)) { out.append((item: i, score: score)) }
+            if score >= floor || (!named.isEmpty && named[i]) { out.append((item: i, score: score)) }
         }
         return (best, out)
     }
 
     /// The items `unit` is explicitly about, with the words that say so.
     func references(in unit: LinkUnit) -> [(item: Int, text: String)] {
-        var out: [(Int, String)] = []
+        referenceGroups(in: unit).flatMap { group in group.items.map { (item: $0, text: group.text) } }
+    }
+
+    /// The unit's explicit references, each with the items it may name: `第１章` names the
+    /// `1` of every plan (of the plan the unit names by title, where it names one), a quoted
+    /// title every item so titled. An item is in the first reference that names it only.
+    func referenceGroups(in unit: LinkUnit) -> [(text: String, items: [Int])] {
+        var out: [(text: String, items: [Int])] = []
+        var taken = Set<Int>()
         // (Byte search: this runs for every plan's title at every unit.)
         let mentioned = Set(catalog.planTitles.filter { unit.text.includes($0.title) }.map(\.path))
         for (text, id) in PlanReferences.numbered(in: unit.text) {
-            for i in catalog.byID[id] ?? [] where mentioned.isEmpty || mentioned.contains(catalog.items[i].planPath) {
-                if !out.contains(where: { $0.0 == i }) { out.append((i, text)) }
+            let items = (catalog.byID[id] ?? []).filter { i in
+                (mentioned.isEmpty || mentioned.contains(catalog.items[i].planPath)) && taken.insert(i).inserted
             }
+            if !items.isEmpty { out.append((text, items)) }
         }
         for quote in PlanReferences.quoted(in: unit.text) {
-            for i in catalog.byTitle[WidthFolding.fold(quote)] ?? [] where !out.contains(where: { $0.0 == i }) {
-                out.append((i, "「\(quote)」"))
-            }
+            let items = (catalog.byTitle[WidthFolding.fold(quote)] ?? []).filter { taken.insert($0).inserted }
+            if !items.isEmpty { out.append(("「\(quote)」", items)) }
         }
         return out
     }
@@ -289,43 +315,44 @@ package struct PlanLinker: Sendable {
     /// `terms`, `contextTerms`: the ``ContentTerms/bigrams(of:)`` of the unit's text and of
     /// its context, when the caller has them (a meeting's exchanges share their agenda title).
     package func links(for unit: LinkUnit, terms: [ContentTerms.Term]? = nil, contextTerms: [ContentTerms.Term]? = nil) -> [PlanLink] {
-        let named = references(in: unit)
+        let groups = referenceGroups(in: unit)
         // Only the items over the minimum (and the explicit ones) are kept and sorted: with many
         // plans, most items score a little.
         let (best, scored) = unsortedScores(for: unit, terms: terms, contextTerms: contextTerms,
-                                            floor: prunes ? minimumScore : 0, including: named.map(\.item))
-        let scoreOf = named.isEmpty ? [:] : Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: max)
+                                            floor: prunes ? minimumScore : 0, including: groups.flatMap(\.items))
+        let scoreOf = groups.isEmpty ? [:] : Dictionary(scored.map { ($0.item, $0.score) }, uniquingKeysWith: max)
         // One reference names one item. Where plans share it (each has a 第２章, two have an
         // item 「地域防災力の向上」), it names the item of the plan the unit's words fit best;
         // on equal scores, the plan indexed first.
-        var explicit: [(item: Int, text: String)] = []
-        var byText: [String: Int] = [:]
-        for (i, text) in named {
-            if let k = byText[text] {
-                if scoreOf[i, default: 0] > scoreOf[explicit[k].item, default: 0] { explicit[k].item = i }
-            } else {
-                byText[text] = explicit.count
-                explicit.append((i, text))
-            }
+        let explicit = groups.map { group in
+            (item: group.items.dropFirst().reduce(group.items[0]) { scoreOf[$1, default: 0] > scoreOf[$0, default: 0] ? $1 : $0 },
+             text: group.text)
         }
         // Explicit references first, the most specific of them.
         var kept: [PlanLink] = []
         for (i, text) in explicit where !explicit.contains(where: { catalog.isAncestor(i, of: $0.item) }) {
             kept.append(PlanLink(item: i, score: scoreOf[i, default: 0], reference: text, terms: []))
         }
-        var lexical = scored.filter { $0.score >= minimumScore && $0.score >= relativeScore * best }
-            .sorted { $0.score > $1.score || ($0.score == $1.score && $0.item < $1.item) }
-            .map { PlanLink(item: $0.item, score: $0.score, reference: nil, terms: []) }
-        lexical.removeAll { l in kept.contains { $0.item == l.item } }
+        var lexical = scored.filter { c in c.score >= minimumScore && c.score >= relativeScore * best && !kept.contains { $0.item == c.item } }
         // An item above another one kept (an explicit reference or a candidate) is dropped:
         // every kept item's ancestors are marked, walking up the parents.
         var broader = Set<Int>()
-        for link in kept + lexical {
-            var up = catalog.parents[link.item]
+        for item in kept.map(\.item) + lexical.map(\.item) {
+            var up = catalog.parents[item]
             while let p = up, broader.insert(p).inserted { up = catalog.parents[p] }
         }
         lexical.removeAll { broader.contains($0.item) }
-        var result = Array((kept + lexical).prefix(maximumLinks))
+        // The strongest of the rest (equal scores: the item first in the catalogue), in order.
+        // Only the few shown are ordered: with many plans, dozens of items pass.
+        let room = max(0, maximumLinks - kept.count)
+        var strongest: [(item: Int, score: Double)] = []
+        for c in lexical where room > 0 {
+            let k = strongest.firstIndex { c.score > $0.score || (c.score == $0.score && c.item < $0.item) } ?? strongest.count
+            guard k < room else { continue }
+            strongest.insert(c, at: k)
+            if strongest.count > room { strongest.removeLast() }
+        }
+        var result = Array((kept + strongest.map { PlanLink(item: $0.item, score: $0.score, reference: nil, terms: []) }).prefix(maximumLinks))
         guard !result.isEmpty else { return result }
         // The unit's text is read once for every kept link's shared terms.
         let evidence = Evidence(texts: [unit.text, unit.context].compactMap { $0 })
@@ -350,12 +377,22 @@ package struct PlanLinker: Sendable {
     /// `保育`, `育士` and `士確`, each weighing its bigrams' rarity together.
     func sharedTerms(_ evidence: Evidence, _ item: Int) -> [String] {
         let profile = catalog.profiles[item]
-        var found: [String: Double] = [:]
+        // Each term as its scalars with its weight, the same text once at its best weight.
+        // Kept as scalars, not strings, until the few shown: hashing Japanese strings costs
+        // more than finding them.
+        var found: [(scalars: ArraySlice<Unicode.Scalar>, weight: Double)] = []
+        func add(_ scalars: ArraySlice<Unicode.Scalar>, _ weight: Double) {
+            if let k = found.firstIndex(where: { $0.scalars == scalars }) {
+                found[k].weight = max(found[k].weight, weight)
+            } else {
+                found.append((scalars, weight))
+            }
+        }
         for (span, word, bigrams) in evidence.runs {
             if let word {
                 if profile[word] != nil {
-                    let text = String(String.UnicodeScalarView(span.scalars)).lowercased()
-                    found[text] = max(found[text] ?? 0, catalog.idf[word] ?? 0)
+                    let lower = span.scalars.map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar($0.value + 0x20)! : $0 }
+                    add(lower[...], catalog.idf[word] ?? 0)
                 }
                 continue
             }
@@ -374,17 +411,33 @@ package struct PlanLinker: Sendable {
                     }
                     end += 1
                 }
-                if shared {
-                    let text = String(String.UnicodeScalarView(span.scalars[k...end]))
-                    found[text] = max(found[text] ?? 0, weight)
-                }
+                if shared { add(span.scalars[k...end], weight) }
                 k = max(end, k + 1)
             }
         }
-        // A term inside a longer shared term (事業 in 事務事業) adds nothing.
-        let sorted = found.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
-        var kept: [String] = []
-        for term in sorted where !kept.contains(where: { $0.includes(term) }) { kept.append(term) }
-        return Array(kept.prefix(6))
+        // Strongest first (equal weights in text order). A term inside a longer shared term
+        // (事業 in 事務事業) adds nothing.
+        found.sort { a, b in
+            a.weight != b.weight ? a.weight > b.weight
+                : String(String.UnicodeScalarView(a.scalars)) < String(String.UnicodeScalarView(b.scalars))
+        }
+        var kept: [ArraySlice<Unicode.Scalar>] = []
+        for (term, _) in found where !kept.contains(where: { Self.contains($0, term) }) {
+            kept.append(term)
+            if kept.count == 6 { break }
+        }
+        return kept.map { String(String.UnicodeScalarView($0)) }
+    }
+
+    /// Whether `part` occurs in `whole`, scalar for scalar.
+    private static func contains(_ whole: ArraySlice<Unicode.Scalar>, _ part: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard part.count <= whole.count else { return false }
+        if part.isEmpty { return true }
+        var start = whole.startIndex
+        while start + part.count <= whole.endIndex {
+            if whole[start..<(start + part.count)].elementsEqual(part) { return true }
+            start += 1
+        }
+        return false
     }
 }

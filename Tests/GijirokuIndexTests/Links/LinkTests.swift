@@ -224,6 +224,31 @@ import GijirokuEvaluation
         #expect(compared > 100)
     }
 
+    /// At most three items are linked, strongest first, and of equal scores the one first in
+    /// the catalogue; an explicit reference takes the first place and leaves two.
+    @Test func theThreeStrongestItemsAreLinkedStrongestFirst() {
+        func item(_ plan: String, _ title: String, _ bullets: [String]) -> PlanCatalog.Item {
+            PlanCatalog.Item(planPath: plan, planTitle: nil, id: "1", level: "chapter", title: title, bullets: bullets)
+        }
+        let items = [
+            item("a.txt", "道路の維持補修", ["舗装を更新する"]),
+            item("b.txt", "保育所の整備", ["待機児童を解消する"]),
+            item("c.txt", "保育所の整備", ["待機児童を解消する"]),
+            item("d.txt", "保育所の整備と待機児童", ["待機児童を解消する", "保育士を確保する"]),
+            item("e.txt", "保育所の整備", ["待機児童を解消する"]),
+        ]
+        var linker = PlanLinker(catalog: PlanCatalog(items: items))
+        linker.minimumScore = 0
+        linker.relativeScore = 0
+        let unit = LinkUnit(kind: .other, lines: LineRange(1, 1), text: "保育所の整備で待機児童を解消し、保育士を確保する")
+        let ranked = linker.scores(for: unit).filter { $0.score > 0 }
+        #expect(ranked.count == 4)
+        #expect(linker.links(for: unit).map(\.item) == ranked.prefix(3).map(\.item))
+        #expect(linker.links(for: unit).map(\.item) == [3, 1, 2])
+        let named = LinkUnit(kind: .other, lines: LineRange(1, 1), text: unit.text + "。「道路の維持補修」も急ぐ")
+        #expect(linker.links(for: named).map(\.item) == [0, 3, 1])
+    }
+
     /// One written reference names one item. Where several plans have a 第１章第１節, it is
     /// the one whose words the element uses; where none fits better, the plan indexed first.
     @Test func aReferenceSeveralPlansShareNamesThePlanTheElementIsAbout() {
