@@ -10,6 +10,18 @@ struct FullTextIndex {
         try store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize'); PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
+    /// Writes the full-text entries of the stored elements `ids`, in one statement: FTS5
+    /// writes a segment at each statement that changes it inside a transaction, so a batch's
+    /// entries are written together, not document by document.
+    ///
+    /// ```swift
+    /// try FullTextIndex.add(101...356, statement: store.statement)
+    /// ```
+    static func add(_ ids: ClosedRange<Int64>, statement: (String) throws(IndexError) -> Statement) throws {
+        try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+            .run([ids.lowerBound, ids.upperBound])
+    }
+
     /// Builds the full-text index from the stored elements and clears the pending mark, in
     /// one transaction.
     ///

@@ -131,9 +131,12 @@ struct DocumentWriter {
                 while try insert.step() {}
             }
             if let last {
-                if !store.fullTextDeferred {
-                    try store.statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
-                        .run([first, last])
+                if store.fullTextDeferred {
+                    // Built from the stored elements at the end of the run.
+                } else if store.pendingBatch != nil {
+                    store.pendingBatch!.fullText.append((first, last))
+                } else {
+                    try FullTextIndex.add(first...last, statement: store.statement)
                 }
                 let codes = lengths.map(ElementLengths.code(for:))
                 let day = ElementFacets.day(of: date)
@@ -169,11 +172,28 @@ struct DocumentWriter {
         for (id, first, last, length) in records { try remove(id: id, first: first, last: last, length: length) }
     }
 
+    /// Writes the full-text entries the batch has gathered so far (``Store/PendingBatch``),
+    /// one statement for each run of consecutive ids.
+    func writePendingFullText() throws {
+        guard let pending = store.pendingBatch?.fullText, !pending.isEmpty else { return }
+        store.pendingBatch!.fullText = []
+        var runs: [ClosedRange<Int64>] = []
+        for (first, last) in pending {
+            if let run = runs.last, run.upperBound + 1 == first { runs[runs.count - 1] = run.lowerBound...last }
+            else { runs.append(first...last) }
+        }
+        for run in runs { try FullTextIndex.add(run, statement: store.statement) }
+    }
+
     private func remove(id: Int, first: Int, last: Int, length: Int) throws {
         let count = first <= last ? last - first + 1 : 0
         try store.statement("UPDATE statistics SET elements = elements - ?1, total_length = total_length - ?2 WHERE id = 1")
             .run([count, length])
-        if !store.fullTextDeferred {
+        if let k = store.pendingBatch?.fullText.firstIndex(where: { $0.first == first && $0.last == last }) {
+            // Stored earlier in the same batch (its path given twice): its entries were only
+            // gathered, never written, so there is nothing to delete.
+            store.pendingBatch!.fullText.remove(at: k)
+        } else if !store.fullTextDeferred {
             try store.statement("""
                 INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
                 """).run([first, last])

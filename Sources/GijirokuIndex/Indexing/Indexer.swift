@@ -222,13 +222,18 @@ struct Indexer {
                 case .parsed(let document, let isNew):
                     // A path given twice in one run is stored once and then replaced.
                     let replacing = !isNew || storedThisRun.contains(path) || result.added.contains(path)
+                    // What the batch had gathered before this document, restored if it is rolled back.
+                    let gathered = isolating ? store.pendingBatch : nil
                     do {
                         if isolating { try store.database.savepoint { try writer.store(rows: document, replacing: replacing, inSavepoint: false) } }
                         else { try writer.store(rows: document, replacing: replacing, inSavepoint: false) }
                         if isNew { result.added.append(path) } else { result.updated.append(path) }
                     } catch {
                         guard isolating else { throw error }
-                        store.pendingBatch?.nextElementID = nil   // its savepoint was rolled back
+                        // Its savepoint was rolled back: what it gathered goes, and its ids may
+                        // be given to the next document.
+                        store.pendingBatch = gathered
+                        store.pendingBatch?.nextElementID = nil
                         result.failed.append(IndexFailure(path: path, .write("\(error)")))
                     }
                 }
@@ -241,6 +246,7 @@ struct Indexer {
     /// Records what was gathered while writing a batch: the statistics, the lengths and the
     /// facets (consecutive documents' elements are one run of ids, written in one go).
     private func storePending() throws {
+        try writer.writePendingFullText()
         guard let pending = store.pendingBatch else { return }
         store.pendingBatch = Store.PendingBatch()
         try store.statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")

@@ -33,6 +33,12 @@ final class Store {
         var facets: [(first: Int64, bytes: [UInt8])] = []
         /// The next element id, known once the batch has stored a document.
         var nextElementID: Int64?
+        /// The element ids whose full-text entries are still to be written, in runs: written
+        /// by one statement at the end of the batch. FTS5 writes what it holds as a new
+        /// segment at every statement that changes it inside a transaction (a savepoint),
+        /// so a statement per document made a segment per document, and the first small
+        /// runs after a large one merged the whole index with them.
+        var fullText: [(first: Int64, last: Int64)] = []
     }
 
     func statement(_ sql: String) throws(IndexError) -> Statement {

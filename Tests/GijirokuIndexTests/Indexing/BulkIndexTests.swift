@@ -73,6 +73,23 @@ import Gijiroku
         #expect(try bulk.search(SearchQuery(parsing: "雲雀丘図書館")).hits.map(\.location) == ["\(extra.path):\(try String(contentsOf: extra, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1)"])
     }
 
+    /// A batch's full-text entries are written together at its end. A file given twice in
+    /// one run is stored once, the second reading replacing the first before any of the
+    /// first's entries were written: the full-text index holds its elements once.
+    @Test func aFileGivenTwiceInOneRunIsIndexedOnce() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let source = try #require(TestFiles.corpusFiles.first { (try? String(contentsOfFile: $0, encoding: .utf8)) != nil })
+        let file = folder.appendingPathComponent("twice.txt")
+        try (String(contentsOfFile: source, encoding: .utf8) + "\n＜その他＞\n・雲雀丘図書館の移転を報告した。\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: folder.appendingPathComponent("twice.sqlite").path)
+        let report = index.index(files: [file.path, file.path])
+        #expect(report.failed.isEmpty && report.added == [file.path, file.path])
+        try index.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('integrity-check', 1)")
+        #expect(try index.search(SearchQuery(parsing: "雲雀丘図書館")).total == 1)
+        #expect(try index.counts().documents == 1)
+    }
+
     /// A run that replaces many indexed documents builds the full-text index again at its
     /// end instead of deleting each old element's entries, and finds what an index made
     /// of the changed files from scratch finds.
