@@ -172,9 +172,15 @@ struct DocumentWriter {
         for (id, first, last, length) in records { try remove(id: id, first: first, last: last, length: length) }
     }
 
-    /// Writes the full-text entries the batch has gathered so far (``Store/PendingBatch``),
-    /// one statement for each run of consecutive ids.
+    /// Writes the full-text changes the batch has gathered (``Store/PendingBatch``): the
+    /// replaced elements' entries deleted in one statement, then the new ones written, one
+    /// statement for each run of consecutive ids.
     func writePendingFullText() throws {
+        if store.pendingBatch?.removedEntries == true {
+            store.pendingBatch!.removedEntries = false
+            try store.statement("INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM temp.removed_entries").run([])
+            try store.statement("DELETE FROM temp.removed_entries").run([])
+        }
         guard let pending = store.pendingBatch?.fullText, !pending.isEmpty else { return }
         store.pendingBatch!.fullText = []
         var runs: [ClosedRange<Int64>] = []
@@ -193,7 +199,16 @@ struct DocumentWriter {
             // Stored earlier in the same batch (its path given twice): its entries were only
             // gathered, never written, so there is nothing to delete.
             store.pendingBatch!.fullText.remove(at: k)
-        } else if !store.fullTextDeferred {
+        } else if store.fullTextDeferred {
+            // The full-text index is built from the stored elements at the end of the run.
+        } else if store.pendingBatch != nil {
+            // Deleted with the batch's others at its end (see ``writePendingFullText()``);
+            // their texts are kept until then, as FTS5 needs them to delete their entries.
+            try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS removed_entries(id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+            try store.statement("INSERT INTO temp.removed_entries(id, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+                .run([first, last])
+            store.pendingBatch!.removedEntries = true
+        } else {
             try store.statement("""
                 INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
                 """).run([first, last])

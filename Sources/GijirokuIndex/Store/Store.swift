@@ -39,6 +39,9 @@ final class Store {
         /// so a statement per document made a segment per document, and the first small
         /// runs after a large one merged the whole index with them.
         var fullText: [(first: Int64, last: Int64)] = []
+        /// Whether replaced elements' texts wait in `temp.removed_entries` for their
+        /// full-text entries to be deleted, likewise by one statement at the end of the batch.
+        var removedEntries = false
     }
 
     func statement(_ sql: String) throws(IndexError) -> Statement {

@@ -90,6 +90,32 @@ import Gijiroku
         #expect(try index.counts().documents == 1)
     }
 
+    /// A small run that replaces documents deletes their old entries at the end of its batch,
+    /// with the new ones written: the full-text index agrees with the stored rows and finds
+    /// what an index of the changed files made from scratch finds.
+    @Test func replacingAFewDocumentsFindsWhatAFreshIndexFinds() throws {
+        let files = Array(try Self.archive().prefix(30))
+        let folder = try TestFiles.temporaryFolder()
+        let index = try SearchIndex(path: folder.appendingPathComponent("few.sqlite").path)
+        _ = index.index(files: files)
+        var changed: [String] = []
+        for path in files where changed.count < 5 {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            try text.replacingOccurrences(of: "保育", with: "託児").appending("\n＜その他＞\n・雲雀丘図書館の移転を報告した。\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            changed.append(path)
+        }
+        let report = index.index(files: files)
+        #expect(report.updated.sorted() == changed.sorted() && !report.fullTextBuiltAtEnd && report.failed.isEmpty)
+        try index.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('integrity-check', 1)")
+        let fresh = try SearchIndex(path: folder.appendingPathComponent("fresh-few.sqlite").path)
+        _ = fresh.index(files: files)
+        func unordered(_ results: [String]) -> [Set<String>] { results.map { Set($0.components(separatedBy: ", ")) } }
+        #expect(try unordered(Self.results(index)) == unordered(Self.results(fresh)))
+        #expect(try index.search(SearchQuery(parsing: "雲雀丘図書館")).total == changed.count)
+        #expect(try index.search(SearchQuery(parsing: "託児")).total == fresh.search(SearchQuery(parsing: "託児")).total)
+    }
+
     /// A run that replaces many indexed documents builds the full-text index again at its
     /// end instead of deleting each old element's entries, and finds what an index made
     /// of the changed files from scratch finds.
