@@ -1,6 +1,7 @@
 import Foundation
 
-/// The full-text index's upkeep: built in one pass after a large run, merged and vacuumed.
+/// The full-text index's upkeep: written a batch at a time, built in one pass after a large
+/// run, merged and vacuumed.
 struct FullTextIndex {
     let store: Store
 

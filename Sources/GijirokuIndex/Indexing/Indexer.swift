@@ -75,9 +75,11 @@ struct Indexer {
     /// old rows, a file that cannot be read or parsed is reported and the run goes on. With
     /// `prune`, documents whose files are gone are removed.
     ///
-    /// Each document is written in its own savepoint, all of it or none of it; documents
-    /// are committed a batch at a time (up to 256), so a run that is killed loses at most
-    /// the batch in progress, which the next run indexes again.
+    /// Documents are committed a batch at a time (up to 256), so a run that is killed loses
+    /// at most the batch in progress, which the next run indexes again. A document is all of
+    /// it or none of it: if one cannot be written, its batch is written again with each
+    /// document in its own savepoint, and only that one is left out. A batch's full-text
+    /// changes are written together at its end (FTS5 writes a segment per statement).
     ///
     /// A large run into a small index (more than one batch of files, and at least twice as
     /// many files as indexed documents) writes the element rows first and builds the
