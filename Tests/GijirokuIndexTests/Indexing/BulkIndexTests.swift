@@ -189,6 +189,32 @@ import Gijiroku
         try index.database.execute("DROP TRIGGER refuse")
         #expect(index.index(files: files).added == [files[7]])
     }
+
+    /// A page of two meetings whose second meeting cannot be written is left out whole, the
+    /// full-text entries its first meeting had gathered with it: the next file takes its
+    /// element ids, and each element is in the full-text index once.
+    @Test func aPageWhoseSecondMeetingCannotBeWrittenLeavesNoEntriesBehind() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let page = folder.appendingPathComponent("a-page.txt")
+        try FileManager.default.copyItem(at: Repository.corpus.appendingPathComponent("minutes/shiomigawa-gyoseikeiei-2024-11-page.txt"), to: page)
+        let other = try #require(TestFiles.corpusFiles.first { (try? String(contentsOfFile: $0, encoding: .utf8)) != nil && !$0.hasSuffix("page.txt") })
+        let next = folder.appendingPathComponent("b-next.txt")
+        try FileManager.default.copyItem(atPath: other, toPath: next.path)
+        let index = try SearchIndex(path: folder.appendingPathComponent("i.sqlite").path)
+        try index.database.execute("""
+            CREATE TEMP TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.path LIKE '%a-page.txt' AND NEW.part = 2
+            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+            """)
+        let report = index.index(files: [page.path, next.path])
+        #expect(report.failed.map(\.path) == [page.path] && report.added == [next.path])
+        try index.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('integrity-check', 1)")
+        // It finds what an index of the next file alone finds.
+        let alone = try SearchIndex(path: folder.appendingPathComponent("alone.sqlite").path)
+        _ = alone.index(files: [next.path])
+        let expected = try Self.results(alone)
+        #expect(try Self.results(index) == expected)
+        #expect(expected.contains { !$0.hasSuffix(": 0 ") })
+    }
 }
 
 /// An index whose records another revision of the parsers read gets its files read again.
