@@ -22,7 +22,9 @@ public enum ParsedDocument: Sendable, Encodable {
     /// 3: a page with no labelled field keeps its body after its title (a page of several
     /// meetings, each a dated heading with numbered headings and `- ` items; a page whose
     /// line breaks were lost): it was read as the page's chrome and lost.
-    public static let revision = 3
+    /// 4: `1 開会` under an empty `議事` label is the agenda's first item, not the opening
+    /// time's label (the agenda of numbered lines under it was lost).
+    public static let revision = 4
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

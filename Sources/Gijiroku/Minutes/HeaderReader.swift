@@ -128,7 +128,14 @@ struct HeaderReader {
                 index += 1
                 break scan
             }
-            if let label = HeaderLabel.match(line.content) {
+            // `1 開会` and `5 閉会` under `議事`: the agenda's first and last steps, not the
+            // labels of the opening and closing times.
+            let opensOrCloses = { (label: HeaderLabel) -> Bool in
+                guard label.value.isEmpty, label.field == .start || label.field == .end, result.fields.last?.field == .agenda,
+                      case .numbered = kind else { return false }
+                return true
+            }
+            if let label = HeaderLabel.match(line.content), !opensOrCloses(label) {
                 // `(事務局)資料1の…について伺いたい。`: a turn written inline, not the secretariat's field.
                 if SpeakerLabel.opensInlineTurn(line.content) { break scan }
                 // `事務局` alone with an utterance after it is a speaker, not a field.

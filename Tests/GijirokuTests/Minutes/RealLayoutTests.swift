@@ -145,6 +145,18 @@ import GijirokuTestSupport
         #expect(m.place == "市役所4階第3会議室")
     }
 
+    /// `議事` with no value, then its items as numbered lines: `1 開会` is the agenda's first
+    /// item, not the label of the opening time; a numbered `開会` with a time is that time.
+    @Test func anAgendaOfNumberedLinesUnderAnEmptyLabelBeginsWithTheOpening() {
+        let text = "汐見川市地域協働推進懇話会 会議録\n\n日時\n\n令和６年７月２４日\n\n議事\n\n1 開会\n\n2 新委員の紹介\n\n3 実施状況について\n・事務局より説明\n\n(会長)\n率直に聞かせてほしい。\n"
+        let m = MinutesParser().parse(text: text, path: "t.txt")
+        #expect(m.agenda.map(\.number) == [1, 2, 3])
+        #expect(m.agenda.map(\.title) == ["開会", "新委員の紹介", "実施状況について"])
+        #expect(m.startTime == nil)
+        let timed = MinutesParser().parse(text: "第8回審議会会議録\n1 日時 令和６年７月２４日\n2 開会 午後2時\n", path: "t.txt")
+        #expect(timed.startTime == "14:00")
+    }
+
     @Test func openingAndClosingTimesAreReadWhereverTheyStand() {
         #expect(TimeOfDay.marked(in: "10時00分開会 10時38分閉会(会議時間0時間38分)").start?.description == "10:00")
         #expect(TimeOfDay.marked(in: "10時00分開会 10時38分閉会(会議時間0時間38分)").end?.description == "10:38")
