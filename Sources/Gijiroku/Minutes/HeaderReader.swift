@@ -128,14 +128,7 @@ struct HeaderReader {
                 index += 1
                 break scan
             }
-            // `1 開会` and `5 閉会` under `議事`: the agenda's first and last steps, not the
-            // labels of the opening and closing times.
-            let opensOrCloses = { (label: HeaderLabel) -> Bool in
-                guard label.value.isEmpty, label.field == .start || label.field == .end, result.fields.last?.field == .agenda,
-                      case .numbered = kind else { return false }
-                return true
-            }
-            if let label = HeaderLabel.match(line.content), !opensOrCloses(label) {
+            if let label = HeaderLabel.match(line.content), !Self.isAgendaStep(label, kind: kind, after: result.fields.last) {
                 // `(事務局)資料1の…について伺いたい。`: a turn written inline, not the secretariat's field.
                 if SpeakerLabel.opensInlineTurn(line.content) { break scan }
                 // `事務局` alone with an utterance after it is a speaker, not a field.
@@ -214,6 +207,14 @@ struct HeaderReader {
         result.bodyStart = index
         Self.transposeLabelsFirst(&result)
         return result
+    }
+
+    /// `1 開会` and `5 閉会` under `議事`: the agenda's first and last steps, not the labels of
+    /// the opening and closing times (which have a value: `2 開会 午後2時`).
+    private static func isAgendaStep(_ label: HeaderLabel, kind: LineClassifier.Kind, after field: Field?) -> Bool {
+        guard label.value.isEmpty, label.field == .start || label.field == .end, field?.field == .agenda,
+              case .numbered = kind else { return false }
+        return true
     }
 
     /// Whether `line` continues the open labelled `field` (its value broken over lines, the

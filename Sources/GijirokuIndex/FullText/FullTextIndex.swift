@@ -11,15 +11,67 @@ struct FullTextIndex {
         try store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize'); PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
-    /// Writes the full-text entries of the stored elements `ids`, in one statement: FTS5
-    /// writes a segment at each statement that changes it inside a transaction, so a batch's
-    /// entries are written together, not document by document.
+    /// Adds the entries of the stored elements `ids`. While the indexer writes a batch they are
+    /// gathered and written at its end, by ``writePending()``: FTS5 writes a segment at each
+    /// statement that changes it inside a transaction, and a statement per document made a
+    /// segment per document. During a run that builds the index at its end, nothing.
     ///
     /// ```swift
-    /// try FullTextIndex.add(101...356, statement: store.statement)
+    /// try FullTextIndex(store: store).add(101...356)
     /// ```
-    static func add(_ ids: ClosedRange<Int64>, statement: (String) throws(IndexError) -> Statement) throws {
-        try statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+    func add(_ ids: ClosedRange<Int64>) throws {
+        if store.fullTextDeferred { return }
+        if store.pendingBatch != nil {
+            store.pendingBatch!.fullText.append((ids.lowerBound, ids.upperBound))
+        } else {
+            try write(ids)
+        }
+    }
+
+    /// Deletes the entries of the stored elements `ids`, before the elements are deleted
+    /// (FTS5 needs their texts). While a batch is written, their texts are kept in
+    /// `temp.removed_entries` and the entries deleted at its end with the batch's others.
+    func remove(_ ids: ClosedRange<Int64>) throws {
+        if let k = store.pendingBatch?.fullText.firstIndex(where: { $0.first == ids.lowerBound && $0.last == ids.upperBound }) {
+            // Added earlier in the same batch (a file given twice): gathered, never written,
+            // so there is nothing to delete.
+            store.pendingBatch!.fullText.remove(at: k)
+        } else if store.fullTextDeferred {
+            return
+        } else if store.pendingBatch != nil {
+            if !store.pendingBatch!.removedEntries {
+                try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS removed_entries(id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+                store.pendingBatch!.removedEntries = true
+            }
+            try store.statement("INSERT INTO temp.removed_entries(id, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+                .run([ids.lowerBound, ids.upperBound])
+        } else {
+            try store.statement("""
+                INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
+                """).run([ids.lowerBound, ids.upperBound])
+        }
+    }
+
+    /// Writes what the batch has gathered: the replaced elements' entries deleted in one
+    /// statement, then the new ones written, one statement for each run of consecutive ids.
+    func writePending() throws {
+        if store.pendingBatch?.removedEntries == true {
+            store.pendingBatch!.removedEntries = false
+            try store.statement("INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM temp.removed_entries").run([])
+            try store.statement("DELETE FROM temp.removed_entries").run([])
+        }
+        guard let pending = store.pendingBatch?.fullText, !pending.isEmpty else { return }
+        store.pendingBatch!.fullText = []
+        var runs: [ClosedRange<Int64>] = []
+        for (first, last) in pending {
+            if let run = runs.last, run.upperBound + 1 == first { runs[runs.count - 1] = run.lowerBound...last }
+            else { runs.append(first...last) }
+        }
+        for run in runs { try write(run) }
+    }
+
+    private func write(_ ids: ClosedRange<Int64>) throws {
+        try store.statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
             .run([ids.lowerBound, ids.upperBound])
     }
 

@@ -131,13 +131,7 @@ struct DocumentWriter {
                 while try insert.step() {}
             }
             if let last {
-                if store.fullTextDeferred {
-                    // Built from the stored elements at the end of the run.
-                } else if store.pendingBatch != nil {
-                    store.pendingBatch!.fullText.append((first, last))
-                } else {
-                    try FullTextIndex.add(first...last, statement: store.statement)
-                }
+                try FullTextIndex(store: store).add(first...last)
                 let codes = lengths.map(ElementLengths.code(for:))
                 let day = ElementFacets.day(of: date)
                 var facets: [UInt8] = []
@@ -172,47 +166,11 @@ struct DocumentWriter {
         for (id, first, last, length) in records { try remove(id: id, first: first, last: last, length: length) }
     }
 
-    /// Writes the full-text changes the batch has gathered (``Store/PendingBatch``): the
-    /// replaced elements' entries deleted in one statement, then the new ones written, one
-    /// statement for each run of consecutive ids.
-    func writePendingFullText() throws {
-        if store.pendingBatch?.removedEntries == true {
-            store.pendingBatch!.removedEntries = false
-            try store.statement("INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM temp.removed_entries").run([])
-            try store.statement("DELETE FROM temp.removed_entries").run([])
-        }
-        guard let pending = store.pendingBatch?.fullText, !pending.isEmpty else { return }
-        store.pendingBatch!.fullText = []
-        var runs: [ClosedRange<Int64>] = []
-        for (first, last) in pending {
-            if let run = runs.last, run.upperBound + 1 == first { runs[runs.count - 1] = run.lowerBound...last }
-            else { runs.append(first...last) }
-        }
-        for run in runs { try FullTextIndex.add(run, statement: store.statement) }
-    }
-
     private func remove(id: Int, first: Int, last: Int, length: Int) throws {
         let count = first <= last ? last - first + 1 : 0
         try store.statement("UPDATE statistics SET elements = elements - ?1, total_length = total_length - ?2 WHERE id = 1")
             .run([count, length])
-        if let k = store.pendingBatch?.fullText.firstIndex(where: { $0.first == first && $0.last == last }) {
-            // Stored earlier in the same batch (its path given twice): its entries were only
-            // gathered, never written, so there is nothing to delete.
-            store.pendingBatch!.fullText.remove(at: k)
-        } else if store.fullTextDeferred {
-            // The full-text index is built from the stored elements at the end of the run.
-        } else if store.pendingBatch != nil {
-            // Deleted with the batch's others at its end (see ``writePendingFullText()``);
-            // their texts are kept until then, as FTS5 needs them to delete their entries.
-            try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS removed_entries(id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-            try store.statement("INSERT INTO temp.removed_entries(id, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
-                .run([first, last])
-            store.pendingBatch!.removedEntries = true
-        } else {
-            try store.statement("""
-                INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
-                """).run([first, last])
-        }
+        if first <= last { try FullTextIndex(store: store).remove(Int64(first)...Int64(last)) }
         try store.statement("DELETE FROM elements WHERE id BETWEEN ?1 AND ?2").run([first, last])
         try store.statement("DELETE FROM agenda WHERE document_id = ?1").run([id])
         try store.statement("DELETE FROM units WHERE document_id = ?1").run([id])

@@ -248,7 +248,7 @@ struct Indexer {
     /// Records what was gathered while writing a batch: the statistics, the lengths and the
     /// facets (consecutive documents' elements are one run of ids, written in one go).
     private func storePending() throws {
-        try writer.writePendingFullText()
+        try FullTextIndex(store: store).writePending()
         guard let pending = store.pendingBatch else { return }
         store.pendingBatch = Store.PendingBatch()
         try store.statement("UPDATE statistics SET elements = elements + ?1, total_length = total_length + ?2 WHERE id = 1")

@@ -23,11 +23,13 @@ package enum ContentTerms {
 
     static func word<C: Collection<Unicode.Scalar>>(_ scalars: C) -> Term {
         var hash: UInt64 = 0xcbf29ce484222325
-        for c in scalars {
-            let lower = (0x41...0x5A).contains(c.value) ? c.value + 0x20 : c.value
-            hash = (hash ^ UInt64(lower)) &* 0x100000001b3
-        }
+        for c in scalars { hash = (hash ^ UInt64(lowercased(c).value)) &* 0x100000001b3 }
         return hash | 1 << 63
+    }
+
+    /// `A`–`Z` as `a`–`z`; any other scalar as it is (a word's Latin letters are ASCII).
+    static func lowercased(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        (0x41...0x5A).contains(c.value) ? Unicode.Scalar(UInt8(c.value + 0x20)) : c
     }
 
     /// The distinct terms of `text`, in order of first appearance.

@@ -391,8 +391,7 @@ package struct PlanLinker: Sendable {
         for (span, word, bigrams) in evidence.runs {
             if let word {
                 if profile[word] != nil {
-                    let lower = span.scalars.map { (0x41...0x5A).contains($0.value) ? Unicode.Scalar($0.value + 0x20)! : $0 }
-                    add(lower[...], catalog.idf[word] ?? 0)
+                    add(span.scalars.map(ContentTerms.lowercased)[...], catalog.idf[word] ?? 0)
                 }
                 continue
             }
