@@ -230,8 +230,13 @@ while sqlite3_step(ss) == SQLITE_ROW {
     schemaSQL.append((String(cString: sqlite3_column_text(ss, 0)), String(cString: sqlite3_column_text(ss, 1)), String(cString: sqlite3_column_text(ss, 2))))
 }
 sqlite3_finalize(ss)
+// Other full-text tables (the documents' names) are declared and built again from their
+// content, not copied with their shadow tables.
+let virtualTables = schemaSQL.filter { $0.sql.hasPrefix("CREATE VIRTUAL TABLE") }.map(\.name)
+schemaSQL.removeAll { table in virtualTables.contains { table.name.hasPrefix($0 + "_") } }
 exec(same, "BEGIN; " + schemaSQL.map { $0.sql + ";" }.joined(separator: "\n")
-     + schemaSQL.filter { $0.type == "table" }.map { "INSERT INTO main.\($0.name) SELECT * FROM g.\($0.name);" }.joined(separator: "\n")
+     + schemaSQL.filter { $0.type == "table" && !virtualTables.contains($0.name) }.map { "INSERT INTO main.\($0.name) SELECT * FROM g.\($0.name);" }.joined(separator: "\n")
+     + virtualTables.map { "INSERT INTO main.\($0)(\($0)) VALUES('rebuild');" }.joined(separator: "\n")
      + "CREATE VIRTUAL TABLE elements_fts USING fts5(body, content='elements', content_rowid='id', tokenize='trigram', columnsize=0); COMMIT")
 t0 = now()
 exec(same, "INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); INSERT INTO elements_fts(elements_fts) VALUES('optimize')")

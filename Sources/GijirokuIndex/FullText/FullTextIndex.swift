@@ -1,7 +1,8 @@
 import Foundation
 
-/// The full-text index's upkeep: written a batch at a time, built in one pass after a large
-/// run, merged and vacuumed.
+/// The full-text index's upkeep, and that of the trigram index of the documents' meeting
+/// names and titles (`document_names`, read by the meeting filter): written a batch at a
+/// time, built in one pass after a large run, merged and vacuumed.
 struct FullTextIndex {
     let store: Store
 
@@ -52,9 +53,52 @@ struct FullTextIndex {
         }
     }
 
+    /// Adds the meeting name and title of the stored document `id` to `document_names`, the
+    /// trigram index the meeting filter reads; gathered like the elements' entries.
+    func addNames(ofDocument id: Int64) throws {
+        if store.fullTextDeferred { return }
+        if store.pendingBatch != nil {
+            store.pendingBatch!.names.append(id)
+        } else {
+            try writeNames(id...id)
+        }
+    }
+
+    /// Deletes the names of the stored document `id`, before the document is deleted (the
+    /// entries of an external-content table are deleted with the values they were made from).
+    func removeNames(ofDocument id: Int64) throws {
+        if let k = store.pendingBatch?.names.firstIndex(of: id) {
+            store.pendingBatch!.names.remove(at: k)
+        } else if store.fullTextDeferred {
+            return
+        } else if store.pendingBatch != nil {
+            if !store.pendingBatch!.removedNames {
+                try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS removed_names(id INTEGER PRIMARY KEY, meeting TEXT, title TEXT)")
+                store.pendingBatch!.removedNames = true
+            }
+            try store.statement("INSERT INTO temp.removed_names(id, meeting, title) SELECT id, meeting, title FROM documents WHERE id = ?1").run([id])
+        } else {
+            try store.statement("""
+                INSERT INTO document_names(document_names, rowid, meeting, title) SELECT 'delete', id, meeting, title FROM documents WHERE id = ?1
+                """).run([id])
+        }
+    }
+
     /// Writes what the batch has gathered: the replaced elements' entries deleted in one
-    /// statement, then the new ones written, one statement for each run of consecutive ids.
+    /// statement, then the new ones written, one statement for each run of consecutive ids;
+    /// the documents' names likewise.
     func writePending() throws {
+        if store.pendingBatch?.removedNames == true {
+            store.pendingBatch!.removedNames = false
+            try store.statement("""
+                INSERT INTO document_names(document_names, rowid, meeting, title) SELECT 'delete', id, meeting, title FROM temp.removed_names
+                """).run([])
+            try store.statement("DELETE FROM temp.removed_names").run([])
+        }
+        if let names = store.pendingBatch?.names, !names.isEmpty {
+            store.pendingBatch!.names = []
+            for run in Self.runs(names.map { ($0, $0) }) { try writeNames(run) }
+        }
         if store.pendingBatch?.removedEntries == true {
             store.pendingBatch!.removedEntries = false
             try store.statement("INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM temp.removed_entries").run([])
@@ -62,12 +106,22 @@ struct FullTextIndex {
         }
         guard let pending = store.pendingBatch?.fullText, !pending.isEmpty else { return }
         store.pendingBatch!.fullText = []
+        for run in Self.runs(pending) { try write(run) }
+    }
+
+    /// Ranges of ids, ascending, joined where one ends just before the next begins.
+    private static func runs(_ ranges: [(first: Int64, last: Int64)]) -> [ClosedRange<Int64>] {
         var runs: [ClosedRange<Int64>] = []
-        for (first, last) in pending {
+        for (first, last) in ranges {
             if let run = runs.last, run.upperBound + 1 == first { runs[runs.count - 1] = run.lowerBound...last }
             else { runs.append(first...last) }
         }
-        for run in runs { try write(run) }
+        return runs
+    }
+
+    private func writeNames(_ ids: ClosedRange<Int64>) throws {
+        try store.statement("INSERT INTO document_names(rowid, meeting, title) SELECT id, meeting, title FROM documents WHERE id BETWEEN ?1 AND ?2")
+            .run([ids.lowerBound, ids.upperBound])
     }
 
     private func write(_ ids: ClosedRange<Int64>) throws {
@@ -89,7 +143,10 @@ struct FullTextIndex {
         try store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 536870912)")
         defer { try? store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
         try store.database.transaction {
-            try store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); UPDATE statistics SET full_text_pending = 0 WHERE id = 1")
+            try store.database.execute("""
+                INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); INSERT INTO document_names(document_names) VALUES('rebuild');
+                UPDATE statistics SET full_text_pending = 0 WHERE id = 1
+                """)
         }
     }
 

@@ -154,20 +154,40 @@ struct Searcher {
 
     /// Which of the `count` element ids belong to a document whose meeting name or title
     /// holds `meeting` (the name may hold a council the title does not: `目黒区議会 定例会`).
-    /// The documents are read through `documents_by_meeting`, which holds just these columns.
+    ///
+    /// A name of three characters or more without a space is looked up in `document_names`
+    /// (trigrams, case kept: a phrase of them matches where `instr` does), so the filter costs
+    /// what its documents do. A name held by more than a quarter of the documents, a shorter
+    /// one, or one with a space (which may span the meeting's name and the title) is tested
+    /// against every document's name through `documents_by_meeting`, which holds just these
+    /// columns: at 100 000 documents, 15 ms whatever it finds; the trigrams take 1.3 ms to
+    /// count a sixth of them and 0.5 µs to mark each one's elements.
     private func elements(ofMeetingsNamed meeting: String, count: Int) throws -> [Bool] {
         var allowed = [Bool](repeating: false, count: count)
-        // A name without a space cannot span the meeting's name and the title: each is
-        // searched alone, without building their joined text for every document (a quarter
-        // of the search at 100 000 documents).
-        let s = try store.statement(meeting.isEmpty || meeting.contains(" ") ? """
-            SELECT first_element, last_element FROM documents
-            WHERE first_element IS NOT NULL AND instr(coalesce(meeting, '') || ' ' || coalesce(title, ''), ?1) > 0
-            """ : """
-            SELECT first_element, last_element FROM documents
-            WHERE first_element IS NOT NULL AND (instr(meeting, ?1) > 0 OR instr(title, ?1) > 0)
-            """)
-        try s.bind([meeting])
+        var s: Statement?
+        if !meeting.contains(" "), meeting.unicodeScalars.count >= 3 {
+            let phrase = "\"" + meeting.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let documents = try store.statement("SELECT max(id) FROM documents").firstRow([]) { $0.int(0) ?? 0 } ?? 0
+            let named = try store.statement("SELECT count(*) FROM document_names WHERE document_names MATCH ?1").firstRow([phrase]) { $0.int(0) ?? 0 } ?? 0
+            if named * 4 <= documents {
+                s = try store.statement("""
+                    SELECT d.first_element, d.last_element FROM document_names n JOIN documents d INDEXED BY documents_elements ON d.id = n.rowid
+                    WHERE document_names MATCH ?1 AND d.first_element IS NOT NULL
+                    """)
+                try s!.bind([phrase])
+            }
+        }
+        if s == nil {
+            s = try store.statement(meeting.isEmpty || meeting.contains(" ") ? """
+                SELECT first_element, last_element FROM documents
+                WHERE first_element IS NOT NULL AND instr(coalesce(meeting, '') || ' ' || coalesce(title, ''), ?1) > 0
+                """ : """
+                SELECT first_element, last_element FROM documents
+                WHERE first_element IS NOT NULL AND (instr(meeting, ?1) > 0 OR instr(title, ?1) > 0)
+                """)
+            try s!.bind([meeting])
+        }
+        guard let s else { return allowed }
         while try s.step() {
             guard let first = s.int(0), let last = s.int(1), first <= last, first >= 0, first < count else { continue }
             for id in first...min(last, count - 1) { allowed[id] = true }

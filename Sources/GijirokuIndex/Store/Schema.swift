@@ -226,6 +226,25 @@ enum Schema {
         Migration(name: "the documents' meeting names and titles, for the meeting filter", sql: """
         CREATE INDEX IF NOT EXISTS documents_by_meeting ON documents(first_element, last_element, meeting, title);
         """),
+        // Reading every document's name still made the meeting filter grow with the archive,
+        // not with its matches (15 ms of a search at 100 000 documents, with no match at
+        // all). A trigram index of the names and titles finds the documents that hold a
+        // name of three characters or more, and `documents_elements` their elements without
+        // reading the documents' rows (which hold their headers). The index's entries are made
+        // from the documents' own columns (external content): nothing is stored twice.
+        Migration(name: "the documents' meeting names and titles in a trigram index, for the meeting filter", sql: """
+        CREATE VIRTUAL TABLE IF NOT EXISTS document_names USING fts5(
+            meeting, title, content='documents', content_rowid='id', tokenize='trigram case_sensitive 1', columnsize=0
+        );
+        INSERT INTO document_names(document_names) VALUES('rebuild');
+        CREATE INDEX IF NOT EXISTS documents_elements ON documents(id, first_element, last_element);
+        -- Indexing writes a document's names and deletes them itself, a batch at a time; a
+        -- document's name or title changed in place (never by Gijiroku) is followed here.
+        CREATE TRIGGER IF NOT EXISTS document_names_follow_changes AFTER UPDATE OF meeting, title ON documents BEGIN
+            INSERT INTO document_names(document_names, rowid, meeting, title) VALUES('delete', old.id, old.meeting, old.title);
+            INSERT INTO document_names(rowid, meeting, title) VALUES(new.id, new.meeting, new.title);
+        END;
+        """),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

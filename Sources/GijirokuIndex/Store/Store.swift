@@ -42,6 +42,11 @@ final class Store {
         /// Whether replaced elements' texts wait in `temp.removed_entries` for their
         /// full-text entries to be deleted, likewise by one statement at the end of the batch.
         var removedEntries = false
+        /// The documents whose names and titles are still to be added to `document_names`,
+        /// and whether replaced documents' names wait in `temp.removed_names`: written at the
+        /// end of the batch as the full-text entries are.
+        var names: [Int64] = []
+        var removedNames = false
     }
 
     func statement(_ sql: String) throws(IndexError) -> Statement {

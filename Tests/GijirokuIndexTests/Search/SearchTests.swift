@@ -192,6 +192,45 @@ import Gijiroku
         #expect(try index.search(query).total == 0)
     }
 
+    /// The meeting filter finds documents through the trigram index of their names and
+    /// titles, which follows every run: a meeting renamed in its file is found by its new
+    /// name and no longer by its old, a pruned file's meeting not at all.
+    @Test func theMeetingFilterFollowsARenamedMeetingAndForgetsAPrunedOne() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let a = dir.appendingPathComponent("a.txt"), b = dir.appendingPathComponent("b.txt")
+        let minutes = """
+            汐見川市雲雀丘再生本部会議 議事概要
+
+            日時：令和6年4月10日（水）10時00分～11時00分
+            場所：本庁舎5階 第1会議室
+
+            ＜議事＞
+            （１）雲雀丘地区の再生について
+            ・駅前広場の整備方針を検討した。
+            """
+        try minutes.write(to: a, atomically: true, encoding: .utf8)
+        try minutes.replacingOccurrences(of: "雲雀丘再生", with: "鶺鴒台交通").write(to: b, atomically: true, encoding: .utf8)
+        let index = try SearchIndex(path: dir.appendingPathComponent("i.sqlite").path)
+        #expect(index.index(files: [a.path, b.path]).failed.isEmpty)
+        func paths(meeting: String) throws -> [String] {
+            var query = try SearchQuery(parsing: "検討")
+            query.meeting = meeting
+            return try index.search(query).hits.map(\.document.path).sorted()
+        }
+        #expect(try paths(meeting: "雲雀丘再生本部") == [a.path])
+        #expect(try paths(meeting: "再生本部") == [a.path])
+        #expect(try paths(meeting: "本部会議") == [a.path, b.path])
+
+        try minutes.replacingOccurrences(of: "雲雀丘再生", with: "百舌鳥野振興").write(to: a, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: b)
+        #expect(index.index(files: [a.path], prune: true).removed == [b.path])
+        #expect(try paths(meeting: "百舌鳥野振興") == [a.path])
+        #expect(try paths(meeting: "雲雀丘再生").isEmpty)
+        #expect(try paths(meeting: "鶺鴒台交通").isEmpty)
+        #expect(try paths(meeting: "本部会議") == [a.path])
+        try BulkIndexTests.checkFullText(index)
+    }
+
     @Test func filtersByKindDateAndMeeting() throws {
         let (index, _) = try TestFiles.corpusIndex()
         var q = try SearchQuery(parsing: "こと")
@@ -517,6 +556,8 @@ import Gijiroku
             (.question, nil, nil, nil), (nil, "2019-04-01", nil, nil), (nil, nil, "2019-12-31", nil), (.answer, "2018-01-01", "2020-12-31", nil),
             (.directive, "2020-01-01", nil, nil), (.speech, nil, nil, nil), (nil, nil, nil, "推進本部"), (.question, "2019-01-01", nil, "子育て"),
             (nil, nil, nil, "存在しない会議"),
+            // Shorter than three characters: every name is read.
+            (nil, nil, nil, "本部"), (nil, "2019-01-01", nil, "会議"),
         ]
         let join = try index.database.prepare("""
             SELECT count(*) FROM elements_fts JOIN elements e ON e.id = elements_fts.rowid JOIN documents d ON d.id = e.document_id
