@@ -401,6 +401,7 @@ extension Catalogue {
         .linksOutcomeBelowMinimum: "below the minimum score",
         .linksOutcomeBelowRelative: "below the share of the best score",
         .linksOutcomeBroader: "broader than an item it is linked to",
+        .linksOutcomeChapterNotNamed: "a chapter with sections: linked only where named",
         .linksOutcomeBeyondMaximum: "beyond the three links kept",
         .linksExplainReference: "named explicitly: {reference}",
         .linksExplainFromContext: "(context)",

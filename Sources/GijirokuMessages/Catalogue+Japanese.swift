@@ -401,6 +401,7 @@ extension Catalogue {
         .linksOutcomeBelowMinimum: "最低得点に届かない",
         .linksOutcomeBelowRelative: "最高点に対する割合に届かない",
         .linksOutcomeBroader: "リンクした施策の上位の項目",
+        .linksOutcomeChapterNotNamed: "節・施策のある章（名指しされたときだけリンク）",
         .linksOutcomeBeyondMaximum: "保持する3件を超える",
         .linksExplainReference: "明示の参照: {reference}",
         .linksExplainFromContext: "（文脈）",

@@ -403,6 +403,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case linksOutcomeBelowMinimum
     case linksOutcomeBelowRelative
     case linksOutcomeBroader
+    case linksOutcomeChapterNotNamed
     case linksOutcomeBeyondMaximum
     case linksExplainReference
     case linksExplainFromContext

@@ -81,6 +81,7 @@ enum LinksCommand {
             let outcome: MessageKey = switch c.outcome {
             case "linked": .linksOutcomeLinked
             case "broader-than-a-link": .linksOutcomeBroader
+            case "chapter-not-named": .linksOutcomeChapterNotNamed
             case "below-minimum": .linksOutcomeBelowMinimum
             case "below-relative": .linksOutcomeBelowRelative
             default: .linksOutcomeBeyondMaximum

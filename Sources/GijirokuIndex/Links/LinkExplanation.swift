@@ -27,7 +27,8 @@ public struct LinkExplanation: Sendable, Hashable, Codable {
         public var plan: PlanLinkRecord.Plan
         public var score: Double
         /// `linked`, or why not: `below-minimum`, `below-relative`, `broader-than-a-link`
-        /// (an item above one that is linked), `beyond-the-maximum`.
+        /// (an item above one that is linked), `chapter-not-named` (a chapter with sections
+        /// or measures, linked only where the element names it), `beyond-the-maximum`.
         public var outcome: String
         /// The words that name the item explicitly (`2-1-3`, 「…」), when they do.
         public var reference: String?
@@ -51,7 +52,8 @@ extension PlanLinker {
         let linked = links(for: unit)
         let linkedItems = Set(linked.map(\.item))
         let scored = scores(for: unit)
-        let best = scored.first?.score ?? 0
+        // The bar is set by the items that may be linked by their words.
+        let best = scored.first { !catalog.isDivided[$0.item] }?.score ?? 0
         let references = Dictionary(references(in: unit).map { ($0.item, $0.text) }, uniquingKeysWith: { a, _ in a })
         var shown = Array(scored.prefix(limit).map(\.item))
         for i in references.keys.sorted() where !shown.contains(i) { shown.append(i) }
@@ -85,6 +87,7 @@ extension PlanLinker {
             terms.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
             let outcome: String
             if linkedItems.contains(i) { outcome = "linked" }
+            else if catalog.isDivided[i] { outcome = "chapter-not-named" }
             else if linked.contains(where: { catalog.isAncestor(i, of: $0.item) }) { outcome = "broader-than-a-link" }
             else if score < minimumScore { outcome = "below-minimum" }
             else if score < relativeScore * best { outcome = "below-relative" }

@@ -31,6 +31,11 @@ package struct PlanCatalog: Sendable {
     let byTitle: [String: [Int]]
     /// Item IDs → items (in every plan that has the ID).
     package let byID: [String: [Int]]
+    /// Whether the item is a chapter with sections or measures below it: linked only where a
+    /// unit names it (`第１章`), never by shared words. Its text spans its whole field, so it
+    /// shares a few words with nearly any discussion; the discussions of its sections and
+    /// measures are counted for it in the plan overview.
+    let isDivided: [Bool]
     /// Term → the items whose profile has it, with its weight there: scoring a unit touches
     /// only the items that share a term with it.
     let postings: [ContentTerms.Term: Postings]
@@ -100,6 +105,11 @@ package struct PlanCatalog: Sendable {
             }
             return nil
         }
+        var isDivided = [Bool](repeating: false, count: items.count)
+        for (i, p) in parents.enumerated() where p != nil && !items[p!].id.contains("-") && items[i].planPath == items[p!].planPath {
+            isDivided[p!] = true
+        }
+        self.isDivided = isDivided
         var postings: [ContentTerms.Term: Postings] = [:]
         for (i, profile) in profiles.enumerated() {
             for (t, w) in profile { postings[t, default: Postings()].add(i, weight: w, mass: masses[i]) }
@@ -160,7 +170,8 @@ package struct PlanLink: Sendable, Hashable {
 /// directives. Explicit references (`第２章第１節`, a quoted item title, `施策2-1-3`) come
 /// first whatever their score. Of the rest, an item is kept when its score reaches
 /// ``minimumScore`` and ``relativeScore`` of the best; an item whose descendant is kept is
-/// dropped (the most specific item wins); at most ``maximumLinks`` are returned.
+/// dropped (the most specific item wins), a chapter with sections or measures is linked only
+/// by a reference (``PlanCatalog/isDivided``); at most ``maximumLinks`` are returned.
 ///
 /// The thresholds and weights were chosen on `Corpus/gold/links.json` (the README has the
 /// tables of precision and recall against each), not guessed.
@@ -280,7 +291,7 @@ package struct PlanLinker: Sendable {
         var best = 0.0
         for i in touched where sums[i] > 0 {
             let score = sums[i] / norms[i]
-            best = max(best, score)
+            if !catalog.isDivided[i] { best = max(best, score) }
             if score >= floor || (!named.isEmpty && named[i]) { out.append((item: i, score: score)) }
         }
         return (best, out)
@@ -333,7 +344,9 @@ package struct PlanLinker: Sendable {
         for (i, text) in explicit where !explicit.contains(where: { catalog.isAncestor(i, of: $0.item) }) {
             kept.append(PlanLink(item: i, score: scoreOf[i, default: 0], reference: text, terms: []))
         }
-        var lexical = scored.filter { c in c.score >= minimumScore && c.score >= relativeScore * best && !kept.contains { $0.item == c.item } }
+        var lexical = scored.filter { c in
+            c.score >= minimumScore && c.score >= relativeScore * best && !kept.contains { $0.item == c.item } && !catalog.isDivided[c.item]
+        }
         // An item above another one kept (an explicit reference or a candidate) is dropped:
         // every kept item's ancestors are marked, walking up the parents.
         var broader = Set<Int>()
