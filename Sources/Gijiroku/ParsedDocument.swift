@@ -24,7 +24,9 @@ public enum ParsedDocument: Sendable, Encodable {
     /// line breaks were lost): it was read as the page's chrome and lost.
     /// 4: `1 開会` under an empty `議事` label is the agenda's first item, not the opening
     /// time's label (the agenda of numbered lines under it was lost).
-    public static let revision = 4
+    /// 5: the items listed under `報告事項` or `協議事項` (`1 重要な報告事項`, then `- …について`)
+    /// are the meeting's agenda items; they were paragraphs.
+    public static let revision = 5
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

@@ -108,8 +108,9 @@ enum LineClassifier {
             return word.answer ? .answer(marker: word.marker) : .bullet(marker: word.marker)
         }
         if let numbering = Numbering.parse(content) {
+            // `1 協議事項`, `1 重要な報告事項`: a web page's numbered sections.
             if numbering.rest.utf8.count <= 24,
-               let section = numbering.rest.withUTF8Bytes({ rest in WidthFolding.withCompacted(rest) { sectionLabel($0) } }) {
+               let section = numbering.rest.withUTF8Bytes({ rest in WidthFolding.withCompacted(rest) { numberedSectionLabel($0) } }) {
                 return .blockLabel(section, number: nil, issuer: nil)
             }
             return .numbered(numbering)
@@ -223,6 +224,25 @@ enum LineClassifier {
         if compacted.isOne(of: sectionNames) { return .section }
         if compacted.equals("その他") { return .other }
         return nil
+    }
+
+    /// The name after a section's number (`1 協議事項`, `1 重要な報告事項`). (`2 指示事項`
+    /// over a sentence that says directives were given, without them, stays that sentence.)
+    private static func numberedSectionLabel(_ compacted: UTF8Bytes) -> BlockKind? {
+        if let section = sectionLabel(compacted) { return section }
+        return namesAgendaItems(compacted) ? .section : nil
+    }
+
+    /// Whether a section's name says that its items are the meeting's agenda items, reported
+    /// or discussed (`報告事項`, `重要な報告事項`, `協議事項`, `審議事項`).
+    static func namesAgendaItems<S: StringProtocol>(_ name: S) -> Bool {
+        var text = WidthFolding.compact(name)
+        if let numbering = Numbering.parse(Substring(text)) { text = String(numbering.rest) }
+        return Substring(text).withUTF8Bytes { namesAgendaItems($0) }
+    }
+
+    private static func namesAgendaItems(_ compacted: UTF8Bytes) -> Bool {
+        compacted.scalarCount <= 10 && (compacted.hasSuffix("報告事項") || compacted.hasSuffix("協議事項") || compacted.hasSuffix("審議事項"))
     }
 
     /// `（資料１）`, `（参考）`, `(資料２－１)`: a sub-heading between explanation points.

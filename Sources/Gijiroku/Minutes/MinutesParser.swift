@@ -251,6 +251,18 @@ package struct MinutesParser: Sendable {
         if minutes.chair == nil { minutes.chair = NoteExtractor.chair(in: note.text) }
     }
 
+    /// An item listed under a `報告事項` or `協議事項` section: a line of its own with a bullet
+    /// (`- `, `・`) or a number, that is a title rather than a sentence (no `。`).
+    static func listedItem(_ element: Element) -> AgendaItem? {
+        guard element.lineCount == 1, element.kind == .marked || element.kind == .numbered else { return nil }
+        if element.kind == .marked, let marker = element.marker, LineClassifier.marksAnswer(marker) { return nil }
+        let title = TitleExtractor.trimSpaces(element.text)
+        guard !title.isEmpty, !title.hasSuffix("。") else { return nil }
+        let numbering = element.kind == .numbered ? Numbering.parse(element.first.content) : nil
+        return AgendaItem(number: numbering?.number, label: numbering.map { String($0.label) },
+                          title: numbering.map { TitleExtractor.trimSpaces(String($0.rest)) } ?? title, lines: element.range)
+    }
+
     private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
         var current: Int?   // index into minutes.agenda of the item being discussed
 
@@ -344,10 +356,20 @@ package struct MinutesParser: Sendable {
                     for line in element.continuation.dropFirst() { rest.append(line) }
                     elements += [heading, rest]
                 }
+                // `報告事項`, `協議事項`: each item listed under it (`- …について`, `(1) …`) is an
+                // agenda item of the meeting.
+                let listsItems = block.kind == .section && block.label.map { LineClassifier.namesAgendaItems($0.content) } == true
                 for element in elements {
                     if element.kind == .note {
                         closeExchanges()
                         addNote(Passage(text: element.text, lines: element.range), to: &minutes)
+                        continue
+                    }
+                    if listsItems, let item = Self.listedItem(element) {
+                        closeExchanges()
+                        minutes.agenda.append(item)
+                        current = minutes.agenda.count - 1
+                        minutes.layout.append(LayoutLine(line: element.first.number, text: String(element.first.content), role: .sectionLabel))
                         continue
                     }
                     if element.kind == .numbered, element.lineCount == 1, let numbering = Numbering.parse(element.first.content),

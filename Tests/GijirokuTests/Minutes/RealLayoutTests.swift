@@ -36,7 +36,9 @@ import GijirokuTestSupport
         guard case .minutes(let minutes) = try ParsedDocument.parse(Data(text.utf8), source: InputSource(path: "page.txt"), kind: .minutes) else {
             Issue.record("not read as minutes"); return
         }
-        #expect(minutes.paragraphs.map(\.text).joined().contains("図書館の指定管理者の選定について"))
+        // The item listed under the reported matters is the meeting's agenda item.
+        #expect(minutes.agenda.map(\.title) == ["図書館の指定管理者の選定について"])
+        #expect(minutes.paragraphs.map(\.text) == ["次の項目について報告がありました。"])
         #expect(!minutes.layout.contains { $0.role == .pageChrome && $0.text.contains("図書館") })
         // A numbered line over labelled fields is the header's: the fields are read.
         let numbered = "第3回汐見川市まちづくり審議会\n1 審議会の概要\n2 日時 令和6年5月10日(金)午後2時\n3 場所 汐見川市役所 第1会議室\n"
@@ -65,6 +67,45 @@ import GijirokuTestSupport
         for line in ["第8回汐見川市都市計画審議会会議録", "市役所4階第3会議室", "平成29年度 総務委員会", "<議題> 予防接種について"] {
             #expect(!PageChrome.matches(Substring(line)), "\(line)")
         }
+    }
+}
+
+/// A page that lists its meeting's matters under `報告事項` or `協議事項` (numbered or not)
+/// instead of an agenda field: each listed item is an agenda item.
+@Suite struct ListedItemsTests {
+    static func minutes(_ text: String) throws -> Minutes {
+        guard case .minutes(let m) = try ParsedDocument.parse(Data(text.utf8), source: InputSource(path: "page.txt"), kind: .minutes) else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        return m
+    }
+
+    @Test func itemsListedUnderReportedOrDiscussedMattersAreAgendaItems() throws {
+        let m = try Self.minutes("""
+            12月2日(月曜)行政経営会議
+            1 協議事項
+            次の項目について協議しました。
+            - 令和7年度組織改正(案)
+            2 重要な報告事項
+            ・汐見川市立図書館の移転について
+            (3) 雲雀丘公園の再整備について
+            """)
+        #expect(m.agenda.map(\.title) == ["令和7年度組織改正(案)", "汐見川市立図書館の移転について", "雲雀丘公園の再整備について"])
+        #expect(m.agenda.map(\.number) == [nil, nil, 3])
+        #expect(m.agenda.map(\.lines) == [LineRange(4), LineRange(6), LineRange(7)])
+        #expect(m.paragraphs.map(\.text) == ["次の項目について協議しました。"])
+    }
+
+    @Test func sentencesUnderThemAndListsUnderOtherSectionsStayParagraphs() throws {
+        let m = try Self.minutes("""
+            12月2日(月曜)行政経営会議
+            1 報告事項
+            - 図書館の移転について報告があり、了承された。
+            2 議事の経過
+            - 駅前広場の整備について
+            """)
+        #expect(m.agenda.isEmpty)
+        #expect(m.paragraphs.map(\.text) == ["図書館の移転について報告があり、了承された。", "駅前広場の整備について"])
     }
 }
 
