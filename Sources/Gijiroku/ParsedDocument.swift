@@ -26,7 +26,9 @@ public enum ParsedDocument: Sendable, Encodable {
     /// time's label (the agenda of numbered lines under it was lost).
     /// 5: the items listed under `報告事項` or `協議事項` (`1 重要な報告事項`, then `- …について`)
     /// are the meeting's agenda items; they were paragraphs.
-    public static let revision = 5
+    /// 6: an agenda the extraction ran into one line (`[議題] 1.… 2.… 3.…`) is split at each next
+    /// number (it was one item), and the leaders after a title (`……`) are no part of it.
+    public static let revision = 6
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

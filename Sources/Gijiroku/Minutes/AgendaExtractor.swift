@@ -25,8 +25,9 @@ struct AgendaExtractor {
                 continue
             }
             if let numbering = Numbering.parse(text) {
-                items.append(AgendaItem(number: numbering.number, label: String(numbering.label),
-                                        title: String(numbering.rest), lines: LineRange(part.line.number)))
+                items += Self.runOn(numbering).map { number, label, title in
+                    AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number))
+                }
             } else if var last = items.last, !Self.opensBill(text) {
                 last.title = (last.title ?? "") + text
                 last.lines = last.lines.union(LineRange(part.line.number))
@@ -37,9 +38,55 @@ struct AgendaExtractor {
         }
         return items.map { item in
             var item = item
-            item.title = item.title.map(TitleExtractor.trimSpaces)
+            item.title = item.title.map { Self.withoutLeaders(TitleExtractor.trimSpaces($0)) }
             return item
         }
+    }
+
+    /// `1.議案等について 2.発議案について 3.…`: items that the extraction ran into one line, split
+    /// where the next number follows a space, written as the first is (`2.`, `２．`, `(2)`).
+    /// A line of one item is that item.
+    ///
+    /// ```swift
+    /// AgendaExtractor.runOn(Numbering.parse("1.議案等について 2.発議案について")!)
+    /// // [(1, "1.", "議案等について"), (2, "2.", "発議案について")]
+    /// ```
+    static func runOn(_ numbering: Numbering) -> [(number: Int, label: String, title: String)] {
+        var found: [(number: Int, label: String, title: String)] = []
+        var number = numbering.number
+        var label = String(numbering.label)
+        var rest = numbering.rest
+        while let next = Self.label(label, renumbered: number + 1),
+              let at = rest.range(of: " " + next) ?? rest.range(of: "\u{3000}" + next) {
+            found.append((number, label, TitleExtractor.trimSpaces(String(rest[..<at.lowerBound]))))
+            number += 1
+            label = next
+            rest = rest[at.upperBound...].drop { $0 == " " || $0 == "\u{3000}" }
+        }
+        found.append((number, label, Self.withoutLeaders(String(rest))))
+        return found
+    }
+
+    /// A title without the leaders that ran on after it (`その他    ………………`); a title of
+    /// leaders alone is kept as it is.
+    static func withoutLeaders(_ title: String) -> String {
+        guard let leaders = title.range(of: "……"), leaders.lowerBound > title.startIndex else { return title }
+        return TitleExtractor.trimSpaces(String(title[..<leaders.lowerBound]))
+    }
+
+    /// `1.` → `2.`, `（１）` → `（２）`: the label with its digits (ASCII or full-width) made
+    /// `number`; nil for a label without digits (`①`).
+    static func label(_ label: String, renumbered number: Int) -> String? {
+        let scalars = Array(label.unicodeScalars)
+        guard let start = scalars.firstIndex(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }) else { return nil }
+        let end = scalars[start...].firstIndex { !(("0"..."9").contains($0) || ("０"..."９").contains($0)) } ?? scalars.endIndex
+        let wide = ("０"..."９").contains(scalars[start])
+        let digits = String(number).unicodeScalars.map { wide ? Unicode.Scalar($0.value - 0x30 + 0xFF10)! : $0 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[..<start])
+        out.append(contentsOf: digits)
+        out.append(contentsOf: scalars[end...])
+        return String(out)
     }
 
     /// `議案第４２号　…`, `陳情第３号　…`: a bill, petition or report, which is an item of its

@@ -38,6 +38,7 @@ package struct LinkUnit: Sendable, Hashable {
 
     static func units(of minutes: Minutes) -> [LinkUnit] {
         var out: [LinkUnit] = []
+        var lastAgendaUnit: (index: Int, titleOnly: Bool)?
         for item in minutes.agenda {
             var parts: [String] = []
             if let title = item.title { parts.append(title) }
@@ -46,8 +47,22 @@ package struct LinkUnit: Sendable, Hashable {
                 parts += e.points.map(\.text)
             }
             if let lines = item.explanation?.lines ?? item.lines, !parts.isEmpty {
-                out.append(LinkUnit(kind: .agenda, lines: lines, agendaNumber: item.number, agendaTitle: item.title,
-                                    text: parts.joined(separator: "\n")))
+                // A unit is known by its first line. Items that share one (the extraction ran
+                // them into one line) are one unit, their titles in order; an item with an
+                // explanation on a line already taken is the first item's.
+                if let last = lastAgendaUnit, out[last.index].lines.start == lines.start {
+                    if last.titleOnly, item.explanation == nil {
+                        let merged = out[last.index].text + "\n" + parts.joined(separator: "\n")
+                        out[last.index].agendaNumber = nil
+                        out[last.index].agendaTitle = merged
+                        out[last.index].text = merged
+                        out[last.index].lines = out[last.index].lines.union(lines)
+                    }
+                } else {
+                    out.append(LinkUnit(kind: .agenda, lines: lines, agendaNumber: item.number, agendaTitle: item.title,
+                                        text: parts.joined(separator: "\n")))
+                    lastAgendaUnit = (out.count - 1, item.explanation == nil)
+                }
             }
             for exchange in item.exchanges {
                 let text = ([exchange.question].compactMap { $0 } + exchange.answers.map(\.text)).joined(separator: "\n")

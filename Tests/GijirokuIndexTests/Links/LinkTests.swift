@@ -440,6 +440,19 @@ import GijirokuEvaluation
         }
     }
 
+    /// A unit is known by its first line: agenda items that the extraction ran into one line
+    /// are one unit, their titles in order, as stored and as parsed.
+    @Test func agendaItemsOnOneLineAreOneUnit() throws {
+        var m = Minutes(source: SourceInfo(path: "runon.txt", sha256: "", encoding: .utf8, lineCount: 4))
+        m.agenda = [AgendaItem(number: 1, label: "1.", title: "議案等について", lines: LineRange(3)),
+                    AgendaItem(number: 2, label: "2.", title: "発議案について", lines: LineRange(3)),
+                    AgendaItem(number: 3, label: "3.", title: "その他", lines: LineRange(3, 4))]
+        let units = LinkUnit.units(of: m)
+        #expect(units.count == 1)
+        #expect(units.first?.text == "議案等について\n発議案について\nその他")
+        #expect(units.first?.lines == LineRange(3, 4) && units.first?.agendaNumber == nil)
+    }
+
     @Test func anUnnumberedAgendaItemKeepsItsTitle() throws {
         let dir = try TestFiles.temporaryFolder()
         let file = dir.appendingPathComponent("unnumbered.txt")

@@ -15,6 +15,7 @@ import GijirokuTestSupport
         3: "22d189028f3a5364edf864a1b5dadeca690ffdfd006809c69cd0b9f3859e40b5",
         4: "74ff65c54d67402e3a7b98281fcb65dee5afaa8bf51444a8507d8e3722de0d21",
         5: "a69d674c80793698ae53410ed7a4cb95126df516d03bbd89bf04d19bca8a3385",
+        6: "f9a74f978d5cb1a73b39866bbac4ddac67a8ffda99ea85276513213caec7ddd6",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GijirokuTestSupport
 @testable import Gijiroku
@@ -286,6 +287,39 @@ import GijirokuTestSupport
 }
 
 /// Questions and answers written with a colon after the speaker, as committees' summaries write them.
+/// An agenda whose items the extraction ran into one line (`[議題] 1.… 2.… 3.…`) is split at
+/// each next number written as the first.
+@Suite struct RunOnAgendaTests {
+    @Test func itemsRunIntoOneLineAreSplitAtTheNextNumber() throws {
+        let items = AgendaExtractor.runOn(try #require(Numbering.parse("1.議案等について 2.発議案について  3.会期について")))
+        #expect(items.map(\.number) == [1, 2, 3])
+        #expect(items.map(\.label) == ["1.", "2.", "3."])
+        #expect(items.map(\.title) == ["議案等について", "発議案について", "会期について"])
+        let wide = AgendaExtractor.runOn(try #require(Numbering.parse("（１）予算について　（２）条例について")))
+        #expect(wide.map(\.title) == ["予算について", "条例について"] && wide.map(\.label) == ["（１）", "（２）"])
+    }
+
+    @Test func aNumberThatIsNotTheNextOrFollowsNoSpaceSplitsNothing() throws {
+        for line in ["1.第2.5次計画について", "1.議案等について 3.その他", "１．公共施設の再編について"] {
+            #expect(AgendaExtractor.runOn(try #require(Numbering.parse(Substring(line)))).count == 1, "\(line)")
+        }
+    }
+
+    @Test func aHeaderRunOnToOneLineGivesEachItem() throws {
+        // As an aggregator's page has it: the header flattened onto one line, leaders after the agenda.
+        let text = """
+            汐見川市議会 > 2024-11-13 >
+            令和 6年11月13日議会運営委員会−11月13日-01号
+
+                令和 6年11月13日議会運営委員会−11月13日-01号令和 6年11月13日議会運営委員会        令和6年11月13日(水)        午前10時        第4・第5委員会室 [議題] 1.議案等について 2.発議案について 3.会期及び審議日程について 4.その他    ……………………………………          9時58分開会 ○委員長汐田一郎) ただいまから、議会運営委員会を開会する。
+            """
+        guard case .minutes(let m) = try ParsedDocument.parse(Data(text.utf8), source: InputSource(path: "flat.txt"), kind: .minutes) else {
+            Issue.record("not read as minutes"); return
+        }
+        #expect(m.agenda.map(\.title) == ["議案等について", "発議案について", "会期及び審議日程について", "その他"])
+    }
+}
+
 @Suite struct ColonTurnsTests {
     @Test func aMembersQuestionAndTheSecretariatsAnswerAreAnExchange() {
         let text = """
