@@ -28,7 +28,10 @@ public enum ParsedDocument: Sendable, Encodable {
     /// are the meeting's agenda items; they were paragraphs.
     /// 6: an agenda the extraction ran into one line (`[議題] 1.… 2.… 3.…`) is split at each next
     /// number (it was one item), and the leaders after a title (`……`) are no part of it.
-    public static let revision = 6
+    /// 7: with no agenda field, a summary's top-level numbered sections (`1 開会`, `2 会長あいさつ`,
+    /// `3 報告事項`; `1 議会報告会の開催について` over its result), numbered 1, 2, 3 … in order, are
+    /// its agenda items, the text after each a paragraph; they were paragraphs with their text.
+    public static let revision = 7
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

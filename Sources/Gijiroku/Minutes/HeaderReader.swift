@@ -129,6 +129,9 @@ struct HeaderReader {
                 break scan
             }
             if let label = HeaderLabel.match(line.content), !Self.isAgendaStep(label, kind: kind, after: result.fields.last) {
+                // `1 開会` over `支所長が進行役を務めた。`: the body's first numbered section, not the
+                // label of the opening time (which gives one: `1 開会` / `午後2時`).
+                if Self.opensNumberedSection(label, kind: kind, next: lines[(index + 1)...].first(where: { !$0.isBlank })) { break scan }
                 // `(事務局)資料1の…について伺いたい。`: a turn written inline, not the secretariat's field.
                 if SpeakerLabel.opensInlineTurn(line.content) { break scan }
                 // `事務局` alone with an utterance after it is a speaker, not a field.
@@ -215,6 +218,13 @@ struct HeaderReader {
         guard label.value.isEmpty, label.field == .start || label.field == .end, field?.field == .agenda,
               case .numbered = kind else { return false }
         return true
+    }
+
+    /// `1 開会` with no time on its line or the next: a numbered section of the body.
+    private static func opensNumberedSection(_ label: HeaderLabel, kind: LineClassifier.Kind, next: SourceLine?) -> Bool {
+        guard label.value.isEmpty, label.field == .start || label.field == .end, case .numbered = kind else { return false }
+        guard let next else { return true }
+        return !UTF8Search.contains(next.content, "時")
     }
 
     /// Whether `line` continues the open labelled `field` (its value broken over lines, the

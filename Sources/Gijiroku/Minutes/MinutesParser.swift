@@ -263,8 +263,28 @@ package struct MinutesParser: Sendable {
                           title: numbering.map { TitleExtractor.trimSpaces(String($0.rest)) } ?? title, lines: element.range)
     }
 
+    /// The lines of a summary's numbered sections when they are its agenda: with no agenda
+    /// field, the body's top-level numbered headings (`1 開会`, `2 会長あいさつ`, `3 報告事項`),
+    /// short and without `。`, numbered 1, 2, 3 … in order (two at least), in running text.
+    static func numberedSections(of body: BlockAssembler.Result) -> Set<Int> {
+        var lines: [Int] = []
+        var next = 1
+        for block in body.blocks where block.kind == nil || block.kind == .section {
+            for element in block.elements where element.kind == .numbered {
+                guard let numbering = Numbering.parse(element.first.content), numbering.style == .spaced || numbering.style == .dotted
+                else { continue }
+                let title = TitleExtractor.trimSpaces(String(numbering.rest))
+                guard numbering.number == next, !title.isEmpty, title.unicodeScalars.count <= 20, !title.contains("。") else { return [] }
+                lines.append(element.first.number)
+                next += 1
+            }
+        }
+        return lines.count >= 2 ? Set(lines) : []
+    }
+
     private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
         var current: Int?   // index into minutes.agenda of the item being discussed
+        let sections = minutes.agenda.isEmpty && minutes.form == .summary ? Self.numberedSections(of: body) : []
 
         func agendaIndex(number: Int?, creatingWith title: String?, line: Int?) -> Int {
             if let number, let i = minutes.agenda.firstIndex(where: { $0.number == number }) { return i }
@@ -363,6 +383,20 @@ package struct MinutesParser: Sendable {
                     if element.kind == .note {
                         closeExchanges()
                         addNote(Passage(text: element.text, lines: element.range), to: &minutes)
+                        continue
+                    }
+                    if sections.contains(element.first.number), let numbering = Numbering.parse(element.first.content) {
+                        // A numbered section of the agenda: its heading the item, the text after it a paragraph.
+                        closeExchanges()
+                        minutes.agenda.append(AgendaItem(number: numbering.number, label: String(numbering.label),
+                                                         title: TitleExtractor.trimSpaces(String(numbering.rest)), lines: LineRange(element.first.number)))
+                        current = minutes.agenda.count - 1
+                        minutes.layout.append(LayoutLine(line: element.first.number, text: String(element.first.content), role: .sectionLabel))
+                        if !element.continuation.isEmpty {
+                            var rest = Element(kind: .plain, marker: nil, line: element.continuation[0])
+                            for line in element.continuation.dropFirst() { rest.append(line) }
+                            minutes.paragraphs.append(Passage(text: rest.text, lines: rest.range))
+                        }
                         continue
                     }
                     if listsItems, let item = Self.listedItem(element) {
