@@ -31,7 +31,10 @@ public enum ParsedDocument: Sendable, Encodable {
     /// 7: with no agenda field, a summary's top-level numbered sections (`1 開会`, `2 会長あいさつ`,
     /// `3 報告事項`; `1 議会報告会の開催について` over its result), numbered 1, 2, 3 … in order, are
     /// its agenda items, the text after each a paragraph; they were paragraphs with their text.
-    public static let revision = 7
+    /// 8: a body only a council has, named by its municipality (`長崎市 全員協議会`), takes the
+    /// council's name (`長崎市議会 全員協議会`); a verbatim record with no title is named by the
+    /// session its chair opens or closes (`…第４回青森市議会定例会を閉会いたします`).
+    public static let revision = 8
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

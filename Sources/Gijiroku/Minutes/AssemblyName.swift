@@ -52,12 +52,43 @@ enum AssemblyName {
     }
 
     /// The meeting's name with its council before it, when the name is a council's meeting
-    /// that names no council and not the municipality; `nil` when it needs nothing.
+    /// that names no council and not the municipality; `nil` when it needs nothing. A body
+    /// only a council has, named by its municipality (`長崎市 全員協議会`), takes the council in
+    /// the municipality's place, as the council's other meetings are named.
     static func naming(_ meeting: String, council: String) -> String? {
-        guard councilMeetings.contains(where: { UTF8Search.hasSuffix(meeting, $0) }),
-              !UTF8Search.contains(meeting, String(council.dropLast(2))), Self.council(in: meeting) == nil else { return nil }
-        return council + " " + meeting
+        guard councilMeetings.contains(where: { UTF8Search.hasSuffix(meeting, $0) }), Self.council(in: meeting) == nil else { return nil }
+        let municipality = String(council.dropLast(2))
+        guard UTF8Search.contains(meeting, municipality) else { return council + " " + meeting }
+        let rest = meeting.hasPrefix(municipality) ? TitleExtractor.trimSpaces(String(meeting.dropFirst(municipality.count))) : ""
+        guard councilOnlyBodies.contains(rest) else { return nil }
+        return council + " " + rest
     }
+
+    /// The session a chair's words open or close: `これにて令和６年第４回青森市議会定例会を閉会いたします。`
+    /// → `令和６年第４回青森市議会定例会`; a council's session or meeting only.
+    ///
+    /// ```swift
+    /// AssemblyName.session(openedOrClosedIn: "ただいまから令和７年第１回汐見川区議会定例会を開会いたします。")
+    /// // "令和７年第１回汐見川区議会定例会"
+    /// ```
+    static func session(openedOrClosedIn text: String) -> String? {
+        for sentence in DecisionReader.sentences(text) {
+            guard let verb = ["を開会いたします", "を閉会いたします", "を開会します", "を閉会します"].lazy.compactMap({ sentence.range(of: $0) }).first
+            else { continue }
+            var name = Substring(sentence[..<verb.lowerBound])
+            for opening in ["ただいまから", "ただ今から", "只今から", "これより", "これから", "これにて", "以上で", "これで"] {
+                if let r = name.range(of: opening) { name = name[r.upperBound...] }
+            }
+            let session = TitleExtractor.trimSpaces(String(name.drop { $0 == "、" || $0 == " " || $0 == "\u{3000}" }))
+            guard session.unicodeScalars.count <= 40, council(in: session) != nil,
+                  councilMeetings.contains(where: { UTF8Search.hasSuffix(session, $0) }) else { continue }
+            return session
+        }
+        return nil
+    }
+
+    /// Bodies that only a council has: named by the municipality, they are its council's.
+    static let councilOnlyBodies: Set<String> = ["全員協議会", "定例会", "臨時会", "本会議"]
 
     private static let counters: Set<Unicode.Scalar> = ["回", "号", "年", "月", "日", "期", "次"]
     private static func isNumeral(_ c: Unicode.Scalar) -> Bool {

@@ -89,6 +89,12 @@ package struct MinutesParser: Sendable {
             // Speakers named as the roster names them, each utterance under its item of the
             // order of business, then their questions and answers.
             SpeakerResolver.resolve(&minutes.speeches, attendees: minutes.attendees)
+            // A record with no title (a page of utterances alone) is named by the session the
+            // chair opens or closes (`これにて令和６年第４回青森市議会定例会を閉会いたします。`).
+            if minutes.meeting.name == nil,
+               let session = minutes.speeches.lazy.filter({ $0.speaker.category == .chair }).compactMap({ AssemblyName.session(openedOrClosedIn: $0.text) }).first {
+                minutes.meeting = TitleExtractor.meeting(from: session)
+            }
             OrderOfBusiness.place(&minutes)
             minutes.exchanges = VerbatimExchanges.find(in: minutes.speeches)
             if minutes.startTime == nil { minutes.startTime = minutes.events.first { $0.kind == .opening }?.time }

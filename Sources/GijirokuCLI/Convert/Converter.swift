@@ -177,8 +177,10 @@ struct Converter {
         do { rendered = try records.map(render) } catch { return .failed(Message(.outputEncodingFailed, ["reason": "\(error)"])) }
         var texts: [String] = []
         if format == .json || format == .markdown {
-            // Per-file outputs do not depend on order: the worker writes its own.
-            for (k, record) in rendered.enumerated() {
+            // Per-file outputs do not depend on order: the worker writes its own. A page of
+            // several meetings writes its first meeting's output last: a resumed run takes that
+            // one, when fresh, for the whole page, so a run killed between them leaves it out.
+            for (k, record) in rendered.enumerated().reversed() {
                 let path = outputPath(entry, part: records.count > 1 ? k + 1 : nil)
                 do { try writeAtomically(record[0], to: path, worker: worker) }
                 catch { return .failed(Message(.convertCannotWrite, ["reason": "\(error)"])) }

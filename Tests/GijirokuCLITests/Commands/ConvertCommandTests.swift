@@ -78,6 +78,25 @@ import GijirokuTestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == original)
     }
 
+    /// A resumed run takes a page's first meeting's output, when fresh, for the whole page,
+    /// so it is written last: a run stopped before it (killed, or here unable to write it)
+    /// has written the others, and the next run converts the page again. (A run killed
+    /// between them once left the second meeting unwritten for good.)
+    @Test func aPagesFirstMeetingIsWrittenLast() throws {
+        let out = try temporary()
+        let page = Self.corpus + "/minutes/shiomigawa-taisakuhonbu-2022-page.txt"
+        let first = out + "/shiomigawa-taisakuhonbu-2022-page.1.json", second = out + "/shiomigawa-taisakuhonbu-2022-page.2.json"
+        // A folder where the first meeting's output goes: it cannot be written.
+        try FileManager.default.createDirectory(atPath: first, withIntermediateDirectories: true)
+        let blocked = run(["convert", page, "--out", out, "--quiet"])
+        #expect(blocked.code != 0)
+        #expect(FileManager.default.fileExists(atPath: second), "the second meeting was to be written before the first")
+        try FileManager.default.removeItem(atPath: first)
+        let again = run(["convert", page, "--out", out, "--quiet"])
+        #expect(again.code == 0 && again.out.hasPrefix("変換 1、"), "\(again.out)")
+        #expect(FileManager.default.fileExists(atPath: first) && FileManager.default.fileExists(atPath: second))
+    }
+
     @Test func anOutputFolderThatOverlapsAnInputIsRefusedBeforeAnythingIsWritten() throws {
         let input = try temporary()
         try FileManager.default.copyItem(atPath: Self.corpus + "/documents/shiomigawa-digital-policy-draft-2021.md", toPath: input + "/draft.md")

@@ -17,6 +17,7 @@ import GijirokuTestSupport
         5: "a69d674c80793698ae53410ed7a4cb95126df516d03bbd89bf04d19bca8a3385",
         6: "f9a74f978d5cb1a73b39866bbac4ddac67a8ffda99ea85276513213caec7ddd6",
         7: "a185cde93abd5945a5869db739cd67a205fe50caa4ea9739a0921dd9192a323e",
+        8: "a185cde93abd5945a5869db739cd67a205fe50caa4ea9739a0921dd9192a323e",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -209,8 +209,33 @@ import GijirokuTestSupport
         #expect(AssemblyName.naming("議会運営委員会", council: "汐見川市議会") == "汐見川市議会 議会運営委員会")
         // Already named, or not a council's meeting.
         #expect(AssemblyName.naming("汐見川市議会定例会", council: "汐見川市議会") == nil)
-        #expect(AssemblyName.naming("汐見川市 全員協議会", council: "汐見川市議会") == nil)
         #expect(AssemblyName.naming("行政経営会議", council: "汐見川市議会") == nil)
+        // A body only a council has, named by its municipality, takes the council's name;
+        // the municipality's own bodies keep theirs.
+        #expect(AssemblyName.naming("汐見川市 全員協議会", council: "汐見川市議会") == "汐見川市議会 全員協議会")
+        #expect(AssemblyName.naming("汐見川市 定例会", council: "汐見川市議会") == "汐見川市議会 定例会")
+        #expect(AssemblyName.naming("汐見川市 まちづくり協議会", council: "汐見川市議会") == nil)
+        #expect(AssemblyName.naming("汐見川市 教育委員会", council: "汐見川市議会") == nil)
+    }
+
+    @Test func theSessionAChairOpensOrClosesIsACouncilsSession() {
+        #expect(AssemblyName.session(openedOrClosedIn: "ただいまから令和７年第１回汐見川区議会定例会を開会いたします。") == "令和７年第１回汐見川区議会定例会")
+        #expect(AssemblyName.session(openedOrClosedIn: "以上で本日の日程は全部終了いたしました。これにて令和６年第４回汐見川市議会定例会を閉会いたします。")
+                == "令和６年第４回汐見川市議会定例会")
+        // Not a council's session, or no session at all.
+        #expect(AssemblyName.session(openedOrClosedIn: "ただいまから汐見川市総合計画審議会を開会いたします。") == nil)
+        #expect(AssemblyName.session(openedOrClosedIn: "ただいまから本日の会議を開きます。") == nil)
+    }
+
+    /// A page of utterances alone, with no title, is named by the session its chair closes.
+    @Test func aRecordWithNoTitleIsNamedByTheSessionItsChairOpensOrCloses() {
+        let text = """
+            ◯議長（汐田一郎君）　日程第１、議案第３０号を議題といたします。
+            ◯議長（汐田一郎君）　御異議なしと認めます。これにて令和６年第４回汐見川市議会定例会を閉会いたします。
+            """
+        let minutes = MinutesParser().parse(text: text, path: "x.txt")
+        #expect(minutes.title == nil)
+        #expect(minutes.meeting.name == "汐見川市議会定例会" && minutes.meeting.session == 4, "\(minutes.meeting)")
     }
 
     @Test func aRecordTitledBySessionAloneIsNamedWithItsCouncil() {
