@@ -56,8 +56,9 @@ struct AgendaExtractor {
         var number = numbering.number
         var label = String(numbering.label)
         var rest = numbering.rest
+        // (Byte searches: Foundation's `range(of:)` compares characters, on every agenda line.)
         while let next = Self.label(label, renumbered: number + 1),
-              let at = rest.range(of: " " + next) ?? rest.range(of: "\u{3000}" + next) {
+              let at = UTF8Search.range(of: " " + next, in: rest) ?? UTF8Search.range(of: "\u{3000}" + next, in: rest) {
             found.append((number, label, TitleExtractor.trimSpaces(String(rest[..<at.lowerBound]))))
             number += 1
             label = next
@@ -70,7 +71,7 @@ struct AgendaExtractor {
     /// A title without the leaders that ran on after it (`その他    ………………`); a title of
     /// leaders alone is kept as it is.
     static func withoutLeaders(_ title: String) -> String {
-        guard let leaders = title.range(of: "……"), leaders.lowerBound > title.startIndex else { return title }
+        guard let leaders = UTF8Search.range(of: "……", in: title), leaders.lowerBound > title.startIndex else { return title }
         return TitleExtractor.trimSpaces(String(title[..<leaders.lowerBound]))
     }
 

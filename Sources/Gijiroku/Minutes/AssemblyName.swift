@@ -73,11 +73,11 @@ enum AssemblyName {
     /// ```
     static func session(openedOrClosedIn text: String) -> String? {
         for sentence in DecisionReader.sentences(text) {
-            guard let verb = ["を開会いたします", "を閉会いたします", "を開会します", "を閉会します"].lazy.compactMap({ sentence.range(of: $0) }).first
+            guard let verb = ["を開会いたします", "を閉会いたします", "を開会します", "を閉会します"].lazy.compactMap({ UTF8Search.range(of: $0, in: sentence) }).first
             else { continue }
             var name = Substring(sentence[..<verb.lowerBound])
             for opening in ["ただいまから", "ただ今から", "只今から", "これより", "これから", "これにて", "以上で", "これで"] {
-                if let r = name.range(of: opening) { name = name[r.upperBound...] }
+                if let r = UTF8Search.range(of: opening, in: name) { name = name[r.upperBound...] }
             }
             let session = TitleExtractor.trimSpaces(String(name.drop { $0 == "、" || $0 == " " || $0 == "\u{3000}" }))
             guard session.unicodeScalars.count <= 40, council(in: session) != nil,
