@@ -34,7 +34,10 @@ public enum ParsedDocument: Sendable, Encodable {
     /// 8: a body only a council has, named by its municipality (`長崎市 全員協議会`), takes the
     /// council's name (`長崎市議会 全員協議会`); a verbatim record with no title is named by the
     /// session its chair opens or closes (`…第４回青森市議会定例会を閉会いたします`).
-    public static let revision = 8
+    /// 9: a verbatim record's order of business headed by its session's name (`…議事日程　第１号`,
+    /// `追加議事日程`) gives its items (墨田's 議案第７０号), an item listed again once; titles lose
+    /// a table's border run on after them (`…補正予算－－－－＋`).
+    public static let revision = 9
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

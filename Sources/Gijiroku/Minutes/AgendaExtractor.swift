@@ -24,6 +24,8 @@ struct AgendaExtractor {
                 items.append(AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number)))
                 continue
             }
+            // A table's border run on after an item (`＋委員会審査報告＋－－＋`) is no part of it.
+            if let f = text.unicodeScalars.first, Self.tableFragmentStarts.contains(f) { continue }
             if let numbering = Numbering.parse(text) {
                 items += Self.runOn(numbering).map { number, label, title in
                     AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number))
@@ -68,12 +70,16 @@ struct AgendaExtractor {
         return found
     }
 
-    /// A title without the leaders that ran on after it (`その他    ………………`); a title of
-    /// leaders alone is kept as it is.
+    /// A title without the leaders or the table border that ran on after it (`その他    ………`,
+    /// `…補正予算－－－－＋`); a title of them alone is kept as it is.
     static func withoutLeaders(_ title: String) -> String {
-        guard let leaders = UTF8Search.range(of: "……", in: title), leaders.lowerBound > title.startIndex else { return title }
-        return TitleExtractor.trimSpaces(String(title[..<leaders.lowerBound]))
+        let cut = ["……", "－－", "──"].compactMap { UTF8Search.range(of: $0, in: title)?.lowerBound }.min()
+        guard let cut, cut > title.startIndex else { return title }
+        return TitleExtractor.trimSpaces(String(title[..<cut]))
     }
+
+    /// The first characters of a table's border or its cells' frame.
+    static let tableFragmentStarts: Set<Unicode.Scalar> = ["＋", "+", "－", "─", "━", "┼", "├", "┤", "│", "┃"]
 
     /// `1.` → `2.`, `（１）` → `（２）`: the label with its digits (ASCII or full-width) made
     /// `number`; nil for a label without digits (`①`).

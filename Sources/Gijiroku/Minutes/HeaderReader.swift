@@ -326,6 +326,22 @@ struct HeaderReader {
         var rest: [[SourceLine]] = [[]]
         var open = false   // whether the last line was in a field that can take more lines
         for line in lines {
+            // `令和６年度…緊急議会議事日程　第１号`, `追加議事日程`: an order of business headed by its
+            // session's name; its items follow (`第１　議案第７０号　…`).
+            if Self.headsOrderOfBusiness(line) {
+                fields.append(Field(field: .agenda, label: Substring(TitleExtractor.trimSpaces(String(line.content))), firstValue: "", labelLine: line))
+                open = true
+                if !rest[rest.count - 1].isEmpty { rest.append([]) }
+                continue
+            }
+            // An order of business parted by a line read before as an event (its opening time,
+            // `令和６年１２月２７日午後１時　開議`): the items after it are a field of their own,
+            // without a label, so that no field's lines hold the event's.
+            if open, fields.last!.field == .agenda, line.number > fields.last!.lastLine.number + 1,
+               AgendaExtractor.orderOfBusiness(line.content) != nil {
+                fields.append(Field(field: .agenda, label: nil, firstValue: line.content, labelLine: line))
+                continue
+            }
             if let label = HeaderLabel.match(line.content), label.field != .chair, label.field != .date || !label.value.isEmpty {
                 fields.append(Field(field: label.field, label: label.written, firstValue: label.value, labelLine: line))
                 open = [.attendees, .secretariat, .absentees, .agenda].contains(label.field)
@@ -341,6 +357,19 @@ struct HeaderReader {
             rest[rest.count - 1].append(line)
         }
         return (fields, rest.filter { !$0.isEmpty })
+    }
+
+    /// A line that heads an order of business after the session's name (`令和６年度…議事日程　第１号`)
+    /// or alone (`追加議事日程`); a line that starts with its label (`〇議事日程`) is a labelled field.
+    static func headsOrderOfBusiness(_ line: SourceLine) -> Bool {
+        guard UTF8Search.contains(line.content, "議事日程"), line.content.utf8.count <= 240 else { return false }
+        var compact = WidthFolding.compact(line.content)
+        // `第１号` after it: the list's own number.
+        if compact.hasSuffix("号"), let at = compact.range(of: "議事日程", options: .backwards) {
+            var s = ScalarScanner(String(compact[at.upperBound...]))
+            if s.scan("第"), s.scanNumber() != nil, s.scan("号"), s.isAtEnd { compact = String(compact[..<at.upperBound]) }
+        }
+        return compact.hasSuffix("議事日程") && compact.unicodeScalars.count <= 60 && HeaderLabel.match(line.content) == nil
     }
 
     static let bodyHeadings = ["会議の内容", "議事の経過", "会議の経過", "会議経過", "議事内容", "審議の内容", "審議経過"]

@@ -206,8 +206,15 @@ package struct MinutesParser: Sendable {
         for note in header.notes { addNote(Passage(text: note.text, lines: note.range), to: &minutes) }
     }
 
+    /// A numbered agenda item, to list it once.
+    private struct ListedItem: Hashable {
+        var number: Int
+        var title: String?
+    }
+
     /// The fields' values into the record: place, attendees and their groups, absentees, chair, agenda.
     private func readFields(_ fields: [HeaderReader.Field], into minutes: inout Minutes) {
+        var listed = Set<ListedItem>()
         for field in fields {
             minutes.header.append(HeaderField(field: field.field, label: field.label.map(String.init), value: field.value, lines: field.range))
             switch field.field {
@@ -242,7 +249,12 @@ package struct MinutesParser: Sendable {
             case .chair:
                 minutes.chair = TitleExtractor.trimSpaces(field.value)
             case .agenda:
-                minutes.agenda += AgendaExtractor().extract(field.valueParts)
+                // An item listed again (`追加議事日程` repeats the day's order) is listed once.
+                if listed.isEmpty { for item in minutes.agenda { if let n = item.number { listed.insert(ListedItem(number: n, title: item.title)) } } }
+                for item in AgendaExtractor().extract(field.valueParts) {
+                    if let n = item.number, !listed.insert(ListedItem(number: n, title: item.title)).inserted { continue }
+                    minutes.agenda.append(item)
+                }
             default:
                 break
             }

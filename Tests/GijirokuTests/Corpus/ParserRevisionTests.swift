@@ -18,6 +18,7 @@ import GijirokuTestSupport
         6: "f9a74f978d5cb1a73b39866bbac4ddac67a8ffda99ea85276513213caec7ddd6",
         7: "a185cde93abd5945a5869db739cd67a205fe50caa4ea9739a0921dd9192a323e",
         8: "a185cde93abd5945a5869db739cd67a205fe50caa4ea9739a0921dd9192a323e",
+        9: "a185cde93abd5945a5869db739cd67a205fe50caa4ea9739a0921dd9192a323e",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -320,6 +320,35 @@ import GijirokuTestSupport
     }
 }
 
+/// A verbatim record's order of business headed by its session's name (`…議事日程　第１号`),
+/// parted from its items by the opening time, and repeated by an added order: each item once,
+/// and no field holds the opening's line.
+@Suite struct SessionOrderOfBusinessTests {
+    @Test func anOrderHeadedByItsSessionGivesItsItemsOnce() {
+        let text = """
+            令和６年度汐見川区議会定例会１２月緊急議会会議録
+            １　期日　　令和６年１２月２７日
+            ２　場所　　汐見川区議会議事堂
+            ３　出席議員（２人）
+            　　　　　　　１番　　汐田一郎　　　２番　　浜野花子
+            　　　　　令和６年度汐見川区議会定例会１２月緊急議会議事日程　第１号
+            　　　　　　　　令和６年１２月２７日午後１時　開議
+            第１　議案第７０号　令和６年度汐見川区一般会計補正予算
+            追加議事日程
+            第１　議案第７０号　令和６年度汐見川区一般会計補正予算－－－－－－－－＋
+            　　　　　　　　　　　　＋委員会審査報告＋－－＋
+            　　　　　午後１時開議
+            ○議長（汐田一郎）　ただいまから令和６年度汐見川区議会定例会１２月緊急議会を開会いたします。
+            """
+        let m = MinutesParser().parse(text: text, path: "sumida-like.txt")
+        #expect(m.agenda.map(\.number) == [1])
+        #expect(m.agenda.first?.title == "議案第７０号　令和６年度汐見川区一般会計補正予算")
+        let agendaLines = m.header.filter { $0.field == .agenda }.map(\.lines)
+        #expect(agendaLines.count == 3 && !agendaLines.contains { $0.contains(7) }, "\(agendaLines)")
+        #expect(m.events.contains { $0.lines == LineRange(7) && $0.kind == .opening })
+    }
+}
+
 @Suite struct ColonTurnsTests {
     @Test func aMembersQuestionAndTheSecretariatsAnswerAreAnExchange() {
         let text = """
