@@ -43,6 +43,21 @@ struct Element {
         return out
     }
 
+    /// The element's first line alone (a heading that the next line ran on to).
+    var firstLineAlone: Element {
+        var heading = self
+        heading.continuation = []
+        return heading
+    }
+
+    /// The lines that continue the element, as a plain element of their own; nil when none do.
+    var continuationAlone: Element? {
+        guard let head = continuation.first else { return nil }
+        var rest = Element(kind: .plain, marker: nil, line: head)
+        for line in continuation.dropFirst() { rest.append(line) }
+        return rest
+    }
+
     /// Whether a following unmarked line continues this element.
     var acceptsContinuation: Bool { kind != .heading && kind != .noComments }
 }

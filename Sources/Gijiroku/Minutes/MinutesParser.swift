@@ -269,40 +269,9 @@ package struct MinutesParser: Sendable {
         if minutes.chair == nil { minutes.chair = NoteExtractor.chair(in: note.text) }
     }
 
-    /// An item listed under a `報告事項` or `協議事項` section: a line of its own with a bullet
-    /// (`- `, `・`) or a number, that is a title rather than a sentence (no `。`).
-    static func listedItem(_ element: Element) -> AgendaItem? {
-        guard element.lineCount == 1, element.kind == .marked || element.kind == .numbered else { return nil }
-        if element.kind == .marked, let marker = element.marker, LineClassifier.marksAnswer(marker) { return nil }
-        let title = TitleExtractor.trimSpaces(element.text)
-        guard !title.isEmpty, !title.hasSuffix("。") else { return nil }
-        let numbering = element.kind == .numbered ? Numbering.parse(element.first.content) : nil
-        return AgendaItem(number: numbering?.number, label: numbering.map { String($0.label) },
-                          title: numbering.map { TitleExtractor.trimSpaces(String($0.rest)) } ?? title, lines: element.range)
-    }
-
-    /// The lines of a summary's numbered sections when they are its agenda: with no agenda
-    /// field, the body's top-level numbered headings (`1 開会`, `2 会長あいさつ`, `3 報告事項`),
-    /// short and without `。`, numbered 1, 2, 3 … in order (two at least), in running text.
-    static func numberedSections(of body: BlockAssembler.Result) -> Set<Int> {
-        var lines: [Int] = []
-        var next = 1
-        for block in body.blocks where block.kind == nil || block.kind == .section {
-            for element in block.elements where element.kind == .numbered {
-                guard let numbering = Numbering.parse(element.first.content), numbering.style == .spaced || numbering.style == .dotted
-                else { continue }
-                let title = TitleExtractor.trimSpaces(String(numbering.rest))
-                guard numbering.number == next, !title.isEmpty, title.unicodeScalars.count <= 20, !title.contains("。") else { return [] }
-                lines.append(element.first.number)
-                next += 1
-            }
-        }
-        return lines.count >= 2 ? Set(lines) : []
-    }
-
     private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
         var current: Int?   // index into minutes.agenda of the item being discussed
-        let sections = minutes.agenda.isEmpty && minutes.form == .summary ? Self.numberedSections(of: body) : []
+        let sections = minutes.agenda.isEmpty && minutes.form == .summary ? BodyAgenda.numberedSections(of: body) : []
 
         func agendaIndex(number: Int?, creatingWith title: String?, line: Int?) -> Int {
             if let number, let i = minutes.agenda.firstIndex(where: { $0.number == number }) { return i }
@@ -388,36 +357,27 @@ package struct MinutesParser: Sendable {
                     guard element.kind == .numbered, !element.continuation.isEmpty, let numbering = Numbering.parse(element.first.content),
                           minutes.agenda.contains(where: { $0.number == numbering.number && $0.title == TitleExtractor.trimSpaces(String(numbering.rest)) })
                     else { elements.append(element); continue }
-                    var heading = element
-                    heading.continuation = []
-                    var rest = Element(kind: .plain, marker: nil, line: element.continuation[0])
-                    for line in element.continuation.dropFirst() { rest.append(line) }
-                    elements += [heading, rest]
+                    elements += [element.firstLineAlone, element.continuationAlone!]
                 }
                 // `報告事項`, `協議事項`: each item listed under it (`- …について`, `(1) …`) is an
                 // agenda item of the meeting.
-                let listsItems = block.kind == .section && block.label.map { LineClassifier.namesAgendaItems($0.content) } == true
+                let listsItems = BodyAgenda.listsItems(block)
                 for element in elements {
                     if element.kind == .note {
                         closeExchanges()
                         addNote(Passage(text: element.text, lines: element.range), to: &minutes)
                         continue
                     }
-                    if sections.contains(element.first.number), let numbering = Numbering.parse(element.first.content) {
+                    if sections.contains(element.first.number), let item = BodyAgenda.sectionItem(element) {
                         // A numbered section of the agenda: its heading the item, the text after it a paragraph.
                         closeExchanges()
-                        minutes.agenda.append(AgendaItem(number: numbering.number, label: String(numbering.label),
-                                                         title: TitleExtractor.trimSpaces(String(numbering.rest)), lines: LineRange(element.first.number)))
+                        minutes.agenda.append(item)
                         current = minutes.agenda.count - 1
                         minutes.layout.append(LayoutLine(line: element.first.number, text: String(element.first.content), role: .sectionLabel))
-                        if !element.continuation.isEmpty {
-                            var rest = Element(kind: .plain, marker: nil, line: element.continuation[0])
-                            for line in element.continuation.dropFirst() { rest.append(line) }
-                            minutes.paragraphs.append(Passage(text: rest.text, lines: rest.range))
-                        }
+                        if let rest = element.continuationAlone { minutes.paragraphs.append(Passage(text: rest.text, lines: rest.range)) }
                         continue
                     }
-                    if listsItems, let item = Self.listedItem(element) {
+                    if listsItems, let item = BodyAgenda.listedItem(element) {
                         closeExchanges()
                         minutes.agenda.append(item)
                         current = minutes.agenda.count - 1

@@ -1,0 +1,61 @@
+/// The agenda a summary's body gives when it has no agenda field: the items listed under
+/// its reported or discussed matters, and its numbered sections.
+///
+/// Web pages of meeting results often list their matters in the body (`1 重要な報告事項`,
+/// then `- …について`), and small councils number the body's sections (`1 開会`,
+/// `2 会長あいさつ`, `3 報告事項`) instead of writing an agenda field. ``MinutesParser``
+/// reads both as the meeting's agenda items, their lines as section labels.
+///
+/// ```swift
+/// // 1 協議事項
+/// // 次の項目について協議しました。
+/// // - 令和7年度組織改正(案)
+/// BodyAgenda.listedItem(element)?.title   // "令和7年度組織改正(案)" (the sentence gives nil)
+/// ```
+enum BodyAgenda {
+    /// Whether the block's label says that its items are the meeting's agenda items
+    /// (`報告事項`, `重要な報告事項`, `協議事項`, `審議事項`).
+    static func listsItems(_ block: Block) -> Bool {
+        block.kind == .section && block.label.map { LineClassifier.namesAgendaItems($0.content) } == true
+    }
+
+    /// An item listed under a `報告事項` or `協議事項` section: a line of its own with a bullet
+    /// (`- `, `・`) or a number, that is a title rather than a sentence (no `。`).
+    static func listedItem(_ element: Element) -> AgendaItem? {
+        guard element.lineCount == 1, element.kind == .marked || element.kind == .numbered else { return nil }
+        if element.kind == .marked, let marker = element.marker, LineClassifier.marksAnswer(marker) { return nil }
+        let title = TitleExtractor.trimSpaces(element.text)
+        guard !title.isEmpty, !title.hasSuffix("。") else { return nil }
+        let numbering = element.kind == .numbered ? Numbering.parse(element.first.content) : nil
+        return AgendaItem(number: numbering?.number, label: numbering.map { String($0.label) },
+                          title: numbering.map { TitleExtractor.trimSpaces(String($0.rest)) } ?? title, lines: element.range)
+    }
+
+    /// The agenda item a numbered section's heading names (`3 報告事項(事務局)` → 3,
+    /// `報告事項(事務局)`), on its first line only.
+    static func sectionItem(_ element: Element) -> AgendaItem? {
+        guard let numbering = Numbering.parse(element.first.content) else { return nil }
+        return AgendaItem(number: numbering.number, label: String(numbering.label),
+                          title: TitleExtractor.trimSpaces(String(numbering.rest)), lines: LineRange(element.first.number))
+    }
+
+    /// The lines of a summary's numbered sections when they are its agenda: the body's
+    /// top-level numbered headings (`1 開会`, `2 会長あいさつ`, `3 報告事項`), short and
+    /// without `。`, numbered 1, 2, 3 … in order (two at least), in running text. Empty when
+    /// any numbered heading breaks the order.
+    static func numberedSections(of body: BlockAssembler.Result) -> Set<Int> {
+        var lines: [Int] = []
+        var next = 1
+        for block in body.blocks where block.kind == nil || block.kind == .section {
+            for element in block.elements where element.kind == .numbered {
+                guard let numbering = Numbering.parse(element.first.content), numbering.style == .spaced || numbering.style == .dotted
+                else { continue }
+                let title = TitleExtractor.trimSpaces(String(numbering.rest))
+                guard numbering.number == next, !title.isEmpty, title.unicodeScalars.count <= 20, !title.contains("。") else { return [] }
+                lines.append(element.first.number)
+                next += 1
+            }
+        }
+        return lines.count >= 2 ? Set(lines) : []
+    }
+}
