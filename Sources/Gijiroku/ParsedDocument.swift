@@ -37,7 +37,10 @@ public enum ParsedDocument: Sendable, Encodable {
     /// 9: a verbatim record's order of business headed by its session's name (`…議事日程　第１号`,
     /// `追加議事日程`) gives its items (墨田's 議案第７０号), an item listed again once; titles lose
     /// a table's border run on after them (`…補正予算－－－－＋`).
-    public static let revision = 9
+    /// 10: `内容` alone on a line heads the proceedings; its numbered headings (`(1)…について`,
+    /// numbered from 1) and a numbered `(2)その他` after them are the agenda of a summary that
+    /// lists none (美祢's three items in two meetings).
+    public static let revision = 10
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

@@ -1,5 +1,6 @@
 /// The agenda a summary's body gives when it has no agenda field: the items listed under
-/// its reported or discussed matters, and its numbered sections.
+/// its reported or discussed matters, its numbered sections, and the numbered headings under
+/// its proceedings (`内容`).
 ///
 /// Web pages of meeting results often list their matters in the body (`1 重要な報告事項`,
 /// then `- …について`), and small councils number the body's sections (`1 開会`,
@@ -39,6 +40,42 @@ enum BodyAgenda {
                           title: TitleExtractor.trimSpaces(String(numbering.rest)), lines: LineRange(element.first.number))
     }
 
+    /// The lines of the numbered headings under a section of the proceedings (`内容`,
+    /// `議事内容`) that head its items: short, without `。`, numbered 1, 2 … in order from
+    /// each such section's start (`(1)…の対応について`), and a numbered `その他` label right after
+    /// them that goes on with the numbers (`(2)その他`).
+    static func contentHeadings(of body: BlockAssembler.Result) -> Set<Int> {
+        var lines = Set<Int>()
+        var next: Int?   // the number the next heading must have, inside such a section
+        for block in body.blocks {
+            if block.kind == .section {
+                next = block.label.map { LineClassifier.namesContents($0.content) } == true ? 1 : nil
+            } else if block.kind == .other, let expected = next, let label = block.label,
+                      let numbering = Numbering.parse(label.content), numbering.number == expected {
+                lines.insert(label.number)
+                next = nil
+                continue
+            } else if block.kind != nil {
+                next = nil
+            }
+            guard var expected = next else { continue }
+            for element in block.elements where element.kind == .numbered {
+                guard let numbering = Numbering.parse(element.first.content), numbering.number == expected,
+                      Self.isHeading(numbering.rest, longest: 40) else { break }
+                lines.insert(element.first.number)
+                expected += 1
+            }
+            next = expected
+        }
+        return lines
+    }
+
+    /// A heading's title: not empty, at most `longest` characters, no sentence.
+    private static func isHeading(_ rest: Substring, longest: Int) -> Bool {
+        let title = TitleExtractor.trimSpaces(String(rest))
+        return !title.isEmpty && title.unicodeScalars.count <= longest && !title.contains("。")
+    }
+
     /// The lines of a summary's numbered sections when they are its agenda: the body's
     /// top-level numbered headings (`1 開会`, `2 会長あいさつ`, `3 報告事項`), short and
     /// without `。`, numbered 1, 2, 3 … in order (two at least), in running text. Empty when
@@ -50,8 +87,7 @@ enum BodyAgenda {
             for element in block.elements where element.kind == .numbered {
                 guard let numbering = Numbering.parse(element.first.content), numbering.style == .spaced || numbering.style == .dotted
                 else { continue }
-                let title = TitleExtractor.trimSpaces(String(numbering.rest))
-                guard numbering.number == next, !title.isEmpty, title.unicodeScalars.count <= 20, !title.contains("。") else { return [] }
+                guard numbering.number == next, Self.isHeading(numbering.rest, longest: 20) else { return [] }
                 lines.append(element.first.number)
                 next += 1
             }

@@ -95,7 +95,7 @@ enum LineClassifier {
             return .note
         case "特", "な":
             if isNoComments(bytes) { return .noComments }
-        case "市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議", "報", "協":
+        case "市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議", "報", "協", "内":
             if bytes.count <= 24, let label = blockLabel(bytes) { return label }
         default:
             break
@@ -169,8 +169,9 @@ enum LineClassifier {
     }
 
     static let bareHeadings: [StaticString] = ["市長指示", "本部長指示", "指示事項", "主な意見", "質疑応答", "意見交換", "主な発言", "概要", "決定事項", "結論", "会議の結果", "審議結果",
-                                               "議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "審議内容", "会議内容", "報告事項", "協議事項", "審議事項"]
-    static let bareHeadingStarts: ScalarSet = ["市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議", "報", "協"]
+                                               "議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "審議内容", "会議内容", "報告事項", "協議事項", "審議事項",
+                                               "内容"]
+    static let bareHeadingStarts: ScalarSet = ["市", "本", "指", "主", "質", "意", "概", "決", "結", "会", "審", "議", "報", "協", "内"]
 
     /// Reads the compacted text inside a label's brackets (or after ■/□).
     private static func blockLabel(inner compacted: UTF8Bytes, bracketed: Bool) -> Kind? {
@@ -214,7 +215,17 @@ enum LineClassifier {
 
     /// Body section headings that are not one of the reference blocks (`議事の経過`).
     static let sectionNames: [StaticString] = ["議事の経過", "議事経過", "会議の経過", "審議の経過", "議事内容", "会議概要", "議事概要",
-                                               "発言の要旨", "決定事項", "報告事項", "協議事項", "審議事項", "審議内容", "会議内容", "議事の概要", "会議の概要"]
+                                               "発言の要旨", "決定事項", "報告事項", "協議事項", "審議事項", "審議内容", "会議内容", "議事の概要", "会議の概要",
+                                               "内容"]
+
+    /// Sections that hold the meeting's proceedings item by item (`内容`, `議事内容`): a
+    /// numbered heading in them heads an agenda item when the record lists none.
+    static let contentSectionNames: [StaticString] = ["内容", "議事内容", "会議内容", "審議内容"]
+
+    /// Whether a section's label names the meeting's proceedings (`内容`, `議事内容`).
+    static func namesContents<S: StringProtocol>(_ label: S) -> Bool {
+        Substring(WidthFolding.compact(label)).withUTF8Bytes { $0.isOne(of: contentSectionNames) }
+    }
 
     static func sectionLabel<S: StringProtocol>(_ compacted: S) -> BlockKind? {
         compacted.withUTF8Bytes { sectionLabel($0) }

@@ -271,7 +271,8 @@ package struct MinutesParser: Sendable {
 
     private func readBody(_ body: BlockAssembler.Result, into minutes: inout Minutes) {
         var current: Int?   // index into minutes.agenda of the item being discussed
-        let sections = minutes.agenda.isEmpty && minutes.form == .summary ? BodyAgenda.numberedSections(of: body) : []
+        let sections = minutes.agenda.isEmpty && minutes.form == .summary
+            ? BodyAgenda.numberedSections(of: body).union(BodyAgenda.contentHeadings(of: body)) : []
 
         func agendaIndex(number: Int?, creatingWith title: String?, line: Int?) -> Int {
             if let number, let i = minutes.agenda.firstIndex(where: { $0.number == number }) { return i }
@@ -322,6 +323,11 @@ package struct MinutesParser: Sendable {
                 minutes.warnings += found.warnings
                 found.notes.forEach { addNote($0, to: &minutes) }
             case .other:
+                // `(2)その他` after the items of the proceedings: the last of them.
+                if let label = block.label, sections.contains(label.number), let item = BodyAgenda.sectionItem(Element(kind: .numbered, marker: nil, line: label)) {
+                    minutes.agenda.append(item)
+                    current = minutes.agenda.count - 1
+                }
                 // Every item of a `決定事項` or `結論` section is a decision.
                 let decided = block.label.map { DecisionReader.namesDecisions(String($0.content)) } ?? false
                 for n in block.elements.indices {

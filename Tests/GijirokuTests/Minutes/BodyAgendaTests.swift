@@ -77,4 +77,45 @@ import GijirokuTestSupport
         #expect(m.agenda.isEmpty)
         #expect(m.paragraphs.map(\.text) == ["図書館の移転について報告があり、了承された。", "駅前広場の整備について"])
     }
+
+    /// Under `内容`, the numbered headings numbered from 1 head the items, and a numbered
+    /// `その他` after them is the last item (its lines stay the その他 section's).
+    @Test func theNumberedHeadingsOfTheProceedingsAreItsItems() throws {
+        let m = try Self.minutes("""
+            汐見川市新型感染症対策本部会議(第58回)を開催
+            日付
+            令和5年6月2日
+            内容
+               夏季の対応について協議を行いました。
+            (1)夏季の施設利用における感染対策について
+            事務局から、利用時の感染対策が説明されました。
+            (2)その他
+            ・市職員の出勤の考え方について協議しました。
+            """)
+        #expect(m.agenda.map(\.title) == ["夏季の施設利用における感染対策について", "その他"])
+        #expect(m.agenda.map(\.number) == [1, 2] && m.agenda.map(\.lines) == [LineRange(6), LineRange(8)])
+        #expect(m.paragraphs.map(\.text) == ["夏季の対応について協議を行いました。", "事務局から、利用時の感染対策が説明されました。"])
+        #expect(m.other.map(\.text) == ["市職員の出勤の考え方について協議しました。"])
+    }
+
+    @Test func aHeadingOutOfOrderOrOutsideTheProceedingsHeadsNoItem() throws {
+        let skipping = try Self.minutes("""
+            汐見川市新型感染症対策本部会議(第58回)を開催
+            日付
+            令和5年6月2日
+            内容
+            (2)夏季の施設利用における感染対策について
+            事務局から説明されました。
+            """)
+        #expect(skipping.agenda.isEmpty)
+        let elsewhere = try Self.minutes("""
+            汐見川市新型感染症対策本部会議(第58回)を開催
+            日付
+            令和5年6月2日
+            概要
+            (1)夏季の施設利用における感染対策について
+            事務局から説明されました。
+            """)
+        #expect(elsewhere.agenda.isEmpty)
+    }
 }
