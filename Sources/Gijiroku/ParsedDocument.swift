@@ -40,7 +40,10 @@ public enum ParsedDocument: Sendable, Encodable {
     /// 10: `内容` alone on a line heads the proceedings; its numbered headings (`(1)…について`,
     /// numbered from 1) and a numbered `(2)その他` after them are the agenda of a summary that
     /// lists none (美祢's three items in two meetings).
-    public static let revision = 10
+    /// 11: in an agenda listed without numbers, each short line after a short one is an item
+    /// (tokyotogikai's 21 under `本日の会議に付した事件`), a `(1)` line a sub-item of the one
+    /// above; they were read as one title.
+    public static let revision = 11
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

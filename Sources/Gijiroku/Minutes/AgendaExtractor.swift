@@ -1,5 +1,6 @@
 /// Reads the agenda list in the header (`【議 事】⑴ …`, `（１）…`, `①…`, `１．…`) into
-/// agenda items; a line without numbering continues the title above it.
+/// agenda items; a line without numbering continues the title above it, except in a list
+/// without numbers, where a short line after a short one is an item of its own.
 ///
 /// ```swift
 /// // 【議 事】（１）…フォローアップについて
@@ -9,7 +10,9 @@
 struct AgendaExtractor {
     func extract(_ parts: [(text: Substring, line: SourceLine)]) -> [AgendaItem] {
         var items: [AgendaItem] = []
+        var previous: Substring = ""   // the line before, as read
         for part in parts {
+            defer { previous = part.text }
             var text = part.text
             // `〇議事日程（第３号）`: the list's own number, no item.
             if let n = Self.orderNumber(text), n > 0, items.isEmpty { continue }
@@ -26,11 +29,16 @@ struct AgendaExtractor {
             }
             // A table's border run on after an item (`＋委員会審査報告＋－－＋`) is no part of it.
             if let f = text.unicodeScalars.first, Self.tableFragmentStarts.contains(f) { continue }
-            if let numbering = Numbering.parse(text) {
+            // In a list without numbers, each short line is an item of its own (`理事の互選`,
+            // `議員の辞職について`), a `(1)` line a sub-item of the one above; a line after a long
+            // one goes on with that one's title, broken where the page's width ran out.
+            let unnumberedList = !items.isEmpty && items.allSatisfy { $0.number == nil && $0.label == nil }
+            if let numbering = Numbering.parse(text), !(unnumberedList && (numbering.style == .parenthesised || numbering.style == .circled)) {
                 items += Self.runOn(numbering).map { number, label, title in
                     AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number))
                 }
-            } else if var last = items.last, !Self.opensBill(text) {
+            } else if var last = items.last, !Self.opensBill(text),
+                      !(unnumberedList && Numbering.parse(text) == nil && Self.isShortLine(previous) && Self.isShortLine(text, longest: 40)) {
                 last.title = (last.title ?? "") + text
                 last.lines = last.lines.union(LineRange(part.line.number))
                 items[items.count - 1] = last
@@ -43,6 +51,17 @@ struct AgendaExtractor {
             item.title = item.title.map { Self.withoutLeaders(TitleExtractor.trimSpaces($0)) }
             return item
         }
+    }
+
+    /// Whether a line of a list is short enough to be a whole title (at most `longest`
+    /// characters, spaces aside), not the first part of one the page's width broke.
+    static func isShortLine(_ text: Substring, longest: Int = 24) -> Bool {
+        var count = 0
+        for c in text.unicodeScalars where !SourceLine.isSpace(c) {
+            count += 1
+            if count > longest { return false }
+        }
+        return count > 0
     }
 
     /// `1.議案等について 2.発議案について 3.…`: items that the extraction ran into one line, split

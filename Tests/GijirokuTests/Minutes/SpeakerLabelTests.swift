@@ -320,6 +320,26 @@ import GijirokuTestSupport
     }
 }
 
+/// An agenda listed without numbers: each short line an item, a `(1)` line a sub-item of the
+/// one above, and a title the page's width broke read whole.
+@Suite struct UnnumberedAgendaTests {
+    static func items(_ text: String) -> [AgendaItem] {
+        AgendaExtractor().extract(SourceLine.split(text).map { (text: $0.content, line: $0) })
+    }
+
+    @Test func eachShortLineOfAListWithoutNumbersIsAnItem() {
+        let items = Self.items("閉会中における議会運営委員の辞任及び選任\n理事の互選\n議員の辞職について\n陳情の審査\n(1)一七第七六号 委員会条例の改正に関する陳情")
+        #expect(items.map(\.title) == ["閉会中における議会運営委員の辞任及び選任", "理事の互選", "議員の辞職について",
+                                       "陳情の審査(1)一七第七六号 委員会条例の改正に関する陳情"])
+        #expect(items.allSatisfy { $0.number == nil })
+    }
+
+    @Test func aTitleBrokenByThePagesWidthIsOneItem() {
+        let items = Self.items("汐見川市総合計画後期基本計画の策定に向けた市民意見の募集と\n説明会の開催について")
+        #expect(items.map(\.title) == ["汐見川市総合計画後期基本計画の策定に向けた市民意見の募集と説明会の開催について"])
+    }
+}
+
 /// A verbatim record's order of business headed by its session's name (`…議事日程　第１号`),
 /// parted from its items by the opening time, and repeated by an added order: each item once,
 /// and no field holds the opening's line.
