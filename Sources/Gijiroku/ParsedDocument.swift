@@ -43,7 +43,9 @@ public enum ParsedDocument: Sendable, Encodable {
     /// 11: in an agenda listed without numbers, each short line after a short one is an item
     /// (tokyotogikai's 21 under `本日の会議に付した事件`), a `(1)` line a sub-item of the one
     /// above; they were read as one title.
-    public static let revision = 11
+    /// 12: the numbered items after a category in lenticular brackets (`【陳　情】　(1)…　(2)…`)
+    /// are items (meguro's two petitions); the line was one item.
+    public static let revision = 12
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

@@ -27,6 +27,9 @@ struct AgendaExtractor {
                 items.append(AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number)))
                 continue
             }
+            // `【陳　情】　(1)陳情1第7号…　(2)…`: the kind of the items before them, which their
+            // titles say again.
+            if let rest = Self.afterCategory(text) { text = rest }
             // A table's border run on after an item (`＋委員会審査報告＋－－＋`) is no part of it.
             if let f = text.unicodeScalars.first, Self.tableFragmentStarts.contains(f) { continue }
             // In a list without numbers, each short line is an item of its own (`理事の互選`,
@@ -51,6 +54,14 @@ struct AgendaExtractor {
             item.title = item.title.map { Self.withoutLeaders(TitleExtractor.trimSpaces($0)) }
             return item
         }
+    }
+
+    /// The numbered items after a category in lenticular brackets (`【陳　情】　(1)…`); nil
+    /// when the line is not one.
+    static func afterCategory(_ text: Substring) -> Substring? {
+        guard text.hasPrefix("【"), let close = text.firstIndex(of: "】"), text.distance(from: text.startIndex, to: close) <= 12 else { return nil }
+        let rest = text[text.index(after: close)...].drop { SourceLine.isSpace($0.unicodeScalars.first!) }
+        return Numbering.parse(rest) == nil ? nil : rest
     }
 
     /// Whether a line of a list is short enough to be a whole title (at most `longest`

@@ -21,6 +21,7 @@ import GijirokuTestSupport
         9: "a185cde93abd5945a5869db739cd67a205fe50caa4ea9739a0921dd9192a323e",
         10: "84f611d18651c7f01b09b687146a0c825e91196f2dbf52154a7a4bb8d6066d71",
         11: "84f611d18651c7f01b09b687146a0c825e91196f2dbf52154a7a4bb8d6066d71",
+        12: "84f611d18651c7f01b09b687146a0c825e91196f2dbf52154a7a4bb8d6066d71",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

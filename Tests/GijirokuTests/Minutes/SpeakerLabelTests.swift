@@ -334,6 +334,14 @@ import GijirokuTestSupport
         #expect(items.allSatisfy { $0.number == nil })
     }
 
+    /// `【陳　情】` before numbered items names their kind: the items are read after it.
+    @Test func theItemsAfterACategoryAreItsItems() {
+        let items = Self.items("【陳　情】　(1)陳情6第 7号 区議会の中継に関する陳情　　(新規)　　(2)陳情6第 8号 区立図書館の開館時間に関する陳情")
+        #expect(items.map(\.number) == [1, 2])
+        #expect(items.map(\.title) == ["陳情6第 7号 区議会の中継に関する陳情　　(新規)", "陳情6第 8号 区立図書館の開館時間に関する陳情"])
+        #expect(AgendaExtractor.afterCategory("【注意】この資料は非公開") == nil)
+    }
+
     @Test func aTitleBrokenByThePagesWidthIsOneItem() {
         let items = Self.items("汐見川市総合計画後期基本計画の策定に向けた市民意見の募集と\n説明会の開催について")
         #expect(items.map(\.title) == ["汐見川市総合計画後期基本計画の策定に向けた市民意見の募集と説明会の開催について"])
