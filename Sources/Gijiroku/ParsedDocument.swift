@@ -45,7 +45,10 @@ public enum ParsedDocument: Sendable, Encodable {
     /// above; they were read as one title.
     /// 12: the numbered items after a category in lenticular brackets (`【陳　情】　(1)…　(2)…`)
     /// are items (meguro's two petitions); the line was one item.
-    public static let revision = 12
+    /// 13: a verbatim record with no agenda takes the bills its chair puts before the meeting
+    /// (`(1)議案第44号 …についてを議題といたします。`) as its agenda; a matter named without a
+    /// bill's number is not one.
+    public static let revision = 13
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

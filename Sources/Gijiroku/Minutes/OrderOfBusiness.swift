@@ -25,6 +25,15 @@ enum OrderOfBusiness {
             minutes.agenda = []
             for (_, item) in ordered where !minutes.agenda.contains(where: { $0.number == item.number }) { minutes.agenda.append(item) }
         }
+        // With no agenda at all, the bills the chair takes up in words are the agenda
+        // (`(1)議案第44号 市民参加条例の制定についてを議題といたします。`).
+        if minutes.agenda.isEmpty {
+            for speech in minutes.speeches where speech.speaker.category == .chair {
+                for title in billsTakenUp(in: speech.text) where !minutes.agenda.contains(where: { $0.title == title }) {
+                    minutes.agenda.append(AgendaItem(number: nil, label: nil, title: title, lines: speech.lines))
+                }
+            }
+        }
         var headings = ordered.map { (line: $0.line, number: $0.item.number!) }
         // `◎会期の決定`: a heading that names an item of the agenda by its title.
         for event in minutes.events where event.kind == .heading {
@@ -48,6 +57,25 @@ enum OrderOfBusiness {
             }
             minutes.speeches[i].agendaNumber = current
         }
+    }
+
+    /// The bills a chair's words put before the meeting, from the bill's number on:
+    /// `1付託案件の審査、(1)議案第44号 市民参加条例の制定についてを議題といたします。` →
+    /// `議案第44号 市民参加条例の制定について`. A matter named without a bill's number
+    /// (`新庁舎建設の進捗状況についてを議題とします`) is not one.
+    static func billsTakenUp(in text: String) -> [String] {
+        guard UTF8Search.contains(text, "議題") else { return [] }
+        var found: [String] = []
+        for sentence in DecisionReader.sentences(text) {
+            guard let verb = UTF8Search.range(of: "を議題と", in: sentence) ?? UTF8Search.range(of: "を一括議題と", in: sentence) else { continue }
+            let before = sentence[..<verb.lowerBound]
+            // The first bill named in the sentence, by where its kind's word begins.
+            let starts = ["議案第", "陳情第", "請願第", "発議第", "報告第"].compactMap { UTF8Search.range(of: $0, in: before)?.lowerBound }
+            guard let start = starts.min(), AgendaExtractor.opensBill(before[start...]) else { continue }
+            let title = TitleExtractor.trimSpaces(String(before[start...]))
+            if !title.isEmpty, title.unicodeScalars.count <= 80 { found.append(title) }
+        }
+        return found
     }
 
     /// `日程第１、議案第３０号を議題といたします。` → 1: the item a sentence puts before the meeting.

@@ -22,6 +22,7 @@ import GijirokuTestSupport
         10: "84f611d18651c7f01b09b687146a0c825e91196f2dbf52154a7a4bb8d6066d71",
         11: "84f611d18651c7f01b09b687146a0c825e91196f2dbf52154a7a4bb8d6066d71",
         12: "84f611d18651c7f01b09b687146a0c825e91196f2dbf52154a7a4bb8d6066d71",
+        13: "cb88ab9626f0239bbbb3b6f5814cb1612405fd13f183b2dac12fb79f31307d57",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

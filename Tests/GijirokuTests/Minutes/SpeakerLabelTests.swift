@@ -262,6 +262,24 @@ import GijirokuTestSupport
         #expect(item.0 == number && item.1 == label && item.2 == title)
     }
 
+    /// With no agenda, the bills a chair puts before the meeting are the agenda; a matter named
+    /// without a bill's number is not an item.
+    @Test func theBillsAChairTakesUpAreTheAgendaOfARecordWithoutOne() {
+        #expect(OrderOfBusiness.billsTakenUp(in: "委員会を再開いたします。\n1付託案件の審査、(1)議案第44号 汐見川市市民参加条例の制定についてを議題といたします。")
+                == ["議案第44号 汐見川市市民参加条例の制定について"])
+        #expect(OrderOfBusiness.billsTakenUp(in: "陳情第５号及び陳情第６号を一括議題といたします。") == ["陳情第５号及び陳情第６号"])
+        #expect(OrderOfBusiness.billsTakenUp(in: "はじめに、所管事務の調査として、新庁舎建設の進捗状況についてを議題といたします。").isEmpty)
+        let text = """
+            汐見川市議会総務委員会会議録
+            開会　令和６年６月２０日（木）午前１０時
+            汐田一郎委員長　ただいまから総務委員会を開会いたします。
+            　議案第３２号を議題といたします。説明を求めます。
+            浜野花子総務部長　議案第３２号について御説明いたします。
+            """
+        let m = MinutesParser().parse(text: text, path: "x.txt")
+        #expect(m.agenda.map(\.title) == ["議案第３２号"])
+    }
+
     @Test(arguments: ["第３回汐見川市議会", "第２号議案について", "第１条　目的"])
     func aNumberedWordIsNoItem(_ line: String) {
         #expect(AgendaExtractor.orderOfBusiness(line) == nil)
