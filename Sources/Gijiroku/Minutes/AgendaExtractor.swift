@@ -11,8 +11,12 @@ struct AgendaExtractor {
     func extract(_ parts: [(text: Substring, line: SourceLine)]) -> [AgendaItem] {
         var items: [AgendaItem] = []
         var previous: Substring = ""   // the line before, as read
+        var numbered = false           // whether an item so far has a number or a label
         for part in parts {
-            defer { previous = part.text }
+            defer {
+                previous = part.text
+                numbered = numbered || items.last.map { $0.number != nil || $0.label != nil } == true
+            }
             var text = part.text
             // `〇議事日程（第３号）`: the list's own number, no item.
             if let n = Self.orderNumber(text), n > 0, items.isEmpty { continue }
@@ -35,7 +39,7 @@ struct AgendaExtractor {
             // In a list without numbers, each short line is an item of its own (`理事の互選`,
             // `議員の辞職について`), a `(1)` line a sub-item of the one above; a line after a long
             // one goes on with that one's title, broken where the page's width ran out.
-            let unnumberedList = !items.isEmpty && items.allSatisfy { $0.number == nil && $0.label == nil }
+            let unnumberedList = !items.isEmpty && !numbered
             if let numbering = Numbering.parse(text), !(unnumberedList && (numbering.style == .parenthesised || numbering.style == .circled)) {
                 items += Self.runOn(numbering).map { number, label, title in
                     AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number))

@@ -214,7 +214,7 @@ package struct MinutesParser: Sendable {
 
     /// The fields' values into the record: place, attendees and their groups, absentees, chair, agenda.
     private func readFields(_ fields: [HeaderReader.Field], into minutes: inout Minutes) {
-        var listed = Set<ListedItem>()
+        var listed = Set(minutes.agenda.compactMap { item in item.number.map { ListedItem(number: $0, title: item.title) } })
         for field in fields {
             minutes.header.append(HeaderField(field: field.field, label: field.label.map(String.init), value: field.value, lines: field.range))
             switch field.field {
@@ -250,7 +250,6 @@ package struct MinutesParser: Sendable {
                 minutes.chair = TitleExtractor.trimSpaces(field.value)
             case .agenda:
                 // An item listed again (`追加議事日程` repeats the day's order) is listed once.
-                if listed.isEmpty { for item in minutes.agenda { if let n = item.number { listed.insert(ListedItem(number: n, title: item.title)) } } }
                 for item in AgendaExtractor().extract(field.valueParts) {
                     if let n = item.number, !listed.insert(ListedItem(number: n, title: item.title)).inserted { continue }
                     minutes.agenda.append(item)

@@ -12,101 +12,72 @@ struct FullTextIndex {
         try store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize'); PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
-    /// Adds the entries of the stored elements `ids`. While the indexer writes a batch they are
-    /// gathered and written at its end, by ``writePending()``: FTS5 writes a segment at each
-    /// statement that changes it inside a transaction, and a statement per document made a
-    /// segment per document. During a run that builds the index at its end, nothing.
+    /// The external-content FTS5 tables kept beside the rows they index: the elements'
+    /// bigram index, and the trigram index of the documents' meeting names and titles.
+    enum Table: CaseIterable, Hashable {
+        case elements, names
+
+        var name: String { self == .elements ? "elements_fts" : "document_names" }
+        /// The table whose rows (by `id`) the entries are made from, and their columns.
+        var content: String { self == .elements ? "elements" : "documents" }
+        var columns: String { self == .elements ? "body" : "meeting, title" }
+        /// Where a batch keeps the rows whose entries it deletes at its end.
+        var removed: String { self == .elements ? "removed_entries" : "removed_names" }
+    }
+
+    /// Adds the entries of the stored rows `ids` (elements, or documents for `.names`). While
+    /// the indexer writes a batch they are gathered and written at its end, by
+    /// ``writePending()``: FTS5 writes a segment at each statement that changes it inside a
+    /// transaction, and a statement per document made a segment per document. During a run
+    /// that builds the indexes at its end, nothing.
     ///
     /// ```swift
     /// try FullTextIndex(store: store).add(101...356)
+    /// try FullTextIndex(store: store).add(7...7, to: .names)
     /// ```
-    func add(_ ids: ClosedRange<Int64>) throws {
+    func add(_ ids: ClosedRange<Int64>, to table: Table = .elements) throws {
         if store.fullTextDeferred { return }
         if store.pendingBatch != nil {
-            store.pendingBatch!.fullText.append((ids.lowerBound, ids.upperBound))
+            store.pendingBatch!.added[table, default: []].append((ids.lowerBound, ids.upperBound))
         } else {
-            try write(ids)
+            try write(ids, to: table)
         }
     }
 
-    /// Deletes the entries of the stored elements `ids`, before the elements are deleted
-    /// (FTS5 needs their texts). While a batch is written, their texts are kept in
-    /// `temp.removed_entries` and the entries deleted at its end with the batch's others.
-    func remove(_ ids: ClosedRange<Int64>) throws {
-        if let k = store.pendingBatch?.fullText.firstIndex(where: { $0.first == ids.lowerBound && $0.last == ids.upperBound }) {
+    /// Deletes the entries of the stored rows `ids`, before the rows are deleted (an
+    /// external-content entry is deleted with the values it was made from). While a batch is
+    /// written, the rows' values are kept in a temporary table and the entries deleted at its
+    /// end with the batch's others.
+    func remove(_ ids: ClosedRange<Int64>, from table: Table = .elements) throws {
+        if let k = store.pendingBatch?.added[table]?.firstIndex(where: { $0.first == ids.lowerBound && $0.last == ids.upperBound }) {
             // Added earlier in the same batch (a file given twice): gathered, never written,
             // so there is nothing to delete.
-            store.pendingBatch!.fullText.remove(at: k)
+            store.pendingBatch!.added[table]!.remove(at: k)
         } else if store.fullTextDeferred {
             return
         } else if store.pendingBatch != nil {
-            if !store.pendingBatch!.removedEntries {
-                try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS removed_entries(id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-                store.pendingBatch!.removedEntries = true
+            if store.pendingBatch!.removing.insert(table).inserted {
+                try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS \(table.removed)(id INTEGER PRIMARY KEY, \(table.columns))")
             }
-            try store.statement("INSERT INTO temp.removed_entries(id, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
+            try store.statement("INSERT INTO temp.\(table.removed)(id, \(table.columns)) SELECT id, \(table.columns) FROM \(table.content) WHERE id BETWEEN ?1 AND ?2")
                 .run([ids.lowerBound, ids.upperBound])
         } else {
-            try store.statement("""
-                INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM elements WHERE id BETWEEN ?1 AND ?2
-                """).run([ids.lowerBound, ids.upperBound])
+            try delete(from: table, rows: "\(table.content) WHERE id BETWEEN ?1 AND ?2", [ids.lowerBound, ids.upperBound])
         }
     }
 
-    /// Adds the meeting name and title of the stored document `id` to `document_names`, the
-    /// trigram index the meeting filter reads; gathered like the elements' entries.
-    func addNames(ofDocument id: Int64) throws {
-        if store.fullTextDeferred { return }
-        if store.pendingBatch != nil {
-            store.pendingBatch!.names.append(id)
-        } else {
-            try writeNames(id...id)
-        }
-    }
-
-    /// Deletes the names of the stored document `id`, before the document is deleted (the
-    /// entries of an external-content table are deleted with the values they were made from).
-    func removeNames(ofDocument id: Int64) throws {
-        if let k = store.pendingBatch?.names.firstIndex(of: id) {
-            store.pendingBatch!.names.remove(at: k)
-        } else if store.fullTextDeferred {
-            return
-        } else if store.pendingBatch != nil {
-            if !store.pendingBatch!.removedNames {
-                try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS removed_names(id INTEGER PRIMARY KEY, meeting TEXT, title TEXT)")
-                store.pendingBatch!.removedNames = true
-            }
-            try store.statement("INSERT INTO temp.removed_names(id, meeting, title) SELECT id, meeting, title FROM documents WHERE id = ?1").run([id])
-        } else {
-            try store.statement("""
-                INSERT INTO document_names(document_names, rowid, meeting, title) SELECT 'delete', id, meeting, title FROM documents WHERE id = ?1
-                """).run([id])
-        }
-    }
-
-    /// Writes what the batch has gathered: the replaced elements' entries deleted in one
-    /// statement, then the new ones written, one statement for each run of consecutive ids;
-    /// the documents' names likewise.
+    /// Writes what the batch has gathered, table by table: the replaced rows' entries
+    /// deleted in one statement, then the new ones written, one statement for each run of
+    /// consecutive ids.
     func writePending() throws {
-        if store.pendingBatch?.removedNames == true {
-            store.pendingBatch!.removedNames = false
-            try store.statement("""
-                INSERT INTO document_names(document_names, rowid, meeting, title) SELECT 'delete', id, meeting, title FROM temp.removed_names
-                """).run([])
-            try store.statement("DELETE FROM temp.removed_names").run([])
+        for table in Table.allCases {
+            if store.pendingBatch?.removing.remove(table) != nil {
+                try delete(from: table, rows: "temp.\(table.removed)", [])
+                try store.statement("DELETE FROM temp.\(table.removed)").run([])
+            }
+            guard let added = store.pendingBatch?.added.removeValue(forKey: table) else { continue }
+            for run in Self.runs(added) { try write(run, to: table) }
         }
-        if let names = store.pendingBatch?.names, !names.isEmpty {
-            store.pendingBatch!.names = []
-            for run in Self.runs(names.map { ($0, $0) }) { try writeNames(run) }
-        }
-        if store.pendingBatch?.removedEntries == true {
-            store.pendingBatch!.removedEntries = false
-            try store.statement("INSERT INTO elements_fts(elements_fts, rowid, body) SELECT 'delete', id, body FROM temp.removed_entries").run([])
-            try store.statement("DELETE FROM temp.removed_entries").run([])
-        }
-        guard let pending = store.pendingBatch?.fullText, !pending.isEmpty else { return }
-        store.pendingBatch!.fullText = []
-        for run in Self.runs(pending) { try write(run) }
     }
 
     /// Ranges of ids, ascending, joined where one ends just before the next begins.
@@ -119,14 +90,15 @@ struct FullTextIndex {
         return runs
     }
 
-    private func writeNames(_ ids: ClosedRange<Int64>) throws {
-        try store.statement("INSERT INTO document_names(rowid, meeting, title) SELECT id, meeting, title FROM documents WHERE id BETWEEN ?1 AND ?2")
+    private func write(_ ids: ClosedRange<Int64>, to table: Table) throws {
+        try store.statement("INSERT INTO \(table.name)(rowid, \(table.columns)) SELECT id, \(table.columns) FROM \(table.content) WHERE id BETWEEN ?1 AND ?2")
             .run([ids.lowerBound, ids.upperBound])
     }
 
-    private func write(_ ids: ClosedRange<Int64>) throws {
-        try store.statement("INSERT INTO elements_fts(rowid, body) SELECT id, body FROM elements WHERE id BETWEEN ?1 AND ?2")
-            .run([ids.lowerBound, ids.upperBound])
+    /// Deletes the entries of the rows `rows` selects (`FROM` them, with `values` bound).
+    private func delete(from table: Table, rows: String, _ values: [Any?]) throws {
+        try store.statement("INSERT INTO \(table.name)(\(table.name), rowid, \(table.columns)) SELECT 'delete', id, \(table.columns) FROM \(rows)")
+            .run(values)
     }
 
     /// Builds the full-text index from the stored elements and clears the pending mark, in
@@ -143,10 +115,8 @@ struct FullTextIndex {
         try store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 536870912)")
         defer { try? store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
         try store.database.transaction {
-            try store.database.execute("""
-                INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); INSERT INTO document_names(document_names) VALUES('rebuild');
-                UPDATE statistics SET full_text_pending = 0 WHERE id = 1
-                """)
+            for table in Table.allCases { try store.database.execute("INSERT INTO \(table.name)(\(table.name)) VALUES('rebuild')") }
+            try store.database.execute("UPDATE statistics SET full_text_pending = 0 WHERE id = 1")
         }
     }
 

@@ -112,7 +112,7 @@ struct DocumentWriter {
                           last == nil ? nil : first, last, totalLength, meeting,
                           source.part?.number ?? 0, source.part?.lines.start ?? 1, source.part?.lines.end, header])
             let documentID = store.database.lastInsertedRowID
-            try FullTextIndex(store: store).addNames(ofDocument: documentID)
+            try FullTextIndex(store: store).add(documentID...documentID, to: .names)
             try headings(documentID)
             let insert = try store.statement("""
                 INSERT INTO elements(id, document_id, style, agenda_number, item, question, issuer, marker, line_start, line_count, body, speaker,
@@ -176,7 +176,7 @@ struct DocumentWriter {
         try store.statement("DELETE FROM agenda WHERE document_id = ?1").run([id])
         try store.statement("DELETE FROM units WHERE document_id = ?1").run([id])
         try store.statement("DELETE FROM plan_items WHERE document_id = ?1").run([id])
-        try FullTextIndex(store: store).removeNames(ofDocument: Int64(id))
+        try FullTextIndex(store: store).remove(Int64(id)...Int64(id), from: .names)
         try store.statement("DELETE FROM documents WHERE id = ?1").run([id])
     }
 

@@ -33,20 +33,15 @@ final class Store {
         var facets: [(first: Int64, bytes: [UInt8])] = []
         /// The next element id, known once the batch has stored a document.
         var nextElementID: Int64?
-        /// The element ids whose full-text entries are still to be written, in runs: written
+        /// The ids whose full-text entries are still to be written, by table, in runs: written
         /// by one statement at the end of the batch. FTS5 writes what it holds as a new
         /// segment at every statement that changes it inside a transaction (a savepoint),
         /// so a statement per document made a segment per document, and the first small
         /// runs after a large one merged the whole index with them.
-        var fullText: [(first: Int64, last: Int64)] = []
-        /// Whether replaced elements' texts wait in `temp.removed_entries` for their
-        /// full-text entries to be deleted, likewise by one statement at the end of the batch.
-        var removedEntries = false
-        /// The documents whose names and titles are still to be added to `document_names`,
-        /// and whether replaced documents' names wait in `temp.removed_names`: written at the
-        /// end of the batch as the full-text entries are.
-        var names: [Int64] = []
-        var removedNames = false
+        var added: [FullTextIndex.Table: [(first: Int64, last: Int64)]] = [:]
+        /// The tables whose replaced rows wait in a temporary table for their entries to be
+        /// deleted, likewise by one statement at the end of the batch.
+        var removing: Set<FullTextIndex.Table> = []
     }
 
     func statement(_ sql: String) throws(IndexError) -> Statement {
