@@ -21,6 +21,18 @@ struct AttendeeExtractor {
     private typealias Token = (scalar: Unicode.Scalar?, line: Int)
 
     func extract(_ parts: [(text: Substring, line: SourceLine)]) -> Result {
+        var result = read(parts)
+        for i in result.attendees.indices { result.attendees[i] = Self.withoutHonorific(result.attendees[i]) }
+        // A count alone before the names (`三名`, then one person a line) is the list's stated
+        // total, not an entry: the caller checks it against the names.
+        if let first = result.attendees.first, first.count != nil, first.role.isEmpty,
+           result.attendees.dropFirst().contains(where: { $0.count == nil }) {
+            result.attendees.removeFirst()
+        }
+        return result
+    }
+
+    private func read(_ parts: [(text: Substring, line: SourceLine)]) -> Result {
         // A roster laid out in columns with white space (seats, spaced-out names).
         if SpacedRoster.applies(to: parts) {
             return Result(attendees: SpacedRoster.read(parts).attendees)
@@ -33,9 +45,13 @@ struct AttendeeExtractor {
             var text = parts[n].text.unicodeScalars[...]
             let bulleted = text.first.map(LineClassifier.isBulletMarker) == true || text.first == "•"
             if bulleted { text = text.dropFirst().drop(while: SourceLine.isSpace) }
-            for scalar in text { tokens.append((scalar, number)) }
+            // A line ending in the honorific is one person, a space only apart the name's parts.
+            let person = text.last == "君"
+            for scalar in text where !(person && SourceLine.isSpace(scalar)) { tokens.append((scalar, number)) }
+            // A line is one entry when it ends a name with its honorific (`理事浜口 健吾君`) or
+            // is a count alone (`四名`).
             if n + 1 < parts.count, parts[n].line.endsWithSpace || bulleted || parts[n + 1].text.unicodeScalars.first == "•"
-                || startsWithBarePost(parts[n + 1].text) { tokens.append((nil, number)) }
+                || startsWithBarePost(parts[n + 1].text) || text.last == "君" || Self.isCountAlone(text) { tokens.append((nil, number)) }
         }
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
         var result = Result()
@@ -262,6 +278,48 @@ struct AttendeeExtractor {
         return n
     }
 
+    /// Whether `text` is a head count and nothing else: `四名`, `（１５名）`, `3人`.
+    static func isCountAlone<S: Sequence<Unicode.Scalar>>(_ text: S) -> Bool {
+        var s = ScalarScanner(String(String.UnicodeScalarView(text)))
+        s.skipSpaces()
+        let bracket = s.scanAny(["(", "（"]) != nil
+        guard s.scanNumber() != nil, s.scanAny(["名", "人"]) != nil else { return false }
+        if bracket { guard s.scanAny([")", "）"]) != nil else { return false } }
+        s.skipSpaces()
+        return s.isAtEnd
+    }
+
+    /// An entry written with the honorific of assembly records, its post run into the name
+    /// (`委員長汐田 一郎君`, `財務局長灘 健吾君`): the post and the name apart, without `君`.
+    /// The post is the longest bare post the entry begins with (`副委員長`, `理事`), or else
+    /// the shortest post of three characters or more (`財務局長`), leaving a name of two or
+    /// more; an entry with no post before its name keeps its role (`岬陽子君` → the name
+    /// `岬陽子`, the role the list's label gives).
+    ///
+    /// ```swift
+    /// AttendeeExtractor.withoutHonorific(Attendee(role: "議長磯辺 誠君", lines: lines)).name   // "磯辺誠"
+    /// ```
+    static func withoutHonorific(_ attendee: Attendee) -> Attendee {
+        let written = attendee.name ?? attendee.role
+        guard written.unicodeScalars.last == "君", written.unicodeScalars.count >= 3 else { return attendee }
+        let entry = String(String.UnicodeScalarView(written.unicodeScalars.dropLast().filter { !SourceLine.isSpace($0) }))
+        var a = attendee
+        let characters = Array(entry)
+        if let post = SpacedRoster.barePostsLongestFirst.first(where: { entry.hasPrefix($0) && characters.count - $0.count >= 2 }) {
+            a.role = post
+            a.name = String(characters.dropFirst(post.count))
+        } else if let k = (3..<max(3, characters.count - 1)).first(where: { isPost(String(characters[..<$0])) }) {
+            a.role = String(characters[..<k])
+            a.name = String(characters[k...])
+        } else if attendee.name != nil {
+            a.name = entry
+        } else {
+            a.role = ""
+            a.name = entry
+        }
+        return a
+    }
+
     static let committeePosts: Set<String> = ["委員長", "副委員長", "委員", "会長", "副会長", "議長", "副議長", "部会長"]
 
     /// `委員 1番 唐沢…` on the next line: a new group of the list begins there.
@@ -302,8 +360,9 @@ struct AttendeeExtractor {
         if let last = scalars.last, last == "名" || last == "人" {
             let folded = WidthFolding.fold(entry)
             let body = folded.dropLast()
-            let digits = body.reversed().prefix(while: { $0.isASCII && $0.isNumber })
-            if !digits.isEmpty, let count = Int(String(digits.reversed())) {
+            // In digits or kanji numerals (`十九名`).
+            let digits = body.reversed().prefix(while: { $0.isASCII && $0.isNumber || $0.unicodeScalars.count == 1 && JapaneseNumber.isKanjiNumeral($0.unicodeScalars.first!) })
+            if !digits.isEmpty, let count = JapaneseNumber.value(of: String(digits.reversed())) {
                 let role = TitleExtractor.trimSpaces(String(body.dropLast(digits.count)))
                 let written = TitleExtractor.trimSpaces(String(entry.prefix(role.count)))
                 // `2名` alone under `事務局`: the label names them (the caller fills the role in).
@@ -333,11 +392,15 @@ struct AttendeeExtractor {
         return Attendee(role: entry, proxy: proxy, group: group, note: note, lines: lines)
     }
 
-    static let postSuffixes: [StaticString] = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当", "書記", "係長", "主任", "主事", "主査"]
+    /// A post ends in one of these; `…課長兼務` (held with another) and `…課長事務取扱` (carried
+    /// out in the other's absence) are posts too.
+    static let postSuffixes: [StaticString] = ["長", "員", "監", "者", "官", "理事", "参与", "顧問", "幹事", "主幹", "主査", "参事", "リーダー", "メンバー", "技監", "担当", "書記", "係長", "主任", "主事", "主査", "兼務", "事務取扱"]
 
     static func isPost<S: StringProtocol>(_ s: S) -> Bool {
         s.withUTF8Bytes { bytes in
-            let t = bytes.trimmingSpaces
+            var t = bytes.trimmingSpaces
+            // A closing bracket whose opening one the extraction lost (`…課長事務取扱)`).
+            if t.last == UInt8(ascii: ")"), !t.contains(UInt8(ascii: "(")) { t = UnsafeBufferPointer(rebasing: t.dropLast()) }
             return !t.isEmpty && !t.hasSuffix("担当") && Self.postSuffixes.contains { t.hasSuffix($0) }
         }
     }

@@ -212,6 +212,9 @@ package struct MinutesParser: Sendable {
         var title: String?
     }
 
+    /// The posts of a committee's members: an absent member holds one of these or none.
+    static let memberPosts: Set<String> = ["委員長", "副委員長", "委員", "理事"]
+
     /// The fields' values into the record: place, attendees and their groups, absentees, chair, agenda.
     private func readFields(_ fields: [HeaderReader.Field], into minutes: inout Minutes) {
         var listed = Set(minutes.agenda.compactMap { item in item.number.map { ListedItem(number: $0, title: item.title) } })
@@ -245,7 +248,17 @@ package struct MinutesParser: Sendable {
                 let value = WidthFolding.compact(field.value).trimmingCharacters(in: ["|"])
                 guard !["なし", "なし。", "無し", "-", "(0名)", "0名", "(0人)", "0人"].contains(value) else { break }
                 let found = AttendeeExtractor().extract(field.valueParts)
-                minutes.absentees += found.attendees.map { [$0.role, $0.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } + found.absentees
+                // (A count alone, `四名`, is no one; `市民委員 1名` is.)
+                let people = found.attendees.filter { $0.count == nil || !$0.role.isEmpty }
+                // Absent members (`欠席委員　四名`) over people who are no members (`議長…`,
+                // `財務局長…`): the heading of those who attended was lost in extraction.
+                let label = field.label.map { WidthFolding.compact($0) } ?? ""
+                if UTF8Search.contains(label, "委員"), !people.isEmpty,
+                   people.allSatisfy({ $0.name != nil && $0.count == nil && !$0.role.isEmpty && !Self.memberPosts.contains($0.role) }) {
+                    minutes.attendees += people
+                    break
+                }
+                minutes.absentees += people.map { [$0.role, $0.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } + found.absentees
             case .chair:
                 minutes.chair = TitleExtractor.trimSpaces(field.value)
             case .agenda:

@@ -2,12 +2,12 @@
 /// extracted text are: entries apart by runs of spaces, names often spaced out character by
 /// character (`委 員 長  琴 尾 みさと  副委員長  清 原 和 幸`), seat numbers before names
 /// (`３番　　つ　た　えりな　　　　４番　　舟　坂　と　も` is two people), posts beside names
-/// (`区長　　　山本　亨　　　福祉保健部長　　浮田康宏`) or run into them (`青 木 区長`), and a
+/// (`区長　　　山本　亨　　　福祉保健部長　　浮田康宏`) or run into them (`汐 田 区長`), and a
 /// stated count somewhere (`(9名)`).
 ///
 /// Single characters are put back together: into a post when they spell one (`委`, `員` →
 /// `委員`), else into the name beside them (`佐 藤   昇`). A bare post names the role of the
-/// people after it; a post followed by another post is one person (`荒 牧 企画経営部長`).
+/// people after it; a surname spelled out before its post is that post's holder (`磯 辺 企画経営部長`).
 ///
 /// ```swift
 /// SpacedRoster.read([("１番　　小林しょう　　　１７番　　たかはし", line)])?.attendees.map(\.seat)   // [1, 17]
@@ -24,7 +24,50 @@ enum SpacedRoster {
         var line: Int
         /// The white space before the token, an ideographic space counting two.
         var gap: Int = 0
+        /// The name of the person whose post `text` is, when the token spelled both out
+        /// (`磯 辺 企画経営部長`), with the remark in brackets after the post (`参事(総務課長)`).
+        var spelledName: String? = nil
+        var note: String? = nil
         var isPost: Bool { AttendeeExtractor.isPost(text) }
+    }
+
+    /// Posts of two characters that end a spelled-out name and post (`汐 田 区長`); a longer
+    /// post may be any (`磯 辺 企画経営部長`), while a two-character word such as `信長` may
+    /// be a given name.
+    private static let shortPosts: Set<String> = barePosts.union(["参事", "課長", "部長", "係長", "室長", "所長", "局長", "主査", "主事"])
+
+    /// A token of names spelled out and their posts, one space apart: `磯 辺 企画経営部長`, or
+    /// two people in a column that lost its gap (`潮 見 選挙管理委員会事務局長 沖 野 監査事務局長`).
+    /// Each person is one or more words of a name (four characters at most together) and a
+    /// post; `nil` unless the whole token is read so.
+    private static func spelledPeople(_ t: String, line: Int, gap: Int) -> [Token]? {
+        let words = t.split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        var out: [Token] = []
+        var name = ""
+        for word in words {
+            var post = Substring(word)
+            var note: String?
+            if let open = word.firstIndex(where: { $0 == "(" || $0 == "（" }), word.last == ")" || word.last == "）" {
+                post = word[..<open]
+                note = String(word[word.index(after: open)..<word.index(before: word.endIndex)])
+            }
+            // `岬 陽議員`: a given name run into a member's post.
+            if !name.isEmpty, !barePosts.contains(String(word)), let post = ["議員", "委員"].first(where: { word.hasSuffix($0) }),
+               (1...2).contains(word.count - post.count) {
+                out.append(Token(text: post, line: line, gap: out.isEmpty ? gap : 1, spelledName: name + word.dropLast(post.count)))
+                name = ""
+                continue
+            }
+            if !name.isEmpty, AttendeeExtractor.isPost(post), post.count >= 3 || shortPosts.contains(String(post)) {
+                out.append(Token(text: String(post), line: line, gap: out.isEmpty ? gap : 1, spelledName: name, note: note))
+                name = ""
+                continue
+            }
+            guard note == nil, !AttendeeExtractor.isPost(word), name.count + word.count <= 4, word.count <= 2 else { return nil }
+            name += word
+        }
+        return name.isEmpty && !out.isEmpty ? out : nil
     }
 
     /// Whether a list is laid out with white space rather than separators.
@@ -39,8 +82,29 @@ enum SpacedRoster {
                 previousSpace = space
             }
         }
-        // One run is enough before a seat's name: `１３番　　大　森　ゆきこ`.
-        return runs >= 2 || runs == 1 && parts.contains { UTF8Search.contains($0.text, "番") }
+        // One run is enough before a seat's name: `１３番　　大　森　ゆきこ`; none, when the
+        // seat's name is spelled out (`２４番　汐　田　一　郎`).
+        return runs >= 2 || (runs == 1 || parts.contains { spellsOutName($0.text) }) && parts.contains { UTF8Search.contains($0.text, "番") }
+    }
+
+    /// Whether `text` holds three characters or more one space apart (`汐　田　一　郎`).
+    private static func spellsOutName(_ text: Substring) -> Bool {
+        var singles = 0
+        var previous: Unicode.Scalar?
+        var beforePrevious: Unicode.Scalar?
+        for s in text.unicodeScalars {
+            // A character with a space on each side (or the line's end after it) is one of them.
+            if let p = previous, !SourceLine.isSpace(p), beforePrevious.map(SourceLine.isSpace) == true, SourceLine.isSpace(s) {
+                singles += 1
+                if singles >= 3 { return true }
+            } else if let p = previous, !SourceLine.isSpace(p), !SourceLine.isSpace(s) {
+                singles = 0
+            }
+            beforePrevious = previous
+            previous = s
+        }
+        if let p = previous, !SourceLine.isSpace(p), beforePrevious.map(SourceLine.isSpace) == true { singles += 1 }
+        return singles >= 3
     }
 
     static func read(_ parts: [(text: Substring, line: SourceLine)], group: String? = nil) -> Result {
@@ -53,6 +117,19 @@ enum SpacedRoster {
         var previousWasName = false
         for (n, token) in tokens.enumerated() {
             if let s = seatNumber(token.text) { seat = s; previousWasName = false; continue }
+            if let name = token.spelledName {
+                // `総 合 政策部長  磯 辺   誠`: a post spelled out, then its holder's name.
+                if n + 1 < tokens.count, tokens[n + 1].spelledName == nil, !tokens[n + 1].isPost, seatNumber(tokens[n + 1].text) == nil,
+                   tokens[n + 1].text.first != "(", tokens[n + 1].text.first != "（" {
+                    role = name + token.text
+                    previousWasName = false
+                    continue
+                }
+                result.attendees.append(Attendee(role: token.text, name: name, group: group, note: token.note, seat: seat, lines: LineRange(token.line)))
+                previousWasName = false
+                seat = nil
+                continue
+            }
             // A name's second word after one space (`出　村　ゆかり`, `佐　藤　聖智子`): the same person.
             if previousWasName, seat == nil, !token.isPost, token.line == tokens[n - 1].line,
                token.gap == 2 && tokens[n - 1].text.count <= 3 && token.text.count <= 3 || token.text.hasSuffix("君") && token.text.count <= 3 || result.attendees.last?.seat != nil && seat == nil && token.gap <= 2 {
@@ -76,7 +153,12 @@ enum SpacedRoster {
             let lines = LineRange(token.line)
             if token.isPost {
                 // `青木区長`: a name run into its post, or a post standing for its holder.
-                let (name, post) = splitNameAndPost(token.text)
+                var (name, post) = splitNameAndPost(token.text)
+                // A seat's holder is a member: `３番  汐田一郎議員` is 汐田一郎, 議員.
+                if name == nil, seat != nil, let member = ["議員", "委員"].first(where: { token.text.hasSuffix($0) }),
+                   (2...5).contains(token.text.count - member.count) {
+                    (name, post) = (String(token.text.dropLast(member.count)), member)
+                }
                 result.attendees.append(Attendee(role: post, name: name, group: group, seat: seat, lines: lines))
                 previousWasName = false
             } else {
@@ -106,6 +188,7 @@ enum SpacedRoster {
             current = String.UnicodeScalarView()
             // A stated count glued before or after a word: `(22名)田中`.
             for (count, rest) in strippingCounts(t) { counts.append(count); t = rest }
+            if let people = spelledPeople(t, line: line, gap: gap) { out += people; return }
             let compact = t.unicodeScalars.filter { !SourceLine.isSpace($0) }
             if !compact.isEmpty { out.append(Token(text: String(String.UnicodeScalarView(compact)), line: line, gap: gap)) }
         }
@@ -166,6 +249,14 @@ enum SpacedRoster {
                 if let last = out.last, !last.isPost, seatNumber(last.text) == nil, !last.text.hasPrefix("("),
                    tokens[i].gap <= 4 || last.text.count <= 3 {
                     out[out.count - 1].text += tokens[i].text
+                } else if i + 1 < tokens.count, tokens[i + 1].spelledName == nil, tokens[i + 1].gap <= 4,
+                          tokens[i + 1].text.count >= 3 || shortPosts.contains(tokens[i + 1].text), tokens[i + 1].isPost {
+                    // A surname of one character before its post (`灘   施設課長`).
+                    var person = tokens[i + 1]
+                    person.spelledName = tokens[i].text
+                    person.gap = tokens[i].gap
+                    out.append(person)
+                    i += 1
                 } else if i + 1 < tokens.count, !tokens[i + 1].isPost, seatNumber(tokens[i + 1].text) == nil {
                     out.append(Token(text: tokens[i].text + tokens[i + 1].text, line: tokens[i].line, gap: tokens[i].gap))
                     i += 1
@@ -178,7 +269,11 @@ enum SpacedRoster {
             out.append(tokens[i])
             i += 1
         }
-        return out.map { Token(text: $0.text.replacingOccurrences(of: " ", with: ""), line: $0.line, gap: $0.gap) }
+        return out.map { t in
+            var t = t
+            t.text = t.text.replacingOccurrences(of: " ", with: "")
+            return t
+        }
     }
 
     /// Posts that the layout split around a name or over two lines, made whole again:

@@ -94,6 +94,18 @@ import GijirokuTestSupport
         return AttendeeExtractor().extract(source.map { ($0.content, $0) })
     }
 
+    @Test func anEntryWithTheHonorificIsAPostAndAName() {
+        let r = attendees(["十九名", "委員長汐田 一郎君", "副委員長岬  陽子君", "理事浜口ともみ君", "灘 健吾君", "財務局長磯辺 誠君"])
+        #expect(r.attendees.filter { $0.count == nil }.map(\.role) == ["委員長", "副委員長", "理事", "", "財務局長"])
+        #expect(r.attendees.filter { $0.count == nil }.map(\.name) == ["汐田一郎", "岬陽子", "浜口ともみ", "灘健吾", "磯辺誠"])
+    }
+
+    @Test func aSeatsNameSpelledOutIsOneName() {
+        let r = attendees(["（１名）", "　　２４番　汐　田　一　郎"])
+        #expect(r.attendees.map(\.name) == ["汐田一郎"])
+        #expect(r.attendees.map(\.seat) == [24])
+    }
+
     @Test func wordsBrokenAcrossLinesAreRejoined() {
         let r = attendees(["日野副市長、教育長、都市戦略", "本部長、市長", "公室長 "])
         #expect(r.attendees.map(\.role) == ["日野副市長", "教育長", "都市戦略本部長", "市長公室長"])

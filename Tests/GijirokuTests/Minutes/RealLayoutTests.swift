@@ -210,8 +210,36 @@ import GijirokuTestSupport
         #expect(pairs.map(\.role) == ["市長", "副市長"])
         #expect(pairs.map(\.name) == ["矢代明", "嵯峨恵子"])
         let run = roster(["津 久 井 次長          満 島 議事係長"])
-        #expect(run.map(\.role) == ["次長", "満島議事係長"])
-        #expect(run.first?.name == "津久井")
+        #expect(run.map(\.role) == ["次長", "議事係長"])
+        #expect(run.map(\.name) == ["津久井", "満島"])
+    }
+
+    @Test func aSpelledOutSurnameBeforeItsPostIsThePostsHolder() {
+        let people = roster(["汐 田 区長          磯 辺 企画経営部長     (5名)浜 口 政策企画課長      灘   施設課長",
+                             "          岬 参事(総務課長)          潮 見 選挙管理委員会事務局長 沖 野 監査事務局長"])
+        #expect(people.map(\.role) == ["区長", "企画経営部長", "政策企画課長", "施設課長", "参事", "選挙管理委員会事務局長", "監査事務局長"])
+        #expect(people.map(\.name) == ["汐田", "磯辺", "浜口", "灘", "岬", "潮見", "沖野"])
+        #expect(people[4].note == "総務課長")
+    }
+
+    @Test func aPostSpelledOutBeforeANameStaysAPost() {
+        let people = roster(["総 合 政策部長  磯 辺   誠  危 機 管理部長  浜 口 健 吾"])
+        #expect(people.map(\.role) == ["総合政策部長", "危機管理部長"])
+        #expect(people.map(\.name) == ["磯辺誠", "浜口健吾"])
+    }
+
+    @Test func aPostHeldWithAnotherOrCarriedOutIsAPost() {
+        let people = roster(["教育長                    汐 田 一 郎",
+                             "     浜手地区総合支所長浜手地区管理課長兼務      岬 陽 子  文化担当部長国際担当課長事務取扱)     灘 口 聡"])
+        #expect(people.map(\.role) == ["教育長", "浜手地区総合支所長浜手地区管理課長兼務", "文化担当部長国際担当課長事務取扱)"])
+        #expect(people.map(\.name) == ["汐田一郎", "岬陽子", "灘口聡"])
+    }
+
+    @Test func aSeatsMemberRunIntoThePostIsANameAndAPost() {
+        let people = roster(["     ３番  汐田一郎議員      ４番  岬 陽議員"])
+        #expect(people.map(\.role) == ["議員", "議員"])
+        #expect(people.map(\.name) == ["汐田一郎", "岬陽"])
+        #expect(people.map(\.seat) == [3, 4])
     }
 }
 
@@ -368,5 +396,46 @@ import GijirokuTestSupport
     @Test(arguments: ["問題点を整理する。", "答申案について", "A bus stop", "質問事項"])
     func aWordThatOnlyBeginsLikeOneIsNot(_ line: String) {
         #expect(LineClassifier.qaWord(line[...]) == nil)
+    }
+}
+
+/// A prefectural assembly's committee record: one person a line with the honorific, and the
+/// people who attended without being members listed under the absent members' count, their
+/// own heading lost in extraction.
+@Suite struct AbsentMembersHeadingTests {
+    static let record = """
+        議会運営委員会速記録第三号
+
+        令和七年二月十日(月曜日)
+        議会運営委員会室
+           午後一時開議
+         出席委員 三名
+        委員長汐田 一郎君
+        副委員長岬  陽子君
+        浜口ともみ君
+
+         欠席委員 一名
+
+        議長磯辺 誠君
+        財務局長灘 健吾君
+
+        本日の会議に付した事件
+        会議予定について
+
+        ○汐田委員長 ただいまから議会運営委員会を開会いたします。
+        """
+
+    @Test func peopleWhoAreNoMembersUnderAnAbsenteeCountAttended() {
+        let minutes = MinutesParser().parse(text: Self.record, path: "x.txt")
+        #expect(minutes.attendees.map(\.role) == ["委員長", "副委員長", "委員", "議長", "財務局長"])
+        #expect(minutes.attendees.map(\.name) == ["汐田一郎", "岬陽子", "浜口ともみ", "磯辺誠", "灘健吾"])
+        #expect(minutes.absentees.isEmpty)
+    }
+
+    @Test func absentMembersStayAbsentees() {
+        let record = Self.record.replacingOccurrences(of: "議長磯辺 誠君\n財務局長灘 健吾君", with: "理事磯辺 誠君")
+        let minutes = MinutesParser().parse(text: record, path: "x.txt")
+        #expect(minutes.attendees.count == 3)
+        #expect(minutes.absentees == ["理事 磯辺誠"])
     }
 }
