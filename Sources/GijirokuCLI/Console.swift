@@ -107,7 +107,8 @@ struct Console {
 
     /// `path:line`, the path quoted when it holds a newline (which would split the line).
     static func shown(_ location: SourceLocation) -> String {
-        guard location.path.contains("\n") else { return location.description }
+        // (On bytes: Foundation's `contains` searches through CFString, at every warning.)
+        guard location.path.utf8.contains(UInt8(ascii: "\n")) else { return location.description }
         let quoted = "\"" + location.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
         return quoted + location.description.dropFirst(location.path.count)
