@@ -51,6 +51,57 @@ enum AssemblyName {
         return nil
     }
 
+    /// The council of a committee whose record never names it, from the municipality the page
+    /// names near its top (an address, `茨城県汐見川市汐見一丁目1番地1`, or an aggregator's
+    /// heading, `埼玉県 汐見川市`), when the record is a council's: its roster has the council's
+    /// secretariat (`議会事務局`), the page is a council's (`議会中継`, `議会議事録`), or the
+    /// committee is one only a council has (`…常任委員会`, `…特別委員会`, `議会運営委員会`,
+    /// `議会改革…`). `nil` otherwise: a municipality's own committees (`教育委員会`) are
+    /// named on its pages too.
+    ///
+    /// ```swift
+    /// // 茨城県汐見川市汐見一丁目1番地1 … 議会事務局 庶務課主任
+    /// AssemblyName.councilOfMunicipality(in: lines, meeting: "総務委員会")   // "汐見川市議会"
+    /// ```
+    static func councilOfMunicipality<C: Collection<SourceLine>>(in lines: C, meeting: String) -> String? {
+        guard UTF8Search.hasSuffix(meeting, "委員会"), council(in: meeting) == nil else { return nil }
+        let councilsOwn = ["常任委員会", "特別委員会", "議会運営委員会"].contains { UTF8Search.contains(meeting, $0) }
+            || UTF8Search.hasPrefix(meeting, "議会")
+        let top = lines.prefix(linesRead)
+        guard councilsOwn || top.contains(where: { line in councilSigns.contains { UTF8Search.contains(line.content, $0) } }) else { return nil }
+        for line in top.prefix(30) {
+            if let municipality = municipality(in: line.content) { return municipality + "議会" }
+        }
+        return nil
+    }
+
+    /// Words only a council's pages and rosters have.
+    private static let councilSigns = ["議会事務局", "議会中継", "議会議事録", "議会会議録"]
+
+    /// The prefectures, by which a municipality's name is recognised at the start of a line.
+    private static let prefectures = [
+        "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
+        "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
+        "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+        "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+    ]
+
+    /// The municipality a line begins with after its prefecture: `茨城県汐見川市…` → `汐見川市`,
+    /// `埼玉県 汐見川市` → `汐見川市`, `愛知県浜手郡汐見町` → `汐見町` (a district is no part of it).
+    static func municipality<S: StringProtocol>(in line: S) -> String? {
+        let text = TitleExtractor.trimSpaces(String(line))
+        guard let prefecture = prefectures.first(where: { text.hasPrefix($0) }) else { return nil }
+        var name: [Unicode.Scalar] = []
+        for c in text.unicodeScalars.dropFirst(prefecture.unicodeScalars.count).drop(while: SourceLine.isSpace) {
+            guard isKanji(c) || isKana(c) else { return nil }
+            if c == "郡" { name = []; continue }
+            name.append(c)
+            if name.count >= 2, ["市", "区", "町", "村"].contains(c) { return String(String.UnicodeScalarView(name)) }
+            if name.count >= longestName { return nil }
+        }
+        return nil
+    }
+
     /// The meeting's name with its council before it, when the name is a council's meeting
     /// that names no council and not the municipality; `nil` when it needs nothing. A body
     /// only a council has, named by its municipality (`長崎市 全員協議会`), takes the council in
@@ -71,7 +122,10 @@ enum AssemblyName {
     /// AssemblyName.session(openedOrClosedIn: "ただいまから令和７年第１回汐見川区議会定例会を開会いたします。")
     /// // "令和７年第１回汐見川区議会定例会"
     /// ```
-    static func session(openedOrClosedIn text: String) -> String? {
+    ///
+    /// With `council` false, any meeting's name: `ただ今から,都市建設委員会を開会いたします。` →
+    /// `都市建設委員会`, for a committee titled by its number alone (`第9回委員会`).
+    static func session(openedOrClosedIn text: String, council needsCouncil: Bool = true) -> String? {
         for sentence in DecisionReader.sentences(text) {
             guard let verb = ["を開会いたします", "を閉会いたします", "を開会します", "を閉会します"].lazy.compactMap({ UTF8Search.range(of: $0, in: sentence) }).first
             else { continue }
@@ -79,8 +133,9 @@ enum AssemblyName {
             for opening in ["ただいまから", "ただ今から", "只今から", "これより", "これから", "これにて", "以上で", "これで"] {
                 if let r = UTF8Search.range(of: opening, in: name) { name = name[r.upperBound...] }
             }
-            let session = TitleExtractor.trimSpaces(String(name.drop { $0 == "、" || $0 == " " || $0 == "\u{3000}" }))
-            guard session.unicodeScalars.count <= 40, council(in: session) != nil,
+            let session = TitleExtractor.trimSpaces(String(name.drop { $0 == "、" || $0 == "," || $0 == "，" || $0 == " " || $0 == "\u{3000}" }))
+            guard session.unicodeScalars.count <= 40, !needsCouncil || council(in: session) != nil,
+                  needsCouncil || !session.unicodeScalars.contains(where: { SourceLine.isSpace($0) || $0 == "、" || $0 == "。" }),
                   councilMeetings.contains(where: { UTF8Search.hasSuffix(session, $0) }) else { continue }
             return session
         }

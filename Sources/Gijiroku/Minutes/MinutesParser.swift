@@ -37,7 +37,8 @@ package struct MinutesParser: Sendable {
         // A council's session or committee named without the council (`定例会`): the council
         // named near the top of the record goes before it.
         if let name = minutes.meeting.name, AssemblyName.councilMeetings.contains(where: { UTF8Search.hasSuffix(name, $0) }),
-           let council = AssemblyName.council(in: physical), let named = AssemblyName.naming(name, council: council) {
+           let council = AssemblyName.council(in: physical) ?? AssemblyName.councilOfMunicipality(in: physical, meeting: name),
+           let named = AssemblyName.naming(name, council: council) {
             minutes.meeting.name = named
         }
 
@@ -94,6 +95,14 @@ package struct MinutesParser: Sendable {
             if minutes.meeting.name == nil,
                let session = minutes.speeches.lazy.filter({ $0.speaker.category == .chair }).compactMap({ AssemblyName.session(openedOrClosedIn: $0.text) }).first {
                 minutes.meeting = TitleExtractor.meeting(from: session)
+            }
+            // A committee titled by its number alone (`第9回委員会`) is named as its chair opens
+            // it (`ただ今から,都市建設委員会を開会いたします。`).
+            if let name = minutes.meeting.name, name == "委員会" || UTF8Search.hasSuffix(name, " 委員会"),
+               let committee = minutes.speeches.lazy.filter({ $0.speaker.category == .chair })
+                .compactMap({ AssemblyName.session(openedOrClosedIn: $0.text, council: false) }).first,
+               UTF8Search.hasSuffix(committee, "委員会"), committee != "委員会" {
+                minutes.meeting.name = String(name.dropLast(3)) + committee
             }
             OrderOfBusiness.place(&minutes)
             minutes.exchanges = VerbatimExchanges.find(in: minutes.speeches)

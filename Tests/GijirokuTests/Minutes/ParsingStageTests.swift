@@ -256,6 +256,63 @@ import GijirokuTestSupport
         #expect(minutes.meeting.name == "汐見川区議会 定例会")
         #expect(minutes.meeting.session == 1)
     }
+
+    @Test func aMunicipalityIsReadAfterItsPrefectureAtTheStartOfALine() {
+        #expect(AssemblyName.municipality(in: "茨城県汐見川市汐見一丁目1番地1") == "汐見川市")
+        #expect(AssemblyName.municipality(in: "埼玉県 汐見川市") == "汐見川市")
+        #expect(AssemblyName.municipality(in: "東京都汐見区役所") == "汐見区")
+        #expect(AssemblyName.municipality(in: "愛知県浜手郡汐見町大字岬") == "汐見町")
+        #expect(AssemblyName.municipality(in: "汐見川市汐見一丁目") == nil)
+        #expect(AssemblyName.municipality(in: "会場は埼玉県汐見川市の市民会館") == nil)
+    }
+
+    /// A committee page of a council's site that names the council only by its address.
+    static let committeePage = """
+        〒999-0001
+        茨城県汐見川市汐見一丁目1番地1
+
+        議会中継
+
+         第9回委員会 (1月25日)
+        出席委員 汐田一郎委員長,岬陽子副委員長,浜口健吾委員
+        市執行部 都市建設部長(灘誠)
+        議会事務局 議事課係長(磯辺聡)
+
+        汐田委員長)
+        ただ今から,都市建設委員会を開会いたします。
+         これより議事に入ります。本日の議題は,所管事務の調査といたしまして「浜手地区の排水路整備について」であります。
+         執行部から説明をお願いします。
+
+        都市建設部長)
+        それでは,浜手地区の排水路整備について御説明いたします。
+         本年度は測量を行い,来年度に工事に着手する予定であります。
+
+        汐田委員長)
+        説明が終わりました。質疑があればお願いします。
+
+        浜口委員)
+        工事の期間中,通行止めはあるのでしょうか。
+
+        都市建設部長)
+        片側通行で対応する予定であります。
+
+        汐田委員長)
+        以上で本日の委員会を閉会いたします。
+        """
+
+    @Test func aCouncilsCommitteeNamedOnlyByItsAddressIsTheCouncils() {
+        let minutes = MinutesParser().parse(text: Self.committeePage, path: "x.txt")
+        #expect(minutes.meeting.name == "汐見川市議会 都市建設委員会", "\(minutes.meeting)")
+        #expect(minutes.meeting.session == 9)
+    }
+
+    @Test func aMunicipalitysOwnCommitteeIsNotACouncils() {
+        let lines = SourceLine.nonBlankLines(of: "〒999-0001\n茨城県汐見川市汐見一丁目1番地1\n\n第3回汐見川市教育委員会定例会\n出席者 教育長 汐田一郎\n").lines
+        #expect(AssemblyName.councilOfMunicipality(in: lines, meeting: "教育委員会") == nil)
+        #expect(AssemblyName.councilOfMunicipality(in: lines, meeting: "議会改革特別委員会") == "汐見川市議会")
+        let roster = SourceLine.nonBlankLines(of: "茨城県汐見川市汐見一丁目1番地1\n議会事務局 議事課係長(磯辺聡)\n").lines
+        #expect(AssemblyName.councilOfMunicipality(in: roster, meeting: "総務委員会") == "汐見川市議会")
+    }
 }
 
 @Suite struct ExplanationIntroTests {
