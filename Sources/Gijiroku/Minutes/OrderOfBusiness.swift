@@ -25,8 +25,14 @@ enum OrderOfBusiness {
             minutes.agenda = []
             for (_, item) in ordered where !minutes.agenda.contains(where: { $0.number == item.number }) { minutes.agenda.append(item) }
         }
-        // With no agenda at all, the bills the chair takes up in words are the agenda
-        // (`(1)議案第44号 市民参加条例の制定についてを議題といたします。`).
+        // With no agenda at all, the matters the chair announces as the day's (`本日の議題は,
+        // …「…について」。「その他」であります。`) are the agenda, else the bills the chair takes up
+        // in words (`(1)議案第44号 市民参加条例の制定についてを議題といたします。`).
+        if minutes.agenda.isEmpty, let chair = minutes.speeches.first(where: { $0.speaker.category == .chair }) {
+            for title in itemsAnnounced(in: chair.text) {
+                minutes.agenda.append(AgendaItem(number: nil, label: nil, title: title, lines: chair.lines))
+            }
+        }
         if minutes.agenda.isEmpty {
             for speech in minutes.speeches where speech.speaker.category == .chair {
                 for title in billsTakenUp(in: speech.text) where !minutes.agenda.contains(where: { $0.title == title }) {
@@ -74,6 +80,37 @@ enum OrderOfBusiness {
             guard let start = starts.min(), AgendaExtractor.opensBill(before[start...]) else { continue }
             let title = TitleExtractor.trimSpaces(String(before[start...]))
             if !title.isEmpty, title.unicodeScalars.count <= 80 { found.append(title) }
+        }
+        return found
+    }
+
+    /// The matters a chair announces as the day's business, each in quotation brackets, with
+    /// the bill's number written before it: `本日の議題は,…陳情第40「浜手駅前の整備についての陳情」。
+    /// 所管事務の調査といたしまして「排水路整備について」。及び「その他」であります。` →
+    /// `陳情第40 浜手駅前の整備についての陳情`, `排水路整備について`, `その他`. Nothing when the
+    /// announcement names none (`本日の議題は,お手元の協議案件書のとおりであります。`).
+    static func itemsAnnounced(in text: String) -> [String] {
+        guard let opening = ["本日の議題は", "本日の案件は"].lazy.compactMap({ UTF8Search.range(of: $0, in: text) }).first else { return [] }
+        let rest = text[opening.upperBound...]
+        let end = ["であります", "でございます", "です。", "となっております"].compactMap { UTF8Search.range(of: $0, in: rest)?.lowerBound }.min() ?? rest.endIndex
+        let announcement = rest[..<end]
+        var found: [String] = []
+        var cursor = announcement.startIndex
+        while let open = announcement[cursor...].firstIndex(of: "「") {
+            // The outermost bracket: a title may quote another (`「…「…」…」`).
+            var depth = 0
+            var close: Substring.Index?
+            for i in announcement[open...].indices {
+                if announcement[i] == "「" { depth += 1 } else if announcement[i] == "」" { depth -= 1; if depth == 0 { close = i; break } }
+            }
+            guard let close else { break }
+            let title = TitleExtractor.trimSpaces(String(announcement[announcement.index(after: open)..<close]))
+            // A bill's number written just before the bracket (`陳情第40「…」`).
+            let before = announcement[cursor..<open]
+            let bill = ["議案第", "陳情第", "請願第", "発議第", "報告第"].compactMap { UTF8Search.range(of: $0, in: before)?.lowerBound }.min()
+                .map { TitleExtractor.trimSpaces(String(before[$0...])) }
+            if !title.isEmpty { found.append([bill, title].compactMap { $0 }.joined(separator: " ")) }
+            cursor = announcement.index(after: close)
         }
         return found
     }

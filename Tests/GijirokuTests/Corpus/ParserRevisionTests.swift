@@ -25,6 +25,7 @@ import GijirokuTestSupport
         13: "cb88ab9626f0239bbbb3b6f5814cb1612405fd13f183b2dac12fb79f31307d57",
         14: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
         15: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
+        16: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -262,6 +262,24 @@ import GijirokuTestSupport
         #expect(item.0 == number && item.1 == label && item.2 == title)
     }
 
+    /// With no agenda, the matters a chair announces as the day's business, each in brackets,
+    /// are the agenda; an announcement that names none gives none.
+    @Test func theMattersAChairAnnouncesAreTheAgendaOfARecordWithoutOne() {
+        let opening = "ただ今から,都市建設委員会を開会いたします。\n これより議事に入ります。本日の議題は,付託された陳情の審査といたしまして,陳情第12「浜手駅前の「歩道」の整備についての陳情」。所管事務の調査といたしまして「汐見地区の排水路整備について」。「市道岬線の進捗状況について」。及び「その他」であります。\n 初めに,陳情第12を議題といたします。"
+        #expect(OrderOfBusiness.itemsAnnounced(in: opening)
+                == ["陳情第12 浜手駅前の「歩道」の整備についての陳情", "汐見地区の排水路整備について", "市道岬線の進捗状況について", "その他"])
+        #expect(OrderOfBusiness.itemsAnnounced(in: "本日の議題は,お手元に配布いたしました協議案件書のとおりであります。「資料」を御覧ください。").isEmpty)
+        #expect(OrderOfBusiness.itemsAnnounced(in: "「汐見地区の排水路整備について」御説明いたします。").isEmpty)
+        let text = """
+            汐見川市議会都市建設委員会会議録
+            開会　令和６年６月２０日（木）午前１０時
+            汐田一郎委員長　ただいまから都市建設委員会を開会いたします。本日の議題は,所管事務の調査といたしまして「汐見地区の排水路整備について」。及び「その他」であります。
+            浜野花子都市建設部長　汐見地区の排水路整備について御説明いたします。
+            """
+        let m = MinutesParser().parse(text: text, path: "x.txt")
+        #expect(m.agenda.map(\.title) == ["汐見地区の排水路整備について", "その他"])
+    }
+
     /// With no agenda, the bills a chair puts before the meeting are the agenda; a matter named
     /// without a bill's number is not an item.
     @Test func theBillsAChairTakesUpAreTheAgendaOfARecordWithoutOne() {
