@@ -14,10 +14,30 @@ enum OrderOfBusiness {
     static func place(_ minutes: inout Minutes) {
         // The order of business as the body's headings give it (`日程第１　会期の決定`).
         var ordered: [(line: Int, item: AgendaItem)] = []
+        var rangeStarts = Set<Int>()
         for event in minutes.events where event.kind == .heading {
             let text = event.text.drop { SpeakerLabel.markers.contains($0) || $0 == " " || $0 == "\u{3000}" }
-            guard WidthFolding.compact(text).hasPrefix("日程第"), let (number, label, title) = AgendaExtractor.orderOfBusiness(text) else { continue }
+            guard WidthFolding.compact(text).hasPrefix("日程第"), let (number, label, written) = AgendaExtractor.orderOfBusiness(text) else { continue }
+            // `日程第１　議案第146号　…について　～`: the first of a range the next heading ends.
+            let title = TitleExtractor.trimSpaces(written.hasSuffix("～") || written.hasSuffix("〜") ? String(written.dropLast()) : written)
             ordered.append((event.lines.start, AgendaItem(number: number, label: label, title: title.isEmpty ? nil : title, lines: event.lines)))
+            if written.hasSuffix("～") || written.hasSuffix("〜") { rangeStarts.insert(number) }
+        }
+        // The items inside a range (`日程第１ … ～` then `日程第３ …`, or the chair's `日程第４…から
+        // 日程第７…まで`) are on the order of business with no title of their own in the record:
+        // each is an item, numbered, under the range's first heading.
+        var ranges: [ClosedRange<Int>] = []
+        for (a, b) in zip(ordered, ordered.dropFirst()) where rangeStarts.contains(a.item.number!) && b.item.number! > a.item.number! + 1 {
+            ranges.append(a.item.number!...b.item.number!)
+        }
+        for speech in minutes.speeches where speech.speaker.category == .chair { ranges += itemRanges(in: speech.text) }
+        for range in ranges {
+            guard let first = ordered.firstIndex(where: { $0.item.number == range.lowerBound }), ordered.contains(where: { $0.item.number == range.upperBound }) else { continue }
+            var at = first + 1
+            for n in (range.lowerBound + 1)..<range.upperBound where !ordered.contains(where: { $0.item.number == n }) {
+                ordered.insert((ordered[first].line, AgendaItem(number: n, label: nil, title: nil, lines: ordered[first].item.lines)), at: at)
+                at += 1
+            }
         }
         // With no numbered agenda in the preamble, the headings are the agenda (what a
         // preamble's list gave without numbers stays in its header field).
@@ -111,6 +131,21 @@ enum OrderOfBusiness {
                 .map { TitleExtractor.trimSpaces(String(before[$0...])) }
             if !title.isEmpty { found.append([bill, title].compactMap { $0 }.joined(separator: " ")) }
             cursor = announcement.index(after: close)
+        }
+        return found
+    }
+
+    /// The ranges of items a chair takes up together: `日程第４議案第150号「…」から日程第７議案第153号
+    /// 「…」まで、計４件を一括議題といたします。` → 4...7.
+    static func itemRanges(in text: String) -> [ClosedRange<Int>] {
+        guard UTF8Search.contains(text, "から日程第") else { return [] }
+        var found: [ClosedRange<Int>] = []
+        for sentence in DecisionReader.sentences(text) where sentence.includes("議題") {
+            guard let from = UTF8Search.range(of: "日程第", in: sentence), let to = UTF8Search.range(of: "から日程第", in: sentence),
+                  from.upperBound <= to.lowerBound, UTF8Search.contains(sentence[to.upperBound...], "まで") else { continue }
+            var a = ScalarScanner(sentence[from.upperBound...].prefix(8))
+            var b = ScalarScanner(sentence[to.upperBound...].prefix(8))
+            if let first = a.scanNumber(), let last = b.scanNumber(), first < last, last - first <= 200 { found.append(first...last) }
         }
         return found
     }

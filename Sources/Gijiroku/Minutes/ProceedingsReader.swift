@@ -294,6 +294,10 @@ struct ProceedingsReader {
         // (Every line comes here: its length is bounded by bytes, and a sentence and its
         // characters looked for in one walk, before the event's signs are.)
         guard let first = t.unicodeScalars.first, t.utf8.count <= 240 else { return nil }
+        // `日程第３　議案第170号　…の一部を改正する条例の制定について`: an item of the order of
+        // business with its bill, longer than other events (a sentence, `日程第１、…を議題と
+        // いたします。`, is the chair's).
+        if first == "日", let heading = Self.orderOfBusinessHeading(t, line: line.number) { return heading }
         // A sentence (`。`) is an event only in brackets or between rules: a speech's first
         // line, which opens with a marker too, is passed over here. An event is short.
         let sentenceAllowed = sentenceEventOpeners.contains(first)
@@ -335,6 +339,16 @@ struct ProceedingsReader {
 }
 
 extension ProceedingsReader {
+    /// `日程第３　議案第170号　…について`: `日程第` and the item's number, white space, then a
+    /// title of 100 characters at most with no sentence in it.
+    static func orderOfBusinessHeading(_ t: Substring, line: Int) -> ProceedingEvent? {
+        guard UTF8Search.hasPrefix(t, "日程第"), !t.includes("。") else { return nil }
+        var s = ScalarScanner(String(t.dropFirst(3)))
+        guard s.scanNumber() != nil, let next = s.current, SourceLine.isSpace(next) else { return nil }
+        guard t.unicodeScalars.count <= 100 else { return nil }
+        return ProceedingEvent(kind: .heading, text: String(t), lines: LineRange(line))
+    }
+
     /// Whether `bytes` hold 60 characters at most and, unless `allowingSentences`, no `。`
     /// (E3 80 82): an event's length, told in one walk that stops at the first `。`.
     static func isShort(_ bytes: UTF8Bytes, allowingSentences: Bool) -> Bool {

@@ -56,7 +56,8 @@ struct MinutesMarkdownRenderer: Sendable {
         }
 
         for item in m.agenda {
-            out += "## 議題\(item.label ?? item.number.map { "（\($0)）" } ?? "") \(escape(item.title ?? ""))\n\n"
+            // (An item known by its number alone, inside a range of the order of business, has no title.)
+            out += "## 議題\(item.label ?? item.number.map { "（\($0)）" } ?? "")\(item.title.map { " " + escape($0) } ?? "")\n\n"
             if let e = item.explanation {
                 var who = "### 説明"
                 if let p = e.presenter { who += "：\(escape(p))" }

@@ -26,6 +26,7 @@ import GijirokuTestSupport
         14: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
         15: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
         16: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
+        17: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -413,6 +413,41 @@ import GijirokuTestSupport
     }
 }
 
+/// A plenary page that shows the order of business between the chair's words, several items
+/// as ranges (`日程第１ … ～` then `日程第３ …`), taken up together in words.
+@Suite struct OrderOfBusinessRangeTests {
+    static let page = """
+        ◯議長（汐田一郎君）　これより本日の会議を開きます。
+        本日の会議は「議事日程第９号」により会議を進めます。
+        日程第１　議案第146号　汐見川市職員定数条例の一部を改正する条例の制定について　～
+        日程第３　議案第170号　汐見川市職員の給与に関する条例等の一部を改正する条例の制定について
+        ◯議長（汐田一郎君）　以上３件を一括議題といたします。
+        総務常任委員長の報告を求めます。
+        ◯総務常任委員長（浜野花子君）　御報告申し上げます。いずれも原案のとおり可決すべきものと決しました。
+        日程第４　議案第150号　公の施設の指定管理者の指定について（汐見川市浜手郷土資料館）
+        日程第６　議案第152号　公の施設の指定管理者の指定について（岬公園）
+        ◯議長（汐田一郎君）　日程第４議案第150号「公の施設の指定管理者の指定について」から日程第６議案第152号「公の施設の指定管理者の指定について」まで、計３件を一括議題といたします。
+        日程第７　議員派遣について
+        ◯議長（汐田一郎君）　日程第７「議員派遣について」を議題といたします。
+        """
+
+    @Test func anItemWithItsBillIsAHeadingHoweverLong() {
+        let m = MinutesParser().parse(text: Self.page, path: "x.txt")
+        let headings = m.events.filter { $0.kind == .heading }.map(\.lines.start)
+        #expect(headings == [3, 4, 8, 9, 11], "\(m.events)")
+        #expect(!m.speeches[0].text.includes("日程第３"))
+    }
+
+    @Test func theItemsInsideARangeAreItemsWithoutTitles() {
+        let m = MinutesParser().parse(text: Self.page, path: "x.txt")
+        #expect(m.agenda.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(m.agenda.map { $0.title == nil } == [false, true, false, false, true, false, false])
+        #expect(m.agenda[0].title == "議案第146号　汐見川市職員定数条例の一部を改正する条例の制定について")
+        #expect(OrderOfBusiness.itemRanges(in: "日程第４議案第150号「…」から日程第６議案第152号「…」まで、計３件を一括議題といたします。") == [4...6])
+        #expect(OrderOfBusiness.itemRanges(in: "日程第７「議員派遣について」を議題といたします。").isEmpty)
+    }
+}
+
 @Suite struct ColonTurnsTests {
     @Test func aMembersQuestionAndTheSecretariatsAnswerAreAnExchange() {
         let text = """
