@@ -78,7 +78,8 @@ enum AssemblyName {
     /// Words only a council's pages and rosters have.
     private static let councilSigns = ["議会事務局", "議会中継", "議会議事録", "議会会議録"]
 
-    /// The prefectures, by which a municipality's name is recognised at the start of a line.
+    /// The prefectures, by which a municipality's name is recognised at the start of a line
+    /// (北海道, 東京都, 京都府 and 大阪府 among them: the others end in 県).
     private static let prefectures = [
         "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
         "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
@@ -90,9 +91,13 @@ enum AssemblyName {
     /// `埼玉県 汐見川市` → `汐見川市`, `愛知県浜手郡汐見町` → `汐見町` (a district is no part of it).
     static func municipality<S: StringProtocol>(in line: S) -> String? {
         let text = TitleExtractor.trimSpaces(String(line))
-        guard let prefecture = prefectures.first(where: { text.hasPrefix($0) }) else { return nil }
+        // A prefecture of the list, or any name of two or three kanji and 県 (a record may be
+        // of a prefecture the list spells otherwise, `茨城県` or `茨木県` in a scan).
+        let scalars = Array(text.unicodeScalars)
+        let generic = (2...3).first { $0 < scalars.count && scalars[$0] == "県" && scalars[..<$0].allSatisfy(isKanji) }.map { $0 + 1 }
+        guard let length = prefectures.first(where: { text.hasPrefix($0) })?.unicodeScalars.count ?? generic else { return nil }
         var name: [Unicode.Scalar] = []
-        for c in text.unicodeScalars.dropFirst(prefecture.unicodeScalars.count).drop(while: SourceLine.isSpace) {
+        for c in scalars.dropFirst(length).drop(while: SourceLine.isSpace) {
             guard isKanji(c) || isKana(c) else { return nil }
             if c == "郡" { name = []; continue }
             name.append(c)

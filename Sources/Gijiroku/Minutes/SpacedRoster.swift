@@ -246,7 +246,9 @@ enum SpacedRoster {
                 if matched { continue }
                 // A single character of a name: onto the name before it, or the one after it.
                 // (Not across a column's gap: `政策経営部長兼務　　　　長　南　幸　紀`.)
+                // (Not onto a name its honorific closed, `潮見ゆかり君`, nor from the line before.)
                 if let last = out.last, !last.isPost, seatNumber(last.text) == nil, !last.text.hasPrefix("("),
+                   !last.text.hasSuffix("君"), last.line == tokens[i].line || last.text.count <= 3,
                    tokens[i].gap <= 4 || last.text.count <= 3 {
                     out[out.count - 1].text += tokens[i].text
                 } else if i + 1 < tokens.count, tokens[i + 1].spelledName == nil, tokens[i + 1].gap <= 4,

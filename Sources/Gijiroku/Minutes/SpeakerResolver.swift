@@ -30,6 +30,8 @@ enum SpeakerResolver {
         // A label that is a roster entry's name and post run together (`〇くどう栄子総合政策部長`):
         // the roster says where the name ends, which the label alone cannot.
         var byNameAndPost: [String: (name: String, role: String)] = [:]
+        // And each entry's post with its name, for a label that is a surname and that post.
+        var people: [(folded: String, name: String, role: String)] = []
         for a in attendees {
             guard let name = a.name.map(SpeakerLabel.compact), !name.isEmpty else { continue }
             let role = SpeakerLabel.compact(a.role)
@@ -37,6 +39,7 @@ enum SpeakerResolver {
                 byRole[role] = byRole[role] == nil ? name : (byRole[role]!.map(fold) == fold(name) ? byRole[role]! : .some(nil))
                 byNameAndPost[fold(name + role)] = (name, role)
                 byNameAndPost[fold(role + name)] = (name, role)
+                people.append((fold(name), name, role))
             }
             if let seat = a.seat { bySeat[seat] = name }
         }
@@ -84,7 +87,7 @@ enum SpeakerResolver {
             guard let role = speaker.role, !sharedPosts.contains(role), let name = speaker.name, name.count >= 3 else { continue }
             named[role] = named[role] == nil ? name : (named[role]!.map(fold) == fold(name) ? named[role]! : .some(nil))
         }
-        let resolved = speakers.map { resolve($0, byNameAndPost: byNameAndPost, bySeat: bySeat, byRole: byRole, named: named) }
+        let resolved = speakers.map { resolve($0, byNameAndPost: byNameAndPost, people: people, bySeat: bySeat, byRole: byRole, named: named) }
         let changed = zip(speakers, resolved).map { !$0.isWrittenAlike($1) }
         for i in speeches.indices where changed[slotOfSpeech[i]] {
             speeches[i].speaker = resolved[slotOfSpeech[i]]
@@ -107,8 +110,8 @@ enum SpeakerResolver {
     }
 
     /// One speaker, with the name the roster or another label gives them.
-    private static func resolve(_ speaker: Speaker, byNameAndPost: [String: (name: String, role: String)], bySeat: [Int: String],
-                                byRole: [String: String?], named: [String: String?]) -> Speaker {
+    private static func resolve(_ speaker: Speaker, byNameAndPost: [String: (name: String, role: String)], people: [(folded: String, name: String, role: String)],
+                                bySeat: [Int: String], byRole: [String: String?], named: [String: String?]) -> Speaker {
         // `（委員）`, `議員`: a post many hold names no one, whatever the roster lists.
         var speaker = speaker
         let unmarked = String(SpeakerLabel.compact(speaker.label).unicodeScalars.drop { SpeakerLabel.markerScalars.contains($0) })
@@ -116,6 +119,20 @@ enum SpeakerResolver {
             speaker.name = entry.name
             speaker.role = entry.role
             return speaker
+        }
+        // `○波多野総務局長`: a surname and a post that one roster entry holds, where the label
+        // alone cuts the name at two characters (`波多`, `野総務局長`).
+        if speaker.name != nil, speaker.seat == nil {
+            let label = fold(unmarked)
+            let holders = people.filter { p in
+                UTF8Search.hasSuffix(label, p.role) && label.utf8.count > p.role.utf8.count
+                    && UTF8Search.hasPrefix(p.folded, String(label.utf8.dropLast(p.role.utf8.count))!)
+            }
+            if holders.count == 1 {
+                speaker.name = holders[0].name
+                speaker.role = holders[0].role
+                return speaker
+            }
         }
         let role = speaker.role.map(SpeakerLabel.compact)
         if let seat = speaker.seat, let name = bySeat[seat], speaker.name.map({ UTF8Search.hasPrefix(fold(name), fold($0)) }) ?? true {

@@ -180,8 +180,9 @@ enum TitleExtractor {
     /// What an aggregator's listing adds after the name (`本文`, `名簿`, `開催日:`), and what
     /// a notice says of it (`を開催`).
     static let listingWords = ["本文", "名簿", "開催日:", "開催日：", "開催日", "を開催", "会議次第"]
-    /// Brackets that say only when or in what part of the meeting, once their date is cut.
-    static let partWords = ["", "開催", "開会前", "閉会後"]
+    /// Brackets that say only when or in what part of the meeting, once their date is cut
+    /// (`（最終日）`: the session's last day).
+    static let partWords = ["", "開催", "開会前", "閉会後", "初日", "最終日"]
 
     /// The name left after the cuts, tidied until nothing changes: brackets emptied by the
     /// cuts, dashes and colons left at either end, listing words, the document's name, a

@@ -20,14 +20,14 @@ import GijirokuIndex
         let text = run(["stats", "--db", db])
         #expect(text.code == 0)
         #expect(text.out.hasPrefix("索引 \(db)\n容量 "))
-        #expect(text.out.contains("文書: minutes 44、plan 4"))
+        #expect(text.out.contains("文書: minutes 46、plan 4"))
         #expect(text.out.contains("汐見川市行財政改革推進本部会議\n    2019: 3\n    2018: 2\n"))
         #expect(text.out.contains("指示事項: "))
         let json = run(["stats", "--format", "json", "--db", db])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(object["kind"] as? String == "stats")
         let documents = try #require(object["documents"] as? [[String: Any]])
-        #expect(documents.first { $0["name"] as? String == "minutes" }?["count"] as? Int == 44)
+        #expect(documents.first { $0["name"] as? String == "minutes" }?["count"] as? Int == 46)
         let elements = try #require(object["elements"] as? [[String: Any]])
         let counted = elements.compactMap { $0["count"] as? Int }.reduce(0, +)
         #expect(counted == (try SearchIndex(path: db, readOnly: true).counts().elements))
@@ -35,7 +35,7 @@ import GijirokuIndex
         #expect((object["links"] as? [[String: Any]])?.count == 4)
         let csv = run(["stats", "--format", "csv", "--db", db])
         #expect(csv.out.hasPrefix("\u{FEFF}区分,項目,年,件数\r\n容量,"))
-        #expect(csv.out.contains("\r\n文書,minutes,,44\r\n"))
+        #expect(csv.out.contains("\r\n文書,minutes,,46\r\n"))
     }
 
     @Test func meetingsListsEachMeetingNewestFirstWithWhatItHolds() throws {
@@ -43,7 +43,7 @@ import GijirokuIndex
         let all = run(["meetings", "--format", "json", "--db", db])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(all.out.utf8)) as? [String: Any])
         let meetings = try #require(object["meetings"] as? [[String: Any]])
-        #expect(meetings.count == 44)
+        #expect(meetings.count == 46)
         let dates = meetings.compactMap { $0["date"] as? String }
         #expect(dates == dates.sorted(by: >))
         let variants = try #require(meetings.first { ($0["path"] as? String)?.hasSuffix("kodomo-tokubetsu-2025-variants.txt") == true })

@@ -32,7 +32,7 @@ import Gijiroku
         let r = run(["parse", Self.corpus])
         #expect(r.code == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
-        #expect(array.count == 44)   // 39 text files, one PDF and one HTML page; three pages hold two meetings each
+        #expect(array.count == 46)   // 41 text files, one PDF and one HTML page; three pages hold two meetings each
         let paths = array.compactMap { ($0["source"] as? [String: Any])?["path"] as? String }
         #expect(paths == paths.sorted())
         #expect(r.err.contains("shiomigawa-kosodate-04.txt:3: warning: 曜日（火）"))

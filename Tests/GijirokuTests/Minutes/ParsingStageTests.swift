@@ -100,6 +100,11 @@ import GijirokuTestSupport
         #expect(r.attendees.filter { $0.count == nil }.map(\.name) == ["汐田一郎", "岬陽子", "浜口ともみ", "灘健吾", "磯辺誠"])
     }
 
+    @Test func aNameItsHonorificClosesTakesNothingFromTheNextLine() {
+        let r = attendees(["潮見ゆかり君", "渚  大輔君", "浦上 正樹君", "汀  まさこ君"])
+        #expect(r.attendees.map(\.name) == ["潮見ゆかり", "渚大輔", "浦上正樹", "汀まさこ"])
+    }
+
     @Test func aSeatsNameSpelledOutIsOneName() {
         let r = attendees(["（１名）", "　　２４番　汐　田　一　郎"])
         #expect(r.attendees.map(\.name) == ["汐田一郎"])
@@ -186,6 +191,7 @@ import GijirokuTestSupport
         ("「汐見川まちづくり推進協議会」会議録 (平成22年度第5回)", "汐見川まちづくり推進協議会", 5, 2010),
         ("汐見川市防災会議(第６回)を開催", "汐見川市防災会議", 6, nil),
         ("議会運営委員会速記録第六号", "議会運営委員会", nil, nil),
+        ("令和６年第４回汐見川市議会定例会会議録（最終日）", "汐見川市議会定例会", 4, nil),
         ("令和　６年第１回　２月定例会令和６年第１回汐見川市議会定例会会議録　第１号", "汐見川市議会定例会", 1, nil),
         ("令和　６年　定例会緊急議会（１２月）令和６年度定例会１２月緊急議会　汐見川区議会会議録", "汐見川区議会 定例会緊急議会", nil, 2024),
         // A year that names an event stays.
@@ -262,7 +268,9 @@ import GijirokuTestSupport
         #expect(AssemblyName.municipality(in: "埼玉県 汐見川市") == "汐見川市")
         #expect(AssemblyName.municipality(in: "東京都汐見区役所") == "汐見区")
         #expect(AssemblyName.municipality(in: "愛知県浜手郡汐見町大字岬") == "汐見町")
+        #expect(AssemblyName.municipality(in: "汐見川県浜手市本町二丁目3番地4") == "浜手市")
         #expect(AssemblyName.municipality(in: "汐見川市汐見一丁目") == nil)
+        #expect(AssemblyName.municipality(in: "県道汐見線の整備") == nil)
         #expect(AssemblyName.municipality(in: "会場は埼玉県汐見川市の市民会館") == nil)
     }
 

@@ -243,6 +243,17 @@ import GijirokuTestSupport
         #expect(m.exchanges.first?.answers.map { $0.speaker?.name } == ["浜口聡", "浜口聡", "磯辺和夫"])
     }
 
+    /// `○波多野総務局長`: the label alone would cut the surname at two characters.
+    @Test func aSurnameAndAPostTheRosterHoldsTakeTheRostersName() {
+        let speeches = [Speech(speaker: Speaker(label: "○波多野総務局長", name: "波多", role: "野総務局長", seat: nil, category: .official), text: "…", lines: LineRange(5)),
+                        Speech(speaker: Speaker(label: "○岬副委員長", name: "岬", role: "副委員長", seat: nil, category: .member), text: "…", lines: LineRange(6))]
+        let roster = [Attendee(role: "総務局長", name: "波多野修", lines: LineRange(2)),
+                      Attendee(role: "副委員長", name: "岬陽子", lines: LineRange(2)), Attendee(role: "副委員長", name: "浜口健吾", lines: LineRange(2))]
+        let resolved = SpeakerResolver.resolve(speeches, attendees: roster)
+        #expect(resolved.map(\.speaker.name) == ["波多野修", "岬陽子"])
+        #expect(resolved.map(\.speaker.role) == ["総務局長", "副委員長"])
+    }
+
     @Test func aPostTwoPeopleHoldNamesNoOne() {
         let speeches = [Speech(speaker: Speaker(label: "○副市長", name: nil, role: "副市長", seat: nil, category: .official), text: "…", lines: LineRange(5))]
         let roster = [Attendee(role: "副市長", name: "磯辺和夫", lines: LineRange(2)), Attendee(role: "副市長", name: "港川さより", lines: LineRange(2))]
