@@ -241,8 +241,11 @@ package struct MinutesParser: Sendable {
                 }
                 // A roster of names under `出席議員` or `出席委員`: the label says what they are.
                 let label = field.label.map { WidthFolding.compact($0) } ?? ""
+                // (Without the label's marker or number: `〇出席説明員`, `5 出席説明員`.)
+                let bareLabel = String(String.UnicodeScalarView((Numbering.parse(Substring(label))?.rest ?? Substring(label)).unicodeScalars
+                    .drop { SpeakerLabel.markerScalars.contains($0) || $0 == "●" || $0 == "・" }))
                 let role = UTF8Search.contains(label, "議員") ? "議員" : UTF8Search.contains(label, "委員") ? "委員"
-                    : field.field == .secretariat && !label.isEmpty ? label : "出席者"
+                    : field.field == .secretariat && !bareLabel.isEmpty ? bareLabel : "出席者"
                 for i in found.attendees.indices where found.attendees[i].role.isEmpty { found.attendees[i].role = role }
                 // `出席議員（１５名）` over a list of names: the total checked against the names read.
                 if let stated = AttendeeExtractor.statedCount(in: field.value), !found.attendees.contains(where: { $0.count != nil }),

@@ -113,6 +113,7 @@ enum SpacedRoster {
         for part in parts { tokens += self.tokens(of: part.text, line: part.line.number, counts: &result.statedCounts) }
         tokens = joinSplitPosts(rejoin(tokens))
         var role: String?
+        var roleHolders = 0
         var seat: Int?
         var previousWasName = false
         for (n, token) in tokens.enumerated() {
@@ -122,6 +123,7 @@ enum SpacedRoster {
                 if n + 1 < tokens.count, tokens[n + 1].spelledName == nil, !tokens[n + 1].isPost, seatNumber(tokens[n + 1].text) == nil,
                    tokens[n + 1].text.first != "(", tokens[n + 1].text.first != "（" {
                     role = name + token.text
+                    roleHolders = 0
                     previousWasName = false
                     continue
                 }
@@ -147,6 +149,7 @@ enum SpacedRoster {
             let nextIsName = n + 1 < tokens.count && !tokens[n + 1].isPost && seatNumber(tokens[n + 1].text) == nil
             if token.isPost, nextIsName {
                 role = token.text
+                roleHolders = 0
                 previousWasName = false
                 continue
             }
@@ -169,7 +172,11 @@ enum SpacedRoster {
                     marked = first == "◎" ? "委員長" : "副委員長"
                     name.removeFirst()
                 }
-                result.attendees.append(Attendee(role: marked ?? role ?? "", name: name, group: group, seat: seat, lines: lines))
+                // A bare post (`委員`) is every name's after it; an office (`…事務所長`) is one
+                // person's, and a second name after it holds a post the list does not give.
+                let held = role.map { roleHolders == 0 || barePosts.contains($0) } == true ? role : nil
+                result.attendees.append(Attendee(role: marked ?? held ?? "", name: name, group: group, seat: seat, lines: lines))
+                roleHolders += 1
                 previousWasName = true
             }
             seat = nil

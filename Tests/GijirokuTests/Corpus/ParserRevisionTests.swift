@@ -28,6 +28,7 @@ import GijirokuTestSupport
         16: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
         17: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
         18: "e8235e32775ecbb52f86d5c9bd41176e11b440257fa8372f6406ce5fc62711ae",
+        19: "e8235e32775ecbb52f86d5c9bd41176e11b440257fa8372f6406ce5fc62711ae",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

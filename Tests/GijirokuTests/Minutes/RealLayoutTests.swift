@@ -235,6 +235,13 @@ import GijirokuTestSupport
         #expect(people.map(\.name) == ["汐田一郎", "岬陽子", "灘口聡"])
     }
 
+    /// `委員` is every name's after it; an office is one person's.
+    @Test func anOfficeIsHeldByTheOneNameAfterIt() {
+        let people = roster(["教育長                    汐 田 一 郎     浜手事務所長      岬 陽 子       灘 口 聡"])
+        #expect(people.map(\.role) == ["教育長", "浜手事務所長", ""])
+        #expect(people.map(\.name) == ["汐田一郎", "岬陽子", "灘口聡"])
+    }
+
     @Test func aSeatsMemberRunIntoThePostIsANameAndAPost() {
         let people = roster(["     ３番  汐田一郎議員      ４番  岬 陽議員"])
         #expect(people.map(\.role) == ["議員", "議員"])
