@@ -61,7 +61,7 @@ struct AttendeeExtractor {
         } else {
             entries = entries.flatMap(splitAtSeats)
         }
-        // `委員 1番 濱中俊男、3番 中根康雄`: the post before the first seat is every seat's; and
+        // `委員 1番 濱浦俊男、3番 汐根康雄`: the post before the first seat is every seat's; and
         // `委員 浜口聡 汐田みのり 岬陽子`: a bare post before names apart by spaces is every name's.
         var seatPost: String?
         var namesPost: String?
@@ -153,7 +153,7 @@ struct AttendeeExtractor {
         return merged
     }
 
-    /// `13番 永田好道  14番 成田幸吉` in a list separated by commas: two entries, cut where a
+    /// `13番 浜田好道  14番 岬田幸吉` in a list separated by commas: two entries, cut where a
     /// seat number follows white space.
     private func splitAtSeats(_ entry: ArraySlice<Token>) -> [ArraySlice<Token>] {
         guard entry.contains(where: { $0.scalar == "番" }) else { return [entry] }

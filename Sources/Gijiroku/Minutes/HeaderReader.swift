@@ -374,7 +374,7 @@ struct HeaderReader {
 
     static let bodyHeadings = ["会議の内容", "議事の経過", "会議の経過", "会議経過", "議事内容", "審議の内容", "審議経過"]
 
-    /// `8 会議の内容都市計画課長(水野剛史君) 本日は…`: a numbered body heading run into the
+    /// `8 会議の内容都市計画課長(潮野剛史君) 本日は…`: a numbered body heading run into the
     /// first utterance, cut into the heading and the utterance.
     static func bodyHeadingWithUtterance(_ line: SourceLine) -> (SourceLine, SourceLine)? {
         guard let n = Numbering.parse(line.content) else { return nil }

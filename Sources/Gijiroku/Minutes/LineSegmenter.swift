@@ -1,7 +1,7 @@
 /// Stage 1b: splits lines that extraction flattened. Aggregators and some web pages lose
 /// the line breaks of a record, so that a whole header (`日  時  令和5年9月15日(金) …  場  所
-/// 第3委員会室出席委員(8名) …`) or a run of utterances (`… ◯委員長(北田織君) 中原委員から… 2:
-/// ◯事務局(緒里哲司君) それでは…`) stands on one line. Such a line is cut where a header
+/// 第3委員会室出席委員(8名) …`) or a run of utterances (`… ◯委員長(岬田織君) 中原委員から… 2:
+/// ◯事務局(汐里哲司君) それでは…`) stands on one line. Such a line is cut where a header
 /// label, a numbered value, a speaker's label, a timed opening or a rule begins after white
 /// space, and each part goes on as a line of its own with the same number. The line is
 /// reported so that the record can mark it `shared`.
@@ -137,7 +137,7 @@ enum LineSegmenter {
     /// What may begin a part after white space.
     static func opensPart(_ rest: Substring, memo: SpeakerLabel.Memo? = nil) -> Bool {
         guard let first = rest.unicodeScalars.first else { return false }
-        // A speaker's label with its marker: `◯委員長(北田織君)`, `○竹中市長`.
+        // A speaker's label with its marker: `◯委員長(岬田織君)`, `○竹中市長`.
         if SpeakerLabel.markerScalars.contains(first) {
             // With words after it: `△議長` before a rule heads a section, it says nothing.
             if let label = SpeakerLabel.read(rest.prefix(scalars: 40), memo: memo), label.speaker.role != nil || label.speaker.name != nil,

@@ -2,14 +2,14 @@
 /// not speech (the opening and closing, recesses, stage directions, headings) as events.
 ///
 /// A line that opens with a speaker label (``SpeakerLabel``) starts an utterance, which goes
-/// on until the next label; a label alone on its line (`○` then `白石孝雄 議長`, `◎坂田`
+/// on until the next label; a label alone on its line (`○` then `白浜孝雄 議長`, `◎坂田`
 /// then `総合政策部長 …`, `(会長)`, `事務局`) takes its utterance from the lines after it.
 /// Event lines inside an utterance are events, never part of its text. Lines before the
 /// first utterance are left to the caller (the header, rosters, the order of business).
 ///
 /// ```swift
 /// let found = ProceedingsReader().read(bodyLines)
-/// found.speeches.first?.speaker.label   // "○（伊藤よしのり議長）"
+/// found.speeches.first?.speaker.label   // "○（浜井よしのり議長）"
 /// ```
 struct ProceedingsReader {
     struct Result {
@@ -169,7 +169,7 @@ struct ProceedingsReader {
         return next.map(isUtterance) ?? false
     }
 
-    /// `○` + `白石孝雄 議長 …`, or `◎坂田` + `総合政策部長 …`.
+    /// `○` + `白浜孝雄 議長 …`, or `◎坂田` + `総合政策部長 …`.
     static func splitLabel(_ line: SourceLine, next: SourceLine) -> SpeakerLabel? {
         // A marker first, and a short line: looked at on its scalars before anything else.
         guard line.content.utf8.count <= 24,
@@ -185,7 +185,7 @@ struct ProceedingsReader {
         guard let w1 = words.first else { return nil }
         var labelEnd = w1.endIndex
         if SpeakerLabel.role(endingAt: w1) == nil, words.count > 1, SpeakerLabel.role(endingAt: words[1]) != nil, words[1].count <= 8 {
-            labelEnd = words[1].endIndex   // 白石孝雄 議長
+            labelEnd = words[1].endIndex   // 白浜孝雄 議長
         }
         let post = nextContent[..<labelEnd]
         guard post.count <= 16, let found = SpeakerLabel.role(endingAt: post) else { return nil }

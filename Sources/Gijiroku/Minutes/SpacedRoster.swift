@@ -2,7 +2,7 @@
 /// extracted text are: entries apart by runs of spaces, names often spaced out character by
 /// character (`委 員 長  琴 尾 みさと  副委員長  清 原 和 幸`), seat numbers before names
 /// (`３番　　つ　た　えりな　　　　４番　　舟　坂　と　も` is two people), posts beside names
-/// (`区長　　　山本　亨　　　福祉保健部長　　浮田康宏`) or run into them (`汐 田 区長`), and a
+/// (`区長　　　浦本　亨　　　福祉保健部長　　浮浜康宏`) or run into them (`汐 田 区長`), and a
 /// stated count somewhere (`(9名)`).
 ///
 /// Single characters are put back together: into a post when they spell one (`委`, `員` →
@@ -10,7 +10,7 @@
 /// people after it; a surname spelled out before its post is that post's holder (`磯 辺 企画経営部長`).
 ///
 /// ```swift
-/// SpacedRoster.read([("１番　　小林しょう　　　１７番　　たかはし", line)])?.attendees.map(\.seat)   // [1, 17]
+/// SpacedRoster.read([("１番　　小浜しょう　　　１７番　　たかはし", line)])?.attendees.map(\.seat)   // [1, 17]
 /// ```
 enum SpacedRoster {
     struct Result {
@@ -252,7 +252,7 @@ enum SpacedRoster {
                 }
                 if matched { continue }
                 // A single character of a name: onto the name before it, or the one after it.
-                // (Not across a column's gap: `政策経営部長兼務　　　　長　南　幸　紀`.)
+                // (Not across a column's gap: `政策経営部長兼務　　　　長　浜　幸　紀`.)
                 // (Not onto a name its honorific closed, `潮見ゆかり君`, nor from the line before.)
                 if let last = out.last, !last.isPost, seatNumber(last.text) == nil, !last.text.hasPrefix("("),
                    !last.text.hasSuffix("君"), last.line == tokens[i].line || last.text.count <= 3,
@@ -286,9 +286,9 @@ enum SpacedRoster {
     }
 
     /// Posts that the layout split around a name or over two lines, made whole again:
-    /// `教 育 委 員 会  出 山 裕 之  教  育  長` (a two-line cell read row by row) is 教育委員会教育長
-    /// 出山裕之, and `政策経営部長兼務  長 南 幸 紀` with `ＳＤＧｓ推進担当部長` alone on the next
-    /// line is one post 政策経営部長兼務ＳＤＧｓ推進担当部長 held by 長南幸紀.
+    /// `教 育 委 員 会  汐 山 裕 之  教  育  長` (a two-line cell read row by row) is 教育委員会教育長
+    /// 汐山裕之, and `政策経営部長兼務  長 浜 幸 紀` with `ＳＤＧｓ推進担当部長` alone on the next
+    /// line is one post 政策経営部長兼務ＳＤＧｓ推進担当部長 held by 長浜幸紀.
     private static func joinSplitPosts(_ tokens: [Token]) -> [Token] {
         var tokens = tokens
         var n = 0

@@ -3,14 +3,14 @@
 ///
 /// | style | example |
 /// |---|---|
-/// | post (name) | `○議長（山田太郎君）`, `◯議会事務局長(中路崇弘君)`, `◆総務常任委員長（島昌之）` |
-/// | seat (name) | `○２２番（筒井たかひさ議員）`, `◯９番（赤平勇人君）`, `○２番` alone then the speech |
-/// | (name post) | `○（伊藤よしのり議長）`, `○（植竹　貴副区長）` |
-/// | name post | `○おのせ康裕議長`, `◯森委員長`, `○野村委員長` (then a space or the end of the line) |
-/// | closing bracket only | `○委員長佐々木克敏)`, `◯委員長北田 織君)`, `鈴木(米)委員長)`, `山本委員長)` |
+/// | post (name) | `○議長（山田太郎君）`, `◯議会事務局長(浜路崇史君)`, `◆総務常任委員長（灘昌之）` |
+/// | seat (name) | `○２２番（浦井たかひさ議員）`, `◯９番（浜平勇人君）`, `○２番` alone then the speech |
+/// | (name post) | `○（浜井よしのり議長）`, `○（植浜　貴副区長）` |
+/// | name post | `○みさき康平議長`, `◯森委員長`, `○野村委員長` (then a space or the end of the line) |
+/// | closing bracket only | `○委員長佐々原克人)`, `◯委員長岬田 織君)`, `沖野(米)委員長)`, `山本委員長)` |
 /// | colon | `委員長(相馬君):`, `本間君:` |
 /// | brackets | `【吉清総合政策部長】`, `(会長)` or `（委員）` alone on a line |
-/// | no marker | `都市計画課係長(水野剛史君) …` |
+/// | no marker | `都市計画課係長(潮野剛史君) …` |
 ///
 /// Markers are `○` (U+25CB), `◯` (U+25EF), `〇` (U+3007), `◎`, `◆`, `△`. A marker followed by
 /// a section name (`○議事日程`, `◎会期の決定`) or a sentence (`○平日の閉館時刻を…`) is not a
@@ -18,7 +18,7 @@
 /// end of the line, or its closing bracket.
 ///
 /// ```swift
-/// SpeakerLabel.read("○（伊藤よしのり議長）　出席議員は定足数に達しております。")?.speaker.role   // "議長"
+/// SpeakerLabel.read("○（浜井よしのり議長）　出席議員は定足数に達しております。")?.speaker.role   // "議長"
 /// ```
 struct SpeakerLabel {
     let speaker: Speaker
@@ -87,7 +87,7 @@ struct SpeakerLabel {
                 let after = content[end...]
                 let next = after.unicodeScalars.first
                 guard next == nil || next == " " || next == "\u{3000}" || next == ":" || next == "：" else {
-                    // 鈴木(米)委員長) : a bracket inside the name, then the post and a lone closing bracket.
+                    // 沖野(米)委員長) : a bracket inside the name, then the post and a lone closing bracket.
                     return loneClose(content, body: body)
                 }
                 // From here on, what the label says depends on its own text alone.
@@ -138,7 +138,7 @@ struct SpeakerLabel {
         return text[..<end]
     }
 
-    /// `○委員長佐々木克敏)`, `鈴木(米)委員長)`: the label ends in a closing bracket that opens nowhere.
+    /// `○委員長佐々原克人)`, `沖野(米)委員長)`: the label ends in a closing bracket that opens nowhere.
     private static func loneClose(_ content: Substring, body: Substring, memo: Memo? = nil) -> SpeakerLabel? {
         // The first closing bracket that closes nothing, within 28 scalars and before any 。 or 、
         // (found on the bytes).
@@ -163,7 +163,7 @@ struct SpeakerLabel {
         let end = body.unicodeScalars.index(after: i)
         return memo.recalled(content[..<end], as: .loneClosingBracket, rest: content[end...]) { () -> Speaker? in
             guard !inner.isEmpty, !inner.includes("。"), !inner.includes("、") else { return nil }
-            // Spaces only inside a name with its honorific (`北田 織君`): a sentence has them elsewhere.
+            // Spaces only inside a name with its honorific (`岬田 織君`): a sentence has them elsewhere.
             if inner.includes(" ") || inner.includes("\u{3000}") {
                 guard UTF8Search.hasSuffix(inner, "君"), inner.unicodeScalars.first != " ", inner.unicodeScalars.first != "\u{3000}",
                       compact(inner).unicodeScalars.count <= 16 else { return nil }
@@ -194,7 +194,7 @@ struct SpeakerLabel {
         return make(content[..<end], name: found?.name, role: found?.role ?? compact(inner), seat: nil, rest: trimmedRest(content[end...]))
     }
 
-    /// `委員長(相馬君):`, `本間君:`, `都市計画課係長(水野剛史君) …`, `市川恵一委員長` alone.
+    /// `委員長(相馬君):`, `本間君:`, `都市計画課係長(潮野剛史君) …`, `市川恵一委員長` alone.
     private static func unmarked(_ content: Substring, memo: Memo?) -> SpeakerLabel? {
         // (By scalars: a character search compares characters as strings, at every line.)
         // post(name君) or name君, then a colon
@@ -212,7 +212,7 @@ struct SpeakerLabel {
             guard let found = role(endingAt: label) else { return nil }
             return make(label, name: found.name, role: found.isHonorific ? nil : found.role, seat: nil, rest: after)
         }
-        // A closing bracket only: `山本委員長)ただ今から…`, `鈴木(米)委員長)`.
+        // A closing bracket only: `山本委員長)ただ今から…`, `沖野(米)委員長)`.
         if let lone = loneClose(content, body: content, memo: memo), lone.speaker.role != nil { return lone }
         // post(name君) then a space and the speech
         if let open = openingBracket(in: content, within: 28), let close = closing(of: content[open...]) {
@@ -355,7 +355,7 @@ struct SpeakerLabel {
         var isHonorific: Bool { UTF8Search.equals(role, "君") }
     }
 
-    /// `おのせ康裕議長` → name おのせ康裕, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
+    /// `みさき康平議長` → name みさき康平, role 議長; `川端総合政策部長` → 川端, 総合政策部長;
     /// `事務局` → no name, role 事務局; `本間君` → 本間, 君.
     static func role(endingAt text: Substring) -> Found? {
         // Most words end in no post's last character: answered before compacting the word.
@@ -437,12 +437,12 @@ struct SpeakerLabel {
     /// What makes a post longer: `総務常任委員長`, `議会運営委員長`.
     private static let lengthening: [[UInt8]] = ["常任", "特別", "運営", "議会", "教育", "監査", "選挙管理"].map { Array($0.utf8) }
 
-    /// `委員長佐々木克敏` → 委員長 and 佐々木克敏; `鈴木(米)委員長` → 鈴木(米) and 委員長; `北田 織君` → 北田織.
+    /// `委員長佐々原克人` → 委員長 and 佐々原克人; `沖野(米)委員長` → 沖野(米) and 委員長; `岬田 織君` → 岬田織.
     private static func roleAndNameAround(_ inner: Substring) -> (name: String?, role: String?) {
         let t = compact(inner)
-        // The name and then the post: 鈴木(米)委員長, 山本委員長.
+        // The name and then the post: 沖野(米)委員長, 山本委員長.
         if let found = role(endingAt: Substring(t)), !found.isHonorific { return (found.name, found.role) }
-        // The post and then the name: 委員長佐々木克敏, 事務局緒里哲司君.
+        // The post and then the name: 委員長佐々原克人, 事務局汐里哲司君.
         for suffix in roleSuffixes where suffix != "君" {
             if let r = t.range(of: suffix), t[..<r.lowerBound].count <= 8, r.upperBound < t.endIndex {
                 let post = String(t[..<r.upperBound])
@@ -453,7 +453,7 @@ struct SpeakerLabel {
         return (UTF8Search.hasSuffix(t, "君") ? honorificStripped(t) : nil, nil)
     }
 
-    /// `伊藤よしのり議長` → (伊藤よしのり, 議長); `筒井たかひさ議員` → (筒井たかひさ, 議員).
+    /// `浜井よしのり議長` → (浜井よしのり, 議長); `浦井たかひさ議員` → (浦井たかひさ, 議員).
     private static func nameAndRole(_ inner: Substring) -> (String?, String?)? {
         let t = compact(inner)
         guard !t.isEmpty, t.unicodeScalars.count <= 20 else { return nil }
@@ -474,7 +474,7 @@ struct SpeakerLabel {
 
     private static let honorifics: [StaticString] = ["君", "議員", "さん", "氏"]
 
-    /// Without spaces (names are often spaced out: `植竹　貴`).
+    /// Without spaces (names are often spaced out: `植浜　貴`).
     /// (On UTF-8 bytes: comparing characters goes through string comparison, and this is
     /// asked of every candidate label.)
     static func compact<S: StringProtocol>(_ text: S) -> String {

@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// let exchanges = VerbatimExchanges.find(in: minutes.speeches)
-/// exchanges.first?.questioner?.label   // "○２０番（鈴木まさし議員）"
+/// exchanges.first?.questioner?.label   // "○２０番（浜木まさし議員）"
 /// ```
 enum VerbatimExchanges {
     /// Words by which a member's turn asks rather than reports or objects.

@@ -9,7 +9,7 @@ public enum MinutesForm: String, Sendable, Hashable, Codable {
 /// One utterance of a verbatim record, with who said it.
 ///
 /// ```swift
-/// // ○（伊藤よしのり議長）　出席議員は定足数に達しております。
+/// // ○（浜井よしのり議長）　出席議員は定足数に達しております。
 /// speech.speaker.role   // "議長"
 /// speech.text           // "出席議員は定足数に達しております。"
 /// ```
@@ -33,11 +33,11 @@ public struct Speech: Sendable, Hashable, Codable {
 /// Who speaks, as the label names them.
 ///
 /// ```swift
-/// // ○２２番（筒井たかひさ議員）
-/// Speaker(label: "○２２番（筒井たかひさ議員）", name: "筒井たかひさ", role: "議員", seat: 22, category: .member)
+/// // ○２２番（浦井たかひさ議員）
+/// Speaker(label: "○２２番（浦井たかひさ議員）", name: "浦井たかひさ", role: "議員", seat: 22, category: .member)
 /// ```
 public struct Speaker: Sendable, Hashable, Codable {
-    /// The label exactly as written, with its marker and brackets (`○（伊藤よしのり議長）`).
+    /// The label exactly as written, with its marker and brackets (`○（浜井よしのり議長）`).
     public var label: String
     /// The person's name without spaces and honorifics; `nil` when the label names only a post.
     public var name: String?

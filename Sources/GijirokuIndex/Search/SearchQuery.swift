@@ -22,7 +22,7 @@ public struct SearchQuery: Sendable, Hashable {
     /// Part of the meeting name or title.
     public var meeting: String?
     /// Part of who spoke or issued an element: an utterance's speaker (label, name or post),
-    /// a directive's issuer, an explanation's presenter (`市長`, `筒井`).
+    /// a directive's issuer, an explanation's presenter (`市長`, `浦井`).
     public var speaker: String?
     public var limit: Int = 20
     /// The FTS5 expression built from `text`.

@@ -20,7 +20,7 @@ public struct SpeakerCount: Sendable, Hashable, Codable {
     public var meeting: String
     /// The year of the meetings, when their dates are known.
     public var year: Int?
-    /// The label as first written (`○（伊藤よしのり議長）`).
+    /// The label as first written (`○（浜井よしのり議長）`).
     public var label: String
     /// The name, without spaces and honorifics, when the labels give one.
     public var name: String?

@@ -425,7 +425,7 @@ import Gijiroku
         let index = try TestFiles.index(of: """
         令和７年第１回汐見川市議会定例会会議録
         ○（田中一郎議長）　これより本日の会議を開きます。
-        ○２２番（筒井たかひさ議員）　子育て支援について市長に伺います。保育所の整備はどう進めますか。
+        ○２２番（浦井たかひさ議員）　子育て支援について市長に伺います。保育所の整備はどう進めますか。
         ○（岡本　誠市長）　お答えします。子育て支援として保育所を三か所整備いたします。
         ○（田中一郎議長）　以上で子育て支援の質問を終わります。
         """)
@@ -437,7 +437,7 @@ import Gijiroku
         }
         #expect(try hits("子育て", speaker: "市長").map(\.kind) == ["answer"])
         #expect(try hits("子育て", speaker: "岡本誠").count == 1)           // spaces in the label do not matter
-        #expect(try hits("子育て", speaker: "筒井").map(\.kind) == ["question"])
+        #expect(try hits("子育て", speaker: "浦井").map(\.kind) == ["question"])
         #expect(try hits("子育て", speaker: "議長").map(\.kind) == ["speech"])
         #expect(try hits("子育て", speaker: nil).count == 3)
         let answer = try #require(try hits("保育所", speaker: "市長", kind: .answer).first)
@@ -453,12 +453,12 @@ import Gijiroku
         令和７年第１回汐見川市議会定例会会議録
         【日時】令和７年２月１４日
         ○（田中一郎議長）　これより本日の会議を開きます。
-        ○２２番（筒井たかひさ議員）　子育て支援について市長に伺います。
+        ○２２番（浦井たかひさ議員）　子育て支援について市長に伺います。
         ○（岡本　誠市長）　お答えします。
         〇（田中一郎議長）　以上で質問を終わります。
         """)
         let report = try index.speakers()
-        #expect(report.speakers.map(\.name) == ["田中一郎", "岡本誠", "筒井たかひさ"])
+        #expect(report.speakers.map(\.name) == ["田中一郎", "岡本誠", "浦井たかひさ"])
         #expect(report.speakers.map(\.turns) == [2, 1, 1])
         #expect(report.speakers.allSatisfy { $0.year == 2025 && $0.meetings == 1 })
         #expect(report.speakers[0].characters == "これより本日の会議を開きます。".count + "以上で質問を終わります。".count)

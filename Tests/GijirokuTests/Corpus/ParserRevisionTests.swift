@@ -29,6 +29,7 @@ import GijirokuTestSupport
         17: "b9345b03ab61e383a592412f3e9270db0bf31ccee0f9fced3ea480152ee1fd77",
         18: "e8235e32775ecbb52f86d5c9bd41176e11b440257fa8372f6406ce5fc62711ae",
         19: "e8235e32775ecbb52f86d5c9bd41176e11b440257fa8372f6406ce5fc62711ae",
+        20: "0f860c6343b94dab5ebfa47566e06fa11e3c3c31fbce024e4e6bbb9a2c72a87b",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -185,8 +185,8 @@ import GijirokuTestSupport
     }
 
     @Test func seatsInTwoColumnsAreTwoPeopleALine() {
-        let people = roster(["１番　　つ　た　えりな　　　　　　２番　　舟　坂　と　も", "３番　　樫　村　　　修　　　　　　５番　　百　武　ゆかり"])
-        #expect(people.map(\.name) == ["つたえりな", "舟坂とも", "樫村修", "百武ゆかり"])
+        let people = roster(["１番　　さ　わ　えりか　　　　　　２番　　浜　岡　と　も", "３番　　樫　村　　　修　　　　　　５番　　百　武　ゆかり"])
+        #expect(people.map(\.name) == ["さわえりか", "浜岡とも", "樫村修", "百武ゆかり"])
         #expect(people.map(\.seat) == [1, 2, 3, 5])
     }
 
@@ -200,9 +200,9 @@ import GijirokuTestSupport
         let cell = roster(["建 設 部 長  笠 間 善 行     教 育 委 員 会  出 水 裕 之                       教  育  長  教 育 部 長  岡 崎 賢太郎"])
         #expect(cell.map(\.role) == ["建設部長", "教育委員会教育長", "教育部長"])
         #expect(cell.map(\.name) == ["笠間善行", "出水裕之", "岡崎賢太郎"])
-        let wrapped = roster(["　　政策経営部長兼務　　　　　　　　　　長　南　幸　江", "　　ＳＤＧｓ推進担当部長", "　　総務部長　　　　　　　　　　　　　　長谷川　　　豊"])
+        let wrapped = roster(["　　政策経営部長兼務　　　　　　　　　　長　南　幸　江", "　　ＳＤＧｓ推進担当部長", "　　総務部長　　　　　　　　　　　　　　長谷川　　　稔"])
         #expect(wrapped.map(\.role) == ["政策経営部長兼務ＳＤＧｓ推進担当部長", "総務部長"])
-        #expect(wrapped.map(\.name) == ["長南幸江", "長谷川豊"])
+        #expect(wrapped.map(\.name) == ["長南幸江", "長谷川稔"])
     }
 
     @Test func postsBesideNamesAndNamesRunIntoPosts() {

@@ -6,23 +6,23 @@ import GijirokuTestSupport
 /// Speaker labels in every style real archives use, and lines that only look like one.
 @Suite struct SpeakerLabelTests {
     @Test(arguments: [
-        ("○（伊藤よしのり議長）　出席議員は定足数に達しております。", "○（伊藤よしのり議長）", "伊藤よしのり", "議長", nil, SpeakerCategory.chair),
-        ("○（植竹　貴副区長）　ただいま上程されました", "○（植竹　貴副区長）", "植竹貴", "副区長", nil, .official),
-        ("○２２番（筒井たかひさ議員）　議会運営委員会所属の", "○２２番（筒井たかひさ議員）", "筒井たかひさ", "議員", 22, .member),
-        ("◯議長（奈良岡隆君）　これより本日の会議を開きます。", "◯議長（奈良岡隆君）", "奈良岡隆", "議長", nil, .chair),
-        ("◯９番（赤平勇人君）　質問します。", "◯９番（赤平勇人君）", "赤平勇人", "議員", 9, .member),
-        ("◆総務常任委員長（島昌之）　御報告いたします。", "◆総務常任委員長（島昌之）", "島昌之", "総務常任委員長", nil, .member),
-        ("◎市長（大泉潤）　令和６年第１回", "◎市長（大泉潤）", "大泉潤", "市長", nil, .official),
-        ("◯議会事務局長(中路崇弘君) 定刻になりました", "◯議会事務局長(中路崇弘君)", "中路崇弘", "議会事務局長", nil, .secretariat),
-        ("○おのせ康裕議長　ただいまから", "○おのせ康裕議長", "おのせ康裕", "議長", nil, .chair),
+        ("○（浜井よしのり議長）　出席議員は定足数に達しております。", "○（浜井よしのり議長）", "浜井よしのり", "議長", nil, SpeakerCategory.chair),
+        ("○（植浜　貴副区長）　ただいま上程されました", "○（植浜　貴副区長）", "植浜貴", "副区長", nil, .official),
+        ("○２２番（浦井たかひさ議員）　議会運営委員会所属の", "○２２番（浦井たかひさ議員）", "浦井たかひさ", "議員", 22, .member),
+        ("◯議長（奈良浜隆君）　これより本日の会議を開きます。", "◯議長（奈良浜隆君）", "奈良浜隆", "議長", nil, .chair),
+        ("◯９番（浜平勇人君）　質問します。", "◯９番（浜平勇人君）", "浜平勇人", "議員", 9, .member),
+        ("◆総務常任委員長（灘昌之）　御報告いたします。", "◆総務常任委員長（灘昌之）", "灘昌之", "総務常任委員長", nil, .member),
+        ("◎市長（大浜潤）　令和６年第１回", "◎市長（大浜潤）", "大浜潤", "市長", nil, .official),
+        ("◯議会事務局長(浜路崇史君) 定刻になりました", "◯議会事務局長(浜路崇史君)", "浜路崇史", "議会事務局長", nil, .secretariat),
+        ("○みさき康平議長　ただいまから", "○みさき康平議長", "みさき康平", "議長", nil, .chair),
         ("◯竹中市長 おはようございます。", "◯竹中市長", "竹中", "市長", nil, .official),
         ("◯川端総合政策部長 御説明します。", "◯川端総合政策部長", "川端", "総合政策部長", nil, .official),
-        ("○委員長佐々木克敏) ただいまから", "○委員長佐々木克敏)", "佐々木克敏", "委員長", nil, .chair),
-        ("◯事務局緒里哲司君) 御説明します", "◯事務局緒里哲司君)", "緒里哲司", "事務局", nil, .secretariat),
+        ("○委員長佐々原克人) ただいまから", "○委員長佐々原克人)", "佐々原克人", "委員長", nil, .chair),
+        ("◯事務局汐里哲司君) 御説明します", "◯事務局汐里哲司君)", "汐里哲司", "事務局", nil, .secretariat),
         ("山本委員長)ただ今から,総務委員会を開会いたします。", "山本委員長)", "山本", "委員長", nil, .chair),
         ("委員長(相馬君):ただいまより開会いたします。", "委員長(相馬君)", "相馬", "委員長", nil, .chair),
         ("本間君:議案第44号について", "本間君", "本間", nil, nil, .member),
-        ("都市計画課係長(水野剛史君) 本日は", "都市計画課係長(水野剛史君)", "水野剛史", "都市計画課係長", nil, .official),
+        ("都市計画課係長(潮野剛史君) 本日は", "都市計画課係長(潮野剛史君)", "潮野剛史", "都市計画課係長", nil, .official),
         ("【吉清総合政策部長】 ただいま御質問", "【吉清総合政策部長】", "吉清", "総合政策部長", nil, .official),
         ("3 ◯辰巳市長 おはようございます。", "◯辰巳市長", "辰巳", "市長", nil, .official),
         ("12: ○議長（汐田一郎君）　再開します。", "○議長（汐田一郎君）", "汐田一郎", "議長", nil, .chair),
@@ -61,10 +61,10 @@ import GijirokuTestSupport
     }
 
     @Test func readingWithAMemoSaysWhatReadingWithoutOneSays() {
-        let lines = ["○議長（汐田一郎君）　再開します。", "◯９番（赤平勇人君）　質問します。", "会長(三枝宗一君) それでは",
-                     "都市計画課長(菅谷修君) 議案第3号は", "○委員長佐々木克敏) ただいまから", "◯竹中市長 おはようございます。",
-                     "〇出席議員（２６人）", "○議事日程", "○今後 検討 する) として", "○（植竹　貴副区長）　ただいま",
-                     "○市長(汐田二郎君)続けて", "◯９番（赤平勇人君）"]
+        let lines = ["○議長（汐田一郎君）　再開します。", "◯９番（浜平勇人君）　質問します。", "会長(三枝宗一君) それでは",
+                     "都市計画課長(菅谷修君) 議案第3号は", "○委員長佐々原克人) ただいまから", "◯竹中市長 おはようございます。",
+                     "〇出席議員（２６人）", "○議事日程", "○今後 検討 する) として", "○（植浜　貴副区長）　ただいま",
+                     "○市長(汐田二郎君)続けて", "◯９番（浜平勇人君）"]
         let memo = SpeakerLabel.Memo()
         // Twice over: the second pass recalls every label of the first.
         for line in lines + lines.reversed() {
@@ -85,18 +85,18 @@ import GijirokuTestSupport
     @Test func utterancesRunFromOneLabelToTheNextAndEventsStayOutOfThem() {
         let r = Self.read("""
         　午後１時開会・開議
-        ○（伊藤よしのり議長）　お諮りいたします。
+        ○（浜井よしのり議長）　お諮りいたします。
         　これに御異議ありませんか。
         　　〔「異議なし」と呼ぶ者あり〕
-        ○（伊藤よしのり議長）　御異議なしと認めます。
+        ○（浜井よしのり議長）　御異議なしと認めます。
         ──────────────────
         　午後２時１２分休憩
         　午後２時２８分再開
-        ○２２番（筒井たかひさ議員）　動議を提出いたします。
+        ○２２番（浦井たかひさ議員）　動議を提出いたします。
         （拍手）
         　午後３時７分散会
         """)
-        #expect(r.speeches.map(\.speaker.label) == ["○（伊藤よしのり議長）", "○（伊藤よしのり議長）", "○２２番（筒井たかひさ議員）"])
+        #expect(r.speeches.map(\.speaker.label) == ["○（浜井よしのり議長）", "○（浜井よしのり議長）", "○２２番（浦井たかひさ議員）"])
         #expect(r.speeches[0].text == "お諮りいたします。\nこれに御異議ありませんか。")
         #expect(r.speeches[0].lines == LineRange(2, 3))
         #expect(r.events.map(\.kind) == [.opening, .stageDirection, .recess, .resumption, .stageDirection, .adjournment])
@@ -107,13 +107,13 @@ import GijirokuTestSupport
     @Test func aLabelBrokenOverTwoLinesIsOneLabel() {
         let r = Self.read("""
         ○
-        白石孝雄 議長
+        白浜孝雄 議長
         坂田総合政策部長。
         ◎坂田
         総合政策部長 第39号議案中、
         総合政策部に関わる事柄について御答弁申し上げます。
         """)
-        #expect(r.speeches.map(\.speaker.label) == ["○\n白石孝雄 議長", "◎坂田\n総合政策部長"])
+        #expect(r.speeches.map(\.speaker.label) == ["○\n白浜孝雄 議長", "◎坂田\n総合政策部長"])
         #expect(r.speeches[1].speaker.name == "坂田" && r.speeches[1].speaker.role == "総合政策部長")
         #expect(r.speeches[1].text == "第39号議案中、総合政策部に関わる事柄について御答弁申し上げます。")
     }
@@ -186,11 +186,11 @@ import GijirokuTestSupport
     }
 
     @Test func aServiceExportGivesItsTurnsInOrder() throws {
-        let json = #"{"tenant_minutes":[{"title":"（名簿）","minute_type":"名簿","body":"<pre>１　期日　令和６年１２月２７日</pre>"},{"title":"議長（佐藤篤）","minute_type":"○議長","body":"<pre>○議長（佐藤篤）　開会いたします。\n</pre>"},{"title":"区長（山本亨）","minute_type":"◎答弁","body":"<pre>お答えします。</pre>"}]}"#
+        let json = #"{"tenant_minutes":[{"title":"（名簿）","minute_type":"名簿","body":"<pre>１　期日　令和６年１２月２７日</pre>"},{"title":"議長（磯藤篤）","minute_type":"○議長","body":"<pre>○議長（磯藤篤）　開会いたします。\n</pre>"},{"title":"区長（浦本亨）","minute_type":"◎答弁","body":"<pre>お答えします。</pre>"}]}"#
         let text = try #require(MinutesServiceJSON.text(of: json))
         #expect(text.contains("１　期日　令和６年１２月２７日"))
-        #expect(text.contains("○議長（佐藤篤）　開会いたします。"))
-        #expect(text.contains("◎区長（山本亨）　お答えします。"))
+        #expect(text.contains("○議長（磯藤篤）　開会いたします。"))
+        #expect(text.contains("◎区長（浦本亨）　お答えします。"))
         #expect(MinutesServiceJSON.text(of: #"{"records":[]}"#) == nil)
     }
 }
@@ -199,16 +199,16 @@ import GijirokuTestSupport
 @Suite struct VerbatimExchangesTests {
     @Test func aMembersQuestionTakesEveryOfficialsAnswerUntilTheNextMemberSpeaks() {
         let text = """
-        ○おのせ康裕議長　２０番鈴木まさし議員。
-        ○２０番（鈴木まさし議員）　区長に伺います。子育て支援の拡充はどうお考えですか。
-        ○おのせ康裕議長　青木区長。
-        ○青木英二区長　お答えします。拡充いたします。
-        ○関根義孝教育長　学校についてお答えします。
-        ○２０番（鈴木まさし議員）　それでは、再質問をさせていただきます。
-        ○青木英二区長　重ねてお答えします。
-        ○２２番（たぞえ麻友議員）　議案第１号に異議があります。
-        ○おのせ康裕議長　異議がありますので、起立により採決いたします。
-        ○青木英二区長　（議案の説明）補足いたします。
+        ○みさき康平議長　２０番浜木まさし議員。
+        ○２０番（浜木まさし議員）　区長に伺います。子育て支援の拡充はどうお考えですか。
+        ○みさき康平議長　青木区長。
+        ○青浜英二区長　お答えします。拡充いたします。
+        ○関浜義孝教育長　学校についてお答えします。
+        ○２０番（浜木まさし議員）　それでは、再質問をさせていただきます。
+        ○青浜英二区長　重ねてお答えします。
+        ○２２番（みなえ麻友議員）　議案第１号に異議があります。
+        ○みさき康平議長　異議がありますので、起立により採決いたします。
+        ○青浜英二区長　（議案の説明）補足いたします。
         """
         let speeches = ProceedingsReader().read(SourceLine.split(text)[...]).speeches
         let exchanges = VerbatimExchanges.find(in: speeches)

@@ -11,7 +11,7 @@ import GijirokuTestSupport
         ◎会期の決定
         ○（田中一郎議長）　お諮りいたします。
         　　〔「異議なし」と呼ぶ者あり〕
-        ○２２番（筒井たかひさ議員）　市長に伺います。子育て支援はどうなりますか。
+        ○２２番（浦井たかひさ議員）　市長に伺います。子育て支援はどうなりますか。
         ○（岡本　誠市長）　お答えします。
         　午前11時散会
         """
@@ -21,7 +21,7 @@ import GijirokuTestSupport
         #expect(markdown.contains("### ◎会期の決定"))
         #expect(markdown.contains("**○（田中一郎議長）**　お諮りいたします。"))
         #expect(markdown.contains("*〔「異議なし」と呼ぶ者あり〕*"))
-        #expect(markdown.contains("**○２２番（筒井たかひさ議員）**（質問1）　市長に伺います。"))
+        #expect(markdown.contains("**○２２番（浦井たかひさ議員）**（質問1）　市長に伺います。"))
         #expect(markdown.contains("*午前11時散会*"))
         guard case .minutes(let m) = record else { Issue.record("not minutes"); return }
         #expect(m.startTime == "10:00" && m.endTime == "11:00")
