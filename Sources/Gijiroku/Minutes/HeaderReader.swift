@@ -447,6 +447,30 @@ struct HeaderReader {
         return nil
     }
 
+    /// A header whose line breaks and labels were lost, its values apart by long runs of
+    /// white space: the room after the date (`令和元年11月13日(水)      午前10時      第4・第5委員会室`
+    /// → `第4・第5委員会室`). `nil` unless a part of its own is a date and a later part a room.
+    static func placeInFlattenedHeader(_ text: String) -> String? {
+        guard text.utf8.count <= 1_000 else { return nil }
+        // Parts apart by three spaces or more (an ideographic space counts two).
+        var parts: [String] = []
+        var current = ""
+        var spaces = 0
+        for c in text.unicodeScalars {
+            if SourceLine.isSpace(c) { spaces += c == "\u{3000}" ? 2 : 1; continue }
+            if spaces >= 3, !current.isEmpty { parts.append(current); current = "" } else if spaces > 0 { current.unicodeScalars.append(" ") }
+            spaces = 0
+            current.unicodeScalars.append(c)
+        }
+        if !current.isEmpty { parts.append(current) }
+        guard parts.count >= 3, let date = parts.firstIndex(where: { part in
+            var s = ScalarScanner(part)
+            guard JapaneseDate.parse(&s) != nil else { return false }
+            return WidthFolding.compact(String(String.UnicodeScalarView(s.scalars[s.index...]))).count <= 6
+        }) else { return nil }
+        return parts[(date + 1)...].first { looksLikePlace(Substring($0)) }
+    }
+
     static let placeEndings = ["議場", "委員会室", "会議室", "室", "ホール", "会館", "庁舎", "センター", "公民館", "講堂", "役所", "役場", "支所"]
 
     /// A short line that ends as the name of a room or a building.

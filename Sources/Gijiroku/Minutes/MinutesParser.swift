@@ -136,6 +136,11 @@ package struct MinutesParser: Sendable {
             minutes.decisions.append(d)
         }
         minutes.decisions.sort { $0.lines.start < $1.lines.start }
+        // A header flattened into the body's first paragraph with no labels (`…委員会      令和元年
+        // 11月13日(水)      午前10時      第4・第5委員会室`): its place, when no field gave one.
+        if minutes.place == nil, let first = minutes.paragraphs.first, let place = HeaderReader.placeInFlattenedHeader(first.text) {
+            minutes.place = place
+        }
         // A page of several meetings: no one date, time or place is the file's.
         let headings = meetingHeadings
         if MeetingHeadings.several(headings) {

@@ -136,11 +136,12 @@ enum OrderOfBusiness {
     }
 
     /// The ranges of items a chair takes up together: `日程第４議案第150号「…」から日程第７議案第153号
-    /// 「…」まで、計４件を一括議題といたします。` → 4...7.
+    /// 「…」まで、計４件を一括議題といたします。` → 4...7; `日程第８、議案第７号から日程第４２、議案第４１号
+    /// までの議案３５件を一括して上程いたします。` → 8...42.
     static func itemRanges(in text: String) -> [ClosedRange<Int>] {
         guard UTF8Search.contains(text, "から日程第") else { return [] }
         var found: [ClosedRange<Int>] = []
-        for sentence in DecisionReader.sentences(text) where sentence.includes("議題") {
+        for sentence in DecisionReader.sentences(text) where sentence.includes("議題") || sentence.includes("上程") {
             guard let from = UTF8Search.range(of: "日程第", in: sentence), let to = UTF8Search.range(of: "から日程第", in: sentence),
                   from.upperBound <= to.lowerBound, UTF8Search.contains(sentence[to.upperBound...], "まで") else { continue }
             var a = ScalarScanner(sentence[from.upperBound...].prefix(8))

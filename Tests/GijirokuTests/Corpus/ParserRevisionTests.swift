@@ -30,6 +30,8 @@ import GijirokuTestSupport
         18: "e8235e32775ecbb52f86d5c9bd41176e11b440257fa8372f6406ce5fc62711ae",
         19: "e8235e32775ecbb52f86d5c9bd41176e11b440257fa8372f6406ce5fc62711ae",
         20: "0f860c6343b94dab5ebfa47566e06fa11e3c3c31fbce024e4e6bbb9a2c72a87b",
+        21: "0f860c6343b94dab5ebfa47566e06fa11e3c3c31fbce024e4e6bbb9a2c72a87b",
+        22: "05df0a78a6c3fa6cd7715b09ed3c4836803e2efd0d68341bce73af846daba668",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -139,6 +139,14 @@ import GijirokuTestSupport
         #expect(m.place == "議会運営委員会室")
     }
 
+    @Test func aFlattenedHeaderWithoutLabelsGivesItsRoom() {
+        #expect(HeaderReader.placeInFlattenedHeader("令和 6年11月13日議会運営委員会      令和6年11月13日(水)          午前10時          第4・第5委員会室")
+                == "第4・第5委員会室")
+        // A room named in prose, or with no date part before it, is no header's.
+        #expect(HeaderReader.placeInFlattenedHeader("会議は第2委員会室で開かれ、令和6年11月13日(水)に終わった。") == nil)
+        #expect(HeaderReader.placeInFlattenedHeader("議会運営委員会      午前10時      第2委員会室") == nil)
+    }
+
     @Test func labelsGluedToTheirValuesAfterNumbering() {
         let m = MinutesParser().parse(text: "第8回審議会会議録\n1 日時平成18年11月29日(水曜日) 午後2時~午後3時25分\n2 場所市役所4階第3会議室\n", path: "t.txt")
         #expect(m.date == "2006-11-29")

@@ -456,6 +456,7 @@ import GijirokuTestSupport
         #expect(m.agenda[0].title == "議案第146号　汐見川市職員定数条例の一部を改正する条例の制定について")
         #expect(OrderOfBusiness.itemRanges(in: "日程第４議案第150号「…」から日程第６議案第152号「…」まで、計３件を一括議題といたします。") == [4...6])
         #expect(OrderOfBusiness.itemRanges(in: "日程第７「議員派遣について」を議題といたします。").isEmpty)
+        #expect(OrderOfBusiness.itemRanges(in: "次に、日程第８、議案第７号から日程第４２、議案第４１号までの議案３５件を一括して上程いたします。") == [8...42])
     }
 }
 
