@@ -49,8 +49,9 @@ struct AttendeeExtractor {
             let person = text.last == "君"
             for scalar in text where !(person && SourceLine.isSpace(scalar)) { tokens.append((scalar, number)) }
             // A line is one entry when it ends a name with its honorific (`理事浜口 健吾君`) or
-            // is a count alone (`四名`).
+            // is a count alone (`四名`); a department in brackets (`【総務部】`) opens a new one.
             if n + 1 < parts.count, parts[n].line.endsWithSpace || bulleted || parts[n + 1].text.unicodeScalars.first == "•"
+                || parts[n + 1].text.unicodeScalars.first == "【"
                 || startsWithBarePost(parts[n + 1].text) || text.last == "君" || Self.isCountAlone(text) { tokens.append((nil, number)) }
         }
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
@@ -65,9 +66,17 @@ struct AttendeeExtractor {
         // `委員 浜口聡 汐田みのり 岬陽子`: a bare post before names apart by spaces is every name's.
         var seatPost: String?
         var namesPost: String?
+        // `【財務部】財務部長 古内勝人,財務部理事 …`: the department in brackets is the group of
+        // the entries after it, up to the next one.
+        var department: String?
         for entry in entries {
             let before = result.attendees.count
             add(entry, group: nil, to: &result)
+            if trim(entry).first?.scalar == "【" {
+                department = result.attendees.count > before ? result.attendees[before].group : nil
+            } else if let department {
+                for i in before..<result.attendees.count where result.attendees[i].group == nil { result.attendees[i].group = department }
+            }
             if !commaSeparated, result.attendees.count == before + 1 {
                 let a = result.attendees[before]
                 if a.name != nil, SpacedRoster.barePosts.contains(a.role) {
@@ -401,7 +410,9 @@ struct AttendeeExtractor {
             var t = bytes.trimmingSpaces
             // A closing bracket whose opening one the extraction lost (`…課長事務取扱)`).
             if t.last == UInt8(ascii: ")"), !t.contains(UInt8(ascii: "(")) { t = UnsafeBufferPointer(rebasing: t.dropLast()) }
-            return !t.isEmpty && !t.hasSuffix("担当") && Self.postSuffixes.contains { t.hasSuffix($0) }
+            // A charge alone (`秘書・総合調整担当`) is a remark on a post; a post held with one
+            // (`財務部理事兼庁舎建設担当`) is a post.
+            return !t.isEmpty && (!t.hasSuffix("担当") || t.offset(of: "兼") != nil) && Self.postSuffixes.contains { t.hasSuffix($0) }
         }
     }
 

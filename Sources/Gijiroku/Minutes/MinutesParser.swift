@@ -241,7 +241,7 @@ package struct MinutesParser: Sendable {
             case .attendees, .secretariat:
                 var found = AttendeeExtractor().extract(field.valueParts)
                 if field.field == .secretariat {
-                    let group = field.label.map(WidthFolding.compact).map { $0.includes("説明") || $0.includes("121条") } == true ? "説明員" : "事務局"
+                    let group = field.label.map(WidthFolding.compact).map { $0.includes("説明") || $0.includes("121条") || $0.includes("執行部") } == true ? "説明員" : "事務局"
                     for i in found.attendees.indices where found.attendees[i].group == nil { found.attendees[i].group = group }
                 }
                 // A roster of names under `出席議員` or `出席委員`: the label says what they are.

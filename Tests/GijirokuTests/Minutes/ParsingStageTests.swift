@@ -100,6 +100,13 @@ import GijirokuTestSupport
         #expect(r.attendees.filter { $0.count == nil }.map(\.name) == ["汐田一郎", "岬陽子", "浜口ともみ", "灘健吾", "磯辺誠"])
     }
 
+    @Test func aDepartmentInBracketsIsTheGroupOfTheEntriesAfterIt() {
+        let r = attendees(["【財務部】", " 財務部長 汐田一郎,財務部理事兼庁舎建設担当 岬陽子,管財課長 浜口健吾", "【総務部】総務部長 磯辺誠"])
+        #expect(r.attendees.map(\.role) == ["財務部長", "財務部理事兼庁舎建設担当", "管財課長", "総務部長"])
+        #expect(r.attendees.map(\.name) == ["汐田一郎", "岬陽子", "浜口健吾", "磯辺誠"])
+        #expect(r.attendees.map(\.group) == ["財務部", "財務部", "財務部", "総務部"])
+    }
+
     @Test func aNameItsHonorificClosesTakesNothingFromTheNextLine() {
         let r = attendees(["潮見ゆかり君", "渚  大輔君", "浦上 正樹君", "汀  まさこ君"])
         #expect(r.attendees.map(\.name) == ["潮見ゆかり", "渚大輔", "浦上正樹", "汀まさこ"])
@@ -311,6 +318,8 @@ import GijirokuTestSupport
     @Test func aCouncilsCommitteeNamedOnlyByItsAddressIsTheCouncils() {
         let minutes = MinutesParser().parse(text: Self.committeePage, path: "x.txt")
         #expect(minutes.meeting.name == "汐見川市議会 都市建設委員会", "\(minutes.meeting)")
+        // The executive's people (`市執行部`) are the explainers, the council's secretariat its own.
+        #expect(minutes.attendees.filter { $0.group != nil }.map(\.group) == ["説明員", "事務局"])
         #expect(minutes.meeting.session == 9)
     }
 
