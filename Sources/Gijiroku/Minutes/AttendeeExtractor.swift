@@ -52,7 +52,8 @@ struct AttendeeExtractor {
             // is a count alone (`四名`); a department in brackets (`【総務部】`) opens a new one.
             if n + 1 < parts.count, parts[n].line.endsWithSpace || bulleted || parts[n + 1].text.unicodeScalars.first == "•"
                 || parts[n + 1].text.unicodeScalars.first == "【"
-                || startsWithBarePost(parts[n + 1].text) || text.last == "君" || Self.isCountAlone(text) { tokens.append((nil, number)) }
+                || startsWithBarePost(parts[n + 1].text) || text.last == "君" || Self.isCountAlone(text)
+                || Self.groupHeading(String(String.UnicodeScalarView(text))) != nil { tokens.append((nil, number)) }
         }
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
         var result = Result()
@@ -66,11 +67,20 @@ struct AttendeeExtractor {
         // `委員 浜口聡 汐田みのり 岬陽子`: a bare post before names apart by spaces is every name's.
         var seatPost: String?
         var namesPost: String?
-        // `【財務部】財務部長 古内勝人,財務部理事 …`: the department in brackets is the group of
+        // `【財務部】財務部長 汐田一郎,財務部理事 …`: the department in brackets is the group of
         // the entries after it, up to the next one.
         var department: String?
+        // `委員7名 (50音順,敬称略)` over a list of names: the post of every name after it; the
+        // count is the list's stated total, the remark says how it is ordered.
+        var headingPost: String?
+        var afterHeading = 0
         for entry in entries {
             let before = result.attendees.count
+            if let heading = Self.groupHeading(text(trim(entry))) {
+                headingPost = heading.post
+                afterHeading = before
+                continue
+            }
             add(entry, group: nil, to: &result)
             if trim(entry).first?.scalar == "【" {
                 department = result.attendees.count > before ? result.attendees[before].group : nil
@@ -93,6 +103,15 @@ struct AttendeeExtractor {
                 result.attendees[before].role = post
             } else if !result.attendees[before].role.isEmpty {
                 seatPost = result.attendees[before].role
+            }
+        }
+        if let post = headingPost {
+            for i in afterHeading..<result.attendees.count {
+                let a = result.attendees[i]
+                if a.name == nil, a.count == nil, a.seat == nil, !Self.isPost(a.role), isName(a.role) {
+                    result.attendees[i].name = a.role
+                    result.attendees[i].role = post
+                }
             }
         }
         if !commaSeparated { result.attendees = pairPostsWithNames(result.attendees) }
@@ -296,6 +315,25 @@ struct AttendeeExtractor {
         if bracket { guard s.scanAny([")", "）"]) != nil else { return false } }
         s.skipSpaces()
         return s.isAtEnd
+    }
+
+    /// A post with its head count and, at most, a remark in brackets, heading the names after
+    /// it: `委員7名 (50音順,敬称略)` → 委員, 7. `nil` for anything else (`委員22名` alone is a
+    /// count entry, read as before).
+    ///
+    /// ```swift
+    /// AttendeeExtractor.groupHeading("委員7名 (50音順,敬称略)")?.post   // "委員"
+    /// ```
+    static func groupHeading(_ text: String) -> (post: String, count: Int)? {
+        guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }), text.last == ")" || text.last == "）" else { return nil }
+        let head = TitleExtractor.trimSpaces(String(text[..<open]))
+        guard let last = head.unicodeScalars.last, last == "名" || last == "人" else { return nil }
+        let body = WidthFolding.fold(head).dropLast()
+        let digits = body.reversed().prefix { $0.isASCII && $0.isNumber || $0.unicodeScalars.count == 1 && JapaneseNumber.isKanjiNumeral($0.unicodeScalars.first!) }
+        guard !digits.isEmpty, let count = JapaneseNumber.value(of: String(digits.reversed())) else { return nil }
+        let post = TitleExtractor.trimSpaces(String(body.dropLast(digits.count)))
+        guard isPost(post) else { return nil }
+        return (post, count)
     }
 
     /// An entry written with the honorific of assembly records, its post run into the name

@@ -100,6 +100,14 @@ import GijirokuTestSupport
         #expect(r.attendees.filter { $0.count == nil }.map(\.name) == ["汐田一郎", "岬陽子", "浜口ともみ", "灘健吾", "磯辺誠"])
     }
 
+    @Test func aPostWithItsCountHeadsTheNamesAfterIt() {
+        let r = attendees(["委員5名 (50音順,敬称略)", " 汐田一郎,岬陽子,浜口健吾,磯辺誠,灘口さとみ"])
+        #expect(r.attendees.map(\.role) == ["委員", "委員", "委員", "委員", "委員"])
+        #expect(r.attendees.map(\.name) == ["汐田一郎", "岬陽子", "浜口健吾", "磯辺誠", "灘口さとみ"])
+        // A count of a post with no names after it stays a count.
+        #expect(attendees(["委員22名、事務局3名"]).attendees.map(\.count) == [22, 3])
+    }
+
     @Test func aDepartmentInBracketsIsTheGroupOfTheEntriesAfterIt() {
         let r = attendees(["【財務部】", " 財務部長 汐田一郎,財務部理事兼庁舎建設担当 岬陽子,管財課長 浜口健吾", "【総務部】総務部長 磯辺誠"])
         #expect(r.attendees.map(\.role) == ["財務部長", "財務部理事兼庁舎建設担当", "管財課長", "総務部長"])
