@@ -3,6 +3,11 @@
 /// the last heading before it (`◎日程第２`, `◎会期の決定`) or the chair taking it up in words
 /// (`日程第１、議案第３０号を議題といたします。`). Runs after the speakers are read.
 ///
+/// The agenda it gives, in order of preference: the body's headings, with the items inside
+/// a range (`日程第１ … ～` then `日程第３ …`; `日程第４…から日程第７…まで`) as numbered items
+/// without titles; else the matters the chair announces (`本日の議題は,…「…について」…であります。`);
+/// else the bills the chair takes up (`議案第44号 …についてを議題といたします。`).
+///
 /// ```swift
 /// OrderOfBusiness.place(&minutes)
 /// minutes.speeches.map(\.agendaNumber)   // [nil, 1, 2, 2]
