@@ -52,8 +52,7 @@ struct AttendeeExtractor {
             // is a count alone (`四名`); a department in brackets (`【総務部】`) opens a new one.
             if n + 1 < parts.count, parts[n].line.endsWithSpace || bulleted || parts[n + 1].text.unicodeScalars.first == "•"
                 || parts[n + 1].text.unicodeScalars.first == "【"
-                || startsWithBarePost(parts[n + 1].text) || text.last == "君" || Self.isCountAlone(text)
-                || Self.groupHeading(String(String.UnicodeScalarView(text))) != nil { tokens.append((nil, number)) }
+                || startsWithBarePost(parts[n + 1].text) || text.last == "君" || Self.endsCount(text) { tokens.append((nil, number)) }
         }
         let commaSeparated = tokens.contains { $0.scalar == "、" || $0.scalar == "," || $0.scalar == "，" }
         var result = Result()
@@ -299,6 +298,26 @@ struct AttendeeExtractor {
     /// ```
     static func statedCount(in value: String) -> Int? {
         var s = ScalarScanner(value.prefix(16))
+        return scanCount(&s)
+    }
+
+    /// Whether `text` is a head count and nothing else: `四名`, `（１５名）`, `3人`.
+    static func isCountAlone<S: Sequence<Unicode.Scalar>>(_ text: S) -> Bool {
+        var s = ScalarScanner(String(String.UnicodeScalarView(text)))
+        guard scanCount(&s) != nil else { return false }
+        s.skipSpaces()
+        return s.isAtEnd
+    }
+
+    /// Whether a line of a list is a count alone or a post's count heading its names (`四名`,
+    /// `委員7名 (50音順,敬称略)`); only lines ending as a count or a bracket are read.
+    private static func endsCount(_ line: Substring.UnicodeScalarView.SubSequence) -> Bool {
+        guard let last = line.last, "名人)）".unicodeScalars.contains(last) else { return false }
+        return isCountAlone(line) || groupHeading(String(String.UnicodeScalarView(line))) != nil
+    }
+
+    /// A head count where `s` stands, in brackets or not (`（１５名）`, `十九名`), after white space.
+    private static func scanCount(_ s: inout ScalarScanner) -> Int? {
         s.skipSpaces()
         let bracket = s.scanAny(["(", "（"]) != nil
         guard let n = s.scanNumber(), s.scanAny(["名", "人"]) != nil else { return nil }
@@ -306,15 +325,15 @@ struct AttendeeExtractor {
         return n
     }
 
-    /// Whether `text` is a head count and nothing else: `四名`, `（１５名）`, `3人`.
-    static func isCountAlone<S: Sequence<Unicode.Scalar>>(_ text: S) -> Bool {
-        var s = ScalarScanner(String(String.UnicodeScalarView(text)))
-        s.skipSpaces()
-        let bracket = s.scanAny(["(", "（"]) != nil
-        guard s.scanNumber() != nil, s.scanAny(["名", "人"]) != nil else { return false }
-        if bracket { guard s.scanAny([")", "）"]) != nil else { return false } }
-        s.skipSpaces()
-        return s.isAtEnd
+    /// A post (or nothing) and the head count that ends `text`, in digits or kanji numerals:
+    /// `委員22名` → (委員, 22), `十九名` → ("", 19). The post as written, trimmed.
+    static func headCount(_ text: String) -> (post: String, count: Int)? {
+        guard let last = text.unicodeScalars.last, last == "名" || last == "人" else { return nil }
+        let body = WidthFolding.fold(text).dropLast()
+        let digits = body.reversed().prefix { $0.isASCII && $0.isNumber || $0.unicodeScalars.count == 1 && JapaneseNumber.isKanjiNumeral($0.unicodeScalars.first!) }
+        guard !digits.isEmpty, let count = JapaneseNumber.value(of: String(digits.reversed())) else { return nil }
+        let folded = TitleExtractor.trimSpaces(String(body.dropLast(digits.count)))
+        return (TitleExtractor.trimSpaces(String(text.prefix(folded.count))), count)
     }
 
     /// A post with its head count and, at most, a remark in brackets, heading the names after
@@ -325,15 +344,9 @@ struct AttendeeExtractor {
     /// AttendeeExtractor.groupHeading("委員7名 (50音順,敬称略)")?.post   // "委員"
     /// ```
     static func groupHeading(_ text: String) -> (post: String, count: Int)? {
-        guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }), text.last == ")" || text.last == "）" else { return nil }
-        let head = TitleExtractor.trimSpaces(String(text[..<open]))
-        guard let last = head.unicodeScalars.last, last == "名" || last == "人" else { return nil }
-        let body = WidthFolding.fold(head).dropLast()
-        let digits = body.reversed().prefix { $0.isASCII && $0.isNumber || $0.unicodeScalars.count == 1 && JapaneseNumber.isKanjiNumeral($0.unicodeScalars.first!) }
-        guard !digits.isEmpty, let count = JapaneseNumber.value(of: String(digits.reversed())) else { return nil }
-        let post = TitleExtractor.trimSpaces(String(body.dropLast(digits.count)))
-        guard isPost(post) else { return nil }
-        return (post, count)
+        guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }), text.last == ")" || text.last == "）",
+              let heading = headCount(TitleExtractor.trimSpaces(String(text[..<open]))), isPost(heading.post) else { return nil }
+        return heading
     }
 
     /// An entry written with the honorific of assembly records, its post run into the name
@@ -404,17 +417,9 @@ struct AttendeeExtractor {
         }
         let scalars = entry.unicodeScalars
         // A head count: 委員22名, 委員 22人.
-        if let last = scalars.last, last == "名" || last == "人" {
-            let folded = WidthFolding.fold(entry)
-            let body = folded.dropLast()
-            // In digits or kanji numerals (`十九名`).
-            let digits = body.reversed().prefix(while: { $0.isASCII && $0.isNumber || $0.unicodeScalars.count == 1 && JapaneseNumber.isKanjiNumeral($0.unicodeScalars.first!) })
-            if !digits.isEmpty, let count = JapaneseNumber.value(of: String(digits.reversed())) {
-                let role = TitleExtractor.trimSpaces(String(body.dropLast(digits.count)))
-                let written = TitleExtractor.trimSpaces(String(entry.prefix(role.count)))
-                // `2名` alone under `事務局`: the label names them (the caller fills the role in).
-                return Attendee(role: written, proxy: proxy, group: group, note: note, count: count, lines: lines)
-            }
+        if let (written, count) = Self.headCount(entry) {
+            // `2名` alone under `事務局`: the label names them (the caller fills the role in).
+            return Attendee(role: written, proxy: proxy, group: group, note: note, count: count, lines: lines)
         }
         guard scalars.contains(where: SourceLine.isSpace) else {
             // `若月勝委員長`: a member's name run into a committee post (`東区長`, `大森副市長` stay posts:

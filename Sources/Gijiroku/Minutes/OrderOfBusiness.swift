@@ -24,9 +24,10 @@ enum OrderOfBusiness {
             let text = event.text.drop { SpeakerLabel.markers.contains($0) || $0 == " " || $0 == "\u{3000}" }
             guard WidthFolding.compact(text).hasPrefix("日程第"), let (number, label, written) = AgendaExtractor.orderOfBusiness(text) else { continue }
             // `日程第１　議案第146号　…について　～`: the first of a range the next heading ends.
-            let title = TitleExtractor.trimSpaces(written.hasSuffix("～") || written.hasSuffix("〜") ? String(written.dropLast()) : written)
+            let opensRange = written.hasSuffix("～") || written.hasSuffix("〜")
+            let title = TitleExtractor.trimSpaces(opensRange ? String(written.dropLast()) : written)
             ordered.append((event.lines.start, AgendaItem(number: number, label: label, title: title.isEmpty ? nil : title, lines: event.lines)))
-            if written.hasSuffix("～") || written.hasSuffix("〜") { rangeStarts.insert(number) }
+            if opensRange { rangeStarts.insert(number) }
         }
         // The items inside a range (`日程第１ … ～` then `日程第３ …`, or the chair's `日程第４…から
         // 日程第７…まで`) are on the order of business with no title of their own in the record:
@@ -90,6 +91,9 @@ enum OrderOfBusiness {
         }
     }
 
+    /// How a bill's number begins (`議案第44号`, `陳情第40`).
+    static let billKinds = ["議案第", "陳情第", "請願第", "発議第", "報告第"]
+
     /// The bills a chair's words put before the meeting, from the bill's number on:
     /// `1付託案件の審査、(1)議案第44号 市民参加条例の制定についてを議題といたします。` →
     /// `議案第44号 市民参加条例の制定について`. A matter named without a bill's number
@@ -101,7 +105,7 @@ enum OrderOfBusiness {
             guard let verb = UTF8Search.range(of: "を議題と", in: sentence) ?? UTF8Search.range(of: "を一括議題と", in: sentence) else { continue }
             let before = sentence[..<verb.lowerBound]
             // The first bill named in the sentence, by where its kind's word begins.
-            let starts = ["議案第", "陳情第", "請願第", "発議第", "報告第"].compactMap { UTF8Search.range(of: $0, in: before)?.lowerBound }
+            let starts = billKinds.compactMap { UTF8Search.range(of: $0, in: before)?.lowerBound }
             guard let start = starts.min(), AgendaExtractor.opensBill(before[start...]) else { continue }
             let title = TitleExtractor.trimSpaces(String(before[start...]))
             if !title.isEmpty, title.unicodeScalars.count <= 80 { found.append(title) }
@@ -132,7 +136,7 @@ enum OrderOfBusiness {
             let title = TitleExtractor.trimSpaces(String(announcement[announcement.index(after: open)..<close]))
             // A bill's number written just before the bracket (`陳情第40「…」`).
             let before = announcement[cursor..<open]
-            let bill = ["議案第", "陳情第", "請願第", "発議第", "報告第"].compactMap { UTF8Search.range(of: $0, in: before)?.lowerBound }.min()
+            let bill = billKinds.compactMap { UTF8Search.range(of: $0, in: before)?.lowerBound }.min()
                 .map { TitleExtractor.trimSpaces(String(before[$0...])) }
             if !title.isEmpty { found.append([bill, title].compactMap { $0 }.joined(separator: " ")) }
             cursor = announcement.index(after: close)

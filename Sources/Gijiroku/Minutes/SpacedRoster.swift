@@ -53,9 +53,8 @@ enum SpacedRoster {
                 note = String(word[word.index(after: open)..<word.index(before: word.endIndex)])
             }
             // `岬 陽議員`: a given name run into a member's post.
-            if !name.isEmpty, !barePosts.contains(String(word)), let post = ["議員", "委員"].first(where: { word.hasSuffix($0) }),
-               (1...2).contains(word.count - post.count) {
-                out.append(Token(text: post, line: line, gap: out.isEmpty ? gap : 1, spelledName: name + word.dropLast(post.count)))
+            if !name.isEmpty, !barePosts.contains(String(word)), let (given, post) = memberRunOn(String(word), nameLength: 1...2) {
+                out.append(Token(text: post, line: line, gap: out.isEmpty ? gap : 1, spelledName: name + given))
                 name = ""
                 continue
             }
@@ -158,10 +157,7 @@ enum SpacedRoster {
                 // `青木区長`: a name run into its post, or a post standing for its holder.
                 var (name, post) = splitNameAndPost(token.text)
                 // A seat's holder is a member: `３番  汐田一郎議員` is 汐田一郎, 議員.
-                if name == nil, seat != nil, let member = ["議員", "委員"].first(where: { token.text.hasSuffix($0) }),
-                   (2...5).contains(token.text.count - member.count) {
-                    (name, post) = (String(token.text.dropLast(member.count)), member)
-                }
+                if name == nil, seat != nil, let member = memberRunOn(token.text, nameLength: 2...5) { (name, post) = member }
                 result.attendees.append(Attendee(role: post, name: name, group: group, seat: seat, lines: lines))
                 previousWasName = false
             } else {
@@ -312,6 +308,13 @@ enum SpacedRoster {
             n += 1
         }
         return tokens
+    }
+
+    /// A name run into a member's post (`汐田一郎議員`, `陽議員`): the name, of `nameLength`
+    /// characters, and the post.
+    private static func memberRunOn(_ text: String, nameLength: ClosedRange<Int>) -> (name: String, post: String)? {
+        guard let post = ["議員", "委員"].first(where: { text.hasSuffix($0) }), nameLength.contains(text.count - post.count) else { return nil }
+        return (String(text.dropLast(post.count)), post)
     }
 
     /// `１番`, `12番`: a seat number.
