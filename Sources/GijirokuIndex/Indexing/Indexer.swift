@@ -116,12 +116,24 @@ struct Indexer {
         // writing, one merge at the end.
         let merging = bulk && !store.fullTextDeferred
         if merging { try? store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 0); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 67108864)") }
+        // A large first run writes each page once. With the write-ahead log every page went
+        // to the log, then again into the file at the checkpoint: at 100 000 documents, about
+        // a gigabyte that no longer fits in the system's cache, and the run waited for the
+        // disk. A rollback journal keeps only the pages a transaction changes that were there
+        // before it, which in a new index are few. A run that is killed leaves the journal
+        // beside the index; the next connection rolls the batch in progress back, as the log
+        // would have, and the next run goes on from the batches committed. The log is taken
+        // back at the end, so that readers read while later runs write. (Changing the mode
+        // needs the index to itself: with a reader open, the run keeps the log.)
+        let journalled = bulk && indexed == 0 && (try? store.database.execute("PRAGMA journal_mode = DELETE")) != nil
+            && store.journalMode() == "delete"
         defer {
             if merging { try? store.database.execute("INSERT INTO elements_fts(elements_fts, rank) VALUES('automerge', 4); INSERT INTO elements_fts(elements_fts, rank) VALUES('hashsize', 1048576)") }
             if bulk && !(report.added.isEmpty && report.updated.isEmpty) { try? store.database.execute("INSERT INTO elements_fts(elements_fts) VALUES('optimize')") }
             // Give back the pages the merge and any removals freed (a no-op for an index made
             // before auto_vacuum was set), then fold the log into the store.database.
             try? store.database.execute("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 1000")
+            if journalled { try? store.database.execute("PRAGMA journal_mode = WAL") }
         }
         // Batches are read and parsed one ahead: while this thread writes batch k, the other
         // cores parse batch k + 1. Stored digests are looked up here, on the thread that owns
@@ -185,11 +197,12 @@ struct Indexer {
         }
         if store.fullTextDeferred {
             store.fullTextDeferred = false
-            // The other core copies the element rows into the database file meanwhile.
-            let checkpoint = store.database.checkpointConcurrently()
+            // The other core copies the element rows into the database file meanwhile (with
+            // the log: a journalled run wrote them there).
+            let checkpoint = journalled ? nil : store.database.checkpointConcurrently()
             do { try FullTextIndex(store: store).rebuild(); report.fullTextBuiltAtEnd = true }
             catch { report.failed.append(IndexFailure(path: nil, .fullText("\(error)"))) }
-            checkpoint.wait()
+            checkpoint?.wait()
         }
         // Links compare terms folded by the character variants: a new table links anew.
         if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) || store.rebuiltForCharacterVariants {

@@ -61,10 +61,12 @@ final class Database {
         return access(folder.isEmpty ? "." : folder, W_OK) != 0
     }
 
-    /// Whether a write-ahead log with pages not yet folded into the file lies beside it.
+    /// Whether a write-ahead log with pages not yet folded into the file lies beside it, or
+    /// the rollback journal of a first large run that was stopped (whose batch in progress
+    /// must be rolled back before the file can be read).
     static func hasPendingLog(_ path: String) -> Bool {
         var info = stat()
-        return stat(path + "-wal", &info) == 0 && info.st_size > 0
+        return ["-wal", "-journal"].contains { stat(path + $0, &info) == 0 && info.st_size > 0 }
     }
 
     /// Starts copying the write-ahead log's committed pages into the database file on a

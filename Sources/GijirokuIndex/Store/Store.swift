@@ -90,6 +90,11 @@ final class Store {
         }
     }
 
+    /// The connection's journal mode, lower case (`wal`, `delete`); `nil` when it cannot be read.
+    func journalMode() -> String? {
+        (try? database.prepare("PRAGMA journal_mode").firstRow([]) { $0.string(0)?.lowercased() }) ?? nil
+    }
+
     /// The parsers' revision the stored records were read with (`nil`: not known).
     func storedParserRevision() throws(IndexError) -> Int? {
         try statement("SELECT parser_revision FROM statistics WHERE id = 1").firstRow([]) { $0.int(0) } ?? nil

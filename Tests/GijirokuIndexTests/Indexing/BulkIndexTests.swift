@@ -57,7 +57,12 @@ import Gijiroku
         let files = try Self.archive()
         let folder = try TestFiles.temporaryFolder()
         let bulk = try SearchIndex(path: folder.appendingPathComponent("bulk.sqlite").path)
-        let report = bulk.index(files: files)
+        // A first large run writes with a rollback journal (each page once), and leaves the
+        // index with its write-ahead log, for readers to read while later runs write.
+        var modes: [String?] = []
+        let report = bulk.index(files: files) { _ in modes.append(bulk.store.journalMode()) }
+        #expect(!modes.isEmpty && modes.allSatisfy { $0 == "delete" }, "\(modes)")
+        #expect(bulk.store.journalMode() == "wal")
         #expect(report.fullTextBuiltAtEnd && report.added.count == 300 && report.failed.isEmpty)
         #expect(try !bulk.store.fullTextPending())
         // The database and its full-text index agree with the stored rows.
@@ -66,9 +71,12 @@ import Gijiroku
 
         // The same files in two runs of 150: each document's entries written as it goes.
         let gradual = try SearchIndex(path: folder.appendingPathComponent("gradual.sqlite").path)
-        let first = gradual.index(files: Array(files.prefix(150)))
-        let second = gradual.index(files: Array(files.suffix(150)))
+        var gradualModes: [String?] = []
+        let first = gradual.index(files: Array(files.prefix(150))) { _ in gradualModes.append(gradual.store.journalMode()) }
+        let second = gradual.index(files: Array(files.suffix(150))) { _ in gradualModes.append(gradual.store.journalMode()) }
         #expect(!first.fullTextBuiltAtEnd && !second.fullTextBuiltAtEnd)
+        // Small runs keep the log.
+        #expect(!gradualModes.isEmpty && gradualModes.allSatisfy { $0 == "wal" }, "\(gradualModes)")
 
         let expected = try Self.results(gradual)
         #expect(try Self.results(bulk) == expected)
@@ -80,6 +88,26 @@ import Gijiroku
         let small = bulk.index(files: [extra.path])
         #expect(!small.fullTextBuiltAtEnd && small.added == [extra.path])
         #expect(try bulk.search(SearchQuery(parsing: "雲雀丘図書館")).hits.map(\.location) == ["\(extra.path):\(try String(contentsOf: extra, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1)"])
+    }
+
+    /// A first large run with a reader on the index keeps the write-ahead log (leaving it
+    /// needs the index to itself), and builds the same index.
+    @Test func aLargeRunWithAReaderOpenKeepsTheLogAndBuildsTheSame() throws {
+        let files = try Self.archive()
+        let folder = try TestFiles.temporaryFolder()
+        let path = folder.appendingPathComponent("read.sqlite").path
+        let index = try SearchIndex(path: path)
+        let reader = try SearchIndex(path: path, readOnly: true)
+        #expect(try reader.counts().documents == 0)
+        var modes: [String?] = []
+        let report = index.index(files: files) { _ in modes.append(index.store.journalMode()) }
+        #expect(!modes.isEmpty && modes.allSatisfy { $0 == "wal" }, "\(modes)")
+        #expect(report.fullTextBuiltAtEnd && report.added.count == 300 && report.failed.isEmpty)
+        try Self.checkFullText(index)
+        let alone = try SearchIndex(path: folder.appendingPathComponent("alone.sqlite").path)
+        _ = alone.index(files: files)
+        #expect(try Self.results(index) == Self.results(alone))
+        #expect(try reader.counts().documents == 300)
     }
 
     /// A batch's full-text entries are written together at its end. A file given twice in
