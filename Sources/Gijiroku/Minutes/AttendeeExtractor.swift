@@ -344,7 +344,9 @@ struct AttendeeExtractor {
     /// AttendeeExtractor.groupHeading("委員7名 (50音順,敬称略)")?.post   // "委員"
     /// ```
     static func groupHeading(_ text: String) -> (post: String, count: Int)? {
-        guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }), text.last == ")" || text.last == "）",
+        // Every line of a list comes here: its last scalar settles most of them.
+        guard let last = text.unicodeScalars.last, last == ")" || last == "）",
+              let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }), text.last == ")" || text.last == "）",
               let heading = headCount(TitleExtractor.trimSpaces(String(text[..<open]))), isPost(heading.post) else { return nil }
         return heading
     }

@@ -487,9 +487,23 @@ struct HeaderReader {
     /// several meetings, each a dated heading and its items); its lines are not the page's
     /// chrome.
     static func cannotBeTitle(_ content: Substring) -> Bool {
-        let text = content.trimmingCharacters(in: .whitespaces)
-        return text.hasSuffix("。") || text.hasPrefix("- ") || text.hasPrefix("・") || isNumberedHeading(Substring(text))
-            || text.count > 80
+        // (Trimmed by scalars, as `trimmingCharacters(in: .whitespaces)` trims, without
+        // Foundation's copy of the line; counted by characters only past 80 scalars.)
+        var scalars = content.unicodeScalars
+        while let f = scalars.first, isWhitespace(f) { scalars.removeFirst() }
+        while let l = scalars.last, isWhitespace(l) { scalars.removeLast() }
+        let text = Substring(scalars)
+        return text.hasSuffix("。") || text.hasPrefix("- ") || text.hasPrefix("・") || isNumberedHeading(text)
+            || text.unicodeScalars.count > 80 && text.count > 80
+    }
+
+    /// Foundation's `CharacterSet.whitespaces` as it is: tab, Unicode's spaces (category Zs),
+    /// and the zero width space (U+200B), which Foundation counts with them.
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// `1 重要な報告事項`: a bare number, a space, and a short heading without figures (not

@@ -57,7 +57,13 @@ enum LineClassifier {
     /// Whether an element's marker opens an answer: an arrow, or `回答`, `答`, `Ａ` ….
     static func marksAnswer(_ marker: Substring?) -> Bool {
         guard let marker, let first = marker.unicodeScalars.first else { return false }
-        return isAnswerMarker(first) || qaWords.contains { $0.answer && marker.hasPrefix($0.word) }
+        if isAnswerMarker(first) { return true }
+        // Most markers are points (`・`, `○`): their first scalar settles it, before the words
+        // are compared by characters.
+        switch first {
+        case "回", "答", "Ａ", "A": return qaWords.contains { $0.answer && marker.hasPrefix($0.word) }
+        default: return false
+        }
     }
 
     /// Whether a scalar marks a point: `・ ･ • ○ 〇 ◯ ● ◎ ◆ ◇ ■ □ ◉ ❖ ▪ - －`.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GijirokuTestSupport
 @testable import Gijiroku
@@ -57,6 +58,14 @@ import GijirokuTestSupport
         #expect(LineClassifier.classify("特になし") == .noComments)
         #expect(LineClassifier.classify("- 2 -") == .chrome)
         #expect(LineClassifier.classify("るため必要。") == .text)
+    }
+
+    /// An answer's marker is an arrow or an answer's word; a point, a question's word or a
+    /// number is not.
+    @Test(arguments: [("⇒", true), ("→", true), ("回答", true), ("答弁", true), ("答：", true), ("Ａ．", true), ("A:", true),
+                      ("・", false), ("○", false), ("質問", false), ("問", false), ("Ｑ．", false), ("Q:", false), ("(1)", false), ("", false)])
+    func answerMarkers(_ marker: String, _ answers: Bool) {
+        #expect(LineClassifier.marksAnswer(Substring(marker)) == answers)
     }
 }
 
@@ -183,6 +192,22 @@ import GijirokuTestSupport
 }
 
 @Suite struct NoteAndTitleTests {
+    /// A header line that ends a title: a sentence, a list item, a numbered heading or a long
+    /// line, read with the spaces Foundation trims (`CharacterSet.whitespaces`) trimmed.
+    @Test func linesThatCannotBeTitles() {
+        #expect(HeaderReader.cannotBeTitle("　報告がありました。\u{3000}\u{200B}"))
+        #expect(HeaderReader.cannotBeTitle("\u{A0}- 汐見川市の報告について"))
+        #expect(HeaderReader.cannotBeTitle("・資料の確認"))
+        #expect(HeaderReader.cannotBeTitle(" 1 重要な報告事項\t"))
+        #expect(HeaderReader.cannotBeTitle(Substring(String(repeating: "議", count: 81))))
+        #expect(!HeaderReader.cannotBeTitle(Substring(String(repeating: "議", count: 80))))
+        #expect(!HeaderReader.cannotBeTitle("  汐見川市総合振興計画推進本部会議  "))
+        for v in UInt32(0)..<0x11000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(HeaderReader.isWhitespace(s) == CharacterSet.whitespaces.contains(s), "U+\(String(v, radix: 16))")
+        }
+    }
+
     @Test func notesGiveAbsenteesAndTheChair() {
         let note = "※市長が欠席のため、設置要綱第４条第２項の職務代理の規定により、髙橋副市長が議長として議事進行"
         #expect(NoteExtractor.absentees(in: note) == ["市長"])
