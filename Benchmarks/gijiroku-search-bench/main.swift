@@ -171,6 +171,9 @@ say("generated \(files.count) documents, \(fmt(Double(bytes) / 1e6, 1)) MB, in \
 // MARK: Gijiroku: from text files to a searchable database
 
 let gijirokuPath = work.appendingPathComponent("gijiroku.sqlite").path
+// Each timed build starts with no writes pending: generating the archive leaves the system
+// hundreds of MB to flush, which the first build would otherwise wait for on its account.
+sync()
 var t0 = now()
 let writer = try SearchIndex(path: gijirokuPath)
 let report = writer.index(files: files)   // a large run merges the full-text index itself
@@ -194,6 +197,7 @@ func exec(_ db: OpaquePointer?, _ sql: String) {
     if sqlite3_exec(db, sql, nil, nil, &err) != SQLITE_OK { say("sqlite: \(err.map { String(cString: $0) } ?? "?") in \(sql)"); exit(1) }
 }
 exec(tri, "PRAGMA journal_mode = WAL; ATTACH '\(gijirokuPath)' AS g")
+sync()
 t0 = now()
 exec(tri, """
     BEGIN; CREATE VIRTUAL TABLE tri USING fts5(body, date UNINDEXED, tokenize='trigram');
@@ -238,6 +242,7 @@ exec(same, "BEGIN; " + schemaSQL.map { $0.sql + ";" }.joined(separator: "\n")
      + schemaSQL.filter { $0.type == "table" && !virtualTables.contains($0.name) }.map { "INSERT INTO main.\($0.name) SELECT * FROM g.\($0.name);" }.joined(separator: "\n")
      + virtualTables.map { "INSERT INTO main.\($0)(\($0)) VALUES('rebuild');" }.joined(separator: "\n")
      + "CREATE VIRTUAL TABLE elements_fts USING fts5(body, content='elements', content_rowid='id', tokenize='trigram', columnsize=0); COMMIT")
+sync()
 t0 = now()
 exec(same, "INSERT INTO elements_fts(elements_fts) VALUES('rebuild'); INSERT INTO elements_fts(elements_fts) VALUES('optimize')")
 let sameSchemaIndexBuild = ms(now() - t0)
@@ -292,6 +297,7 @@ if groongaAvailable {
         column_create Elements date_index COLUMN_SCALAR Int32
 
         """
+    sync()
     t0 = now()
     let r = shell("groonga -n '\(groongaDB)' > /dev/null", input: Data(commands.utf8))
     groongaBuild = ms(now() - t0)
@@ -338,11 +344,43 @@ func stats(_ samples: [Double]) -> (median: Double, p95: Double) {
     return (s[s.count / 2], s[min(s.count - 1, Int(Double(s.count) * 0.95))])
 }
 
+/// Gijiroku's and Groonga's samples of a query are taken in this many alternating rounds.
+let rounds = max(1, min(5, runs / 4))
+
+/// `count` timed runs of `q` in one Groonga process (commands on standard input, elapsed time
+/// from each response header), after two untimed ones; `nil` when Groonga answered none.
+func groongaSamples(_ q: Query, count: Int) -> (elapsed: [Double], hits: Int)? {
+    var conditions = q.since.map { ["date >= \($0.replacingOccurrences(of: "-", with: ""))"] } ?? []
+    // The stored kind code (IndexedElement.Kind's order: explanation, question, answer …).
+    if let kind = q.kind { conditions.append("kind == \(["explanation", "question", "answer", "directive"].firstIndex(of: kind.rawValue)!)") }
+    if let meeting = q.meeting { conditions.append("title @ \"\(meeting)\"") }
+    let filter = conditions.isEmpty ? "" : " --filter '\(conditions.joined(separator: " && "))'"
+    let escaped = q.groonga.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    let command = "select Elements --match_columns body --query \"\(escaped)\"\(filter) --sort_keys -_score --limit 10 --output_columns '_key,_score,snippet_html(body)'\n"
+    // cache_limit 0: Groonga would otherwise answer repeated queries from its query cache.
+    let out = shell("groonga '\(groongaDB)'", input: Data(("cache_limit 0\n" + String(repeating: command, count: count + 2)).utf8)).out
+    var elapsed: [Double] = []
+    var hits = 0
+    for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
+        guard let response = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any], response.count > 1,
+              let header = response.first as? [Any], header.count >= 3, let seconds = header[2] as? Double,
+              response.last is [Any] else { continue }
+        elapsed.append(seconds * 1000)
+        if let body = response.last as? [Any], let first = body.first as? [Any], let countRow = first.first as? [Any],
+           let n = countRow.first as? Int { hits = n }
+    }
+    guard elapsed.count > 2 else { return nil }
+    return (Array(elapsed.dropFirst(2)), hits)
+}
+
 let reader = try SearchIndex(path: gijirokuPath, readOnly: true)
 var table: [(String, String, String, String, String)] = []   // query, engine, median, p95, hits
 var gijirokuFrequentMedian = Double.nan
 for q in queries {
-    // Gijiroku: ranked top 10 with snippets, plus the total count.
+    // Gijiroku: ranked top 10 with snippets, plus the total count; Groonga the same. Their
+    // samples are taken in alternating rounds (Gijiroku's share of a round, then a Groonga
+    // process with the same share), so that a slow spell of the machine falls on both
+    // rather than on one engine's block of runs.
     var query = try SearchQuery(parsing: q.gijiroku)
     query.since = q.since
     query.kind = q.kind
@@ -350,13 +388,21 @@ for q in queries {
     query.limit = 10
     var samples: [Double] = []
     var hits = 0
-    for _ in 0..<(runs + 3) {
-        let t = now()
-        let result = try reader.search(query)
-        samples.append(ms(now() - t))
-        hits = result.total
+    for _ in 0..<3 { hits = try reader.search(query).total }
+    var groongaElapsed: [Double] = []
+    var groongaHits = 0
+    for round in 0..<rounds {
+        for _ in 0..<(runs / rounds + (round < runs % rounds ? 1 : 0)) {
+            let t = now()
+            let result = try reader.search(query)
+            samples.append(ms(now() - t))
+            hits = result.total
+        }
+        if groongaAvailable, let (elapsed, n) = groongaSamples(q, count: runs / rounds + (round < runs % rounds ? 1 : 0)) {
+            groongaElapsed += elapsed
+            groongaHits = n
+        }
     }
-    samples.removeFirst(3)
     let g = stats(samples)
     if q.gijiroku == "予算", q.kind == nil { gijirokuFrequentMedian = g.median }
     table.append((q.name, "Gijiroku (bigram, ranked top 10 + snippets + count)", fmt(g.median), fmt(g.p95), String(hits)))
@@ -385,32 +431,9 @@ for q in queries {
         table.append((q.name, "FTS5 trigram (ranked top 10 + snippets + count)", fmt(tr.median), fmt(tr.p95), String(triHits)))
     }
 
-    // Groonga: one process, commands on standard input; elapsed time from each response header.
-    if groongaAvailable {
-        var conditions = q.since.map { ["date >= \($0.replacingOccurrences(of: "-", with: ""))"] } ?? []
-        // The stored kind code (IndexedElement.Kind's order: explanation, question, answer …).
-        if let kind = q.kind { conditions.append("kind == \(["explanation", "question", "answer", "directive"].firstIndex(of: kind.rawValue)!)") }
-        if let meeting = q.meeting { conditions.append("title @ \"\(meeting)\"") }
-        let filter = conditions.isEmpty ? "" : " --filter '\(conditions.joined(separator: " && "))'"
-        let escaped = q.groonga.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        let command = "select Elements --match_columns body --query \"\(escaped)\"\(filter) --sort_keys -_score --limit 10 --output_columns '_key,_score,snippet_html(body)'\n"
-        // cache_limit 0: Groonga would otherwise answer repeated queries from its query cache.
-        let out = shell("groonga '\(groongaDB)'", input: Data(("cache_limit 0\n" + String(repeating: command, count: runs + 3)).utf8)).out
-        var elapsed: [Double] = []
-        var groongaHits = 0
-        for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
-            guard let response = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any], response.count > 1,
-                  let header = response.first as? [Any], header.count >= 3, let seconds = header[2] as? Double,
-                  response.last is [Any] else { continue }
-            elapsed.append(seconds * 1000)
-            if let body = response.last as? [Any], let first = body.first as? [Any], let countRow = first.first as? [Any],
-               let n = countRow.first as? Int { groongaHits = n }
-        }
-        if elapsed.count > 3 {
-            elapsed.removeFirst(3)
-            let gr = stats(elapsed)
-            table.append((q.name, "Groonga TokenBigram (select, top 10 + snippets + count)", fmt(gr.median), fmt(gr.p95), String(groongaHits)))
-        }
+    if !groongaElapsed.isEmpty {
+        let gr = stats(groongaElapsed)
+        table.append((q.name, "Groonga TokenBigram (select, top 10 + snippets + count)", fmt(gr.median), fmt(gr.p95), String(groongaHits)))
     }
 
     // grep -rc over the raw text files (process start included), in the date's folders.
