@@ -392,13 +392,15 @@ for q in queries {
     var groongaElapsed: [Double] = []
     var groongaHits = 0
     for round in 0..<rounds {
-        for _ in 0..<(runs / rounds + (round < runs % rounds ? 1 : 0)) {
+        // The runs shared out: the first rounds take one more when they do not divide.
+        let share = runs / rounds + (round < runs % rounds ? 1 : 0)
+        for _ in 0..<share {
             let t = now()
             let result = try reader.search(query)
             samples.append(ms(now() - t))
             hits = result.total
         }
-        if groongaAvailable, let (elapsed, n) = groongaSamples(q, count: runs / rounds + (round < runs % rounds ? 1 : 0)) {
+        if groongaAvailable, let (elapsed, n) = groongaSamples(q, count: share) {
             groongaElapsed += elapsed
             groongaHits = n
         }

@@ -489,10 +489,7 @@ struct HeaderReader {
     static func cannotBeTitle(_ content: Substring) -> Bool {
         // (Trimmed by scalars, as `trimmingCharacters(in: .whitespaces)` trims, without
         // Foundation's copy of the line; counted by characters only past 80 scalars.)
-        var scalars = content.unicodeScalars
-        while let f = scalars.first, isWhitespace(f) { scalars.removeFirst() }
-        while let l = scalars.last, isWhitespace(l) { scalars.removeLast() }
-        let text = Substring(scalars)
+        let text = content.trimmingScalars(where: isWhitespace)
         return text.hasSuffix("。") || text.hasPrefix("- ") || text.hasPrefix("・") || isNumberedHeading(text)
             || text.unicodeScalars.count > 80 && text.count > 80
     }

@@ -60,11 +60,11 @@ enum LineClassifier {
         if isAnswerMarker(first) { return true }
         // Most markers are points (`・`, `○`): their first scalar settles it, before the words
         // are compared by characters.
-        switch first {
-        case "回", "答", "Ａ", "A": return qaWords.contains { $0.answer && marker.hasPrefix($0.word) }
-        default: return false
-        }
+        return answerWordStarts.contains(first) && qaWords.contains { $0.answer && marker.hasPrefix($0.word) }
     }
+
+    /// The first scalars of the answer words (`回`, `答`, `Ａ`, `A`).
+    private static let answerWordStarts: [Unicode.Scalar] = qaWords.filter(\.answer).compactMap { $0.word.unicodeScalars.first }
 
     /// Whether a scalar marks a point: `・ ･ • ○ 〇 ◯ ● ◎ ◆ ◇ ■ □ ◉ ❖ ▪ - －`.
     static func isBulletMarker(_ s: Unicode.Scalar) -> Bool {

@@ -437,10 +437,6 @@ private extension String {
     /// Without the given characters at either end (by scalars: this runs on every short
     /// line that opens with a marker).
     func trimmingCharacters(in set: ScalarSet) -> String {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, set.contains(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, set.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
+        String(self[...].trimmingScalars(where: set.contains))
     }
 }

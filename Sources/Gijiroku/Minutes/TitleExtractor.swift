@@ -339,10 +339,7 @@ enum TitleExtractor {
     }
 
     static func trimSpaces(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars
-        while let f = scalars.first, SourceLine.isSpace(f) { scalars.removeFirst() }
-        while let l = scalars.last, SourceLine.isSpace(l) { scalars.removeLast() }
-        return String(scalars)
+        String(text[...].trimmingScalars(where: SourceLine.isSpace))
     }
 }
 

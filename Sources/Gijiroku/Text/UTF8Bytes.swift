@@ -221,6 +221,19 @@ extension String {
 }
 
 extension Substring {
+    /// The text without the scalars `trim` accepts at either end, compared as scalars (no
+    /// grapheme breaking, no copy through Foundation).
+    ///
+    /// ```swift
+    /// Substring("　議題\t").trimmingScalars(where: SourceLine.isSpace)   // "議題"
+    /// ```
+    func trimmingScalars(where trim: (Unicode.Scalar) -> Bool) -> Substring {
+        var scalars = unicodeScalars
+        while let f = scalars.first, trim(f) { scalars.removeFirst() }
+        while let l = scalars.last, trim(l) { scalars.removeLast() }
+        return Substring(scalars)
+    }
+
     /// The first `count` bytes of the text, as a substring (`count` must end a scalar).
     @inline(__always) func prefix(bytes count: Int) -> Substring {
         Substring(utf8[..<utf8.index(startIndex, offsetBy: count)])
