@@ -275,6 +275,7 @@ extension Catalogue {
         .directiveAmbiguous: "{count} directives start with 「{id}」: {matches}",
             .indexCharacterVariantsChanged: "the character variant table has changed since {db} was built: its full-text index was rebuilt and its links made anew",
             .indexParserRevisionChanged: "the parsers have improved since {db} was built: the files of this run were read again (index the rest of your archive to bring its records up to date)",
+            .indexLinkerRevisionChanged: "the linking of minutes to plan items has improved since {db} was built: its links were made anew",
             .indexParserRevisionChangedNothingRead: "the parsers have improved since {db} was built: index your archive again to bring its records up to date (each file will be read again)",
         .indexOtherCharacterVariants: "the index {path} was built with another table of character variants: run gijiroku index once to rebuild its full-text index",
         .searchVariantMatched: "variant: {typed} → {matched}",

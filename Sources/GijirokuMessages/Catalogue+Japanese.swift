@@ -275,6 +275,7 @@ extension Catalogue {
         .directiveAmbiguous: "「{id}」で始まる指示が {count} 件あります: {matches}",
             .indexCharacterVariantsChanged: "{db} を作ったときから異体字の表が変わったため、全文索引を作り直し、計画とのリンクも作り直しました",
             .indexParserRevisionChanged: "{db} を作ったときから解析が改良されたため、今回のファイルを読み直しました（残りの文書も index すると最新の解析になります）",
+            .indexLinkerRevisionChanged: "{db} を作ったときから計画とのリンク付けが改良されたため、リンクを作り直しました",
             .indexParserRevisionChangedNothingRead: "{db} を作ったときから解析が改良されました。文書をもう一度 index すると最新の解析になります（各ファイルを読み直します）",
         .indexOtherCharacterVariants: "索引（{path}）は別の異体字の表で作られています。gijiroku index を一度実行すると全文索引が作り直されます",
         .searchVariantMatched: "表記ゆれ: {typed} → {matched}",

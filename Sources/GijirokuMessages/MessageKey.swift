@@ -277,6 +277,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexCharacterVariantsChanged
     case indexParserRevisionChanged
     case indexParserRevisionChangedNothingRead
+    case indexLinkerRevisionChanged
     case indexOtherCharacterVariants
     case searchVariantMatched
     case optionExact

@@ -27,6 +27,9 @@ public struct IndexReport: Sendable, Hashable {
     /// Whether the index's records had been read by another revision of the parsers, so that
     /// every file of the run was read again (``ParsedDocument/revision``).
     public var parserRevisionChanged = false
+    /// Whether the index's links had been made by another revision of the linker, so that
+    /// they were made anew (``PlanLinker/revision``), whatever files the run was given.
+    public var linkerRevisionChanged = false
 
     public static func == (a: IndexReport, b: IndexReport) -> Bool {
         a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.removed == b.removed
@@ -204,10 +207,17 @@ struct Indexer {
             catch { report.failed.append(IndexFailure(path: nil, .fullText("\(error)"))) }
             checkpoint?.wait()
         }
-        // Links compare terms folded by the character variants: a new table links anew.
-        if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) || store.rebuiltForCharacterVariants {
-            do { report.links = try LinkIndex(store: store).refreshLinks { progress(.links(done: $0, total: $1)) } }
-            catch { report.failed.append(IndexFailure(path: nil, .links("\(error)"))) }
+        // Links compare terms folded by the character variants: a new table links anew, and
+        // so does a new linker. Its revision is recorded once its links are made.
+        report.linkerRevisionChanged = store.linkerRevisionChanged
+        if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) || store.rebuiltForCharacterVariants
+            || store.linkerRevisionChanged {
+            do {
+                report.links = try LinkIndex(store: store).refreshLinks { progress(.links(done: $0, total: $1)) }
+                if store.linkerRevisionChanged { try store.recordLinkerRevision() }
+            } catch {
+                report.failed.append(IndexFailure(path: nil, .links("\(error)")))
+            }
         }
         return report
     }

@@ -55,6 +55,47 @@ package enum ContentTerms {
             return bigram(s[0], s[1])
         })
 
+    /// Kanji that end a word as a suffix (`効率化`, `効果的`, `多様性`, `施設等`).
+    static let suffixes: Set<Unicode.Scalar> = ["的", "化", "性", "等"]
+
+    /// The terms of a plan item's text: ``bigrams(of:)`` less the bigrams that join a
+    /// suffix to the character before it inside a longer run (`率化` of `効率化`, `果的` of
+    /// `効果的`), which are the ends of two words, not a word: a record and a plan that both
+    /// say `効率化` share `効率`, not a second term for the ending. Such a bigram is kept where
+    /// `words` has it, the two-character words the plans write on their own
+    /// (``twoCharacterWords(of:)``: `女性` of `女性の活躍` keeps `女性` of `若年女性`). The
+    /// minutes' side needs no such rule: a term counts only where a profile has it.
+    ///
+    /// ```swift
+    /// ContentTerms.profileBigrams(of: "効率化の徹底", words: [])           // 効率, 徹底 (not 率化)
+    /// ContentTerms.profileBigrams(of: "若年女性の就労", words: [bigram("女", "性")])   // 若年, 年女, 女性, 就労
+    /// ContentTerms.profileBigrams(of: "若年女性の就労", words: [])                    // 若年, 年女, 就労
+    /// ```
+    static func profileBigrams(of text: String, words: Set<Term>) -> [Term] {
+        var seen = Set<Term>()
+        var out: [Term] = []
+        for span in spans(of: text) {
+            if span.isLatin {
+                if seen.insert(span.terms[0]).inserted { out.append(span.terms[0]) }
+                continue
+            }
+            for (k, term) in span.placedBigrams.enumerated() {
+                guard let term else { continue }
+                if span.joinsSuffix(at: k), !words.contains(term) { continue }
+                if seen.insert(term).inserted { out.append(term) }
+            }
+        }
+        return out
+    }
+
+    /// The kanji runs of exactly two characters in `text`: words written on their own
+    /// (`女性` and `活躍` of `女性の活躍`).
+    static func twoCharacterWords(of text: String) -> [Term] {
+        spans(of: text).compactMap { span in
+            !span.isLatin && span.scalars.count == 2 ? bigram(span.scalars[0], span.scalars[1]) : nil
+        }
+    }
+
     /// In how many of `termLists` each term occurs (each list holds distinct terms),
     /// counted on every core.
     static func documentFrequencies<C: Collection & Sendable>(_ termLists: [C]) -> [Term: Int] where C.Element == Term {
@@ -84,6 +125,11 @@ package enum ContentTerms {
                 let t = ContentTerms.bigram(scalars[k], scalars[k + 1])
                 return ContentTerms.generic.contains(t) ? nil : t
             }
+        }
+        /// Whether bigram `k` joins a suffix to the character before it inside the run
+        /// (`率化` of `効率化`: `k` 1 of 3 characters), not a word of two characters (`文化`).
+        func joinsSuffix(at k: Int) -> Bool {
+            !isLatin && k > 0 && k + 1 < scalars.count && ContentTerms.suffixes.contains(scalars[k + 1])
         }
     }
 

@@ -4,11 +4,11 @@ import Gijiroku
 /// Every indexed plan item with the weighted terms that describe it: the vocabulary minutes
 /// units are linked against.
 ///
-/// An item's profile is the set of content bigrams (``ContentTerms``) of its title, weighted
-/// ``titleWeight``, and of its bullets, weighted 1. A term's weight across the catalogue is
-/// its BM25 inverse document frequency over the plan items and every linkable minutes
-/// element in the index, so `推進` or `事業`, which many share, count for little and `保育`
-/// or `避難` for much.
+/// An item's profile is the set of content bigrams (``ContentTerms/profileBigrams(of:words:)``:
+/// no `率化` from `効率化`) of its title, weighted ``titleWeight``, and of its bullets, weighted
+/// 1. A term's weight across the catalogue is its BM25 inverse document frequency over the
+/// plan items and every linkable minutes element in the index, so `推進` or `事業`, which
+/// many share, count for little and `保育` or `避難` for much.
 package struct PlanCatalog: Sendable {
     package struct Item: Sendable, Hashable {
         package var planPath: String
@@ -70,10 +70,13 @@ package struct PlanCatalog: Sendable {
         self.items = items
         var profiles: [[ContentTerms.Term: Double]] = []
         var df: [ContentTerms.Term: Int] = [:]
+        // The two-character words the plans write on their own: a suffix's bigram inside a
+        // longer run is kept only where it is one of them (`女性`, not `率化`).
+        let words = Set(items.flatMap { item in ([item.title] + item.bullets).flatMap(ContentTerms.twoCharacterWords(of:)) })
         for item in items {
             var profile: [ContentTerms.Term: Double] = [:]
-            for bullet in item.bullets { for t in ContentTerms.bigrams(of: bullet) { profile[t] = 1 } }
-            for t in ContentTerms.bigrams(of: item.title) { profile[t] = titleWeight }
+            for bullet in item.bullets { for t in ContentTerms.profileBigrams(of: bullet, words: words) { profile[t] = 1 } }
+            for t in ContentTerms.profileBigrams(of: item.title, words: words) { profile[t] = titleWeight }
             for t in profile.keys { df[t, default: 0] += 1 }
             profiles.append(profile)
         }
@@ -181,6 +184,11 @@ package struct PlanLink: Sendable, Hashable {
 /// linker.links(for: unit).map { linker.catalog.items[$0.item].id }   // ["1-1-1"]
 /// ```
 package struct PlanLinker: Sendable {
+    /// Raised whenever a change to the linker (its terms, weights or thresholds) can change a
+    /// link: an index whose links another revision made makes them anew at its next run.
+    /// 1: a suffix's bigram inside a longer word is no term of a plan item (`率化` of `効率化`).
+    static let revision = 1
+
     let catalog: PlanCatalog
     package var minimumScore = 2.75
     package var relativeScore = 0.6
@@ -237,7 +245,9 @@ package struct PlanLinker: Sendable {
         var ordered: [(term: ContentTerms.Term, weight: Double, groups: [(weight: Double, minimumMass: Double, items: [Int32])], reach: Double)] = []
         ordered.reserveCapacity(weights.count)
         for (t, u) in weights {
-            guard let idf = catalog.idf[t], let postings = catalog.postings[t] else { continue }
+            // A term that weighs nothing (context weighed 0) adds nothing, and would meet its
+            // items without lifting their sums from 0: they would be counted again and again.
+            guard u > 0, let idf = catalog.idf[t], let postings = catalog.postings[t] else { continue }
             let c = u * idf
             // The most the term adds to an item's score: its weight over the smallest length
             // normalisation, in the group (title or bullet) where that is largest.
@@ -409,7 +419,8 @@ package struct PlanLinker: Sendable {
                 continue
             }
             // A run is shared bigrams and the generic ones joined to them (`事務` in `事務事業`,
-            // `促進` in `定住促進`: shown, not weighed), with at least one shared.
+            // `促進` in `定住促進`: shown, not weighed), and a suffix's (`率化` of `効率化`, no
+            // plan term), with at least one shared.
             var k = 0
             while k < bigrams.count {
                 var end = k
@@ -417,9 +428,12 @@ package struct PlanLinker: Sendable {
                 var shared = false
                 while end < bigrams.count {
                     if let t = bigrams[end] {
-                        guard profile[t] != nil else { break }
-                        weight += catalog.idf[t] ?? 0
-                        shared = true
+                        if profile[t] != nil {
+                            weight += catalog.idf[t] ?? 0
+                            shared = true
+                        } else if !span.joinsSuffix(at: end) {
+                            break
+                        }
                     }
                     end += 1
                 }

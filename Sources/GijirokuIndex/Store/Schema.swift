@@ -245,6 +245,14 @@ enum Schema {
             INSERT INTO document_names(rowid, meeting, title) VALUES(new.id, new.meeting, new.title);
         END;
         """),
+        // `statistics.linker_revision`: PlanLinker.revision of the links the index holds; NULL
+        // for an index made before it was kept (the next writer makes its links anew). Added
+        // only when missing.
+        Migration(name: "the linker's revision the links were made with", sql: "", then: { database throws(IndexError) in
+            let columns = try database.prepare("SELECT count(*) FROM pragma_table_info('statistics') WHERE name = 'linker_revision'")
+            guard try columns.firstRow([], { $0.int(0) ?? 0 }) == 0 else { return }
+            try database.execute("ALTER TABLE statistics ADD COLUMN linker_revision INTEGER")
+        }),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

@@ -23,6 +23,9 @@ final class Store {
     /// Whether the records had been read with another parsers' revision (their files are read
     /// again as runs give them).
     private(set) var parserRevisionChanged = false
+    /// Whether the links were made by another revision of the linker (``PlanLinker/revision``):
+    /// the next indexing run makes them anew, whatever files it is given.
+    private(set) var linkerRevisionChanged = false
 
     struct PendingBatch {
         var elements = 0
@@ -87,6 +90,7 @@ final class Store {
             try database.execute("PRAGMA foreign_keys = ON")
             try adoptCharacterVariants(characters)
             try adoptParserRevision()
+            try adoptLinkerRevision()
         }
     }
 
@@ -110,6 +114,29 @@ final class Store {
             try database.execute("UPDATE documents SET sha256 = '' WHERE sha256 != ''")
             try statement("UPDATE statistics SET parser_revision = ?1 WHERE id = 1").run([ParsedDocument.revision])
         }
+    }
+
+    /// The linker's revision the stored links were made with (`nil`: not known).
+    func storedLinkerRevision() throws(IndexError) -> Int? {
+        try statement("SELECT linker_revision FROM statistics WHERE id = 1").firstRow([]) { $0.int(0) } ?? nil
+    }
+
+    /// An index with documents whose links another revision of the linker made is marked for
+    /// its links to be made anew (``linkerRevisionChanged``); an empty one takes the current
+    /// revision at once.
+    private func adoptLinkerRevision() throws {
+        guard try storedLinkerRevision() != PlanLinker.revision else { return }
+        if try counts().documents > 0 {
+            linkerRevisionChanged = true
+        } else {
+            try recordLinkerRevision()
+        }
+    }
+
+    /// Records that the links are the current linker's, once they have been made.
+    func recordLinkerRevision() throws(IndexError) {
+        try statement("UPDATE statistics SET linker_revision = ?1 WHERE id = 1").run([PlanLinker.revision])
+        linkerRevisionChanged = false
     }
 
     /// The fingerprint of the character variants the index was built with.

@@ -254,6 +254,45 @@ import Gijiroku
     }
 }
 
+/// An index whose links another revision of the linker made gets them made anew at its next
+/// run, even a run that finds every file unchanged.
+@Suite struct LinkerRevisionIndexTests {
+    @Test func linksMadeByAnotherRevisionAreMadeAnewAtTheNextRun() throws {
+        let dir = try TestFiles.temporaryFolder()
+        let path = dir.appendingPathComponent("i.sqlite").path
+        let plan = TestFiles.root.appendingPathComponent("Corpus/plans/shiomigawa-basic-plan-ch1-2.txt").path
+        let files = [plan] + TestFiles.corpusFiles.filter { $0.contains("kosodate") }
+        func links(_ index: SearchIndex) throws -> [String] {
+            let s = try index.database.prepare("SELECT path || ':' || line || ' ' || item || ' ' || rank FROM links ORDER BY 1")
+            var out: [String] = []
+            while try s.step() { out.append(s.string(0) ?? "") }
+            return out
+        }
+        let made: [String]
+        do {
+            let index = try SearchIndex(path: path)
+            let first = index.index(files: files)
+            #expect(first.failed.isEmpty)
+            // A new index takes the current revision at once: nothing to make anew.
+            #expect(!first.linkerRevisionChanged)
+            #expect(try index.store.storedLinkerRevision() == PlanLinker.revision)
+            made = try links(index)
+            #expect(!made.isEmpty)
+            // As an older Gijiroku would have left it: another revision, other links.
+            try index.database.execute("UPDATE statistics SET linker_revision = NULL; DELETE FROM links")
+        }
+        let index = try SearchIndex(path: path)
+        let report = index.index(files: files)
+        #expect(report.linkerRevisionChanged)
+        #expect(report.unchanged.count == files.count && report.added.isEmpty && report.updated.isEmpty)
+        #expect(report.links?.added == made.count)
+        #expect(try links(index) == made)
+        #expect(try index.store.storedLinkerRevision() == PlanLinker.revision)
+        let next = try SearchIndex(path: path).index(files: files)
+        #expect(!next.linkerRevisionChanged && next.links == nil)
+    }
+}
+
 /// An index whose records another revision of the parsers read gets its files read again.
 @Suite struct ParserRevisionIndexTests {
     @Test func recordsReadByAnotherRevisionAreReadAgainAsRunsGiveTheirFiles() throws {

@@ -33,9 +33,10 @@ import GijirokuEvaluation
         let r = try LinkEvaluation.run(gold: Self.referenceGold)
         print(String(format: "links on the reference gold: precision@3 %.3f, recall@3 %.3f", r.precision, r.recall))
         #expect(r.elements == 21 && r.emptyElements == 12)
-        // Measured 0.556 / 0.357 (0.500 before chapters with sections were linked only where
-        // named): far below the 0.85 the issue asks for (see the README).
-        #expect(r.precision >= 0.55, "\(r.mistakes.joined(separator: "\n"))")
+        // Measured 0.625 / 0.357 (0.500 before chapters with sections were linked only where
+        // named, 0.556 before a suffix's bigram stopped being a plan term): far below the 0.85
+        // the issue asks for (see the README).
+        #expect(r.precision >= 0.62, "\(r.mistakes.joined(separator: "\n"))")
         #expect(r.recall >= 0.35, "\(r.mistakes.joined(separator: "\n"))")
         #expect(r.emptyCorrect == r.emptyElements, "elements that should link to nothing: \(r.emptyCorrect) of \(r.emptyElements)")
         // Not the evidence the issue names: アップ from フォローアップ.
@@ -589,6 +590,67 @@ import GijirokuEvaluation
         // 特になし: no term at all, so no candidate.
         let nothing = try #require(report.elements.first { $0.text.hasPrefix("特になし") })
         #expect(try index.explainLinks("minutes.txt:\(nothing.lines.start)").candidates.isEmpty)
+    }
+
+    /// A suffix (`的`, `化`, `性`, `等`) joined to the character before it inside a longer
+    /// word makes no term of a plan item: `少子化` and `電子化` share only their ending, and a
+    /// plan on `効率化` shares `効率` with a record, not a second term. Where the plans write
+    /// the two characters as a word of their own (`女性の活躍`), it is one in a longer run too.
+    @Test func aSuffixJoinedToTheCharacterBeforeItIsNoTermOfAPlanItem() {
+        func terms(_ text: String, _ words: [String] = []) -> Set<ContentTerms.Term> {
+            let words = Set(words.map { w in let s = Array(w.unicodeScalars); return ContentTerms.bigram(s[0], s[1]) })
+            return Set(ContentTerms.profileBigrams(of: text, words: words))
+        }
+        func bigram(_ w: String) -> ContentTerms.Term { let s = Array(w.unicodeScalars); return ContentTerms.bigram(s[0], s[1]) }
+        #expect(terms("業務の効率化") == [bigram("業務"), bigram("効率")])
+        #expect(terms("計画的な保全") == [bigram("計画"), bigram("保全")])
+        #expect(!terms("多様性の尊重").contains(bigram("様性")))
+        // A word of two characters is a word: `文化` alone, `目的` alone.
+        #expect(terms("文化の振興").contains(bigram("文化")))
+        #expect(!terms("地域文化の振興").contains(bigram("文化")))
+        #expect(terms("地域文化の振興", ["文化"]).contains(bigram("文化")))
+        #expect(terms("若年女性の就労", ["女性"]) == [bigram("若年"), bigram("年女"), bigram("女性"), bigram("就労")])
+        #expect(Set(ContentTerms.twoCharacterWords(of: "女性の活躍と多様性")) == [bigram("女性"), bigram("活躍")])
+        // The minutes' side keeps every bigram: a term counts only where a profile has it.
+        #expect(ContentTerms.bigrams(of: "少子化").contains(bigram("子化")))
+
+        let items = [
+            PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "1-1", level: "measure", title: "行政手続の電子化", bullets: ["申請の電子化を進める"]),
+            PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "1-2", level: "measure", title: "女性の活躍", bullets: ["若年女性の就労を支える"]),
+        ]
+        var linker = PlanLinker(catalog: PlanCatalog(items: items))
+        linker.minimumScore = 0
+        linker.relativeScore = 0
+        let declining = LinkUnit(kind: .other, lines: LineRange(1, 1), text: "少子化が進む")
+        #expect(linker.scores(for: declining).isEmpty)
+        let women = LinkUnit(kind: .other, lines: LineRange(1, 1), text: "高齢女性の就労について")
+        #expect(linker.links(for: women).map { items[$0.item].id } == ["1-2"])
+        // The evidence is shown as written: `電子化`, not `電子`.
+        #expect(linker.sharedTerms(PlanLinker.Evidence(texts: ["手続の電子化について"]), 0) == ["手続", "電子化"])
+    }
+
+    /// Context that weighs nothing adds nothing: an item the context alone shares terms with
+    /// is not scored, as without the context (it was once counted as met at each of them,
+    /// past the end of the list of items met).
+    @Test func contextWeighedZeroScoresAsNoContext() {
+        let items = [
+            PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "1", level: "measure", title: "避難所の備蓄", bullets: []),
+            PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "2", level: "measure",
+                             title: "地域防災計画の見直し", bullets: ["自主防災組織の育成"]),
+        ]
+        var linker = PlanLinker(catalog: PlanCatalog(items: items))
+        linker.contextWeight = 0
+        linker.minimumScore = 0
+        linker.relativeScore = 0
+        // The agenda title shares many terms with item 2 only; the exchange's own text, item 1's.
+        let exchange = LinkUnit(kind: .exchange, lines: LineRange(5, 6), agendaNumber: 1,
+                                agendaTitle: "地域防災計画の見直し、自主防災組織の育成", text: "避難所の備蓄は足りるか")
+        var alone = exchange
+        alone.agendaTitle = nil
+        let scores = linker.scores(for: exchange)
+        #expect(scores.map(\.item) == [0])
+        #expect(scores.map(\.score) == linker.scores(for: alone).map(\.score))
+        #expect(linker.links(for: exchange).map(\.item) == [0])
     }
 
     @Test func aPlanItemOnKodomoLinksToADiscussionOfKodomoWrittenOtherwise() {
