@@ -151,6 +151,7 @@ extension Catalogue {
         .warningTableValuesBeyondLabels: "a table flattened labels first has {labels} labels and {values} values: the values beyond the labels are read under {kept}",
         .warningFieldWithoutValue: "the header label {label} has no value",
         .warningAttendeeCountMismatch: "{label} states {stated} people but {found} were read: the names read are kept",
+        .warningRosterCutOff: "the attendance list ends with 「{text}」, the start of a post with no name after it: the text seems cut off there, and it is not counted as an attendee",
         .warningTableCutOff: "the table ends without its bottom border: it may have been cut off, and rows after this line may be missing",
         .warningInvalidBytesReplaced: "bytes that are not UTF-8 were read as U+FFFD (the file is damaged here)",
         .warningSeveralMeetings: "the file holds {count} meetings ({dates}): each meeting is a record of its own",

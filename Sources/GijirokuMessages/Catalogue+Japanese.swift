@@ -151,6 +151,7 @@ extension Catalogue {
         .warningTableValuesBeyondLabels: "ラベルが先に並ぶ表で、ラベル {labels} 個に値が {values} 個あります。余った値は {kept} の値として読みました",
         .warningFieldWithoutValue: "見出し {label} に値がありません",
         .warningAttendeeCountMismatch: "{label} の人数は {stated} 名とありますが、読み取れたのは {found} 名です（読み取れた名前を記録しました）",
+        .warningRosterCutOff: "出席者の一覧が「{text}」で終わっています。氏名のない職名の途中で本文が切れているようなので、出席者には数えていません",
         .warningTableCutOff: "表が下の罫線なしで終わっています。途中で切れている可能性があり、この行より後の行が欠けているかもしれません",
         .warningInvalidBytesReplaced: "UTF-8 でないバイトを U+FFFD（�）として読みました（ファイルのこの箇所が壊れています）",
         .warningSeveralMeetings: "このファイルには {count} 回分の会議（{dates}）が含まれています。会議ごとに1件の記録として読みました",

@@ -153,6 +153,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case warningFieldWithoutValue
     case warningAttendeeCountMismatch
     case warningTableCutOff
+    case warningRosterCutOff
     case warningInvalidBytesReplaced
     case warningSeveralMeetings
     case warningDocumentDateMissing

@@ -34,7 +34,8 @@ struct RealRecordEvaluationTests {
     @Test func headerFieldsMeetTheBar() throws {
         let r = try Self.report.get()
         print("real records: header fields \(r.headerFieldsRight) of \(r.headerFieldsStated), dates given where none is stated: \(r.inventedDates)")
-        #expect(Double(r.headerFieldsRight) / Double(r.headerFieldsStated) >= 0.98, "\(r.files.flatMap(\.fieldMistakes))")
+        // Measured 84 of 84 (83 before a roster cut off inside a post stopped giving a person).
+        #expect(Double(r.headerFieldsRight) / Double(r.headerFieldsStated) >= 0.99, "\(r.files.flatMap(\.fieldMistakes))")
         #expect(r.inventedDates == 0)
     }
 

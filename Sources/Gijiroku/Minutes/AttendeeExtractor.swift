@@ -15,6 +15,8 @@ struct AttendeeExtractor {
     struct Result {
         var attendees: [Attendee] = []
         var absentees: [String] = []
+        /// The part of a post a roster ends with, its holder cut off (``SpacedRoster/Result/cutOff``).
+        var cutOff: (text: String, line: Int)?
     }
 
     /// One scalar of the list with the line it came from; `nil` scalar marks a closed line end.
@@ -35,7 +37,8 @@ struct AttendeeExtractor {
     private func read(_ parts: [(text: Substring, line: SourceLine)]) -> Result {
         // A roster laid out in columns with white space (seats, spaced-out names).
         if SpacedRoster.applies(to: parts) {
-            return Result(attendees: SpacedRoster.read(parts).attendees)
+            let roster = SpacedRoster.read(parts)
+            return Result(attendees: roster.attendees, cutOff: roster.cutOff)
         }
         var tokens: [Token] = []
         tokens.reserveCapacity(parts.reduce(parts.count) { $0 + $1.text.utf8.count })

@@ -258,6 +258,7 @@ package struct MinutesParser: Sendable {
                     minutes.warnings.append(ParseWarning(line: field.range.start,
                                                          .attendeeCountMismatch(label: field.label.map(String.init) ?? "", stated: stated, found: found.attendees.count)))
                 }
+                if let cut = found.cutOff { minutes.warnings.append(ParseWarning(line: cut.line, .rosterCutOff(cut.text))) }
                 minutes.attendees += found.attendees
                 minutes.absentees += found.absentees
             case .absentees:

@@ -17,6 +17,9 @@ enum SpacedRoster {
         var attendees: [Attendee] = []
         /// Counts the roster states (`(22名)`).
         var statedCounts: [Int] = []
+        /// The part of a post the roster ends with, its holder's name cut off with the rest
+        /// of the text (`教育推`, a page's excerpt): no attendee.
+        var cutOff: (text: String, line: Int)?
     }
 
     private struct Token {
@@ -28,6 +31,8 @@ enum SpacedRoster {
         /// (`磯 辺 企画経営部長`), with the remark in brackets after the post (`参事(総務課長)`).
         var spelledName: String? = nil
         var note: String? = nil
+        /// Whether the token was spelled out, its characters apart (`阿 部 徹 也`).
+        var spaced = false
         var isPost: Bool { AttendeeExtractor.isPost(text) }
     }
 
@@ -115,6 +120,9 @@ enum SpacedRoster {
         var roleHolders = 0
         var seat: Int?
         var previousWasName = false
+        // Names read as written: spelled out (`阿 部 徹 也`) or close (`浮浜康宏`).
+        var spelledNames = 0
+        var closeNames = 0
         for (n, token) in tokens.enumerated() {
             if let s = seatNumber(token.text) { seat = s; previousWasName = false; continue }
             if let name = token.spelledName {
@@ -168,6 +176,14 @@ enum SpacedRoster {
                     marked = first == "◎" ? "委員長" : "副委員長"
                     name.removeFirst()
                 }
+                // The last entry, written close after a holder's name where every name was
+                // spelled out, is the start of a post whose holder the text lost (`…清掃事務所長
+                // 阿 部 徹 也  教育推`, a page's excerpt): no one.
+                if n == tokens.count - 1, previousWasName, !token.spaced, spelledNames >= 3, closeNames == 0 {
+                    result.cutOff = (token.text, token.line)
+                    continue
+                }
+                if token.spaced { spelledNames += 1 } else { closeNames += 1 }
                 // A bare post (`委員`) is every name's after it; an office (`…事務所長`) is one
                 // person's, and a second name after it holds a post the list does not give.
                 let held = role.map { roleHolders == 0 || barePosts.contains($0) } == true ? role : nil
@@ -193,7 +209,9 @@ enum SpacedRoster {
             for (count, rest) in strippingCounts(t) { counts.append(count); t = rest }
             if let people = spelledPeople(t, line: line, gap: gap) { out += people; return }
             let compact = t.unicodeScalars.filter { !SourceLine.isSpace($0) }
-            if !compact.isEmpty { out.append(Token(text: String(String.UnicodeScalarView(compact)), line: line, gap: gap)) }
+            if !compact.isEmpty {
+                out.append(Token(text: String(String.UnicodeScalarView(compact)), line: line, gap: gap, spaced: compact.count < t.unicodeScalars.count))
+            }
         }
         for s in text.unicodeScalars {
             if SourceLine.isSpace(s) {
@@ -254,6 +272,7 @@ enum SpacedRoster {
                    !last.text.hasSuffix("君"), last.line == tokens[i].line || last.text.count <= 3,
                    tokens[i].gap <= 4 || last.text.count <= 3 {
                     out[out.count - 1].text += tokens[i].text
+                    out[out.count - 1].spaced = true
                 } else if i + 1 < tokens.count, tokens[i + 1].spelledName == nil, tokens[i + 1].gap <= 4,
                           tokens[i + 1].text.count >= 3 || shortPosts.contains(tokens[i + 1].text), tokens[i + 1].isPost {
                     // A surname of one character before its post (`灘   施設課長`).
@@ -263,7 +282,7 @@ enum SpacedRoster {
                     out.append(person)
                     i += 1
                 } else if i + 1 < tokens.count, !tokens[i + 1].isPost, seatNumber(tokens[i + 1].text) == nil {
-                    out.append(Token(text: tokens[i].text + tokens[i + 1].text, line: tokens[i].line, gap: tokens[i].gap))
+                    out.append(Token(text: tokens[i].text + tokens[i + 1].text, line: tokens[i].line, gap: tokens[i].gap, spaced: true))
                     i += 1
                 } else {
                     out.append(tokens[i])

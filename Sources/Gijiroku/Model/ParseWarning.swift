@@ -31,6 +31,8 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case tableCutOff
         /// An attendance list states a total (`出席議員（１５名）`) that differs from the names read.
         case attendeeCountMismatch(label: String, stated: Int, found: Int)
+        /// A roster ends with part of a post and no name (`教育推`): the text was cut off there.
+        case rosterCutOff(String)
         /// The meeting date was completed from a year stated elsewhere (`令和元年度` + `11月19日`):
         /// the date read, the day as written and the year's source.
         case dateInferred(date: String, written: String, year: String)
@@ -85,6 +87,7 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case .invalidBytesReplaced: return Message(.warningInvalidBytesReplaced)
         case .attendeeCountMismatch(let label, let stated, let found):
             return Message(.warningAttendeeCountMismatch, ["label": label, "stated": String(stated), "found": String(found)])
+        case .rosterCutOff(let t): return Message(.warningRosterCutOff, ["text": t])
         case .tableValuesBeyondLabels(let labels, let values, let kept):
             return Message(.warningTableValuesBeyondLabels, ["labels": String(labels), "values": String(values), "kept": kept])
         case .dateInferred(let d, let w, let y): return Message(.warningDateInferred, ["date": d, "written": w, "year": y])

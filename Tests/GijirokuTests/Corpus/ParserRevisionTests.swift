@@ -34,6 +34,7 @@ import GijirokuTestSupport
         22: "05df0a78a6c3fa6cd7715b09ed3c4836803e2efd0d68341bce73af846daba668",
         23: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
         24: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
+        25: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

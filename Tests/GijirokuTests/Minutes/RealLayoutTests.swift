@@ -250,6 +250,22 @@ import GijirokuTestSupport
         #expect(people.map(\.name) == ["汐田一郎", "岬陽子", "灘口聡"])
     }
 
+    /// A roster whose names are spelled out, cut off inside a post after the last name (a
+    /// page's excerpt): the fragment is no attendee, and the reader says where it was cut.
+    @Test func aRosterCutOffInsideAPostEndsWithItsLastName() {
+        let parts = SourceLine.nonBlankLines(of: "教育長      汐 田 一 郎  浜手地区総合支所長      岬 陽 子  清掃事務所長      灘 口 聡 子  文化推").lines.map { ($0.content, $0) }
+        let cut = SpacedRoster.read(parts)
+        #expect(cut.attendees.map(\.name) == ["汐田一郎", "岬陽子", "灘口聡子"])
+        #expect(cut.cutOff?.text == "文化推" && cut.cutOff?.line == 1)
+        // A name written close at the end of such a roster after a post is that post's holder;
+        // and where names are written close, the last one is a name.
+        #expect(roster(["教育長      汐 田 一 郎  浜手地区総合支所長      岬 陽 子  清掃事務所長      灘 口   聡  文化担当部長  浜口"]).last?.name == "浜口")
+        #expect(roster(["区長　　　浦本亨　　　福祉保健部長　　浮浜康宏　　　総務部長　　岬陽子　　汐田聡"]).last?.name == "汐田聡")
+        let m = MinutesParser().parse(text: "第3回汐見川区民文教委員会 記録\n日時 令和5年9月15日(金)\n出席説明員 教育長      汐 田 一 郎  浜手地区総合支所長      岬 陽 子  清掃事務所長      灘 口 聡 子  文化推\n", path: "t.txt")
+        #expect(m.attendees.count == 3)
+        #expect(m.warnings.contains { $0.kind == .rosterCutOff("文化推") && $0.line == 3 })
+    }
+
     @Test func aSeatsMemberRunIntoThePostIsANameAndAPost() {
         let people = roster(["     ３番  汐田一郎議員      ４番  岬 陽議員"])
         #expect(people.map(\.role) == ["議員", "議員"])
