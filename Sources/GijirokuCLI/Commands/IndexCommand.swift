@@ -99,7 +99,7 @@ enum IndexCommand {
             let read = !report.added.isEmpty || !report.updated.isEmpty
             console.note(console.text(read ? .indexParserRevisionChanged : .indexParserRevisionChangedNothingRead, ["db": db]))
         }
-        if report.linkerRevisionChanged, report.links != nil { console.note(console.text(.indexLinkerRevisionChanged, ["db": db])) }
+        if report.linkerRevisionChanged, let links = report.links, links.planItems > 0 { console.note(console.text(.indexLinkerRevisionChanged, ["db": db])) }
         if report.fullTextBuiltAtEnd, !quiet { console.write(console.text(.indexFullTextAtEnd) + "\n") }
         if let links = report.links, !quiet {
             if links.planItems == 0 {

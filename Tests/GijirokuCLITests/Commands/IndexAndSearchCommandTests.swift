@@ -48,6 +48,23 @@ import GijirokuTestSupport
         #expect(!CLI.run(["index", file, "--db", db], language: .english).err.contains("parsers have improved"))
     }
 
+    /// Links an earlier linker made are made anew at the next run, which says so; with no
+    /// plan indexed there are no links, and nothing to say.
+    @Test func anIndexLinkedByAnOlderLinkerSaysItsLinksWereMadeAnew() throws {
+        let db = freshDatabase()
+        let minutes = ParseCommandTests.corpus + "/shiomigawa-kosodate-01.txt"
+        let plan = ParseCommandTests.corpus + "/../plans/shiomigawa-basic-plan-ch1-2.txt"
+        func olderLinker() throws { try SearchIndex(path: db).database.execute("UPDATE statistics SET linker_revision = NULL") }
+        #expect(run(["index", minutes, "--db", db, "--quiet"]).code == 0)
+        try olderLinker()
+        #expect(!CLI.run(["index", minutes, "--db", db], language: .english).err.contains("links were made anew"))
+        #expect(run(["index", plan, "--db", db, "--quiet"]).code == 0)
+        try olderLinker()
+        let remade = CLI.run(["index", minutes, plan, "--db", db], language: .english)
+        #expect(remade.err.contains("the linking of minutes to plan items has improved") && remade.out.contains("unchanged 2"), "\(remade.err)")
+        #expect(!CLI.run(["index", minutes, plan, "--db", db], language: .english).err.contains("links were made anew"))
+    }
+
     @Test func pruneRemovesOnlyWhatTheRunSawToBeGone() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-prune-\(UUID().uuidString)").path
         let fm = FileManager.default
