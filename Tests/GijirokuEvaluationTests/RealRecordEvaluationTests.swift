@@ -48,12 +48,13 @@ struct RealRecordEvaluationTests {
     }
 
     /// A council's record is named with its council where the text names it (`目黒区議会 定例会`,
-    /// `長崎市議会 全員協議会`, `青森市議会定例会` from the session its chair closes). Measured 14
-    /// of 19 (12 before parser revision 8); the other five never name their council.
+    /// `長崎市議会 全員協議会`, `青森市議会定例会` from the session its chair closes), or by the
+    /// municipality whose bills a committee takes up. Measured 18 of 19 (17 before parser
+    /// revision 26, 14 before 15, 12 before 8); tokyotogikai writes only `都議会`.
     @Test func councilRecordsAreNamedWithTheirCouncil() throws {
         let r = try Self.report.get()
         print("real records: council records named with their council: \(r.councilNamed) of \(r.councilFiles)")
-        #expect(r.councilNamed >= 17)
+        #expect(r.councilNamed >= 18)
     }
 
     @Test func everyDateTheGoldStatesIsRead() throws {

@@ -53,7 +53,8 @@ enum AssemblyName {
 
     /// The council of a committee whose record never names it, from the municipality the page
     /// names near its top (an address, `茨城県汐見川市汐見一丁目1番地1`, or an aggregator's
-    /// heading, `埼玉県 汐見川市`), when the record is a council's: its roster has the council's
+    /// heading, `埼玉県 汐見川市`), else the one its bills name as theirs
+    /// (``municipalityOfBills(in:)``), when the record is a council's: its roster has the council's
     /// secretariat (`議会事務局`), the page is a council's (`議会中継`, `議会議事録`), or the
     /// committee is one only a council has (`…常任委員会`, `…特別委員会`, `議会運営委員会`,
     /// `議会改革…`). `nil` otherwise: a municipality's own committees (`教育委員会`) are
@@ -72,7 +73,52 @@ enum AssemblyName {
         for line in top.prefix(30) {
             if let municipality = municipality(in: line.content) { return municipality + "議会" }
         }
-        return nil
+        return municipalityOfBills(in: top).map { $0 + "議会" }
+    }
+
+    /// The municipality whose bill the record takes up (`議案第44号 汐見川市市民参加条例の制定について`:
+    /// a council debates its own municipality's bills), where the record also names it standing
+    /// alone (`今後の汐見川市にとって`), which says where its name ends: `汐見川市`, not
+    /// `汐見川市市` of `汐見川市市民…`. `nil` when no bill's title begins with such a name.
+    ///
+    /// ```swift
+    /// // 1付託案件の審査、(1)議案第44号 汐見川市市民参加条例の制定について …
+    /// // … 今後の汐見川市にとって大変意義深く …
+    /// AssemblyName.municipalityOfBills(in: lines)   // "汐見川市"
+    /// ```
+    static func municipalityOfBills<C: Collection<SourceLine>>(in lines: C) -> String? {
+        let texts = lines.map { Array($0.content.unicodeScalars) }
+        // The names a bill's title may begin with, shortest first: the kanji after `議案第N号`
+        // up to each `市`, `町`, `村` or `区` (`汐見川市`, `汐見川市市`).
+        var names: [ArraySlice<Unicode.Scalar>] = []
+        for s in texts {
+            var i = 0
+            while i + 2 < s.count {
+                defer { i += 1 }
+                guard s[i] == "議", s[i + 1] == "案", s[i + 2] == "第" else { continue }
+                var j = i + 3
+                while j < s.count, isNumeral(s[j]) { j += 1 }
+                guard j > i + 3, j < s.count, s[j] == "号" else { continue }
+                j += 1
+                while j < s.count, SourceLine.isSpace(s[j]) { j += 1 }
+                var end = j
+                while end < s.count, end - j < longestName, isKanji(s[end]) {
+                    end += 1
+                    if end - j >= 2, ["市", "町", "村", "区"].contains(s[end - 1]), !names.contains(s[j..<end]) { names.append(s[j..<end]) }
+                }
+            }
+        }
+        // Standing alone: no kanji just before or after it.
+        func standsAlone(_ name: ArraySlice<Unicode.Scalar>, in s: [Unicode.Scalar]) -> Bool {
+            var i = 0
+            while i + name.count <= s.count {
+                defer { i += 1 }
+                guard s[i..<(i + name.count)].elementsEqual(name) else { continue }
+                if (i == 0 || !isKanji(s[i - 1])) && (i + name.count == s.count || !isKanji(s[i + name.count])) { return true }
+            }
+            return false
+        }
+        return names.first { name in texts.contains { standsAlone(name, in: $0) } }.map { String(String.UnicodeScalarView($0)) }
     }
 
     /// Words only a council's pages and rosters have.

@@ -363,6 +363,28 @@ import GijirokuTestSupport
         let roster = SourceLine.nonBlankLines(of: "茨城県汐見川市汐見一丁目1番地1\n議会事務局 議事課係長(磯辺聡)\n").lines
         #expect(AssemblyName.councilOfMunicipality(in: roster, meeting: "総務委員会") == "汐見川市議会")
     }
+
+    /// A council's committee whose record names neither the council nor an address is the
+    /// council of the municipality whose bills it takes up, where the record also names the
+    /// municipality standing alone (which says where the name ends).
+    @Test func aCouncilsCommitteeIsTheCouncilOfTheMunicipalityWhoseBillsItTakesUp() {
+        let record = """
+            総務文教常任委員会 令和2年6月22日(月)
+            委員長(浜口君):ただいまより、総務文教常任委員会を開会いたします。(14:00)
+            1付託案件の審査、(1)議案第44号 汐見川市市民参加条例の制定についてを議題といたします。
+            岬君:この条例は、今後の汐見川市にとって大切な条例であります。
+            """
+        let minutes = MinutesParser().parse(text: record, path: "x.txt")
+        #expect(minutes.meeting.name == "汐見川市議会 総務文教常任委員会", "\(minutes.meeting)")
+        let lines = SourceLine.nonBlankLines(of: record).lines
+        #expect(AssemblyName.municipalityOfBills(in: lines) == "汐見川市")
+        // Without the name standing alone, where it ends is not known: no council.
+        let bare = SourceLine.nonBlankLines(of: "(1)議案第44号 汐見川市市民参加条例の制定について\n").lines
+        #expect(AssemblyName.municipalityOfBills(in: bare) == nil)
+        // A municipality's own committee takes up bills too, and is not the council's.
+        #expect(AssemblyName.councilOfMunicipality(in: lines, meeting: "教育委員会") == nil)
+        #expect(AssemblyName.councilOfMunicipality(in: lines, meeting: "総務文教常任委員会") == "汐見川市議会")
+    }
 }
 
 @Suite struct ExplanationIntroTests {
