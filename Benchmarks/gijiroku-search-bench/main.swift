@@ -55,7 +55,14 @@ if let q = profileQuery {
         FileHandle.standardError.write(Data("gijiroku-search-bench: --query needs --db PATH (an index, such as the one --keep DIR leaves)\n".utf8))
         exit(64)
     }
-    let reader = try SearchIndex(path: db, readOnly: true)
+    let reader: SearchIndex
+    do {
+        reader = try SearchIndex(path: db, readOnly: true)
+    } catch {
+        // An index of an older schema is read only once `gijiroku index` has brought it up to date.
+        FileHandle.standardError.write(Data("gijiroku-search-bench: \(db): cannot be read (\(error)); run gijiroku index on its archive once, or build a new one with --keep DIR\n".utf8))
+        exit(74)
+    }
     var query = try SearchQuery(parsing: q)
     query.limit = 10
     query.meeting = profileMeeting
