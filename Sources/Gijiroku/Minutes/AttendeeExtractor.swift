@@ -261,6 +261,17 @@ struct AttendeeExtractor {
 
     private func add(_ entry: ArraySlice<Token>, group: String?, to result: inout Result) {
         let lines = LineRange(entry.first!.line, entry.last!.line)
+        // A leading bracket: `(浜手支所長)汐田一郎`, a post before its holder's name.
+        let trimmed = trim(entry)
+        if let open = trimmed.first?.scalar, open == "(" || open == "（",
+           let close = trimmed.firstIndex(where: { $0.scalar == ")" || $0.scalar == "）" }), close + 1 < trimmed.endIndex {
+            let post = text(trim(trimmed[(trimmed.startIndex + 1)..<close]))
+            let name = text(trim(trimmed[(close + 1)...]))
+            if Self.isPost(post), isName(name) {
+                result.attendees.append(Attendee(role: post, name: name, group: group, lines: lines))
+                return
+            }
+        }
         // A trailing bracket: （代理）, （西区長、緑区長）, （秘書・総合調整担当）.
         if let close = entry.last?.scalar, close == "）" || close == ")",
            let open = entry.lastIndex(where: { $0.scalar == "（" || $0.scalar == "(" }), open > entry.startIndex {

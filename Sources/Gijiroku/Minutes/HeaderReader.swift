@@ -148,7 +148,8 @@ struct HeaderReader {
             }
             // A speaker's label opens the proceedings of a verbatim record.
             if let label = SpeakerLabel.read(line.content),
-               ProceedingsReader.opensUtterance(label, line: line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+               ProceedingsReader.opensUtterance(label, line: line, next: index + 1 < lines.count ? lines[index + 1] : nil),
+               !Self.namesACount(line, of: result.fields.last) {
                 break scan
             }
             if index + 1 < lines.count, ProceedingsReader.splitLabel(line, next: lines[index + 1]) != nil { break scan }
@@ -246,6 +247,9 @@ struct HeaderReader {
             if !field.hasNoValue, field.lastLine.endsWithSpace { return false }
         case (.attendees, .text), (.attendees, .bullet), (.secretariat, .text), (.secretariat, .bullet), (.absentees, .text), (.absentees, .bullet):
             if Self.endsRoster(line) { return false }
+            // A roster continued on indented lines ends at the first line that is not
+            // (`会議の公開・非公開 公開` under ` 汐田一郎,岬陽子`): a field of its own.
+            if !line.startsWithSpace, !field.continuation.isEmpty, field.continuation.allSatisfy(\.startsWithSpace) { return false }
         case (_, .text):
             if field.field == .date || field.field == .place || field.field == .time || field.field == .start
                 || field.field == .end || field.field == .noticeDate || field.field == .chair {
@@ -256,6 +260,17 @@ struct HeaderReader {
             return false
         }
         return true
+    }
+
+    /// Whether `line` lists the people of a roster field that has given their count alone
+    /// (`事務局職員2名`, then `(西神楽支所長)汐田一郎,(同市民係長)岬陽子`): a list of posts in
+    /// brackets and names, apart by commas, not a speaker's first words.
+    static func namesACount(_ line: SourceLine, of field: Field?) -> Bool {
+        guard let field, rosterFields.contains(field.field), field.continuation.isEmpty,
+              AttendeeExtractor.isCountAlone(field.firstValue.unicodeScalars) else { return false }
+        let text = line.content
+        return (UTF8Search.contains(text, ",") || UTF8Search.contains(text, "、") || UTF8Search.contains(text, "，"))
+            && !UTF8Search.contains(text, "。")
     }
 
     /// The fields whose values are lists of people.

@@ -36,6 +36,7 @@ import GijirokuTestSupport
         24: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
         25: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
         26: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
+        27: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

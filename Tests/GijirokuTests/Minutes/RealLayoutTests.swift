@@ -469,4 +469,32 @@ import GijirokuTestSupport
         #expect(minutes.attendees.count == 3)
         #expect(minutes.absentees == ["理事 磯辺誠"])
     }
+
+    /// A roster field that gives a count alone takes the names on the indented line below it,
+    /// each post in brackets before its holder (not a speaker's first words); a roster
+    /// continued on indented lines ends at the first line that is not.
+    @Test func aCountsNamesOnTheIndentedLineBelowItAreItsPeople() {
+        let record = """
+            「浜手地区まちづくり協議会」会議録 (令和4年度第2回)
+
+            日時 令和4年10月6日(木)
+            午後1時30分〜午後3時00分
+            場所 汐見川市浜手支所 2階「会議室」
+            出席者 委員3名 (50音順,敬称略)
+             汐田一郎,岬陽子,浜口聡
+            事務局職員2名
+             (浜手支所長)磯辺誠,(同市民係長)灘口ゆかり
+            欠席者 委員2名(50音順,敬称略)
+             潮見健吾,沖野真理
+            会議の公開・非公開 公開
+            1 開会
+             浜手支所長が進行役を務めた。
+            """
+        let minutes = MinutesParser().parse(text: record, path: "x.txt")
+        #expect(minutes.attendees.map(\.name) == ["汐田一郎", "岬陽子", "浜口聡", "磯辺誠", "灘口ゆかり"])
+        #expect(minutes.attendees.suffix(2).map(\.role) == ["浜手支所長", "同市民係長"])
+        #expect(minutes.attendees.suffix(2).map(\.group) == ["事務局", "事務局"])
+        #expect(minutes.absentees == ["委員 潮見健吾", "委員 沖野真理"])
+        #expect(minutes.header.contains { $0.field == .absentees && $0.lines == LineRange(10, 11) })
+    }
 }
