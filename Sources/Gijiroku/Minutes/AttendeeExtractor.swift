@@ -17,6 +17,9 @@ struct AttendeeExtractor {
         var absentees: [String] = []
         /// The part of a post a roster ends with, its holder cut off (``SpacedRoster/Result/cutOff``).
         var cutOff: (text: String, line: Int)?
+        /// The people the list's headings count (`委員7名 (50音順,敬称略)` → 7), for checking
+        /// against the names read.
+        var headingTotal: Int?
     }
 
     /// One scalar of the list with the line it came from; `nil` scalar marks a closed line end.
@@ -81,6 +84,7 @@ struct AttendeeExtractor {
             if let heading = Self.groupHeading(text(trim(entry))) {
                 headingPost = heading.post
                 afterHeading = before
+                result.headingTotal = (result.headingTotal ?? 0) + heading.count
                 continue
             }
             add(entry, group: nil, to: &result)

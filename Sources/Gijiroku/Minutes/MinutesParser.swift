@@ -253,7 +253,7 @@ package struct MinutesParser: Sendable {
                     : field.field == .secretariat && !bareLabel.isEmpty ? bareLabel : "出席者"
                 for i in found.attendees.indices where found.attendees[i].role.isEmpty { found.attendees[i].role = role }
                 // `出席議員（１５名）` over a list of names: the total checked against the names read.
-                if let stated = AttendeeExtractor.statedCount(in: field.value), !found.attendees.contains(where: { $0.count != nil }),
+                if let stated = AttendeeExtractor.statedCount(in: field.value) ?? found.headingTotal, !found.attendees.contains(where: { $0.count != nil }),
                    !found.attendees.isEmpty, stated != found.attendees.count {
                     minutes.warnings.append(ParseWarning(line: field.range.start,
                                                          .attendeeCountMismatch(label: field.label.map(String.init) ?? "", stated: stated, found: found.attendees.count)))
@@ -275,6 +275,12 @@ package struct MinutesParser: Sendable {
                    people.allSatisfy({ $0.name != nil && $0.count == nil && !$0.role.isEmpty && !Self.memberPosts.contains($0.role) }) {
                     minutes.attendees += people
                     break
+                }
+                // `欠席者 委員5名(50音順,敬称略)` over three names: the total checked against the names read.
+                if let stated = AttendeeExtractor.statedCount(in: field.value) ?? found.headingTotal, !people.isEmpty,
+                   !people.contains(where: { $0.count != nil }), stated != people.count {
+                    minutes.warnings.append(ParseWarning(line: field.range.start,
+                                                         .attendeeCountMismatch(label: field.label.map(String.init) ?? "", stated: stated, found: people.count)))
                 }
                 minutes.absentees += people.map { [$0.role, $0.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } + found.absentees
             case .chair:

@@ -496,5 +496,11 @@ import GijirokuTestSupport
         #expect(minutes.attendees.suffix(2).map(\.group) == ["事務局", "事務局"])
         #expect(minutes.absentees == ["委員 潮見健吾", "委員 沖野真理"])
         #expect(minutes.header.contains { $0.field == .absentees && $0.lines == LineRange(10, 11) })
+        // A heading's count is checked against the names under it, present or absent.
+        #expect(!minutes.warnings.contains { if case .attendeeCountMismatch = $0.kind { true } else { false } })
+        let miscounted = MinutesParser().parse(text: record.replacingOccurrences(of: "出席者 委員3名", with: "出席者 委員4名")
+            .replacingOccurrences(of: "欠席者 委員2名", with: "欠席者 委員3名"), path: "x.txt")
+        #expect(miscounted.warnings.contains { $0.kind == .attendeeCountMismatch(label: "出席者", stated: 4, found: 3) && $0.line == 6 })
+        #expect(miscounted.warnings.contains { $0.kind == .attendeeCountMismatch(label: "欠席者", stated: 3, found: 2) && $0.line == 10 })
     }
 }
