@@ -263,7 +263,7 @@ struct HeaderReader {
     }
 
     /// Whether `line` lists the people of a roster field that has given their count alone
-    /// (`事務局職員2名`, then `(西神楽支所長)汐田一郎,(同市民係長)岬陽子`): a list of posts in
+    /// (`事務局職員2名`, then `(浜手支所長)汐田一郎,(同市民係長)岬陽子`): a list of posts in
     /// brackets and names, apart by commas, not a speaker's first words.
     static func namesACount(_ line: SourceLine, of field: Field?) -> Bool {
         guard let field, rosterFields.contains(field.field), field.continuation.isEmpty,

@@ -18,7 +18,7 @@ enum SpacedRoster {
         /// Counts the roster states (`(22名)`).
         var statedCounts: [Int] = []
         /// The part of a post the roster ends with, its holder's name cut off with the rest
-        /// of the text (`教育推`, a page's excerpt): no attendee.
+        /// of the text (`文化推`, a page's excerpt): no attendee.
         var cutOff: (text: String, line: Int)?
     }
 
@@ -31,7 +31,7 @@ enum SpacedRoster {
         /// (`磯 辺 企画経営部長`), with the remark in brackets after the post (`参事(総務課長)`).
         var spelledName: String? = nil
         var note: String? = nil
-        /// Whether the token was spelled out, its characters apart (`阿 部 徹 也`).
+        /// Whether the token was spelled out, its characters apart (`灘 口 聡 子`).
         var spaced = false
         var isPost: Bool { AttendeeExtractor.isPost(text) }
     }
@@ -120,7 +120,7 @@ enum SpacedRoster {
         var roleHolders = 0
         var seat: Int?
         var previousWasName = false
-        // Names read as written: spelled out (`阿 部 徹 也`) or close (`浮浜康宏`).
+        // Names read as written: spelled out (`灘 口 聡 子`) or close (`浮浜康宏`).
         var spelledNames = 0
         var closeNames = 0
         for (n, token) in tokens.enumerated() {
@@ -178,7 +178,7 @@ enum SpacedRoster {
                 }
                 // The last entry, written close after a holder's name where every name was
                 // spelled out, is the start of a post whose holder the text lost (`…清掃事務所長
-                // 阿 部 徹 也  教育推`, a page's excerpt): no one.
+                // 灘 口 聡 子  文化推`, a page's excerpt): no one.
                 if n == tokens.count - 1, previousWasName, !token.spaced, spelledNames >= 3, closeNames == 0 {
                     result.cutOff = (token.text, token.line)
                     continue

@@ -31,7 +31,7 @@ public struct ParseWarning: Sendable, Hashable, Encodable {
         case tableCutOff
         /// An attendance list states a total (`出席議員（１５名）`) that differs from the names read.
         case attendeeCountMismatch(label: String, stated: Int, found: Int)
-        /// A roster ends with part of a post and no name (`教育推`): the text was cut off there.
+        /// A roster ends with part of a post and no name (`文化推`): the text was cut off there.
         case rosterCutOff(String)
         /// The meeting date was completed from a year stated elsewhere (`令和元年度` + `11月19日`):
         /// the date read, the day as written and the year's source.
