@@ -29,7 +29,14 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
-    /// The template with each `{name}` replaced by `arguments[name]` (left as written when absent).
+    /// The template with each `{name}` replaced by `arguments[name]` (left as written when
+    /// absent), and each `{name|one|other}` by `one` when `arguments[name]` is `1`, else by
+    /// `other`: the English catalogue's plurals.
+    ///
+    /// ```swift
+    /// "{n} {n|meeting|meetings}".filled(["n": "1"])   // "1 meeting"
+    /// "{n} {n|meeting|meetings}".filled(["n": "3"])   // "3 meetings"
+    /// ```
     func filled(_ arguments: [String: String]) -> String {
         // On UTF-8 bytes: `{` and `}` are ASCII, so they never fall inside a character.
         let bytes = Array(utf8)
@@ -44,18 +51,31 @@ extension String {
                 continue
             }
             let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
-            if let value = arguments[name] { out += value.utf8 } else { out += bytes[i...close] }
+            if let value = arguments[name] {
+                out += value.utf8
+            } else if name.contains("|") {
+                let parts = name.split(separator: "|", omittingEmptySubsequences: false)
+                if parts.count == 3, let value = arguments[String(parts[0])] {
+                    out += (value == "1" ? parts[1] : parts[2]).utf8
+                } else {
+                    out += bytes[i...close]
+                }
+            } else {
+                out += bytes[i...close]
+            }
             i = close + 1
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The names of the `{name}` placeholders in a template, in order.
+    /// The names of the `{name}` placeholders in a template, in order (a plural's,
+    /// `{name|one|other}`, as `name`).
     public var placeholders: [String] {
         var names: [String] = []
         var rest = self[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
+            let inside = rest[rest.index(after: open)..<close]
+            names.append(String(inside.prefix { $0 != "|" }))
             rest = rest[rest.index(after: close)...]
         }
         return names

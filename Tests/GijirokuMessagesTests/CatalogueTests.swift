@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// An English count says `1 meeting`, `3 meetings`: `{name|one|other}` picks by the count.
+    @Test func englishCountsAgreeWithTheirNouns() {
+        #expect(Message(.linksDiscussedCount, ["elements": "1", "meetings": "1", "dates": "2016-09-01"]).text(in: .english)
+                == "1 element (1 meeting, 2016-09-01)")
+        #expect(Message(.linksDiscussedCount, ["elements": "3", "meetings": "2", "dates": "…"]).text(in: .english)
+                == "3 elements (2 meetings, …)")
+        #expect(Message(.warningAttendeeCountMismatch, ["label": "出席者", "stated": "1", "found": "2"]).text(in: .english)
+                == "出席者 states 1 person but 2 were read: the names read are kept")
+        #expect(Message(.warningAttendeeCountMismatch, ["label": "出席者", "stated": "5", "found": "1"]).text(in: .english)
+                == "出席者 states 5 people but 1 was read: the names read are kept")
+        // A plural whose count is not given is left as written; its name is the placeholder's.
+        #expect("{n} {n|meeting|meetings}".filled([:]) == "{n} {n|meeting|meetings}")
+        #expect("{n} {n|meeting|meetings}".placeholders == ["n", "n"])
+        #expect(Message(.linksDiscussedCount, ["elements": "1", "meetings": "1", "dates": "x"]).text(in: .japanese) == "1件（会議 1回、x）")
+    }
+
     @Test func placeholdersAreFilledAndUnknownOnesKept() {
         #expect(Message(.usageMissingValue, ["option": "--db", "value": "PATH"]).text(in: .english) == "--db needs a value (PATH)")
         #expect(Message(.usageMissingValue, ["option": "--db"]).text(in: .japanese) == "--db の後に値（{value}）がありません")
