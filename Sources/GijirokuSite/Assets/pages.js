@@ -14,7 +14,9 @@
       if (ok) shown++;
     }
     var output = document.getElementById("register-count");
-    output.textContent = output.getAttribute("data-template").replace("{count}", String(shown));
+    // `{count|one|other}`: the count's noun, one or several.
+    output.textContent = output.getAttribute("data-template").replace("{count}", String(shown))
+      .replace(/\{count\|([^|}]*)\|([^}]*)\}/g, function (_, one, other) { return shown === 1 ? one : other; });
     var params = new URLSearchParams();
     if (status) params.set("status", status);
     if (issuer) params.set("issuer", issuer);

@@ -605,8 +605,15 @@ var Gijiroku = (function () {
   // ---- The page --------------------------------------------------------------------------------
 
   function say(key, values) {
-    var template = meta && meta.text[key] || key;
-    for (var name in values || {}) template = template.split("{" + name + "}").join(String(values[name]));
+    return fill(meta && meta.text[key] || key, values);
+  }
+  // `{name}` is the value; `{name|one|other}` is `one` when the value is 1, else `other`.
+  function fill(template, values) {
+    for (var name in values || {}) {
+      var value = String(values[name]);
+      template = template.split("{" + name + "}").join(value)
+        .replace(new RegExp("\\{" + name + "\\|([^|}]*)\\|([^}]*)\\}", "g"), function (_, one, other) { return value === "1" ? one : other; });
+    }
     return template;
   }
   function element(tag, className, text) {

@@ -34,7 +34,7 @@ struct DirectivesPage {
                         for issuer in issuers { s.element("option", ["value": issuer], text: issuer) }
                     }
                 }
-                f.element("output", ["id": "register-count", "aria-live": "polite", "data-template": text(.siteResultCount, ["count": "{count}"])], text: text(.siteResultCount, ["count": String(register.directives.count)]))
+                f.element("output", ["id": "register-count", "aria-live": "polite", "data-template": text(.siteResultCount)], text: text(.siteResultCount, ["count": String(register.directives.count)]))
             }
             html.element("ol", ["class": "register", "id": "register"]) { ol in
                 for entry in register.directives {
