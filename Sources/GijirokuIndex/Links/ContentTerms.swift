@@ -34,10 +34,15 @@ package enum ContentTerms {
 
     /// The distinct terms of `text`, in order of first appearance.
     package static func bigrams(of text: String) -> [Term] {
+        distinct(spans(of: text).map(\.terms))
+    }
+
+    /// The terms of `lists` each once, in order of first appearance.
+    private static func distinct(_ lists: [[Term]]) -> [Term] {
         var seen = Set<Term>()
         var out: [Term] = []
-        for span in spans(of: text) {
-            for term in span.terms where seen.insert(term).inserted { out.append(term) }
+        for list in lists {
+            for term in list where seen.insert(term).inserted { out.append(term) }
         }
         return out
     }
@@ -72,26 +77,27 @@ package enum ContentTerms {
     /// ContentTerms.profileBigrams(of: "若年女性の就労", words: [])                    // 若年, 年女, 就労
     /// ```
     static func profileBigrams(of text: String, words: Set<Term>) -> [Term] {
-        var seen = Set<Term>()
-        var out: [Term] = []
-        for span in spans(of: text) {
-            if span.isLatin {
-                if seen.insert(span.terms[0]).inserted { out.append(span.terms[0]) }
-                continue
+        profileBigrams(of: spans(of: text), words: words)
+    }
+
+    /// ``profileBigrams(of:words:)`` of a text already read into its runs.
+    static func profileBigrams(of spans: [Span], words: Set<Term>) -> [Term] {
+        distinct(spans.map { span in
+            span.isLatin ? span.terms : span.placedBigrams.enumerated().compactMap { k, term in
+                term.flatMap { span.joinsSuffix(at: k) && !words.contains($0) ? nil : $0 }
             }
-            for (k, term) in span.placedBigrams.enumerated() {
-                guard let term else { continue }
-                if span.joinsSuffix(at: k), !words.contains(term) { continue }
-                if seen.insert(term).inserted { out.append(term) }
-            }
-        }
-        return out
+        })
     }
 
     /// The kanji runs of exactly two characters in `text`: words written on their own
     /// (`女性` and `活躍` of `女性の活躍`).
     static func twoCharacterWords(of text: String) -> [Term] {
-        spans(of: text).compactMap { span in
+        twoCharacterWords(of: spans(of: text))
+    }
+
+    /// ``twoCharacterWords(of:)`` of a text already read into its runs.
+    static func twoCharacterWords(of spans: [Span]) -> [Term] {
+        spans.compactMap { span in
             !span.isLatin && span.scalars.count == 2 ? bigram(span.scalars[0], span.scalars[1]) : nil
         }
     }

@@ -70,13 +70,15 @@ package struct PlanCatalog: Sendable {
         self.items = items
         var profiles: [[ContentTerms.Term: Double]] = []
         var df: [ContentTerms.Term: Int] = [:]
+        // Each item's title and bullets read into their runs once.
+        let read = items.map { item in (title: ContentTerms.spans(of: item.title), bullets: item.bullets.map { ContentTerms.spans(of: $0) }) }
         // The two-character words the plans write on their own: a suffix's bigram inside a
         // longer run is kept only where it is one of them (`女性`, not `率化`).
-        let words = Set(items.flatMap { item in ([item.title] + item.bullets).flatMap(ContentTerms.twoCharacterWords(of:)) })
-        for item in items {
+        let words = Set(read.flatMap { [$0.title] + $0.bullets }.flatMap { ContentTerms.twoCharacterWords(of: $0) })
+        for (title, bullets) in read {
             var profile: [ContentTerms.Term: Double] = [:]
-            for bullet in item.bullets { for t in ContentTerms.profileBigrams(of: bullet, words: words) { profile[t] = 1 } }
-            for t in ContentTerms.profileBigrams(of: item.title, words: words) { profile[t] = titleWeight }
+            for bullet in bullets { for t in ContentTerms.profileBigrams(of: bullet, words: words) { profile[t] = 1 } }
+            for t in ContentTerms.profileBigrams(of: title, words: words) { profile[t] = titleWeight }
             for t in profile.keys { df[t, default: 0] += 1 }
             profiles.append(profile)
         }
