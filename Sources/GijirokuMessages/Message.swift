@@ -38,34 +38,41 @@ extension String {
     /// "{n} {n|meeting|meetings}".filled(["n": "3"])   // "3 meetings"
     /// ```
     func filled(_ arguments: [String: String]) -> String {
-        // On UTF-8 bytes: `{` and `}` are ASCII, so they never fall inside a character.
-        let bytes = Array(utf8)
-        guard !arguments.isEmpty, bytes.contains(UInt8(ascii: "{")) else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) else {
-                out.append(bytes[i])
-                i += 1
-                continue
-            }
-            let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
-            if let value = arguments[name] {
-                out += value.utf8
-            } else if name.contains("|") {
-                let parts = name.split(separator: "|", omittingEmptySubsequences: false)
-                if parts.count == 3, let value = arguments[String(parts[0])] {
-                    out += (value == "1" ? parts[1] : parts[2]).utf8
-                } else {
-                    out += bytes[i...close]
+        guard !arguments.isEmpty else { return self }
+        var template = self
+        // On UTF-8 bytes: `{` and `}` are ASCII, so they never fall inside a character. The
+        // text between placeholders is copied a run at a time (a parse that warns often
+        // fills a message for each warning).
+        return template.withUTF8 { bytes in
+            guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            var i = 0
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<open]))
+                guard open < bytes.count else { break }
+                guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...]))
+                    break
                 }
-            } else {
-                out += bytes[i...close]
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
+                if let value = arguments[name] {
+                    out += value.utf8
+                } else if name.contains("|") {
+                    let parts = name.split(separator: "|", omittingEmptySubsequences: false)
+                    if parts.count == 3, let value = arguments[String(parts[0])] {
+                        out += (value == "1" ? parts[1] : parts[2]).utf8
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...close]))
+                    }
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...close]))
+                }
+                i = close + 1
+                open = bytes[i...].firstIndex(of: UInt8(ascii: "{")) ?? bytes.count
             }
-            i = close + 1
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The names of the `{name}` placeholders in a template, in order (a plural's,

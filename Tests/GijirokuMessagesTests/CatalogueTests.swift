@@ -51,6 +51,10 @@ import Testing
         #expect(Message(.usageMissingValue, ["option": "--db"]).text(in: .japanese) == "--db の後に値（{value}）がありません")
         // A value that looks like a placeholder is not filled again.
         #expect(Message(.searchNoHits, ["query": "{query}"]).text(in: .english) == "no hits for 「{query}」")
+        // Text around and between placeholders is kept; a brace never closed is text.
+        #expect("「{a}」と{b}、{a}です".filled(["a": "議題", "b": "1"]) == "「議題」と1、議題です")
+        #expect("{a} {未完".filled(["a": "x"]) == "x {未完")
+        #expect("括弧なし".filled(["a": "x"]) == "括弧なし")
     }
 
     @Test(arguments: [

@@ -165,14 +165,16 @@ enum DirectiveIntro {
         // By line number: whether the line has 指 in it.
         var numbers = [Bool](repeating: false, count: last.number + 1)
         var next = 0
-        for i in lines.indices where !lines[i].isBlank {
-            let line = lines[i]
-            let end = utf8.distance(from: utf8.startIndex, to: line.content.endIndex)
-            while next < offsets.count, offsets[next] < end {
-                if offsets[next] >= utf8.distance(from: utf8.startIndex, to: line.content.startIndex) { numbers[line.number] = true }
-                next += 1
+        // Each line read in place: a copy of it costs a retain and a release, on every line.
+        lines.withUnsafeBufferPointer { lines in
+            for i in lines.indices where !lines[i].isBlank {
+                let end = utf8.distance(from: utf8.startIndex, to: lines[i].content.endIndex)
+                while next < offsets.count, offsets[next] < end {
+                    if offsets[next] >= utf8.distance(from: utf8.startIndex, to: lines[i].content.startIndex) { numbers[lines[i].number] = true }
+                    next += 1
+                }
+                if next == offsets.count { break }
             }
-            if next == offsets.count { break }
         }
         return numbers
     }

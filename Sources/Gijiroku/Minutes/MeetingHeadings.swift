@@ -21,9 +21,9 @@ enum MeetingHeadings {
         var headings: [Heading] = []
         for (i, line) in lines.enumerated() where line.content.utf8.count <= 180 {
             // Cheap on bytes first: a heading numbers a session (`回`) or gives a day (`月`).
-            guard !UTF8Search.contains(line.content, "。"), !UTF8Search.contains(line.content, "、"),
-                  UTF8Search.contains(line.content, "第") && UTF8Search.contains(line.content, "回")
-                    || line.content.unicodeScalars.first.map({ ("0"..."9").contains($0) || ("０"..."９").contains($0) }) == true,
+            let marks = Self.marks(of: line.content)
+            guard !marks.sentence,
+                  marks.session || line.content.unicodeScalars.first.map({ ("0"..."9").contains($0) || ("０"..."９").contains($0) }) == true,
                   TitleExtractor.meetingWords.contains(where: { UTF8Search.contains(line.content, $0) }) else { continue }
             let compact = WidthFolding.compact(line.content)
             guard compact.unicodeScalars.count <= 60,
@@ -42,6 +42,25 @@ enum MeetingHeadings {
             }
         }
         return headings
+    }
+
+    /// Whether a line holds `。` or `、` (a sentence, not a heading), and whether it holds
+    /// both `第` and `回`: one pass over its bytes (this is asked of every line).
+    static func marks(of text: Substring) -> (sentence: Bool, session: Bool) {
+        text.withUTF8Bytes { b in
+            var dai = false, kai = false
+            var i = 0
+            while i + 2 < b.count {
+                switch (b[i], b[i + 1], b[i + 2]) {
+                case (0xE3, 0x80, 0x82), (0xE3, 0x80, 0x81): return (true, false)   // 。、
+                case (0xE7, 0xAC, 0xAC): dai = true                                // 第
+                case (0xE5, 0x9B, 0x9E): kai = true                                // 回
+                default: break
+                }
+                i += 1
+            }
+            return (false, dai && kai)
+        }
     }
 
     /// `第52回`, `(第67回)`.

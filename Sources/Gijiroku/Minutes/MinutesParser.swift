@@ -229,6 +229,11 @@ package struct MinutesParser: Sendable {
     /// The posts of a committee's members: an absent member holds one of these or none.
     static let memberPosts: Set<String> = ["委員長", "副委員長", "委員", "理事"]
 
+    /// What a place's value is trimmed of: a table's rule and spaces (`| 第１会議室 |`).
+    private static let placeEdges: ScalarSet = ["|", " ", "\u{3000}"]
+    /// A table's rule around a value.
+    private static let tableRule: ScalarSet = ["|"]
+
     /// The fields' values into the record: place, attendees and their groups, absentees, chair, agenda.
     private func readFields(_ fields: [HeaderReader.Field], into minutes: inout Minutes) {
         var listed = Set(minutes.agenda.compactMap { item in item.number.map { ListedItem(number: $0, title: item.title) } })
@@ -237,7 +242,7 @@ package struct MinutesParser: Sendable {
             switch field.field {
             case .place:
                 // A cell of a flattened table keeps its ` |` separators: they are no part of the place.
-                if minutes.place == nil { minutes.place = TitleExtractor.trimSpaces(field.value.trimmingCharacters(in: ["|", " ", "　"])) }
+                if minutes.place == nil { minutes.place = TitleExtractor.trimSpaces(field.value.trimmingCharacters(in: Self.placeEdges)) }
             case .attendees, .secretariat:
                 var found = AttendeeExtractor().extract(field.valueParts)
                 if field.field == .secretariat {
@@ -263,7 +268,7 @@ package struct MinutesParser: Sendable {
                 minutes.absentees += found.absentees
             case .absentees:
                 // (A flattened table's cell keeps its ` |` separators.)
-                let value = WidthFolding.compact(field.value).trimmingCharacters(in: ["|"])
+                let value = WidthFolding.compact(field.value).trimmingCharacters(in: Self.tableRule)
                 guard !["なし", "なし。", "無し", "-", "(0名)", "0名", "(0人)", "0人"].contains(value) else { break }
                 let found = AttendeeExtractor().extract(field.valueParts)
                 // (A count alone, `四名`, is no one; `市民委員 1名` is.)

@@ -432,11 +432,3 @@ extension ProceedingsReader {
         return ruleScalars.contains(first)
     }
 }
-
-private extension String {
-    /// Without the given characters at either end (by scalars: this runs on every short
-    /// line that opens with a marker).
-    func trimmingCharacters(in set: ScalarSet) -> String {
-        String(self[...].trimmingScalars(where: set.contains))
-    }
-}

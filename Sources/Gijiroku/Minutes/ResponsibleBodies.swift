@@ -11,6 +11,8 @@
 enum ResponsibleBodies {
     /// The endings of a body's name, longest first where one ends another (`局長` before `局`).
     static let suffixes: [StaticString] = ["委員会", "センター", "グループ", "局長", "部長", "課長", "区長", "室長", "局", "部", "課", "室", "区"]
+    /// The last scalars of the ``suffixes``.
+    static let suffixEnds = ScalarSet(suffixes.compactMap { $0.description.unicodeScalars.last })
     /// Words that name a role in the sentence, not a body.
     static let generic: [StaticString] = ["主管局", "主管部", "主管課", "本部", "区", "局", "部", "課", "室", "全区", "全局"]
     /// After these the name receives or qualifies rather than acts.
@@ -28,12 +30,16 @@ enum ResponsibleBodies {
                 guard isNameScalar(c) else { i += width; continue }
                 // The run of name scalars from i.
                 var end = i + width
+                var last = c
                 while end < b.count {
                     let (next, w) = b.scalar(at: end)
                     guard isNameScalar(next) else { break }
                     end += w
+                    last = next
                 }
                 defer { i = end }
+                // Most runs end in no suffix's last scalar: told before any suffix is compared.
+                guard suffixEnds.contains(last) else { continue }
                 let run = b.bytes(i..<end)
                 let after = b.bytes(end..<b.count)
                 guard suffixes.contains(where: { run.hasSuffix($0) }), !passive.contains(where: { after.hasPrefix($0) }) else { continue }

@@ -295,7 +295,7 @@ enum SpacedRoster {
         }
         return out.map { t in
             var t = t
-            t.text = t.text.replacingOccurrences(of: " ", with: "")
+            t.text = String(t.text.unicodeScalars.filter { $0 != " " })
             return t
         }
     }

@@ -194,15 +194,15 @@ enum TitleExtractor {
             // Brackets left empty, or holding only when: `()`, `（ ）`, `(開催)`, `（１２月）`.
             for (open, close) in [("(", ")"), ("（", "）")] where UTF8Search.contains(name, open) {
                 var from = name.startIndex
-                while let o = name.range(of: open, range: from..<name.endIndex),
-                      let c = name.range(of: close, range: o.upperBound..<name.endIndex) {
+                while let o = UTF8Search.range(of: open, in: name[from...]),
+                      let c = UTF8Search.range(of: close, in: name[o.upperBound...]) {
                     guard saysOnlyWhen(trimSpaces(String(name[o.upperBound..<c.lowerBound]))) else { from = o.upperBound; continue }
                     name.removeSubrange(o.lowerBound..<c.upperBound)
                     from = name.startIndex
                 }
             }
             if UTF8Search.contains(name, ":") || UTF8Search.contains(name, "：") {
-                name = collapseSpaces(name.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: "：", with: " "))
+                name = collapseSpaces(String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == ":" || $0 == "：" ? " " : $0 })))
             }
             while let f = name.unicodeScalars.first, dashes.contains(f) || f == "・" || f == " " { name = String(name.unicodeScalars.dropFirst()) }
             while let l = name.unicodeScalars.last, dashes.contains(l) || l == "・" || l == "の" || l == " " { name = String(name.unicodeScalars.dropLast()) }

@@ -157,6 +157,27 @@ struct JSONFieldWriter {
         out.out.append(UInt8(ascii: "]"))
     }
 
+    /// An array of texts (absentees, materials, bodies responsible), laid out as an
+    /// encoder's array is.
+    mutating func field(_ name: StaticString, _ values: [String]) throws {
+        if let other { return try other.keyed.encode(values, forKey: Key(name)) }
+        key(name)
+        let out = context!
+        out.out.append(UInt8(ascii: "["))
+        guard !values.isEmpty else {
+            if out.pretty { out.newline(0); out.newline(depth + 1) }
+            out.out.append(UInt8(ascii: "]"))
+            return
+        }
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.out.append(UInt8(ascii: ",")) }
+            if out.pretty { out.newline(depth + 2) }
+            JSONText.string(value, into: &out.out)
+        }
+        if out.pretty { out.newline(depth + 1) }
+        out.out.append(UInt8(ascii: "]"))
+    }
+
     /// An absent value as `null`.
     mutating func field<T: Encodable>(_ name: StaticString, orNull value: T?) throws {
         if let value { try field(name, value) } else if other == nil { null(name) }

@@ -88,6 +88,40 @@ extension LineRange: JSONFields {
     public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
 }
 
+extension Meeting: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("fiscalYear", fiscalYear)
+        try fields.field("name", name)
+        try fields.field("session", session)
+    }
+
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
+
+/// Where a record came from. (`part` is left out when the file holds one meeting.)
+extension SourceInfo: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("encoding", encoding.rawValue)
+        try fields.field("format", format.rawValue)
+        try fields.field("lineCount", lineCount)
+        try fields.field("part", ifPresent: part)
+        try fields.field("path", path)
+        try fields.field("sha256", sha256)
+    }
+
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
+
+extension SourceInfo.Part: JSONFields {
+    func writeFields(to fields: inout JSONFieldWriter) throws {
+        try fields.field("lines", lines)
+        try fields.field("number", number)
+        try fields.field("of", of)
+    }
+
+    public func encode(to encoder: any Encoder) throws { try encodeFields(to: encoder) }
+}
+
 extension LayoutLine: JSONFields {
     func writeFields(to fields: inout JSONFieldWriter) throws {
         try fields.field("line", line)

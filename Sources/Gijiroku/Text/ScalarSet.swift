@@ -36,3 +36,17 @@ struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         return contains(first)
     }
 }
+
+extension String {
+    /// Without the scalars of `set` at either end, as Foundation's
+    /// `trimmingCharacters(in:)` trims a `CharacterSet` of them, without bridging to
+    /// `NSString` (which costs microseconds a call on Linux: this runs on every short line
+    /// that opens with a marker, and on header fields).
+    ///
+    /// ```swift
+    /// "| 第１会議室 |".trimmingCharacters(in: ["|", " "] as ScalarSet)   // "第１会議室"
+    /// ```
+    func trimmingCharacters(in set: ScalarSet) -> String {
+        String(self[...].trimmingScalars(where: set.contains))
+    }
+}

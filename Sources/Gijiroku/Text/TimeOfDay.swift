@@ -137,9 +137,17 @@ extension TimeOfDay {
             i -= 1; skipped += 1
         }
         guard i >= 2 else { return nil }
-        let word = String(String.UnicodeScalarView(scalars[(i - 2)..<i]))
-        if openings.contains(word) { return .opening }
-        if closings.contains(word) { return .closing }
+        // Compared as scalars: a string made for each time in a header cost more than the rest.
+        let (a, b) = (scalars[i - 2], scalars[i - 1])
+        if openingScalars.contains(where: { $0 == (a, b) }) { return .opening }
+        if closingScalars.contains(where: { $0 == (a, b) }) { return .closing }
         return nil
+    }
+
+    private static let openingScalars = openings.map(pair)
+    private static let closingScalars = closings.map(pair)
+    private static func pair(_ word: String) -> (Unicode.Scalar, Unicode.Scalar) {
+        let s = Array(word.unicodeScalars)
+        return (s[0], s[1])
     }
 }

@@ -44,7 +44,7 @@ import GijirokuTestSupport
         }
     }
 
-    /// The parts that write themselves (line ranges, layout lines) give the JSON their
+    /// The parts that write themselves (line ranges, layout lines, sources) give the JSON their
     /// containers give JSONEncoder.
     @Test func partsWrittenDirectlyGiveTheSameJSON() throws {
         var g = SeededGenerator()
@@ -61,6 +61,17 @@ import GijirokuTestSupport
                 #expect(String(decoding: try JSONWriter(pretty: pretty).encode(layout), as: UTF8.self)
                         == Self.controlsEscaped(String(decoding: try encoder.encode(layout), as: UTF8.self)))
                 #expect(try JSONDecoder().decode([LineRange].self, from: Data(try JSONWriter(pretty: pretty).encode(ranges))) == ranges)
+            }
+        }
+        // A record's source, with and without the part of a file that holds several meetings.
+        for part in [nil, SourceInfo.Part(number: 2, of: 3, lines: LineRange(16, 25))] {
+            var source = SourceInfo(path: "議事録/第2回 \"本部\".txt", sha256: String(repeating: "ab", count: 32), encoding: .shiftJIS, format: .html, lineCount: 120)
+            source.part = part
+            for pretty in [true, false] {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+                #expect(String(decoding: try JSONWriter(pretty: pretty).encode(source), as: UTF8.self) == String(decoding: try encoder.encode(source), as: UTF8.self))
+                #expect(try JSONDecoder().decode(SourceInfo.self, from: Data(try JSONWriter(pretty: pretty).encode(source))) == source)
             }
         }
     }
