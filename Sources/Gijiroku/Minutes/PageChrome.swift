@@ -27,6 +27,10 @@ enum PageChrome {
         "メニュー", "現在位置", "現在のページ", "ホーム>", "トップ>", "トップページ>",
     ]
 
+    /// The whole lines by their first scalar, compared byte for byte as the openings are
+    /// (hashing a line of Japanese for a set look-up cost more than the rest of the test).
+    static let linesByFirst: [Unicode.Scalar: [String]] = Dictionary(grouping: lines, by: { $0.unicodeScalars.first! })
+
     /// The openings by their first scalar, so that a line is compared with a few only.
     static let openingsByFirst: [Unicode.Scalar: [String]] = Dictionary(grouping: openings, by: { $0.unicodeScalars.first! })
 
@@ -34,9 +38,10 @@ enum PageChrome {
         guard !content.isEmpty, content.utf8.count <= 240 else { return false }
         let compact = WidthFolding.compact(content)
         let u = compact.utf8
-        if lines.contains(compact) { return true }
-        if let first = compact.unicodeScalars.first, let candidates = openingsByFirst[first],
-           candidates.contains(where: { UTF8Search.hasPrefix(compact, $0) }) { return true }
+        if let first = compact.unicodeScalars.first {
+            if let candidates = linesByFirst[first], candidates.contains(where: { $0.utf8.elementsEqual(u) }) { return true }
+            if let candidates = openingsByFirst[first], candidates.contains(where: { UTF8Search.hasPrefix(compact, $0) }) { return true }
+        }
         let scalars = compact.unicodeScalars.count
         // A postal address: `汐見川県汐見川市本町二丁目3番地4`, `…柿岡5680-1(八郷総合支所)`.
         if scalars <= 40, ["県", "都", "府", "道"].contains(where: { UTF8Search.contains(compact, $0) }),

@@ -68,13 +68,29 @@ struct JSONFieldWriter {
     }
 
     private mutating func key(_ key: StaticString) {
-        if !first { context.out.append(UInt8(ascii: ",")) }
+        let comma = !first
         first = false
-        if context.pretty { context.newline(depth + 1) }
-        context.out.append(UInt8(ascii: "\""))
-        context.out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        context.out.append(UInt8(ascii: "\""))
-        if context.pretty { context.out += JSONText.prettyColon } else { context.out.append(UInt8(ascii: ":")) }
+        guard !context.pretty else {
+            if comma { context.out.append(UInt8(ascii: ",")) }
+            context.newline(depth + 1)
+            context.out.append(UInt8(ascii: "\""))
+            context.out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            context.out.append(UInt8(ascii: "\""))
+            context.out += JSONText.prettyColon
+            return
+        }
+        // `,"key":` assembled aside and appended once (every field of every record has one).
+        let count = key.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 4) { buffer in
+            var i = 0
+            if comma { buffer[0] = UInt8(ascii: ","); i = 1 }
+            buffer[i] = UInt8(ascii: "\"")
+            UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[(i + 1)...])
+                .copyMemory(from: UnsafeRawBufferPointer(start: key.utf8Start, count: count))
+            buffer[i + 1 + count] = UInt8(ascii: "\"")
+            buffer[i + 2 + count] = UInt8(ascii: ":")
+            context.out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(i + 3 + count)]))
+        }
     }
 
     private mutating func null(_ name: StaticString) {
@@ -129,6 +145,19 @@ struct JSONFieldWriter {
         if let other { return try other.keyed.encode(speaker, forKey: Key(name)) }
         key(name)
         try context.writeSpeaker(speaker, depth: depth + 1)
+    }
+
+    /// A line range, the field every element has: `{"end":12,"start":10}` written in two
+    /// pieces when compact.
+    mutating func field(_ name: StaticString, _ value: LineRange) throws {
+        if let other { return try other.keyed.encode(value, forKey: Key(name)) }
+        key(name)
+        guard !context.pretty else { return try Self.object(value, context: context, depth: depth + 1) }
+        context.out += JSONText.rangeEnd
+        JSONText.integer(value.end, into: &context.out)
+        context.out += JSONText.rangeStart
+        JSONText.integer(value.start, into: &context.out)
+        context.out.append(UInt8(ascii: "}"))
     }
 
     mutating func field<T: JSONFields>(_ name: StaticString, _ value: T) throws {

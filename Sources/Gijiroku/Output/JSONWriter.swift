@@ -442,6 +442,9 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
 package enum JSONText {
     static let null: [UInt8] = Array("null".utf8)
     static let prettyColon: [UInt8] = Array(" : ".utf8)
+    /// A compact line range's pieces (``JSONFieldWriter``).
+    static let rangeEnd: [UInt8] = Array("{\"end\":".utf8)
+    static let rangeStart: [UInt8] = Array(",\"start\":".utf8)
 
     static let trueBytes: [UInt8] = Array("true".utf8)
     static let falseBytes: [UInt8] = Array("false".utf8)
