@@ -50,14 +50,18 @@ enum MeetingHeadings {
         text.withUTF8Bytes { b in
             var dai = false, kai = false
             var i = 0
+            // A character at a time: the four are three bytes long, led by E3, E7 or E5.
             while i + 2 < b.count {
-                switch (b[i], b[i + 1], b[i + 2]) {
+                let lead = b[i]
+                guard lead >= 0xE0 else { i += lead < 0x80 ? 1 : 2; continue }
+                guard lead < 0xF0 else { i += 4; continue }
+                switch (lead, b[i + 1], b[i + 2]) {
                 case (0xE3, 0x80, 0x82), (0xE3, 0x80, 0x81): return (true, false)   // 。、
                 case (0xE7, 0xAC, 0xAC): dai = true                                // 第
                 case (0xE5, 0x9B, 0x9E): kai = true                                // 回
                 default: break
                 }
-                i += 1
+                i += 3
             }
             return (false, dai && kai)
         }

@@ -79,18 +79,14 @@ struct JSONFieldWriter {
             context.out += JSONText.prettyColon
             return
         }
-        // `,"key":` assembled aside and appended once (every field of every record has one).
-        let count = key.utf8CodeUnitCount
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 4) { buffer in
-            var i = 0
-            if comma { buffer[0] = UInt8(ascii: ","); i = 1 }
-            buffer[i] = UInt8(ascii: "\"")
-            UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[(i + 1)...])
-                .copyMemory(from: UnsafeRawBufferPointer(start: key.utf8Start, count: count))
-            buffer[i + 1 + count] = UInt8(ascii: "\"")
-            buffer[i + 2 + count] = UInt8(ascii: ":")
-            context.out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(i + 3 + count)]))
-        }
+        // `,"key":` a byte at a time: keys are short, and each byte's append is inlined where
+        // a buffer's append is a call.
+        if comma { context.out.append(UInt8(ascii: ",")) }
+        context.out.append(UInt8(ascii: "\""))
+        let start = key.utf8Start
+        for k in 0..<key.utf8CodeUnitCount { context.out.append(start[k]) }
+        context.out.append(UInt8(ascii: "\""))
+        context.out.append(UInt8(ascii: ":"))
     }
 
     private mutating func null(_ name: StaticString) {

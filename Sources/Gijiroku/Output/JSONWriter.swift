@@ -452,6 +452,13 @@ package enum JSONText {
 
     /// An integer in decimal, written without a `String` in between.
     static func integer(_ value: Int, into out: inout [UInt8]) {
+        // Most numbers of a record (lines, counts) have one to three digits: appended a byte at a time.
+        if value >= 0, value < 1000 {
+            if value >= 100 { out.append(UInt8(ascii: "0") + UInt8(value / 100)) }
+            if value >= 10 { out.append(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+            out.append(UInt8(ascii: "0") + UInt8(value % 10))
+            return
+        }
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var rest = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
