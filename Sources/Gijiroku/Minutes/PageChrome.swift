@@ -42,7 +42,8 @@ enum PageChrome {
             if let candidates = linesByFirst[first], candidates.contains(where: { $0.utf8.elementsEqual(u) }) { return true }
             if let candidates = openingsByFirst[first], candidates.contains(where: { UTF8Search.hasPrefix(compact, $0) }) { return true }
         }
-        let scalars = compact.unicodeScalars.count
+        // Counted on the bytes (every byte that does not continue a scalar starts one).
+        let scalars = compact.withUTF8Bytes { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         // A postal address: `汐見川県汐見川市本町二丁目3番地4`, `…柿岡5680-1(八郷総合支所)`.
         if scalars <= 40, ["県", "都", "府", "道"].contains(where: { UTF8Search.contains(compact, $0) }),
            UTF8Search.contains(compact, "丁目") || UTF8Search.contains(compact, "番地") || hasHyphenatedNumber(compact),
@@ -52,7 +53,7 @@ enum PageChrome {
         // A search banner: `↓ 最初のヒットへ(全 0 ヒット)`.
         if UTF8Search.hasSuffix(compact, "ヒット)"), UTF8Search.contains(compact, "最初のヒットへ") { return true }
         // A mail address alone (ASCII only).
-        if u.contains(UInt8(ascii: "@")), u.contains(UInt8(ascii: ".")), u.allSatisfy({ $0 < 0x80 }) { return true }
+        if UTF8Search.contains(compact, "@"), UTF8Search.contains(compact, "."), u.allSatisfy({ $0 < 0x80 }) { return true }
         // A breadcrumb: parts joined by `>` (two or more), or a line ending in `>`.
         var arrows = 0
         for s in content.unicodeScalars where s == ">" || s == "＞" || s == "›" || s == "»" { arrows += 1 }
