@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 import Gijiroku
+import GijirokuTestSupport
 @testable import GijirokuInput
 
 @Suite struct FileBytesTests {
     func temporaryFile(_ bytes: [UInt8]) throws -> String {
-        let path = NSTemporaryDirectory() + "gijiroku-filebytes-\(UUID().uuidString).txt"
+        let path = Repository.scratch.path + "/gijiroku-filebytes-\(UUID().uuidString).txt"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -26,7 +27,7 @@ import Gijiroku
     }
 
     @Test func aFIFOIsNeverOpenedToWaitAndADeviceNeverReadWithoutEnd() throws {
-        let dir = NSTemporaryDirectory() + "gijiroku-special-\(UUID().uuidString)"
+        let dir = Repository.scratch.path + "/gijiroku-special-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fifo = dir + "/fifo.txt"

@@ -10,7 +10,7 @@ import Gijiroku
     /// a/dirlink → a/b, a/broken.txt → nowhere.
     static func folder() throws -> String {
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("gijiroku-inputs-\(UUID().uuidString)").path
+        let root = Repository.scratch.appendingPathComponent("gijiroku-inputs-\(UUID().uuidString)").path
         for dir in ["a/b", "a/.git"] { try fm.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true) }
         for file in ["a/1.txt", "a/b/2.PDF", "a/b/notes.xlsx", "a/.hidden.txt", "a/.git/3.txt"] {
             try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + file))

@@ -40,9 +40,24 @@ public enum Repository {
     /// Whether expectations are being re-recorded (`RECORD_GOLDEN=1`).
     public static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
 
-    /// A new empty folder under the temporary directory.
+    /// The folder under the temporary directory that this test process writes its files in,
+    /// removed with everything in it when the process exits: a test run leaves nothing behind
+    /// (indexes, sites and archives written by hundreds of tests filled gigabytes of `/tmp`).
+    ///
+    /// ```swift
+    /// let db = Repository.scratch.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
+    /// ```
+    public static let scratch: URL = {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("gijiroku-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Repository.scratch) }
+        return dir
+    }()
+
+    /// A new empty folder in ``scratch``.
     public static func temporaryFolder(_ prefix: String = "gijiroku-test") throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        let dir = scratch.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -24,6 +24,13 @@ enum DecisionReader {
     static let decidingTails: [StaticString] = ["されました", "された", "しました", "した", "いたしました", "と決しました", "決しました", "とする", "とした",
                                 "とします", "といたします", "とすることに決定", "に決定", "と決定", "付託いたします", "付託します"]
 
+    /// The last three bytes of each of the ``decidingTails`` (each ends in a character of three).
+    static let tailEnds: [UInt32] = Array(Set(decidingTails.map { lastThree(UTF8Bytes($0)) }))
+
+    @inline(__always) static func lastThree(_ b: UTF8Bytes) -> UInt32 {
+        UInt32(b[b.count - 3]) << 16 | UInt32(b[b.count - 2]) << 8 | UInt32(b[b.count - 1])
+    }
+
     /// How a vote went, when a sentence says so.
     static let methods = ["全会一致", "全員賛成", "異議なし", "起立多数", "起立全員", "賛成多数", "挙手多数", "挙手全員", "賛成少数", "起立少数"]
 
@@ -65,13 +72,15 @@ enum DecisionReader {
     private static func sentenceBounds(_ b: UTF8Bytes) -> [Range<Int>] {
         var bounds: [Range<Int>] = []
         var start = 0, i = 0
+        // A character at a time, by its first byte's length (the text is valid UTF-8).
         while i + 2 < b.count {
-            if b[i] == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 {
+            let lead = b[i]
+            if lead == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x82 {
                 bounds.append(start..<(i + 3))
                 start = i + 3
                 i += 3
             } else {
-                i += 1
+                i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             }
         }
         if start < b.count { bounds.append(start..<b.count) }
@@ -103,7 +112,9 @@ enum DecisionReader {
 
     private static func decides(bytes whole: UTF8Bytes) -> Bool {
         let body = whole.hasSuffix("。") ? UTF8Bytes(rebasing: whole[..<(whole.count - 3)]) : whole
-        // Most sentences end otherwise.
+        // Told on the last three bytes before the tails are compared (most sentences end
+        // otherwise): every deciding tail ends in one of a few characters (た す る 定).
+        guard body.count >= 3, tailEnds.contains(Self.lastThree(body)) else { return false }
         guard decidingTails.contains(where: { body.hasSuffix($0) }) else { return false }
         guard !body.hasSuffix("ものとした"), !body.hasSuffix("ありました"),
               whole.offset(of: "議題と") == nil, whole.offset(of: "か。") == nil else { return false }

@@ -25,7 +25,7 @@ import GijirokuTestSupport
     func run(_ arguments: [String]) -> CLI.Run { CLI.run(arguments) }
 
     func temporary() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-convert-\(UUID().uuidString)").path
+        let dir = Repository.scratch.appendingPathComponent("gijiroku-convert-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -194,7 +194,7 @@ import GijirokuTestSupport
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: BinaryTests.binary), "the gijiroku binary is not built"))
     func aKilledRunLeavesOnlyCompleteFilesAndAResumedRunEqualsAnUninterruptedOne() throws {
         let fm = FileManager.default
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-kill-\(UUID().uuidString)").path
+        let base = Repository.scratch.appendingPathComponent("gijiroku-kill-\(UUID().uuidString)").path
         let archive = base + "/archive"
         let copied = try ConvertCommandTests.copyCorpusMinutes(times: 60, into: archive) { "\(2000 + $0 % 12)/\($0)" }
         func convert(_ out: String, summary: Pipe? = nil) throws -> Process {

@@ -7,7 +7,7 @@ import GijirokuTestSupport
 /// in words that say what is wrong, never a generic failure.
 @Suite struct HostileInputMessageTests {
     func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-hostile-\(UUID().uuidString)").path
+        let path = Repository.scratch.appendingPathComponent("gijiroku-hostile-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

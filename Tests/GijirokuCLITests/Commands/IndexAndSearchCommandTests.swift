@@ -9,11 +9,11 @@ import GijirokuTestSupport
     func run(_ arguments: [String]) -> CLI.Run { CLI.run(arguments) }
 
     func freshDatabase() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
+        Repository.scratch.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
     }
 
     @Test func onePathIsOneDocumentHoweverItIsSpelled() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-alias-\(UUID().uuidString)").path
+        let root = Repository.scratch.appendingPathComponent("gijiroku-alias-\(UUID().uuidString)").path
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/arch", withIntermediateDirectories: true)
         try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", toPath: root + "/arch/one.txt")
@@ -35,7 +35,7 @@ import GijirokuTestSupport
     @Test func anIndexReadByOlderParsersSaysWhatWasReadAgain() throws {
         let db = freshDatabase()
         let file = ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt"
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-empty-\(UUID().uuidString)").path
+        let empty = Repository.scratch.appendingPathComponent("gijiroku-empty-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         #expect(run(["index", file, "--db", db, "--quiet"]).code == 0)
         func olderRevision() throws { try SearchIndex(path: db).database.execute("UPDATE statistics SET parser_revision = 1") }
@@ -66,7 +66,7 @@ import GijirokuTestSupport
     }
 
     @Test func pruneRemovesOnlyWhatTheRunSawToBeGone() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-prune-\(UUID().uuidString)").path
+        let root = Repository.scratch.appendingPathComponent("gijiroku-prune-\(UUID().uuidString)").path
         let fm = FileManager.default
         for folder in ["a", "b"] { try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
         try fm.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", toPath: root + "/a/one.txt")
@@ -91,7 +91,7 @@ import GijirokuTestSupport
     }
 
     @Test func aFileBeyondMaxFileSizeIsAFailureAndTheRestIsIndexed() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-limit-\(UUID().uuidString)").path
+        let root = Repository.scratch.appendingPathComponent("gijiroku-limit-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: ParseCommandTests.corpus + "/shiomigawa-gyokaku-01.txt", toPath: root + "/one.txt")
         try Data(repeating: UInt8(ascii: "a"), count: 1_500_000).write(to: URL(fileURLWithPath: root + "/big.txt"))
@@ -213,7 +213,7 @@ import GijirokuTestSupport
         #expect(csv.out.contains("path,line,variants\r\n") && !csv.out.contains("\\u{D}"))
         #expect(!run(["decisions", "--format", "csv", "--db", db]).out.contains("\\u{D}"))
         guard Python.available else { return }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-search-\(UUID().uuidString).csv")
+        let file = Repository.scratch.appendingPathComponent("gijiroku-search-\(UUID().uuidString).csv")
         try csv.out.write(to: file, atomically: true, encoding: .utf8)
         let script = """
         import csv, sys

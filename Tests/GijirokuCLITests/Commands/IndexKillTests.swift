@@ -11,7 +11,7 @@ import GijirokuTestSupport
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: BinaryTests.binary), "the gijiroku binary is not built"))
     func aKilledLargeRunLeavesAnIndexThatSaysSoAndTheNextRunCompletesIt() throws {
         let fm = FileManager.default
-        let base = fm.temporaryDirectory.appendingPathComponent("gijiroku-index-kill-\(UUID().uuidString)").path
+        let base = Repository.scratch.appendingPathComponent("gijiroku-index-kill-\(UUID().uuidString)").path
         let archive = base + "/archive"
         try ConvertCommandTests.copyCorpusMinutes(times: 40, into: archive) { "\(2000 + $0)" }
         defer { try? fm.removeItem(atPath: base) }

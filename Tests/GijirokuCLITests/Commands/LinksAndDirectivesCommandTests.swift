@@ -11,7 +11,7 @@ import GijirokuTestSupport
 
     /// A fresh index of the whole corpus: minutes, plans and other documents.
     func indexedCorpus() -> String {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
+        let db = Repository.scratch.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
         let r = run(["index", Self.root.appendingPathComponent("Corpus").path, "--db", db, "--quiet"])
         precondition(r.code == 0, r.err)
         return db
@@ -33,7 +33,7 @@ import GijirokuTestSupport
     /// same chapter says its plan; alone, or beside other chapters, it does not.
     @Test func itemsOfTheSameChapterInTwoPlansSayWhichPlan() throws {
         let corpus = Self.root.appendingPathComponent("Corpus")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)")
+        let folder = Repository.scratch.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("index.sqlite").path
         let files = [corpus.appendingPathComponent("minutes/shiomigawa-kosodate-01.txt").path,
@@ -147,7 +147,7 @@ import GijirokuTestSupport
         #expect(csv.out.hasPrefix("\u{FEFF}ID,会議,日付,指示者,指示事項,議題番号,議題,担当,期限,期限日,期限の注記,状況,"))
         #expect(run(["directives", "--format", "csv", "--csv-header", "en", "--db", db]).out.hasPrefix("\u{FEFF}id,meeting,date,issuer,directive"))
         guard Python.available else { return }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-directives-\(UUID().uuidString).csv")
+        let file = Repository.scratch.appendingPathComponent("gijiroku-directives-\(UUID().uuidString).csv")
         try csv.out.write(to: file, atomically: true, encoding: .utf8)
         let script = """
         import csv, sys
@@ -190,7 +190,7 @@ import GijirokuTestSupport
     @Test(.enabled(if: jsonschema, "python3 with jsonschema is not installed (.ci/run installs it)"))
     func linksAndDirectivesJSONMatchTheirSchemas() throws {
         let db = indexedCorpus()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-schemas-\(UUID().uuidString)")
+        let dir = Repository.scratch.appendingPathComponent("gijiroku-schemas-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var files: [String] = []
         for (name, args) in [("links", ["links", "shiomigawa-kosodate-01.txt"]), ("element", ["links", "shiomigawa-sogokeikaku-02.txt:73"]),

@@ -90,7 +90,7 @@ import GijirokuIndex
     @Test(.enabled(if: Python.available, "python3 is not installed"))
     func convertWritesTheRegistersDirectiveLayoutWithItsIDsInJapanese() throws {
         let db = indexedCorpus()
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-csv-\(UUID().uuidString)").path
+        let out = Repository.scratch.appendingPathComponent("gijiroku-csv-\(UUID().uuidString)").path
         #expect(run(["convert", ParseCommandTests.corpus, "--out", out, "--format", "csv", "--quiet"]).code == 0)
         let register = out + "/register.csv"
         try run(["directives", "--format", "csv", "--db", db]).out.write(toFile: register, atomically: true, encoding: .utf8)
@@ -123,7 +123,7 @@ import GijirokuIndex
         let db = CLI.freshDatabase()
         let plans = Repository.root.appendingPathComponent("Corpus/plans").path
         _ = CLI.run(["index", ParseCommandTests.corpus, plans, "--db", db, "--quiet"])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-every-csv-\(UUID().uuidString)").path
+        let folder = Repository.scratch.appendingPathComponent("gijiroku-every-csv-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let commands: [String: [String]] = [
             "search": ["search", "保育", "--limit", "50"], "decisions": ["decisions"], "directives": ["directives"],

@@ -12,7 +12,7 @@ import Gijiroku
     func run(_ arguments: [String], stdin: String = "") -> CLI.Run { CLI.run(arguments, stdin: stdin) }
 
     func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)")
+        let dir = Repository.scratch.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -233,7 +233,7 @@ import Gijiroku
     /// Two index runs on one database at once: the second waits for the first, both succeed.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the gijiroku binary is not built"))
     func twoIndexRunsOnOneDatabaseBothSucceed() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-two-\(UUID().uuidString)/index.sqlite").path
+        let db = Repository.scratch.appendingPathComponent("gijiroku-two-\(UUID().uuidString)/index.sqlite").path
         let runs = (0..<2).map { _ -> (Process, Pipe) in
             let p = Process()
             p.executableURL = URL(fileURLWithPath: Self.binary)
@@ -255,7 +255,7 @@ import Gijiroku
     }
 
     @Test func indexingNothingThatExistsMakesNoDatabase() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-nodb-\(UUID().uuidString)/index.sqlite").path
+        let db = Repository.scratch.appendingPathComponent("gijiroku-nodb-\(UUID().uuidString)/index.sqlite").path
         let r = CLI.run(["index", "/no/such/file.txt", "--db", db])
         #expect(r.code != 0)
         #expect(!FileManager.default.fileExists(atPath: db))

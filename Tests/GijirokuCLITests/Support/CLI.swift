@@ -30,6 +30,6 @@ enum CLI {
 
     /// A fresh index path in a folder of its own (nothing is created).
     static func freshDatabase() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
+        Repository.scratch.appendingPathComponent("gijiroku-cli-\(UUID().uuidString)/index.sqlite").path
     }
 }

@@ -7,7 +7,7 @@ import GijirokuTestSupport
 @Suite(.enabled(if: Python.hasJSONSchema, "python3 with jsonschema is not installed"))
 struct SchemaTests {
     func validate<R: Encodable>(_ records: [R]) throws -> (status: Int32, output: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gijiroku-schema-\(UUID().uuidString)")
+        let dir = Repository.scratch.appendingPathComponent("gijiroku-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("records.json")
