@@ -20,6 +20,14 @@ import Testing
         #expect(!DecisionReader.decides("この案を承認してよろしいですか。"))
     }
 
+    /// Sentences are cut at each `。` whatever the characters before it (one byte to four),
+    /// and a deciding sentence is found among them.
+    @Test func sentencesAreCutAfterCharactersOfEveryWidth() {
+        let found = DecisionReader.decisions(in: "abc𠮟é。議案第３号は原案のとおり可決されました。残り", lines: LineRange(3), agendaNumber: nil)
+        #expect(found.map(\.text) == ["議案第３号は原案のとおり可決されました。"])
+        #expect(DecisionReader.decisions(in: "𠮟る。了承した。", lines: LineRange(1), agendaNumber: nil).map(\.text) == ["了承した。"])
+    }
+
     @Test func theMethodMayStandInTheSentenceBefore() {
         let found = DecisionReader.decisions(in: "起立多数であります。よって、議案第１４７号は委員長報告のとおり可決と決しました。",
                                              lines: LineRange(12), agendaNumber: nil)

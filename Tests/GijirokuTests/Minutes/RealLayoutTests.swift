@@ -293,6 +293,17 @@ import GijirokuTestSupport
       •  国の方針について、情報共有を行いました。
     """
 
+    /// A line is read a character at a time for `。`, `、`, `第` and `回`, whatever the
+    /// width of the characters before them (one byte, two, four).
+    @Test func aHeadingsMarksAreFoundAfterCharactersOfEveryWidth() {
+        #expect(MeetingHeadings.marks(of: "第12回 対策本部会議") == (false, true))
+        #expect(MeetingHeadings.marks(of: "é𠮟第3回") == (false, true))
+        #expect(MeetingHeadings.marks(of: "𠮟第3") == (false, false))
+        #expect(MeetingHeadings.marks(of: "第12回の会議では、情報共有を行いました") == (true, false))
+        #expect(MeetingHeadings.marks(of: "abc。") == (true, false))
+        #expect(MeetingHeadings.marks(of: "") == (false, false))
+    }
+
     @Test func eachMeetingIsARecordOfItsOwnAndTheRecordsShareNoLine() throws {
         let whole = MinutesParser().parse(text: Self.page, path: "page.txt")
         let parts = MeetingSplitter.split(whole)
