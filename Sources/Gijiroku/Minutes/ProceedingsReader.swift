@@ -233,6 +233,20 @@ struct ProceedingsReader {
     /// What ends a sentence, after which a line break is kept.
     private static let sentenceEnds: ScalarSet = ["。", "」", "』", "）", ")", "？", "！", "?", "!"]
 
+    /// The bytes of a line without the spaces, ideographic spaces and tabs at either end, as
+    /// ``trimmed(_:)`` cuts them.
+    static func trimmedBounds(_ b: UTF8Bytes) -> Range<Int> {
+        func ideographicSpace(at i: Int) -> Bool { i >= 0 && i + 2 < b.count && b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80 }
+        var start = 0, end = b.count
+        while start < end {
+            if b[start] == 0x20 || b[start] == 0x09 { start += 1 } else if end - start >= 3, ideographicSpace(at: start) { start += 3 } else { break }
+        }
+        while end > start {
+            if b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 } else if end - start >= 3, ideographicSpace(at: end - 3) { end -= 3 } else { break }
+        }
+        return start..<end
+    }
+
     static func trimmed(_ text: Substring) -> Substring {
         // By scalars: it runs on every line.
         let scalars = text.unicodeScalars
@@ -290,18 +304,24 @@ struct ProceedingsReader {
     /// An event line: a time with 開会/開議/散会/閉会/休憩/再開, a stage direction in 〔〕 or
     /// （拍手）, or a heading (`◎会期の決定`, `○議事日程`, `△開会・開議`, `日程第１`).
     static func event(_ line: SourceLine) -> ProceedingEvent? {
-        let t = trimmed(line.content)
-        // (Every line comes here: its length is bounded by bytes, and a sentence and its
-        // characters looked for in one walk, before the event's signs are.)
-        guard let first = t.unicodeScalars.first, t.utf8.count <= 240 else { return nil }
+        // (Every line comes here: the line is trimmed, its length bounded and a sentence and
+        // its characters looked for on its bytes, before any substring of it is made and the
+        // event's signs are looked for.)
+        let (bounds, first, short) = line.content.withUTF8Bytes { b -> (Range<Int>, Unicode.Scalar?, Bool) in
+            let bounds = trimmedBounds(b)
+            guard !bounds.isEmpty, bounds.count <= 240 else { return (bounds, nil, false) }
+            let first = b.scalar(at: bounds.lowerBound).0
+            // A sentence (`。`) is an event only in brackets or between rules: a speech's first
+            // line, which opens with a marker too, is passed over here. An event is short.
+            return (bounds, first, isShort(b.bytes(bounds), allowingSentences: sentenceEventOpeners.contains(first)))
+        }
+        guard let first else { return nil }
         // `日程第３　議案第170号　…の一部を改正する条例の制定について`: an item of the order of
         // business with its bill, longer than other events (a sentence, `日程第１、…を議題と
         // いたします。`, is the chair's).
-        if first == "日", let heading = Self.orderOfBusinessHeading(t, line: line.number) { return heading }
-        // A sentence (`。`) is an event only in brackets or between rules: a speech's first
-        // line, which opens with a marker too, is passed over here. An event is short.
-        let sentenceAllowed = sentenceEventOpeners.contains(first)
-        guard t.withUTF8Bytes({ isShort($0, allowingSentences: sentenceAllowed) }), mayBeEvent(line.content) else { return nil }
+        if first == "日", let heading = Self.orderOfBusinessHeading(line.content.utf8Slice(bounds), line: line.number) { return heading }
+        guard short, mayBeEvent(line.content) else { return nil }
+        let t = line.content.utf8Slice(bounds)
         let compact = SpeakerLabel.compact(t)
         let range = LineRange(line.number)
         // 〔「異議なし」と呼ぶ者あり〕, （拍手）, (「異議なし」の声あり), ― 休 憩 ―

@@ -221,6 +221,12 @@ extension String {
 }
 
 extension Substring {
+    /// The text between two byte offsets from its start (each must start a scalar or end the text).
+    @inline(__always) func utf8Slice(_ range: Range<Int>) -> Substring {
+        let start = utf8.index(startIndex, offsetBy: range.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: range.count)]
+    }
+
     /// The text without the scalars `trim` accepts at either end, compared as scalars (no
     /// grapheme breaking, no copy through Foundation).
     ///

@@ -146,6 +146,15 @@ import GijirokuTestSupport
         #expect(!ProceedingsReader.looksVerbatim(lines[...]))
     }
 
+    /// A line is trimmed on its bytes as its scalars would be (spaces, ideographic spaces and
+    /// tabs at either end, nothing inside).
+    @Test(arguments: ["", " ", "\u{3000}\t ", "  （拍手）　", "\u{3000}午後１時開会", "休憩\t", "〔 異議なし 〕", "a\u{3000}b", "𠮟　"])
+    func aLineIsTrimmedOnItsBytesAsOnItsScalars(_ text: String) {
+        let line = Substring(text)
+        let bounds = line.withUTF8Bytes { ProceedingsReader.trimmedBounds($0) }
+        #expect(line.utf8Slice(bounds) == ProceedingsReader.trimmed(line))
+    }
+
     @Test func aCeremonyInBracketsIsAStageDirection() {
         let r = Self.read("事務局\n大変お待たせいたしました。委嘱式を行います。\n(委嘱状伝達)\n事務局\nそれでは、本日の議事に入らせていただきます。\n")
         #expect(r.speeches.count == 2)
