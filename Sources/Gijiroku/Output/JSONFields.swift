@@ -73,10 +73,7 @@ struct JSONFieldWriter {
         guard !context.pretty else {
             if comma { context.out.append(UInt8(ascii: ",")) }
             context.newline(depth + 1)
-            context.out.append(UInt8(ascii: "\""))
-            context.out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-            context.out.append(UInt8(ascii: "\""))
-            context.out += JSONText.prettyColon
+            context.prettyKey(key)
             return
         }
         // `,"key":` a byte at a time: keys are short, and each byte's append is inlined where

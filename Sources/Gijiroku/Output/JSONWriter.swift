@@ -128,10 +128,30 @@ final class JSONWriterContext {
 
     /// A line end in pretty output, and the indent of the next line.
     func newline(_ depth: Int) {
-        out.append(0x0A)
-        out += linePrefix
-        JSONText.indent(depth, into: &out)
+        while lineStarts.count <= depth {
+            lineStarts.append([0x0A] + linePrefix + Array(repeating: UInt8(ascii: " "), count: 2 * lineStarts.count))
+        }
+        out += lineStarts[depth]
     }
+
+    /// `"key" : ` in pretty output, assembled aside and appended once.
+    func prettyKey(_ key: StaticString) {
+        let count = key.utf8CodeUnitCount
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 5) { buffer in
+            buffer[0] = UInt8(ascii: "\"")
+            UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[1...])
+                .copyMemory(from: UnsafeRawBufferPointer(start: key.utf8Start, count: count))
+            buffer[count + 1] = UInt8(ascii: "\"")
+            buffer[count + 2] = UInt8(ascii: " ")
+            buffer[count + 3] = UInt8(ascii: ":")
+            buffer[count + 4] = UInt8(ascii: " ")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(count + 5)]))
+        }
+    }
+
+    /// Each depth's line start in pretty output (a line end, the prefix, the indent), made once
+    /// and appended whole: every field of a pretty record starts a line.
+    @exclusivity(unchecked) private var lineStarts: [[UInt8]] = []
 
     /// The types' null policies this run has looked up (no lock: a context is one thread's).
     @exclusivity(unchecked) private var policies: [ObjectIdentifier: NullPolicy] = [:]
@@ -489,8 +509,15 @@ package enum JSONText {
     }
 
     static func indent(_ depth: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var count = 2 * depth
+        while count > 0 {
+            let run = min(count, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
+            count -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     /// A whole number up to 2^53 as an integer (`3`, `-0`); anything else as Swift's
     /// shortest round-trip form (`0.1`, `1e-07`, `1e+21`).
