@@ -100,13 +100,14 @@ struct SearchFiles {
 
     /// The texts the script shows, from the message catalogue.
     static var interfaceText: [String: String] {
-        // Templates the script fills keep their placeholders, plurals (`{count|result|results}`) included.
+        // Templates the script fills keep their placeholders (a placeholder given no value is
+        // left as written), plurals (`{count|result|results}`) included.
         ["results": text(.siteResultCount), "none": text(.siteNoResults), "more": text(.siteMore),
          "chart": text(.siteChartTitle), "loading": text(.siteLoading), "answers": text(.kindAnswer), "question": text(.kindQuestion),
-         "agenda": text(.siteAgendaItem, ["number": "{number}", "title": "{title}"]), "noDate": text(.wordNoDate),
+         "agenda": text(.siteAgendaItem), "noDate": text(.wordNoDate),
          "emptyQuery": text(.siteEmptyQuery), "onlyExclusions": text(.siteOnlyExclusions),
-         "tooLong": text(.queryTooLong, ["length": "{length}", "maximum": String(SearchQuery.maximumLength)]), "variant": text(.siteVariantMatched, ["typed": "{typed}", "matched": "{matched}"]),
-         "year": text(.siteYearCount), "page": text(.sitePageOf, ["from": "{from}", "to": "{to}"])]
+         "tooLong": text(.queryTooLong, ["maximum": String(SearchQuery.maximumLength)]), "variant": text(.siteVariantMatched),
+         "year": text(.siteYearCount), "page": text(.sitePageOf)]
     }
 
     /// A document's hits as the search page shows them, as JSON written directly (this is

@@ -234,6 +234,16 @@ package struct MinutesParser: Sendable {
     /// A table's rule around a value.
     private static let tableRule: ScalarSet = ["|"]
 
+    /// A warning when a roster field states a total (`出席議員（１５名）`, or its headings'
+    /// counts, `委員7名 (50音順,敬称略)`) that differs from the people read under it; none when
+    /// no one was read or an entry is itself a count.
+    private func checkCount(of people: [Attendee], statedIn field: HeaderReader.Field, headingTotal: Int?, into minutes: inout Minutes) {
+        guard let stated = AttendeeExtractor.statedCount(in: field.value) ?? headingTotal, !people.isEmpty,
+              !people.contains(where: { $0.count != nil }), stated != people.count else { return }
+        minutes.warnings.append(ParseWarning(line: field.range.start,
+                                             .attendeeCountMismatch(label: field.label.map(String.init) ?? "", stated: stated, found: people.count)))
+    }
+
     /// The fields' values into the record: place, attendees and their groups, absentees, chair, agenda.
     private func readFields(_ fields: [HeaderReader.Field], into minutes: inout Minutes) {
         var listed = Set(minutes.agenda.compactMap { item in item.number.map { ListedItem(number: $0, title: item.title) } })
@@ -258,11 +268,7 @@ package struct MinutesParser: Sendable {
                     : field.field == .secretariat && !bareLabel.isEmpty ? bareLabel : "出席者"
                 for i in found.attendees.indices where found.attendees[i].role.isEmpty { found.attendees[i].role = role }
                 // `出席議員（１５名）` over a list of names: the total checked against the names read.
-                if let stated = AttendeeExtractor.statedCount(in: field.value) ?? found.headingTotal, !found.attendees.contains(where: { $0.count != nil }),
-                   !found.attendees.isEmpty, stated != found.attendees.count {
-                    minutes.warnings.append(ParseWarning(line: field.range.start,
-                                                         .attendeeCountMismatch(label: field.label.map(String.init) ?? "", stated: stated, found: found.attendees.count)))
-                }
+                checkCount(of: found.attendees, statedIn: field, headingTotal: found.headingTotal, into: &minutes)
                 if let cut = found.cutOff { minutes.warnings.append(ParseWarning(line: cut.line, .rosterCutOff(cut.text))) }
                 minutes.attendees += found.attendees
                 minutes.absentees += found.absentees
@@ -282,11 +288,7 @@ package struct MinutesParser: Sendable {
                     break
                 }
                 // `欠席者 委員5名(50音順,敬称略)` over three names: the total checked against the names read.
-                if let stated = AttendeeExtractor.statedCount(in: field.value) ?? found.headingTotal, !people.isEmpty,
-                   !people.contains(where: { $0.count != nil }), stated != people.count {
-                    minutes.warnings.append(ParseWarning(line: field.range.start,
-                                                         .attendeeCountMismatch(label: field.label.map(String.init) ?? "", stated: stated, found: people.count)))
-                }
+                checkCount(of: people, statedIn: field, headingTotal: found.headingTotal, into: &minutes)
                 minutes.absentees += people.map { [$0.role, $0.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") } + found.absentees
             case .chair:
                 minutes.chair = TitleExtractor.trimSpaces(field.value)

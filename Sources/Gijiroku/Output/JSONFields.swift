@@ -159,31 +159,23 @@ struct JSONFieldWriter {
         try Self.object(value, context: context, depth: depth + 1)
     }
 
-    /// An array of such parts, laid out as an encoder's array is (`[\n\n  ]` when empty and pretty).
+    /// An array of such parts.
     mutating func field<T: JSONFields>(_ name: StaticString, _ values: [T]) throws {
         if let other { return try other.keyed.encode(values, forKey: Key(name)) }
         key(name)
-        let out = context!
-        out.out.append(UInt8(ascii: "["))
-        guard !values.isEmpty else {
-            if out.pretty { out.newline(0); out.newline(depth + 1) }
-            out.out.append(UInt8(ascii: "]"))
-            return
-        }
-        for (i, value) in values.enumerated() {
-            if i > 0 { out.out.append(UInt8(ascii: ",")) }
-            if out.pretty { out.newline(depth + 2) }
-            try Self.object(value, context: out, depth: depth + 2)
-        }
-        if out.pretty { out.newline(depth + 1) }
-        out.out.append(UInt8(ascii: "]"))
+        try array(values) { value, out, depth in try Self.object(value, context: out, depth: depth) }
     }
 
-    /// An array of texts (absentees, materials, bodies responsible), laid out as an
-    /// encoder's array is.
+    /// An array of texts (absentees, materials, bodies responsible).
     mutating func field(_ name: StaticString, _ values: [String]) throws {
         if let other { return try other.keyed.encode(values, forKey: Key(name)) }
         key(name)
+        array(values) { value, out, _ in JSONText.string(value, into: &out.out) }
+    }
+
+    /// `values` after their key, laid out as an encoder's array is (`[\n\n  ]` when empty and
+    /// pretty), each written by `write` at its depth.
+    private func array<T>(_ values: [T], _ write: (T, JSONWriterContext, Int) throws -> Void) rethrows {
         let out = context!
         out.out.append(UInt8(ascii: "["))
         guard !values.isEmpty else {
@@ -194,7 +186,7 @@ struct JSONFieldWriter {
         for (i, value) in values.enumerated() {
             if i > 0 { out.out.append(UInt8(ascii: ",")) }
             if out.pretty { out.newline(depth + 2) }
-            JSONText.string(value, into: &out.out)
+            try write(value, out, depth + 2)
         }
         if out.pretty { out.newline(depth + 1) }
         out.out.append(UInt8(ascii: "]"))
