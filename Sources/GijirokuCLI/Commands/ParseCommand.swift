@@ -35,39 +35,22 @@ enum ParseCommand {
         // Progress on standard error for a folder or many files, as `convert` shows it.
         var progress = Progress(total: walk.files.count, quiet: quiet || walk.files.count < 2)
         defer { progress.finish(console: &console) }
-        // Files are read, parsed and rendered on `jobs` threads a window at a time, and
-        // written in input order: the output does not depend on `--jobs`. The next window is
-        // parsed while this one is written.
-        let window = max(16, 16 * jobs)
-        let pipeline = ParsePipeline(jobs: jobs, kind: kind, limits: limits)
+        // Files are read, parsed and rendered on `jobs` threads and written here in input
+        // order as soon as each is ready: the output does not depend on `--jobs`, and the
+        // workers go on with the next files while one is written.
         let arrayFromStart = output.array
-        let windows = stride(from: 0, to: paths.count, by: window).map { $0..<min(paths.count, $0 + window) }
-        let givenData = given
-        func parse(_ range: Range<Int>) -> Ahead<[ParsePipeline.Outcome<Rendered>]> {
-            let files = Array(paths[range])
-            let inWindow = givenData.filter { range.contains($0.key) }.reduce(into: [Int: Data]()) { $0[$1.key - range.lowerBound] = $1.value }
-            return Ahead {
-                pipeline.run(files, given: inWindow) { _, document, _ in Rendered(document, format: format, array: arrayFromStart) }
-            }
-        }
-        var ahead = windows.first.map(parse)
-        for (k, range) in windows.enumerated() {
-            let windowStart = range.lowerBound
-            let outcomes = ahead!.value()
-            ahead = k + 1 < windows.count ? parse(windows[k + 1]) : nil
-            for (offset, outcome) in outcomes.enumerated() {
-                let path = paths[windowStart + offset]
-                defer { progress.update(done: windowStart + offset + 1, failures: failures, console: &console) }
-                let rendered: Rendered
-                switch outcome {
-                case .done(let done): rendered = done
-                case .failed(let error):
-                    console.error(at: error.location, error.message)
-                    failures += 1
-                    continue
-                case .skipped, .unchanged: continue
-                }
-                failures += output.write(rendered, path: path, quiet: quiet, strict: strict, console: &console)
+        ParsePipeline(jobs: jobs, kind: kind, limits: limits).stream(paths, given: given, transform: { _, document, _ in
+            Rendered(document, format: format, array: arrayFromStart)
+        }) { i, outcome in
+            defer { progress.update(done: i + 1, failures: failures, console: &console) }
+            switch outcome {
+            case .done(let rendered):
+                failures += output.write(rendered, path: paths[i], quiet: quiet, strict: strict, console: &console)
+            case .failed(let error):
+                console.error(at: error.location, error.message)
+                failures += 1
+            case .skipped, .unchanged:
+                break
             }
         }
         output.finish(console: &console)
@@ -164,24 +147,5 @@ enum ParseCommand {
                 }
             }
         }
-    }
-}
-
-/// Work started on another thread now, its result taken later (`value()` waits for it).
-final class Ahead<T: Sendable>: @unchecked Sendable {
-    private var result: T?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> T) {
-        DispatchQueue.global().async {
-            self.result = work()
-            self.done.signal()
-        }
-    }
-
-    /// The result, once the work has finished (once only).
-    func value() -> T {
-        done.wait()
-        return result!
     }
 }
