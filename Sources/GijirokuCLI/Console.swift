@@ -17,6 +17,13 @@ struct Console {
     /// The command's name as printed before its messages (`gijiroku search`).
     var commandName = "gijiroku"
 
+    /// Whether results go straight to a terminal (where a person reads them as they come),
+    /// not to a pipe, a file or a string.
+    var outputIsTerminal: Bool {
+        guard let stream = output as? StandardStream else { return false }
+        return isatty(stream.handle.fileDescriptor) != 0
+    }
+
     /// The catalogue text of `key` in the console's language.
     func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
         Message(key, arguments).text(in: language)

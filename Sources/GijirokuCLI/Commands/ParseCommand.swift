@@ -26,7 +26,7 @@ enum ParseCommand {
         failures += walk.unreadable.count
         // Several files in JSON, or one file of several meetings: an array, written record
         // by record so memory stays flat.
-        var output = Output(format: format, severalFiles: walk.files.count > 1)
+        var output = Output(format: format, severalFiles: walk.files.count > 1, buffered: console.outputIsTerminal ? 0 : 65_536)
         output.start(console: &console)
         // Standard input is read once, here, for the first `-`.
         let paths = walk.files.map(\.path)
@@ -42,11 +42,12 @@ enum ParseCommand {
         ParsePipeline(jobs: jobs, kind: kind, limits: limits).stream(paths, given: given, transform: { _, document, _ in
             Rendered(document, format: format, array: arrayFromStart)
         }) { i, outcome in
-            defer { progress.update(done: i + 1, failures: failures, console: &console) }
+            defer { progress.update(done: i + 1, failures: failures, console: &console) { output.flush(console: &$0) } }
             switch outcome {
             case .done(let rendered):
                 failures += output.write(rendered, path: paths[i], quiet: quiet, strict: strict, console: &console)
             case .failed(let error):
+                output.flush(console: &console)
                 console.error(at: error.location, error.message)
                 failures += 1
             case .skipped, .unchanged:
@@ -59,16 +60,43 @@ enum ParseCommand {
 
     /// What has been written so far: whether the records are an array (several files in
     /// JSON, or one file of several meetings), and how many.
+    ///
+    /// JSON is gathered into blocks of ``buffered`` bytes before it is written: one record
+    /// at a time, a folder of 4 233 files took 9 525 `write` calls into the pipe. Anything
+    /// else written (a warning or an error on standard error, Markdown, the array's end)
+    /// writes what is gathered first, so the order of everything said is kept.
     struct Output {
         let format: String
         let severalFiles: Bool
         private(set) var array: Bool
         private var written = 0
+        /// How many bytes of JSON are gathered before they are written (0: each record at once).
+        let buffered: Int
+        private var pending: [UInt8] = []
 
-        init(format: String, severalFiles: Bool) {
+        /// - Parameter buffered: 64 KiB into a pipe or a file; at a terminal, 0.
+        init(format: String, severalFiles: Bool, buffered: Int = 0) {
             self.format = format
             self.severalFiles = severalFiles
+            self.buffered = buffered
             array = format == "json" && severalFiles
+            if buffered > 0 { pending.reserveCapacity(buffered + buffered / 2) }
+        }
+
+        /// Writes the JSON gathered so far.
+        mutating func flush(console: inout Console) {
+            guard !pending.isEmpty else { return }
+            console.writeJSON(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// Gathers `before` (a separator), `json` and `after` (a line end), and writes them
+        /// once a block is full.
+        private mutating func writeJSON(after before: StaticString = "", _ json: [UInt8], then after: StaticString = "", console: inout Console) {
+            before.withUTF8Buffer { pending += $0 }
+            pending += json
+            after.withUTF8Buffer { pending += $0 }
+            if pending.count >= buffered { flush(console: &console) }
         }
 
         func start(console: inout Console) {
@@ -79,29 +107,31 @@ enum ParseCommand {
         /// they count (a record that could not be encoded, warnings under `--strict`).
         mutating func write(_ rendered: Rendered, path: String, quiet: Bool, strict: Bool, console: inout Console) -> Int {
             var failures = 0
-            if !quiet {
+            if !quiet, !rendered.warnings.isEmpty {
+                flush(console: &console)
                 for w in rendered.warnings { console.warning(at: SourceLocation(path: path, line: w.line), w.text) }
             }
             if strict && !rendered.warnings.isEmpty { failures += 1 }
             if format == "json", !array, rendered.pieces.count > 1 {
+                flush(console: &console)
                 array = true
                 console.write("[\n")
             }
             for piece in rendered.pieces {
                 switch piece {
                 case .failure(let reason):
+                    flush(console: &console)
                     console.error(at: SourceLocation(path: path), Message(.outputEncodingFailed, ["reason": reason.description]))
                     failures += 1
                 case .success(.markdown(let text)):
+                    flush(console: &console)
                     console.write(text)
                     if severalFiles || rendered.pieces.count > 1 { console.write("\n---\n\n") }
                 case .success(.json(let json)):
                     if format == "jsonl" {
-                        console.writeJSON(json)
-                        console.writeJSON("\n")
+                        writeJSON(json, then: "\n", console: &console)
                     } else {
-                        if array && written > 0 { console.write(",\n") }
-                        console.writeJSON(json)
+                        writeJSON(after: array && written > 0 ? ",\n" : "", json, console: &console)
                         written += 1
                     }
                 }
@@ -109,7 +139,8 @@ enum ParseCommand {
             return failures
         }
 
-        func finish(console: inout Console) {
+        mutating func finish(console: inout Console) {
+            flush(console: &console)
             if array { console.write(written > 0 ? "\n]\n" : "]\n") }
         }
     }

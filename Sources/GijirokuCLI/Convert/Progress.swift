@@ -18,7 +18,9 @@ struct Progress {
         self.line = line
     }
 
-    mutating func update(done: Int, failures: Int, console: inout Console) {
+    /// - Parameter beforePrinting: what must be written before the line (output gathered
+    ///   and not yet written), when the line is printed.
+    mutating func update(done: Int, failures: Int, console: inout Console, beforePrinting: (inout Console) -> Void = { _ in }) {
         guard !quiet else { return }
         let now = Date()
         guard now.timeIntervalSince(lastPrint) >= (terminal ? 0.2 : 5) || done == total else { return }
@@ -28,6 +30,7 @@ struct Progress {
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let line = console.text(self.line, ["done": String(done), "total": String(total), "rate": String(format: "%.0f", rate),
                                                  "eta": String(format: "%.0f", eta), "failures": String(failures)])
+        beforePrinting(&console)
         console.errors.write(terminal ? "\r\u{1B}[K" + line : line + "\n")
     }
 

@@ -200,6 +200,50 @@ import Gijiroku
         #expect((json["source"] as? [String: Any])?["encoding"] as? String == "UTF-16LE")
     }
 
+    /// Standard output and standard error of the binary read from one pipe, as `2>&1` shows
+    /// them, without the progress line.
+    static func mixedOutput(_ arguments: [String]) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.environment = CLI.binaryEnvironment
+        process.arguments = arguments
+        let both = Pipe()
+        process.standardOutput = both
+        process.standardError = both
+        try process.run()
+        let data = both.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            .filter { $0.range(of: #"^\d+/\d+ 件、"#, options: .regularExpression) == nil }
+            .map(Self.described)
+    }
+
+    /// A record's line as the file it is the record of; any other line as it is.
+    static func described(_ line: String) -> String {
+        guard line.hasPrefix("{"), let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              let path = (record["source"] as? [String: Any])?["path"] as? String else { return line }
+        return "record of \((path as NSString).lastPathComponent)"
+    }
+
+    /// Records are written to a pipe in blocks, not one by one: the warnings and errors of
+    /// each file must still come after the records before it and before its own.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the gijiroku binary is not built"))
+    func warningsAndErrorsStayBetweenTheRecordsOfTheirNeighbours() throws {
+        let empty = try ParseCommandTests().temporaryFile("空.txt", [])
+        let names = ["shiomigawa-gyokaku-01.txt", "shiomigawa-kosodate-01.txt", "shiomigawa-sogokeikaku-02.txt",
+                     "shiomigawa-gyoseikeiei-2024-11-page.txt", "shiomigawa-kosodate-03.txt", "shiomigawa-honkaigi-2024-12-ranges.txt",
+                     "shiomigawa-kansensho-honbu-2023-naiyo.txt"]
+        var files = names.map { "\(ParseCommandTests.corpus)/\($0)" }
+        files.insert(empty, at: 5)
+        // Each file alone: nothing is gathered across files.
+        let expected = try files.flatMap { try Self.mixedOutput(["parse", "--format", "jsonl", $0]) }
+        let together = try Self.mixedOutput(["parse", "--format", "jsonl"] + files)
+        #expect(together.filter { $0.contains(": warning:") }.count >= 5)
+        #expect(together.contains { $0.contains("空.txt: error:") })
+        #expect(together.filter { $0.hasPrefix("record of ") }.count >= names.count)
+        #expect(together == expected)
+    }
+
     static var canDropPrivileges: Bool {
         getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") && FileManager.default.isExecutableFile(atPath: binary)
     }
