@@ -14,16 +14,7 @@ public enum Python {
 
     /// Runs `python3` with `arguments`: its exit status and its output (standard output and error).
     public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Subprocess.run("/usr/bin/env", ["python3"] + arguments)
     }
 
     /// Validates JSON files against `Schemas/` with `.ci/validate_schemas.py`.

@@ -203,17 +203,7 @@ import Gijiroku
     /// Standard output and standard error of the binary read from one pipe, as `2>&1` shows
     /// them, without the progress line.
     static func mixedOutput(_ arguments: [String]) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.environment = CLI.binaryEnvironment
-        process.arguments = arguments
-        let both = Pipe()
-        process.standardOutput = both
-        process.standardError = both
-        try process.run()
-        let data = both.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        try Subprocess.run(Self.binary, arguments, environment: CLI.binaryEnvironment).output.split(separator: "\n").map(String.init)
             .filter { $0.range(of: #"^\d+/\d+ 件、"#, options: .regularExpression) == nil }
             .map(Self.described)
     }
