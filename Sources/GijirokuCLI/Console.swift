@@ -24,6 +24,18 @@ struct Console {
         return isatty(stream.handle.fileDescriptor) != 0
     }
 
+    /// An agenda item as a line shows it: its number and its title, either of which may be
+    /// missing (a record that numbers its items without titles), with no space left over.
+    ///
+    /// ```swift
+    /// console.agendaLine(number: 2, title: "予算について")   // "議題2 予算について"
+    /// console.agendaLine(number: 2, title: nil)              // "議題2"; in English "Agenda 2"
+    /// ```
+    func agendaLine(number: Int?, title: String?) -> String {
+        let label = text(.wordAgenda) + (number.map(String.init) ?? "")
+        return [String(label.reversed().drop { $0 == " " }.reversed()), title ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// The catalogue text of `key` in the console's language.
     func text(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
         Message(key, arguments).text(in: language)

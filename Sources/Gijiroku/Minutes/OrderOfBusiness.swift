@@ -82,8 +82,10 @@ enum OrderOfBusiness {
             var first: Int?
             while h < headings.count, headings[h].line < minutes.speeches[i].lines.start { first = first ?? headings[h].number; h += 1 }
             current = first ?? current
-            // The chair takes an item up in words: `日程第１、議案第３０号を議題といたします。`
-            if minutes.speeches[i].speaker.category == .chair, let taken = itemTakenUp(in: minutes.speeches[i].text),
+            // The chair takes an item up in words: `日程第１、議案第３０号を議題といたします。`, or
+            // opens with it: `日程第３　閉会中継続調査報告について、順次委員長の報告を求めます。`
+            if minutes.speeches[i].speaker.category == .chair,
+               let taken = itemTakenUp(in: minutes.speeches[i].text) ?? itemOpening(minutes.speeches[i].text),
                minutes.agenda.contains(where: { $0.number == taken }) || headings.contains(where: { $0.number == taken }) {
                 current = taken
             }
@@ -158,6 +160,18 @@ enum OrderOfBusiness {
             if let first = a.scanNumber(), let last = b.scanNumber(), first < last, last - first <= 200 { found.append(first...last) }
         }
         return found
+    }
+
+    /// `日程第３　閉会中継続調査報告について、順次委員長の報告を求めます。` → 3: the item a chair's
+    /// words open with, which the chair takes up whatever the verb (`報告を求めます`,
+    /// `発言を求められております`, a bare `について。`). Only at the very start: an item named
+    /// later in the words may be one announced for another day.
+    static func itemOpening(_ text: String) -> Int? {
+        var s = ScalarScanner(text[...].prefix(scalars: 12))
+        s.skipSpaces()
+        guard s.scan("日程第") else { return nil }
+        s.skipSpaces()
+        return s.scanNumber()
     }
 
     /// `日程第１、議案第３０号を議題といたします。` → 1: the item a sentence puts before the meeting.

@@ -67,13 +67,12 @@ enum DirectivesCommand {
 
     static func write(_ register: DirectiveRegister, _ console: inout Console) {
         if register.directives.isEmpty { console.note(console.text(.directivesNone, ["date": register.asOf])); return }
-        let agenda = console.text(.wordAgenda)
         for d in register.directives {
             var status = statusName(d.status, console)
             if d.statusSetByHand { status += console.text(.directivesByHand) }
             console.write("[\(d.id)] \(d.date ?? console.text(.wordNoDate))  \(d.meeting ?? "")  \(d.issuer)  \(status)\n")
             console.write("   \(d.text)\n")
-            if let a = d.agenda { console.write("   \(agenda)\(a.number) \(a.title ?? "")\n") }
+            if let a = d.agenda { console.write("   \(console.agendaLine(number: a.number, title: a.title))\n") }
             if !d.responsible.isEmpty { console.write("   \(console.text(.directivesResponsible)): \(d.responsible.joined(separator: "、"))\n") }
             if let deadline = d.deadline {
                 var line = "   \(console.text(.directivesDeadline)): \(deadline.text)"
@@ -82,7 +81,7 @@ enum DirectivesCommand {
                 console.write(line + "\n")
             }
             for f in d.followUps {
-                console.write("   \(console.text(.directivesFollowUp)): \(f.document.date ?? "") \(agenda)\(f.agendaNumber.map(String.init) ?? "") \(f.title ?? "")  \(f.location)\n")
+                console.write("   \(console.text(.directivesFollowUp)): \(f.document.date ?? "") \(console.agendaLine(number: f.agendaNumber, title: f.title))  \(f.location)\n")
             }
             for p in d.planItems { console.write("   \(console.text(.directivesPlan)): \(p.item.id) \(p.item.title)\n") }
             if let note = d.note { console.write("   \(console.text(.directivesNote)): \(note)\n") }

@@ -65,7 +65,7 @@ enum SearchCommand {
             console.write(head + "\n")
             if let item = hit.planItem { console.write("   \(item.id) \(item.title)\n") }
             if hit.agendaNumber != nil || hit.agendaTitle != nil {
-                console.write("   \(console.text(.wordAgenda))\(hit.agendaNumber.map(String.init) ?? "") \(hit.agendaTitle ?? "")\n")
+                console.write("   \(console.agendaLine(number: hit.agendaNumber, title: hit.agendaTitle))\n")
             }
             console.write("   \(hit.snippet)\n")
             for v in hit.variants ?? [] { console.write("   " + console.text(.searchVariantMatched, ["typed": v.typed, "matched": v.matched]) + "\n") }

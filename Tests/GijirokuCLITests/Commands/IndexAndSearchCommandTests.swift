@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GijirokuMessages
 import GijirokuTestSupport
 @testable import GijirokuIndex
 @testable import GijirokuCLI
@@ -125,6 +126,18 @@ import GijirokuTestSupport
         let found = run(["search", "子育て支援センター", "--speaker", "市長", "--kind", "answer", "--db", db])
         #expect(found.code == 0, "\(found.err)")
         #expect(found.out.contains("問: 一括質問でお伺いします。\n      まず、子育て支援センターの利用状況について"), "\(found.out)")
+    }
+
+    /// Some records number their agenda items without titles (a plenary day's 日程第２ of a
+    /// run of items taken together): the line says the number alone, with no space after it.
+    @Test(arguments: [Language.japanese, .english])
+    func anAgendaItemWithoutATitleIsShownByItsNumberAlone(_ language: Language) {
+        let console = Console(output: "", errors: "", language: language, environment: [:], standardInput: { [] })
+        let word = language == .japanese ? "議題" : "Agenda "
+        #expect(console.agendaLine(number: 2, title: nil) == "\(word)2")
+        #expect(console.agendaLine(number: 2, title: "") == "\(word)2")
+        #expect(console.agendaLine(number: 2, title: "補正予算について") == "\(word)2 補正予算について")
+        #expect(console.agendaLine(number: nil, title: "補正予算について") == (language == .japanese ? "議題 補正予算について" : "Agenda 補正予算について"))
     }
 
     @Test func jsonOutputDecodesAndNamesEveryHitsLocation() throws {

@@ -340,6 +340,39 @@ import GijirokuTestSupport
         #expect(m.speeches.map(\.agendaNumber) == [nil, 1, 2, 2, 2])
         #expect(m.exchanges.map(\.agendaNumber) == [2])
     }
+
+    /// The order of business listed before the proceedings, the chair opening each item with
+    /// its number and no `議題`: each speech is under the item its chair last opened.
+    @Test func aChairOpeningWithAnItemTakesItUpWhateverTheVerb() {
+        let text = """
+        　　　令和６年第１回汐見川市議会定例会会議録　第１号
+        　　令和６年２月２０日（火曜日）　　　　午前１０時開会
+        〇議事日程
+        日程第１
+        　会議録署名議員の指名
+        日程第２
+        　会期の決定について
+        日程第３
+        　閉会中継続調査報告
+        日程第４
+        　市政執行方針
+        ──────────────────────
+        ○議長（汐田一郎君）　ただいまから本日の会議を開きます。
+        ○議長（汐田一郎君）　日程第２　会期の決定についてを議題といたします。
+        ○議長（汐田一郎君）　日程第３　閉会中継続調査報告について、順次委員長の報告を求めます。
+        ◆総務常任委員長（岬陽子君）　閉会中に総務常任委員会が行いました調査の概要を御報告いたします。
+        ○議長（汐田一郎君）　日程第４　市政執行方針について市長から発言を求められておりますので、これを許します。
+        ◎市長（浜口聡君）　市政執行につきまして、私の所信を申し述べます。日程第２で決まった会期の中で御審議を願います。
+        """
+        let m = MinutesParser().parse(text: text, path: "t.txt")
+        #expect(m.agenda.map(\.number) == [1, 2, 3, 4], "\(m.agenda.map(\.title))")
+        // The opening comes before any item; the speech after an item's opening is under it.
+        #expect(m.speeches.map(\.agendaNumber) == [nil, 2, 3, 3, 4, 4])
+        #expect(OrderOfBusiness.itemOpening("　日程第３　閉会中継続調査報告について") == 3)
+        #expect(OrderOfBusiness.itemOpening("日程第１２、諸般の報告について。") == 12)
+        // An item named later in the words is not the one the words open with.
+        #expect(OrderOfBusiness.itemOpening("次に、日程第４に入ります。") == nil)
+    }
 }
 
 /// Questions and answers written with a colon after the speaker, as committees' summaries write them.
