@@ -15,8 +15,10 @@ protocol ByteOutputStream: TextOutputStream {
 /// tests pass a `String` instead.
 ///
 /// Bytes go to the file descriptor with `write(2)`, with no copy in between. A closed pipe
-/// ends the process with SIGPIPE, as it ends `cat`; any other failure (a full disk) is
-/// said on standard error, and the process exits with 74 rather than go on writing nothing.
+/// (`gijiroku parse … | head -1`) ends the process quietly with SIGPIPE, as it ends `cat`,
+/// even where SIGPIPE was ignored (the write then fails with `EPIPE`); any other failure (a
+/// full disk) is said on standard error, and the process exits with 74 rather than go on
+/// writing nothing.
 public struct StandardStream: ByteOutputStream {
     let handle: FileHandle
 
@@ -35,6 +37,14 @@ public struct StandardStream: ByteOutputStream {
         bytes.withUnsafeBufferPointer { write($0) }
     }
 
+    /// The reader has gone: nothing more can be said to anyone. The process ends as SIGPIPE
+    /// ends it by default (status 141 in a shell), whatever the signal's disposition was.
+    private static func endAsClosedPipe() -> Never {
+        signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        exit(128 + SIGPIPE)
+    }
+
     private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
@@ -42,6 +52,7 @@ public struct StandardStream: ByteOutputStream {
             let n = Foundation.write(handle.fileDescriptor, next, left)
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE { Self.endAsClosedPipe() }
                 let reason = String(cString: strerror(errno))
                 let text = Message(.outputWriteFailed, ["reason": reason]).text(in: Language(environment: ProcessInfo.processInfo.environment))
                 FileHandle.standardError.write(Data("gijiroku: error: \(text)\n".utf8))

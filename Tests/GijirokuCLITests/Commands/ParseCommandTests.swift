@@ -181,6 +181,23 @@ import Gijiroku
         #expect(stderr == "gijiroku: error: cannot write the output: No space left on device\n")
     }
 
+    /// `gijiroku parse … | head -c 100`: the reader goes away after a few bytes. The run ends
+    /// quietly, by SIGPIPE as `cat` ends (141 in a shell), with nothing on standard error, also
+    /// where SIGPIPE is ignored (`trap '' PIPE`; the write then fails with EPIPE).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the gijiroku binary is not built"),
+          arguments: ["", "trap '' PIPE;"])
+    func aClosedPipeEndsTheRunQuietly(_ trap: String) throws {
+        let folder = Repository.scratch.appendingPathComponent("gijiroku-pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let errors = folder.appendingPathComponent("stderr").path, status = folder.appendingPathComponent("status").path
+        // The corpus's records are some 500 KB: far more than one block or a pipe's buffer.
+        let script = "\(trap) { \"$0\" parse \"$1\" --format jsonl --quiet 2>\"$2\"; echo $? >\"$3\"; } | head -c 100 >/dev/null"
+        let run = try Subprocess.run("/bin/sh", ["-c", script, Self.binary, ParseCommandTests.corpus, errors, status])
+        #expect(run.status == 0)
+        #expect(try String(contentsOfFile: status, encoding: .utf8) == "141\n")
+        #expect(try String(contentsOfFile: errors, encoding: .utf8).isEmpty)
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the gijiroku binary is not built"))
     func theBinaryParsesTheCorpusAndReportsWarningsOnStandardError() throws {
         let process = Process()
