@@ -32,8 +32,9 @@ struct Console {
     /// console.agendaLine(number: 2, title: nil)              // "議題2"; in English "Agenda 2"
     /// ```
     func agendaLine(number: Int?, title: String?) -> String {
-        let label = text(.wordAgenda) + (number.map(String.init) ?? "")
-        return [String(label.reversed().drop { $0 == " " }.reversed()), title ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        // The English word ends in a space (`Agenda 2`), which goes when no number follows.
+        let label = (text(.wordAgenda) + (number.map(String.init) ?? "")).trimmingCharacters(in: .whitespaces)
+        return [label, title ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The catalogue text of `key` in the console's language.

@@ -167,11 +167,9 @@ enum OrderOfBusiness {
     /// `発言を求められております`, a bare `について。`). Only at the very start: an item named
     /// later in the words may be one announced for another day.
     static func itemOpening(_ text: String) -> Int? {
+        // The scanner passes over spaces before a literal and before a number.
         var s = ScalarScanner(text[...].prefix(scalars: 12))
-        s.skipSpaces()
-        guard s.scan("日程第") else { return nil }
-        s.skipSpaces()
-        return s.scanNumber()
+        return s.scan("日程第") ? s.scanNumber() : nil
     }
 
     /// `日程第１、議案第３０号を議題といたします。` → 1: the item a sentence puts before the meeting.
