@@ -398,6 +398,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case exampleLinksExplain
     case linksExplainNeedsElement
     case linksExplainContext
+    case linksExplainPassages
     case linksExplainThresholds
     case linksExplainNone
     case linksExplainScore

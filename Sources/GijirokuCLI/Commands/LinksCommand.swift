@@ -72,6 +72,10 @@ enum LinksCommand {
         if let context = why.context {
             console.write("   " + console.text(.linksExplainContext, ["context": context, "weight": String(format: "%.2f", why.contextWeight)]) + "\n")
         }
+        if !why.passages.isEmpty {
+            console.write("   " + console.text(.linksExplainPassages) + "\n")
+            for passage in why.passages { console.write("      " + passage + "\n") }
+        }
         console.write("   " + console.text(.linksExplainThresholds, ["minimum": String(format: "%.2f", why.minimumScore),
                                                                         "relative": String(format: "%.2f", why.relativeScore),
                                                                         "best": String(format: "%.2f", why.bestScore)]) + "\n")

@@ -14,6 +14,9 @@ public struct LinkExplanation: Sendable, Hashable, Codable {
     public var element: LinkedElement
     /// The agenda title read as context (exchanges and directives), and its terms' weight.
     public var context: String?
+    /// The passages of the agenda item's explanation that the element quotes, read as
+    /// context with the agenda title (their terms weigh ``contextWeight``).
+    public var passages: [String]
     public var contextWeight: Double
     /// A link needs at least this score…
     public var minimumScore: Double
@@ -116,7 +119,7 @@ extension LinkQueries {
         let linker = PlanLinker(catalog: catalog)
         let (best, candidates) = linker.explain(unit)
         return LinkExplanation(
-            element: element, context: unit.context, contextWeight: linker.contextWeight, minimumScore: linker.minimumScore,
+            element: element, context: unit.context == nil ? nil : unit.agendaTitle, passages: unit.passages, contextWeight: linker.contextWeight, minimumScore: linker.minimumScore,
             relativeScore: linker.relativeScore, bestScore: (best * 1000).rounded() / 1000,
             candidates: candidates.map { c in
                 let item = catalog.items[c.item]

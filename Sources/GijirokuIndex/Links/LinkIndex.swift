@@ -177,6 +177,14 @@ struct LinkIndex {
                                                  deadline: deadline, responsible: responsible)))
         }
         s.reset()
+        // Each document's exchanges and directives read with the passages of the explanation
+        // they quote (only the documents where one quotes anything).
+        let quoting = Set(out.filter { LinkUnit.mayQuote($0.unit) }.map(\.path))
+        var byPath: [String: [Int]] = [:]
+        for (k, u) in out.enumerated() where quoting.contains(u.path) { byPath[u.path, default: []].append(k) }
+        for positions in byPath.values {
+            for (k, unit) in zip(positions, LinkUnit.readingPassages(positions.map { out[$0].unit })) { out[k].unit = unit }
+        }
         // Sorted here, not by the query: SQLite sorts rows this wide (every unit's text) in
         // temporary files, 36–48 MB for 20 000 meetings, at every indexing run. The order is
         // the one the query gave: by date (none first), path and line, text compared as SQLite

@@ -31,10 +31,41 @@ package struct LinkUnit: Sendable, Hashable {
     var deadline: Deadline? = nil
     /// A directive's responsible bodies, as the parser read them.
     var responsible: [String] = []
+    /// The passages of its agenda item's explanation that an exchange or directive quotes
+    /// (``TakenUpPassages``).
+    var passages: [String] = []
 
     /// The text that names the subject: an exchange or directive is read with its agenda
-    /// item's title as context.
-    var context: String? { kind == .exchange || kind == .directive ? agendaTitle : nil }
+    /// item's title, and the passages of the item's explanation it quotes, as context.
+    var context: String? {
+        guard kind == .exchange || kind == .directive else { return nil }
+        let parts = [agendaTitle].compactMap { $0 } + passages
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    /// Whether `unit` is an exchange or directive of a numbered agenda item with a quotation
+    /// mark in it: one that may quote its item's explanation.
+    static func mayQuote(_ unit: LinkUnit) -> Bool {
+        (unit.kind == .exchange || unit.kind == .directive) && unit.agendaNumber != nil
+            && (unit.text.includes("「") || unit.text.includes("『"))
+    }
+
+    /// `units` of one document, each exchange and directive given the passages of its agenda
+    /// item's explanation that it quotes.
+    static func readingPassages(_ units: [LinkUnit]) -> [LinkUnit] {
+        guard units.contains(where: mayQuote) else { return units }
+        var explanations: [Int: [String]] = [:]
+        for u in units where u.kind == .agenda {
+            guard let n = u.agendaNumber else { continue }
+            explanations[n] = Array(u.text.split(separator: "\n").map(String.init).dropFirst(u.agendaTitle == nil ? 0 : 1))
+        }
+        return units.map { u in
+            guard u.kind == .exchange || u.kind == .directive, let n = u.agendaNumber, let points = explanations[n] else { return u }
+            var u = u
+            u.passages = TakenUpPassages.select(for: u.text, in: points, title: u.agendaTitle)
+            return u
+        }
+    }
 
     static func units(of minutes: Minutes) -> [LinkUnit] {
         var out: [LinkUnit] = []
@@ -78,6 +109,6 @@ package struct LinkUnit: Sendable, Hashable {
         for p in minutes.other {
             out.append(LinkUnit(kind: .other, lines: p.lines, text: p.text))
         }
-        return out
+        return readingPassages(out)
     }
 }

@@ -171,8 +171,8 @@ package struct PlanLink: Sendable, Hashable {
 /// The score of an item is the sum, over the content bigrams the unit shares with the
 /// item's profile, of the bigram's rarity across the index (scaled IDF) times its weight in the
 /// profile (a title counts three times a bullet), divided by BM25's length normalisation
-/// of the profile. The unit's agenda title counts at half weight for exchanges and
-/// directives. Explicit references (`第２章第１節`, a quoted item title, `施策2-1-3`) come
+/// of the profile. For exchanges and directives, the agenda title and the parts of its
+/// explanation the unit quotes (``LinkUnit/passages``) count at half weight. Explicit references (`第２章第１節`, a quoted item title, `施策2-1-3`) come
 /// first whatever their score. Of the rest, an item is kept when its score reaches
 /// ``minimumScore`` and ``relativeScore`` of the best; an item whose descendant is kept is
 /// dropped (the most specific item wins), a chapter with sections or measures is linked only
@@ -189,13 +189,16 @@ package struct PlanLinker: Sendable {
     /// Raised whenever a change to the linker (its terms, weights or thresholds) can change a
     /// link: an index whose links another revision made makes them anew at its next run.
     /// 1: a suffix's bigram inside a longer word is no term of a plan item (`率化` of `効率化`).
-    static let revision = 1
+    /// 2: an exchange or directive is read with the passages of its agenda item's explanation
+    /// that it quotes (``TakenUpPassages``).
+    static let revision = 2
 
     let catalog: PlanCatalog
     package var minimumScore = 2.75
     package var relativeScore = 0.6
     var maximumLinks = 3
-    /// The agenda title's terms, read as context for an exchange or directive, weigh this much.
+    /// The terms of the agenda title and of the parts of its explanation quoted, read as
+    /// context for an exchange or directive, weigh this much.
     package var contextWeight = 0.5
     /// How far an item's profile size pulls its score down (BM25's b).
     package var lengthNormalisation = 0.5 { didSet { norms = Self.norms(catalog, lengthNormalisation) } }

@@ -233,4 +233,28 @@ import GijirokuTestSupport
         #expect(CLI.run(["links", "shiomigawa-kosodate-01.txt", "--explain", "--db", db]).code == 64)
         #expect(CLI.run(["links", "--plan", "2-1-1", "--explain", "--db", db]).code == 64)
     }
+
+    /// The real 2018 minutes: a question that quotes a part of the explanation is read with
+    /// that part, which the explanation lists under the agenda title.
+    @Test(.enabled(if: Repository.hasReference, "../shared/reference is not present beside this clone"))
+    func explainListsThePartsOfTheExplanationAQuestionQuotes() throws {
+        let db = CLI.freshDatabase()
+        _ = CLI.run(["index", Repository.reference.path, "--db", db, "--quiet"])
+        let text = CLI.run(["links", "minutes-2018-11-saitama-plan-hq.txt:236", "--explain", "--db", db])
+        #expect(text.code == 0, "\(text.err)")
+        #expect(text.out.contains("""
+               文脈: さいたま市次期総合振興計画策定基本方針案について（この語の重み 0.50）
+               引用している説明の箇所（文脈として同じ重みで読む）:
+                  「４．予算・組織との連動」について
+                  計画の推進にあたり予算と組織との連携について、より強化を図る。
+            """), "\(text.out)")
+        #expect(text.out.contains("→ 2-1-2 "), "\(text.out)")
+        let json = CLI.run(["links", "minutes-2018-11-saitama-plan-hq.txt:236", "--explain", "--format", "json", "--db", db])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        #expect((object["passages"] as? [String])?.first == "「４．予算・組織との連動」について")
+        // An exchange that quotes nothing of it has none.
+        let plain = CLI.run(["links", "minutes-2018-11-saitama-plan-hq.txt:232", "--explain", "--format", "json", "--db", db])
+        let other = try #require(try JSONSerialization.jsonObject(with: Data(plain.out.utf8)) as? [String: Any])
+        #expect((other["passages"] as? [String]) == [])
+    }
 }

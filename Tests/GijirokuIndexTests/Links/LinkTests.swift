@@ -33,11 +33,12 @@ import GijirokuEvaluation
         let r = try LinkEvaluation.run(gold: Self.referenceGold)
         print(String(format: "links on the reference gold: precision@3 %.3f, recall@3 %.3f", r.precision, r.recall))
         #expect(r.elements == 21 && r.emptyElements == 12)
-        // Measured 0.625 / 0.357 (0.500 before chapters with sections were linked only where
-        // named, 0.556 before a suffix's bigram stopped being a plan term): far below the 0.85
-        // the issue asks for (see the README).
-        #expect(r.precision >= 0.62, "\(r.mistakes.joined(separator: "\n"))")
-        #expect(r.recall >= 0.35, "\(r.mistakes.joined(separator: "\n"))")
+        // Measured 0.667 / 0.429 (0.625 / 0.357 before exchanges were read with the parts of
+        // the explanation they quote, 0.500 before chapters with sections were linked only
+        // where named, 0.556 before a suffix's bigram stopped being a plan term): far below
+        // the 0.85 the issue asks for (see the README).
+        #expect(r.precision >= 0.66, "\(r.mistakes.joined(separator: "\n"))")
+        #expect(r.recall >= 0.42, "\(r.mistakes.joined(separator: "\n"))")
         #expect(r.emptyCorrect == r.emptyElements, "elements that should link to nothing: \(r.emptyCorrect) of \(r.emptyElements)")
         // Not the evidence the issue names: アップ from フォローアップ.
         #expect(!r.mistakes.contains { $0.contains(":35 agenda: +2-2 ") })
