@@ -48,7 +48,7 @@ public enum ParsedDocument: Sendable, Encodable {
     /// 13: a verbatim record with no agenda takes the bills its chair puts before the meeting
     /// (`(1)議案第44号 …についてを議題といたします。`) as its agenda; a matter named without a
     /// bill's number is not one.
-    public static let revision = 29
+    public static let revision = 30
 
     /// Decodes `data` (UTF-8, UTF-16, Shift_JIS or EUC-JP, detected), detects its kind unless
     /// `kind` says, and parses it with that kind's parser.

@@ -44,6 +44,12 @@ struct AgendaExtractor {
                 items += Self.runOn(numbering).map { number, label, title in
                     AgendaItem(number: number, label: label, title: title, lines: LineRange(part.line.number))
                 }
+            } else if var last = items.last, Self.opensBill(text), last.label.map({ $0.hasPrefix("日程第") }) == true {
+                // `日程第５` / `諸般の報告` / `報告第１号　…`: the bills an item of the order of
+                // business lists below its title are its own.
+                last.title = (last.title.map { $0 + "\u{3000}" } ?? "") + text
+                last.lines = last.lines.union(LineRange(part.line.number))
+                items[items.count - 1] = last
             } else if var last = items.last, !Self.opensBill(text),
                       !(unnumberedList && Numbering.parse(text) == nil && Self.isShortLine(previous) && Self.isShortLine(text, longest: 40)) {
                 last.title = (last.title ?? "") + text

@@ -220,6 +220,14 @@ package struct MinutesParser: Sendable {
         for note in header.notes { addNote(Passage(text: note.text, lines: note.range), to: &minutes) }
     }
 
+    /// Whether an agenda field's value refers to the order of business instead of listing
+    /// items: `議事日程と同じ`, `議事日程のとおり`, `日程に同じ`.
+    static func sameAsTheOrderOfBusiness(_ value: String) -> Bool {
+        let compact = WidthFolding.compact(value)
+        return compact.unicodeScalars.count <= 12 && (compact.hasPrefix("議事日程") || compact.hasPrefix("日程"))
+            && ["と同じ", "に同じ", "のとおり", "の通り"].contains { compact.hasSuffix($0) }
+    }
+
     /// A numbered agenda item, to list it once.
     private struct ListedItem: Hashable {
         var number: Int
@@ -293,6 +301,8 @@ package struct MinutesParser: Sendable {
             case .chair:
                 minutes.chair = TitleExtractor.trimSpaces(field.value)
             case .agenda:
+                // `〇本日の会議に付した事件` / `議事日程と同じ`: the day's order of business, listed above.
+                if Self.sameAsTheOrderOfBusiness(field.value) { break }
                 // An item listed again (`追加議事日程` repeats the day's order) is listed once.
                 for item in AgendaExtractor().extract(field.valueParts) {
                     if let n = item.number, !listed.insert(ListedItem(number: n, title: item.title)).inserted { continue }

@@ -101,6 +101,8 @@ struct ProceedingsReader {
         // The non-blank lines by their positions (the lines are not copied into another array).
         let all = lines.indices.filter { !lines[$0].isBlank }
         let memo = SpeakerLabel.Memo()
+        // Whether the preamble's last label opened an order of business (`〇議事日程`).
+        var inOrderOfBusiness = false
         var i = 0
         while i < all.count {
             let line = lines[all[i]]
@@ -116,6 +118,14 @@ struct ProceedingsReader {
             if current == nil, result.speeches.isEmpty, let label = HeaderLabel.match(line.content),
                [.attendees, .secretariat, .absentees, .agenda].contains(label.field), !SpeakerLabel.opensInlineTurn(line.content),
                !(label.value.isEmpty && i + 1 < all.count && SpeakerLabel.alone(line.content) != nil && Self.isUtterance(lines[all[i + 1]])) {
+                result.preamble.append(line)
+                inOrderOfBusiness = label.field == .agenda
+                i += 1
+                continue
+            }
+            // Inside that order of business, its items (`日程第１` alone, its title on the next
+            // line) are its lines too, not headings of the proceedings.
+            if current == nil, result.speeches.isEmpty, inOrderOfBusiness, Self.isOrderOfBusinessItem(line.content) {
                 result.preamble.append(line)
                 i += 1
                 continue
@@ -359,6 +369,16 @@ struct ProceedingsReader {
 }
 
 extension ProceedingsReader {
+    /// `日程第１`, `日程第３　議案第170号　…について`: an item of an order of business, its number
+    /// with or without its title (no sentence).
+    static func isOrderOfBusinessItem(_ content: Substring) -> Bool {
+        guard UTF8Search.contains(content, "日程第") else { return false }
+        let t = trimmed(content)
+        guard UTF8Search.hasPrefix(t, "日程第"), !t.includes("。") else { return false }
+        var s = ScalarScanner(String(t.dropFirst(3)))
+        return s.scanNumber() != nil && (s.current.map(SourceLine.isSpace) ?? true)
+    }
+
     /// `日程第３　議案第170号　…について`: `日程第` and the item's number, white space, then a
     /// title of 100 characters at most with no sentence in it.
     static func orderOfBusinessHeading(_ t: Substring, line: Int) -> ProceedingEvent? {

@@ -39,6 +39,7 @@ import GijirokuTestSupport
         27: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
         28: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
         29: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
+        30: "d89511aa418a27a0e50fd92b2873eb1fd512e97cb524ec48fa2befbb0b17155b",
     ]
 
     @Test func theCorpusRecordsAreTheOnesThisRevisionWrote() throws {

@@ -341,15 +341,21 @@ import GijirokuTestSupport
         #expect(m.exchanges.map(\.agendaNumber) == [2])
     }
 
-    /// The order of business listed before the proceedings, the chair opening each item with
-    /// its number and no `議題`: each speech is under the item its chair last opened.
-    @Test func aChairOpeningWithAnItemTakesItUpWhateverTheVerb() {
-        let text = """
+    /// A plenary record's first lines, its order of business's heading and first item in the
+    /// layout of hakodate's 名簿: `日程第１` alone, its title on the line below.
+    static let plenaryOpening = """
         　　　令和６年第１回汐見川市議会定例会会議録　第１号
         　　令和６年２月２０日（火曜日）　　　　午前１０時開会
         〇議事日程
         日程第１
         　会議録署名議員の指名
+
+        """
+
+    /// The order of business listed before the proceedings, the chair opening each item with
+    /// its number and no `議題`: each speech is under the item its chair last opened.
+    @Test func aChairOpeningWithAnItemTakesItUpWhateverTheVerb() {
+        let text = Self.plenaryOpening + """
         日程第２
         　会期の決定について
         日程第３
@@ -372,6 +378,43 @@ import GijirokuTestSupport
         #expect(OrderOfBusiness.itemOpening("日程第１２、諸般の報告について。") == 12)
         // An item named later in the words is not the one the words open with.
         #expect(OrderOfBusiness.itemOpening("次に、日程第４に入ります。") == nil)
+    }
+
+    /// `日程第N` alone with its title on the line below, the bills an item lists under its
+    /// title, and `本日の会議に付した事件` that refers to the list: each item with its title, the
+    /// bills its own, nothing listed twice.
+    @Test func anOrderOfBusinessWithEachTitleBelowItsNumberGivesTheTitles() {
+        let text = Self.plenaryOpening + """
+        日程第２
+        　閉会中継続調査報告
+        　（総務常任委員会および議会運営委員会）
+        日程第３
+        　諸般の報告
+        　報告第１号　令和６年度公益財団法人汐見川市文化振興財団事業計画の報告について
+        　報告第２号　定期監査および例月現金出納検査報告
+        日程第４
+        　市政執行方針
+        ──────────────────────
+        〇本日の会議に付した事件
+        　議事日程と同じ
+        ──────────────────────
+        ○議長（汐田一郎君）　ただいまから本日の会議を開きます。
+        ○議長（汐田一郎君）　日程第１　会議録署名議員の指名を行います。
+        ○議長（汐田一郎君）　日程第４　市政執行方針について市長から発言を求められておりますので、これを許します。
+        ◎市長（浜口聡君）　市政執行につきまして、私の所信を申し述べます。
+        """
+        let m = MinutesParser().parse(text: text, path: "t.txt")
+        #expect(m.agenda.map(\.number) == [1, 2, 3, 4], "\(m.agenda.map(\.title))")
+        #expect(m.agenda.map(\.title) == [
+            "会議録署名議員の指名", "閉会中継続調査報告（総務常任委員会および議会運営委員会）",
+            "諸般の報告　報告第１号　令和６年度公益財団法人汐見川市文化振興財団事業計画の報告について　報告第２号　定期監査および例月現金出納検査報告",
+            "市政執行方針",
+        ])
+        #expect(m.agenda.map(\.lines) == [LineRange(4, 5), LineRange(6, 8), LineRange(9, 12), LineRange(13, 14)])
+        // The list's `日程第N` lines are no headings of the proceedings.
+        #expect(!m.events.contains { $0.kind == .heading })
+        #expect(m.speeches.map(\.agendaNumber) == [nil, 1, 4, 4])
+        #expect(MinutesParser.sameAsTheOrderOfBusiness("議事日程のとおり") && !MinutesParser.sameAsTheOrderOfBusiness("議事日程の変更について"))
     }
 }
 
