@@ -11,8 +11,10 @@ import Gijiroku
 /// alone (`４予算・組織との連動` is found in `「４．予算・組織との連動」について`); one found in the
 /// heading takes its whole passage, one found in a point takes that point (and is the more
 /// specific: a passage whose point is quoted is not also taken whole for a quote of its
-/// heading). A quote of fewer than three letters, one the agenda title holds, or one found in
-/// more than two passages names no part and is passed over.
+/// heading). A quote of fewer than three letters or more than ``longestQuote``, one the agenda
+/// title holds, or one found in more than two passages names no part and is passed over; only
+/// the first ``maximumQuotes`` quotes are read (a question quotes one or two parts; a text of
+/// thousands of quotes is no question, and each quote is looked for in every point).
 ///
 /// Only quotes are read, not shared words: measured on both gold sets, passages chosen by the
 /// words they share with the question took the wrong part as often as the right one (the
@@ -27,10 +29,15 @@ import Gijiroku
 /// // ["「４．予算・組織との連動」について", "計画の推進にあたり予算と組織との連携について、より強化を図る。"]
 /// ```
 enum TakenUpPassages {
+    /// At most this many of an element's quotes are read…
+    static let maximumQuotes = 16
+    /// …each of at most this many letters (a part's name, not a passage copied out).
+    static let longestQuote = 80
+
     /// The points of `points` (an explanation's, in order) that `text` quotes, in their
     /// order. `title`: the agenda title, whose words name no one part.
     static func select(for text: String, in points: [String], title: String? = nil) -> [String] {
-        let quotes = PlanReferences.quoted(in: text).map(letters).filter { $0.count >= 3 }
+        let quotes = PlanReferences.quoted(in: text).prefix(maximumQuotes).map(letters).filter { (3...longestQuote).contains($0.count) }
         guard !quotes.isEmpty, points.count > 1 else { return [] }
         // Each passage as the positions of its points.
         var passages: [[Int]] = []

@@ -33,6 +33,10 @@ import GijirokuInput
         #expect(TakenUpPassages.select(for: "「実施計画の方針案」は了承か？", in: Self.points + ["次期実施計画の方針案を示す。"],
                                        title: "次期実施計画の方針案について").isEmpty)
         #expect(TakenUpPassages.select(for: "「について」とは？", in: Self.points).isEmpty)
+        // A quote longer than a part's name, or past the sixteenth.
+        #expect(TakenUpPassages.select(for: "「" + String(repeating: "住まいの支援", count: 14) + "」とは？", in: Self.points).isEmpty)
+        #expect(TakenUpPassages.select(for: String(repeating: "「保留事項」", count: 16) + "「住まいの支援」とは？", in: Self.points).isEmpty)
+        #expect(TakenUpPassages.select(for: String(repeating: "「保留事項」", count: 15) + "「住まいの支援」とは？", in: Self.points) == Array(Self.points[2...4]))
         // An explanation of one point has no part to choose.
         #expect(TakenUpPassages.select(for: "「住まいの支援」とは？", in: ["「２．住まいの支援」について"]).isEmpty)
     }
