@@ -54,15 +54,16 @@ package struct LinkUnit: Sendable, Hashable {
     /// item's explanation that it quotes.
     static func readingPassages(_ units: [LinkUnit]) -> [LinkUnit] {
         guard units.contains(where: mayQuote) else { return units }
-        var explanations: [Int: [String]] = [:]
+        // Each agenda item's explanation, read into passages once for all its elements.
+        var explanations: [Int: TakenUpPassages] = [:]
         for u in units where u.kind == .agenda {
             guard let n = u.agendaNumber else { continue }
-            explanations[n] = Array(u.text.split(separator: "\n").map(String.init).dropFirst(u.agendaTitle == nil ? 0 : 1))
+            explanations[n] = TakenUpPassages(points: Array(u.text.split(separator: "\n").map(String.init).dropFirst(u.agendaTitle == nil ? 0 : 1)))
         }
         return units.map { u in
-            guard u.kind == .exchange || u.kind == .directive, let n = u.agendaNumber, let points = explanations[n] else { return u }
+            guard mayQuote(u), let explanation = explanations[u.agendaNumber!] else { return u }
             var u = u
-            u.passages = TakenUpPassages.select(for: u.text, in: points, title: u.agendaTitle)
+            u.passages = explanation.quoted(by: u.text, title: u.agendaTitle)
             return u
         }
     }

@@ -28,46 +28,70 @@ import Gijiroku
 /// ])
 /// // ["「４．予算・組織との連動」について", "計画の推進にあたり予算と組織との連携について、より強化を図る。"]
 /// ```
-enum TakenUpPassages {
+struct TakenUpPassages {
     /// At most this many of an element's quotes are read…
     static let maximumQuotes = 16
     /// …each of at most this many letters (a part's name, not a passage copied out).
     static let longestQuote = 80
 
+    /// The explanation's points, in order.
+    let points: [String]
+    /// Each passage as the positions of its points, and whether its first point heads it.
+    private let passages: [(points: [Int], headed: Bool)]
+    /// Each point's ``letters(_:)``, which quotes are looked for in.
+    private let folded: [String]
+
+    /// An explanation's points read into passages once, for every element that may quote it.
+    init(points: [String]) {
+        self.points = points
+        var passages: [(points: [Int], headed: Bool)] = []
+        for k in points.indices {
+            let heading = Self.isHeading(points[k])
+            if passages.isEmpty || heading || !passages[passages.count - 1].headed {
+                passages.append(([k], heading))
+            } else {
+                passages[passages.count - 1].points.append(k)
+            }
+        }
+        self.passages = passages
+        folded = points.map(Self.letters)
+    }
+
     /// The points of `points` (an explanation's, in order) that `text` quotes, in their
     /// order. `title`: the agenda title, whose words name no one part.
     static func select(for text: String, in points: [String], title: String? = nil) -> [String] {
-        let quotes = PlanReferences.quoted(in: text).prefix(maximumQuotes).map(letters).filter { (3...longestQuote).contains($0.count) }
+        guard !quotes(in: text).isEmpty else { return [] }
+        return TakenUpPassages(points: points).quoted(by: text, title: title)
+    }
+
+    /// The quotes of `text` that are read, as their letters.
+    private static func quotes(in text: String) -> [String] {
+        PlanReferences.quoted(in: text).prefix(maximumQuotes).map(letters).filter { (3...longestQuote).contains($0.count) }
+    }
+
+    /// The points that `text` quotes, in their order. `title`: the agenda title.
+    func quoted(by text: String, title: String? = nil) -> [String] {
+        let quotes = Self.quotes(in: text)
         guard !quotes.isEmpty, points.count > 1 else { return [] }
-        // Each passage as the positions of its points.
-        var passages: [[Int]] = []
-        for k in points.indices {
-            if passages.isEmpty || isHeading(points[k]) || !isHeading(points[passages[passages.count - 1][0]]) {
-                passages.append([k])
-            } else {
-                passages[passages.count - 1].append(k)
-            }
-        }
-        let folded = points.map(letters)
-        let foldedTitle = title.map(letters) ?? ""
+        let foldedTitle = title.map(Self.letters) ?? ""
         var whole = Set<Int>()      // passages taken whole (by their heading)
         var pointed = Set<Int>()    // points taken alone
         var pointedPassages = Set<Int>()
         for quote in quotes where !foldedTitle.contains(quote) {
-            let found = passages.indices.filter { p in passages[p].contains { folded[$0].contains(quote) } }
+            let found = passages.indices.filter { p in passages[p].points.contains { folded[$0].contains(quote) } }
             guard !found.isEmpty, found.count <= 2 else { continue }
             for p in found {
-                let heading = passages[p][0]
-                if isHeading(points[heading]), folded[heading].contains(quote) {
+                let heading = passages[p].points[0]
+                if passages[p].headed, folded[heading].contains(quote) {
                     whole.insert(p)
                 } else {
-                    for k in passages[p] where folded[k].contains(quote) { pointed.insert(k) }
+                    for k in passages[p].points where folded[k].contains(quote) { pointed.insert(k) }
                     pointedPassages.insert(p)
                 }
             }
         }
         var taken = pointed
-        for p in whole.subtracting(pointedPassages) { taken.formUnion(passages[p]) }
+        for p in whole.subtracting(pointedPassages) { taken.formUnion(passages[p].points) }
         return taken.sorted().map { points[$0] }
     }
 
