@@ -46,6 +46,7 @@ enum CommandTable {
             OptionSpec("prune", help: .optionPrune),
             wait,
             maxFileSize,
+            synonyms,
             quiet,
         ], examples: [
             ("gijiroku index Corpus", .exampleIndex),
@@ -147,6 +148,7 @@ enum CommandTable {
             OptionSpec("plan", value: "ITEM", help: .optionPlanItem),
             OptionSpec("explain", help: .optionExplain),
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSON, choices: ["text", "json"], defaultValue: "text"),
+            synonyms,
             db,
         ], examples: [
             ("gijiroku links shiomigawa-sogokeikaku-03.txt", .exampleLinksMeeting),
@@ -162,6 +164,7 @@ enum CommandTable {
             OptionSpec("format", short: "f", value: "FORMAT", help: .optionFormatTextJSONCSV, choices: ["text", "json", "csv"], defaultValue: "text"),
             csvHeader,
             failEmpty,
+            synonyms,
             db,
         ], examples: [
             ("gijiroku directives --status overdue", .exampleDirectivesOverdue),

@@ -38,8 +38,22 @@ public final class SearchIndex {
     /// - Throws: ``IndexError`` `.noIndex` when reading a path with no index,
     ///   `.newerSchema` when the file was made by a newer Gijiroku, `.otherCharacterVariants`
     ///   when reading an index built with another table of character variants.
-    public init(path: String, readOnly: Bool = false, characters: CharacterVariants = .shipped) throws {
-        store = try Store(path: path, readOnly: readOnly, characters: characters)
+    /// - Parameter words: the word variants links and follow-ups of directives are read with:
+    ///   the shipped groups and the user's (`WordVariants.shipped.adding(user.load().groups)`).
+    ///   Links made with others are made anew at the next indexing run
+    ///   (``IndexReport/linkWordsChanged``); until then ``linksMadeWithOtherWords`` says so.
+    public init(path: String, readOnly: Bool = false, characters: CharacterVariants = .shipped, words: WordVariants = .shipped) throws {
+        store = try Store(path: path, readOnly: readOnly, characters: characters, words: words)
+    }
+
+    /// Whether the stored links were made with other word variants than this index was
+    /// opened with (the user's synonyms changed since the last indexing run): `links` shows
+    /// them as they were made, and `--explain` scores with the new ones.
+    public var linksMadeWithOtherWords: Bool {
+        get throws {
+            guard try store.statement("SELECT EXISTS (SELECT 1 FROM links)").firstRow([]) { $0.int(0) == 1 } ?? false else { return false }
+            return try store.storedLinkWords() != store.words.fingerprint
+        }
     }
 
     /// Indexes files: an unchanged file (same SHA-256) is skipped, a changed one replaces its

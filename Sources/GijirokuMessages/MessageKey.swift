@@ -279,6 +279,10 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexParserRevisionChanged
     case indexParserRevisionChangedNothingRead
     case indexLinkerRevisionChanged
+    case indexLinkWordsChanged
+    case linksOtherWords
+    case linksOtherWordsExplain
+    case synonymsLinksAtNextIndex
     case indexOtherCharacterVariants
     case searchVariantMatched
     case optionExact

@@ -101,6 +101,14 @@ public struct WordVariants: Sendable {
     private var byFirst: [Unicode.Scalar: [(key: [Unicode.Scalar], group: Int)]] = [:]
     /// Each group's form for linking: the one with the most kanji and katakana.
     private var linkForms: [[Unicode.Scalar]] = []
+    /// What the groups are, in 16 hex digits: equal for the same groups (each form's key,
+    /// its link form, in order), whatever file they were read from. An index keeps the
+    /// fingerprint its links were made with, and makes them anew when it changes.
+    ///
+    /// ```swift
+    /// WordVariants.shipped.fingerprint == WordVariants.shipped.adding([]).fingerprint   // true
+    /// ```
+    public private(set) var fingerprint = ""
 
     /// Builds the lookup for `groups`; groups that share a form become one (a user's group
     /// that names a shipped form extends that group).
@@ -146,6 +154,8 @@ public struct WordVariants: Sendable {
     private mutating func rebuildLookup() {
         byFirst = [:]
         linkForms = []
+        var canonical: [UInt8] = []
+        defer { fingerprint = String(SHA256.hex(of: canonical).prefix(16)) }
         for (i, g) in groups.enumerated() {
             var best: [Unicode.Scalar] = []
             var bestWeight = -1
@@ -155,8 +165,12 @@ public struct WordVariants: Sendable {
                 byFirst[first, default: []].append((k, i))
                 let weight = k.filter(Self.isContent).count
                 if weight > bestWeight { best = k; bestWeight = weight }
+                canonical += String(String.UnicodeScalarView(k)).utf8
+                canonical.append(0x1F)
             }
             linkForms.append(best)
+            canonical += String(String.UnicodeScalarView(best)).utf8
+            canonical.append(0x0A)
         }
         for first in byFirst.keys { byFirst[first]!.sort { $0.key.count > $1.key.count } }
     }

@@ -15,8 +15,10 @@ enum DirectivesCommand {
             return console.usage(.directivesExtraArguments, ["arguments": arguments.positional.joined(separator: " ")])
         }
         let status = arguments.value("status").flatMap(DirectiveStatus.init(rawValue:))
+        // Follow-ups are found with the word variants the links use (the user's synonyms too).
+        let words = SynonymsCommand.variants(arguments, &console).variants
         return console.withIndex { console in
-            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
+            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true, words: words)
             let register = try index.directives(DirectiveFilter(status: status, issuer: arguments.value("issuer"),
                                                                 since: arguments.value("since"), asOf: arguments.value("as-of")))
             switch arguments.value("format") {

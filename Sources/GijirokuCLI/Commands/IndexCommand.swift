@@ -4,12 +4,13 @@ import GijirokuIndex
 import GijirokuInput
 import GijirokuMessages
 
-/// `gijiroku index PATH... [--db PATH] [--prune] [--quiet]`
+/// `gijiroku index PATH... [--db PATH] [--prune] [--synonyms FILE] [--quiet]`
 ///
 /// Walks files and folders, parses what it recognises and stores it in the index:
 /// unchanged files (same SHA-256) are skipped, changed ones replaced in one transaction,
 /// `--prune` removes documents whose files are gone. Reports counts and every failure;
-/// one bad file never stops the run.
+/// one bad file never stops the run. Links are made with the shipped word variants and the
+/// user's (`synonyms.txt` beside the index, or `--synonyms`), made anew when those change.
 enum IndexCommand {
     static func run(_ arguments: ParsedArguments, _ console: inout Console) -> Int32 {
         let db = console.databasePath(arguments)
@@ -39,8 +40,9 @@ enum IndexCommand {
             lock = try WriterLock.acquire(for: db, timeout: seconds) { console.error(.indexWaiting, ["path": db]) }
         } catch { return console.fail(error) }
         defer { lock.release() }
+        let words = SynonymsCommand.variants(arguments, &console).variants
         let index: SearchIndex
-        do { index = try SearchIndex(path: db) } catch let error as IndexError {
+        do { index = try SearchIndex(path: db, words: words) } catch let error as IndexError {
             console.error(error.message(separator: console.text(.listSeparator)))
             if let sqlite = error.sqlite { console.errors.write("  SQLite: \(sqlite)\n") }
             return error.exitCode
@@ -100,6 +102,7 @@ enum IndexCommand {
             console.note(console.text(read ? .indexParserRevisionChanged : .indexParserRevisionChangedNothingRead, ["db": db]))
         }
         if report.linkerRevisionChanged, let links = report.links, links.planItems > 0 { console.note(console.text(.indexLinkerRevisionChanged, ["db": db])) }
+        if report.linkWordsChanged, let links = report.links, links.planItems > 0 { console.note(console.text(.indexLinkWordsChanged, ["db": db])) }
         if report.fullTextBuiltAtEnd, !quiet { console.write(console.text(.indexFullTextAtEnd) + "\n") }
         if let links = report.links, !quiet {
             if links.planItems == 0 {

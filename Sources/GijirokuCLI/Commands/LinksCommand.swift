@@ -3,7 +3,7 @@ import Gijiroku
 import GijirokuIndex
 import GijirokuMessages
 
-/// `gijiroku links [DOCUMENT|ELEMENT] [--plan ITEM] [--format text|json] [--db PATH]`
+/// `gijiroku links [DOCUMENT|ELEMENT] [--plan ITEM] [--explain] [--format text|json] [--synonyms FILE] [--db PATH]`
 ///
 /// From a meeting (its path or file name) or one of its elements (`path:line`) to the
 /// plan items it is about, best first, with the evidence; from a plan (its path) to each of
@@ -18,8 +18,14 @@ enum LinksCommand {
         guard (plan == nil) != targets.isEmpty, targets.count <= 1 else { return console.usage(.linksWhatToShow) }
         let explain = arguments.flag("explain")
         if explain, plan != nil || targets.first.map({ !$0.contains(":") }) ?? true { return console.usage(.linksExplainNeedsElement) }
+        let words = SynonymsCommand.variants(arguments, &console).variants
         return console.withIndex { console in
-            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
+            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true, words: words)
+            // The user's synonyms changed since the links were made: they are shown as made,
+            // an explanation scores with the new ones.
+            if try index.linksMadeWithOtherWords {
+                console.note(console.text(explain ? .linksOtherWordsExplain : .linksOtherWords, ["db": console.databasePath(arguments)]))
+            }
             if explain {
                 let why = try index.explainLinks(targets[0])
                 if json { console.writeJSON(try RecordEncoder.json(why)) } else { write(why, &console) }

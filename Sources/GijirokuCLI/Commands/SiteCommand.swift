@@ -21,7 +21,7 @@ enum SiteCommand {
         let words = SynonymsCommand.variants(arguments, &console).variants
         let site = StaticSite(title: arguments.value("title") ?? StaticSite.defaultTitle, words: words)
         return console.withIndex { console in
-            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true)
+            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true, words: words)
             let report: SiteReport
             do {
                 report = try site.build(from: index, into: URL(fileURLWithPath: out))

@@ -76,6 +76,7 @@ enum SynonymsCommand {
             let group = try synonyms.add(forms, to: variants)
             console.write(console.text(.synonymsAdded, ["path": synonyms.path, "forms": forms.joined(separator: " ")]) + "\n")
             console.write(console.text(.synonymsNowGroup, ["forms": group.forms.joined(separator: " ")]) + "\n")
+            console.note(console.text(.synonymsLinksAtNextIndex))
             return ExitCode.success
         } catch {
             console.error(message(error, path: synonyms.path))
@@ -91,6 +92,7 @@ enum SynonymsCommand {
             for group in try synonyms.remove(arguments.positional[0]) {
                 console.write(console.text(.synonymsRemoved, ["path": synonyms.path, "forms": group.forms.joined(separator: " ")]) + "\n")
             }
+            console.note(console.text(.synonymsLinksAtNextIndex))
             return ExitCode.success
         } catch {
             console.error(message(error, path: synonyms.path))

@@ -137,8 +137,9 @@ struct DirectiveStore {
         let units = try LinkIndex(store: store).storedUnitsWithDocuments()
         // Every unit's terms, read once (on every core): the background weights and the
         // agenda candidates.
-        let terms = units.concurrentMap { Set(ContentTerms.bigrams(of: $0.unit.text)) }
-        let finder = FollowUpFinder(background: terms)
+        let words = store.words
+        let terms = units.concurrentMap { Set(ContentTerms.bigrams(of: $0.unit.text, variants: words)) }
+        let finder = FollowUpFinder(background: terms, words: words)
         struct Candidate { var unit: LinkUnit; var terms: Set<ContentTerms.Term>; var cued: Bool }
         var agendaByDocument: [String: [Candidate]] = [:]
         for (u, t) in zip(units, terms) where u.unit.kind == .agenda {

@@ -13,7 +13,7 @@ import Gijiroku
 /// reading every later meeting for every directive grows with the square of the archive.
 ///
 /// ```swift
-/// let finder = FollowUpFinder(background: allUnitTexts.map { Set(ContentTerms.bigrams(of: $0)) })
+/// let finder = FollowUpFinder(background: allUnitTexts.map { Set(ContentTerms.bigrams(of: $0)) }, words: .shipped)
 /// finder.coverage(of: "保育士確保策を取りまとめること。", by: "保育士確保策について\n市長指示を受け、…")
 /// ```
 struct FollowUpFinder {
@@ -25,9 +25,14 @@ struct FollowUpFinder {
 
     let idf: [ContentTerms.Term: Double]
     let defaultIDF: Double
+    /// The word variants texts are read with (the background's too).
+    let words: WordVariants
 
-    /// - Parameter background: the terms of every minutes element in the index.
-    init(background: [Set<ContentTerms.Term>]) {
+    /// - Parameters:
+    ///   - background: the terms of every minutes element in the index, read with `words`.
+    ///   - words: the shipped word variants and the user's, as the links read them.
+    init(background: [Set<ContentTerms.Term>], words: WordVariants) {
+        self.words = words
         let df = ContentTerms.documentFrequencies(background)
         let n = Double(max(1, background.count))
         idf = df.mapValues { log(1 + (n - Double($0) + 0.5) / (Double($0) + 0.5)) }
@@ -36,7 +41,7 @@ struct FollowUpFinder {
 
     /// A directive's terms with their weights, and their total.
     func weights(of directive: String) -> (terms: [(ContentTerms.Term, Double)], total: Double) {
-        let terms = ContentTerms.bigrams(of: directive).map { ($0, idf[$0] ?? defaultIDF) }
+        let terms = ContentTerms.bigrams(of: directive, variants: words).map { ($0, idf[$0] ?? defaultIDF) }
         return (terms, terms.reduce(0) { $0 + $1.1 })
     }
 
@@ -58,6 +63,6 @@ struct FollowUpFinder {
 
     /// The share of the directive's term weight that `candidate` contains.
     func coverage(of directive: String, by candidate: String) -> Double {
-        coverage(weights(of: directive), in: Set(ContentTerms.bigrams(of: candidate)))
+        coverage(weights(of: directive), in: Set(ContentTerms.bigrams(of: candidate, variants: words)))
     }
 }

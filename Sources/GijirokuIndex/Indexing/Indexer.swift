@@ -30,6 +30,9 @@ public struct IndexReport: Sendable, Hashable {
     /// Whether the index's links had been made by another revision of the linker, so that
     /// they were made anew (``PlanLinker/revision``), whatever files the run was given.
     public var linkerRevisionChanged = false
+    /// Whether the index's links had been made with other word variants (the user's
+    /// `synonyms.txt` changed since), so that they were made anew.
+    public var linkWordsChanged = false
 
     public static func == (a: IndexReport, b: IndexReport) -> Bool {
         a.added == b.added && a.updated == b.updated && a.unchanged == b.unchanged && a.removed == b.removed
@@ -209,12 +212,15 @@ struct Indexer {
         }
         // Links compare terms folded by the character variants: a new table links anew, and
         // so does a new linker. Its revision is recorded once its links are made.
+        // So does a change of the word variants (the user's synonyms).
         report.linkerRevisionChanged = store.linkerRevisionChanged
+        report.linkWordsChanged = store.linkWordsChanged && !store.linkerRevisionChanged
         if !(report.added.isEmpty && report.updated.isEmpty && report.removed.isEmpty) || store.rebuiltForCharacterVariants
-            || store.linkerRevisionChanged {
+            || store.linkerRevisionChanged || store.linkWordsChanged {
             do {
                 report.links = try LinkIndex(store: store).refreshLinks { progress(.links(done: $0, total: $1)) }
                 if store.linkerRevisionChanged { try store.recordLinkerRevision() }
+                if store.linkWordsChanged { try store.recordLinkWords() }
             } catch {
                 report.failed.append(IndexFailure(path: nil, .links("\(error)")))
             }

@@ -32,9 +32,10 @@ package enum ContentTerms {
         (0x41...0x5A).contains(c.value) ? Unicode.Scalar(UInt8(c.value + 0x20)) : c
     }
 
-    /// The distinct terms of `text`, in order of first appearance.
-    package static func bigrams(of text: String) -> [Term] {
-        distinct(spans(of: text).map(\.terms))
+    /// The distinct terms of `text`, in order of first appearance; each spelling of a group
+    /// of `variants` is read as the group's link form.
+    package static func bigrams(of text: String, variants: WordVariants = .shipped) -> [Term] {
+        distinct(spans(of: text, variants: variants).map(\.terms))
     }
 
     /// The terms of `lists` each once, in order of first appearance.

@@ -66,7 +66,7 @@ extension PlanLinker {
         var weights: [ContentTerms.Term: Double] = [:]
         for (text, weight, context) in [(unit.context, contextWeight, true), (Optional(unit.text), 1.0, false)] {
             guard let text else { continue }
-            for (span, word, bigrams) in Evidence(texts: [text]).runs {
+            for (span, word, bigrams) in Evidence(texts: [text], words: catalog.words).runs {
                 if let word {
                     termText[word] = (String(String.UnicodeScalarView(span.scalars)), context)
                     weights[word] = weight

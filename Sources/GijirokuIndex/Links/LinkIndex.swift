@@ -29,10 +29,11 @@ struct LinkIndex {
         let units = hasPlans ? try storedUnits() : []
         // Every unit's terms, read once (on every core): the catalogue's background and the
         // unit's own side of its scores.
-        let terms = units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text) }
+        let words = store.words
+        let terms = units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text, variants: words) }
         // And each agenda title's, once for all the exchanges and directives it is the context of.
         let contexts = Array(Set(units.compactMap(\.unit.context)))
-        let contextTerms = Dictionary(uniqueKeysWithValues: zip(contexts, contexts.concurrentMap { ContentTerms.bigrams(of: $0) }))
+        let contextTerms = Dictionary(uniqueKeysWithValues: zip(contexts, contexts.concurrentMap { ContentTerms.bigrams(of: $0, variants: words) }))
         let catalog = try loadCatalog(units: units, terms: terms)
         changes.planItems = catalog.items.count
         let linker = PlanLinker(catalog: catalog)
@@ -101,7 +102,8 @@ struct LinkIndex {
 
     /// Every indexed plan item, with its bullets; the texts of `units` (every stored minutes
     /// unit) are the background for term weights.
-    /// `terms`: the units' ``ContentTerms/bigrams(of:)``, when the caller has them.
+    /// `terms`: the units' ``ContentTerms/bigrams(of:variants:)``, when the caller has them.
+    /// Every text is read with the store's word variants (``Store/words``).
     func loadCatalog(units: [(path: String, unit: LinkUnit)], terms: [[ContentTerms.Term]]? = nil) throws -> PlanCatalog {
         var items: [PlanCatalog.Item] = []
         var position: [String: Int] = [:]
@@ -127,7 +129,9 @@ struct LinkIndex {
         guard !items.isEmpty else { return PlanCatalog(items: []) }
         // Items in plan order: by document, then by the order of their IDs' numbers.
         items.sort { a, b in a.planPath != b.planPath ? a.planPath < b.planPath : PlanCatalog.idPrecedes(a.id, b.id) }
-        return PlanCatalog(items: items, background: terms ?? units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text) })
+        let words = store.words
+        return PlanCatalog(items: items, background: terms ?? units.concurrentMap { ContentTerms.bigrams(of: $0.unit.text, variants: words) },
+                           words: words)
     }
 
     /// Every stored minutes unit with its document's path.

@@ -23,6 +23,8 @@ package struct PlanCatalog: Sendable {
     package static let defaultTitleWeight = 3.0
 
     package let items: [Item]
+    /// The word variants the items and the units are read with.
+    let words: WordVariants
     let profiles: [[ContentTerms.Term: Double]]
     let idf: [ContentTerms.Term: Double]
     let masses: [Double]
@@ -63,15 +65,21 @@ package struct PlanCatalog: Sendable {
 
     /// - Parameters:
     ///   - items: the plan items.
-    ///   - background: the terms (``ContentTerms/bigrams(of:)``) of every linkable minutes
-    ///     element in the index; a term common in minutes (`事業`, `見直`) weighs less than
-    ///     one only plans share.
-    package init(items: [Item], background: [[ContentTerms.Term]] = [], titleWeight: Double = PlanCatalog.defaultTitleWeight) {
+    ///   - background: the terms (``ContentTerms/bigrams(of:variants:)``, read with `words`)
+    ///     of every linkable minutes element in the index; a term common in minutes (`事業`,
+    ///     `見直`) weighs less than one only plans share.
+    ///   - words: the word variants every text is read with: the shipped groups and the
+    ///     user's (a group `ICT AI IoT` makes `AI` in a question the `ICT` of a measure).
+    package init(items: [Item], background: [[ContentTerms.Term]] = [], titleWeight: Double = PlanCatalog.defaultTitleWeight,
+                 words: WordVariants = .shipped) {
         self.items = items
+        self.words = words
         var profiles: [[ContentTerms.Term: Double]] = []
         var df: [ContentTerms.Term: Int] = [:]
         // Each item's title and bullets read into their runs once.
-        let read = items.map { item in (title: ContentTerms.spans(of: item.title), bullets: item.bullets.map { ContentTerms.spans(of: $0) }) }
+        let read = items.map { item in
+            (title: ContentTerms.spans(of: item.title, variants: words), bullets: item.bullets.map { ContentTerms.spans(of: $0, variants: words) })
+        }
         // The two-character words the plans write on their own: a suffix's bigram inside a
         // longer run is kept only where it is one of them (`女性`, not `率化`).
         let words = Set(read.flatMap { [$0.title] + $0.bullets }.flatMap { ContentTerms.twoCharacterWords(of: $0) })
@@ -128,7 +136,7 @@ package struct PlanCatalog: Sendable {
     }
 
     /// The items of parsed plans, for tests and tools that do not go through the index.
-    init(plans: [Plan], background: [[ContentTerms.Term]] = []) {
+    init(plans: [Plan], background: [[ContentTerms.Term]] = [], words: WordVariants = .shipped) {
         var items: [Item] = []
         func add(_ item: PlanItem, _ plan: Plan) {
             items.append(Item(planPath: plan.source.path, planTitle: plan.title, id: item.id, level: item.level.rawValue,
@@ -136,7 +144,7 @@ package struct PlanCatalog: Sendable {
             item.children.forEach { add($0, plan) }
         }
         for plan in plans { plan.items.forEach { add($0, plan) } }
-        self.init(items: items, background: background)
+        self.init(items: items, background: background, words: words)
     }
 
     /// Whether item ID `a` comes before `b` in plan order (`2-10` after `2-9`).
@@ -191,7 +199,9 @@ package struct PlanLinker: Sendable {
     /// 1: a suffix's bigram inside a longer word is no term of a plan item (`率化` of `効率化`).
     /// 2: an exchange or directive is read with the passages of its agenda item's explanation
     /// that it quotes (``TakenUpPassages``).
-    static let revision = 2
+    /// 3: every text is read with the user's word variants too (`synonyms.txt`); the index keeps
+    /// their fingerprint (`statistics.link_words`) and makes its links anew when they change.
+    static let revision = 3
 
     let catalog: PlanCatalog
     package var minimumScore = 2.75
@@ -235,8 +245,8 @@ package struct PlanLinker: Sendable {
     private func unsortedScores(for unit: LinkUnit, terms: [ContentTerms.Term]?, contextTerms: [ContentTerms.Term]? = nil,
                                 floor: Double = 0, including: [Int] = []) -> (best: Double, scored: [(item: Int, score: Double)]) {
         var weights: [ContentTerms.Term: Double] = [:]
-        if let context = unit.context { for t in contextTerms ?? ContentTerms.bigrams(of: context) { weights[t] = contextWeight } }
-        for t in terms ?? ContentTerms.bigrams(of: unit.text) { weights[t] = 1 }
+        if let context = unit.context { for t in contextTerms ?? ContentTerms.bigrams(of: context, variants: catalog.words) { weights[t] = contextWeight } }
+        for t in terms ?? ContentTerms.bigrams(of: unit.text, variants: catalog.words) { weights[t] = 1 }
         // Only the items that share a term are visited (with many plans, a unit shares terms
         // with a small part of them). The terms are visited strongest first. With a floor,
         // once the terms left could not lift an item not yet met to it (each adds at most its
@@ -383,7 +393,7 @@ package struct PlanLinker: Sendable {
         var result = Array((kept + strongest.map { PlanLink(item: $0.item, score: $0.score, reference: nil, terms: []) }).prefix(maximumLinks))
         guard !result.isEmpty else { return result }
         // The unit's text is read once for every kept link's shared terms.
-        let evidence = Evidence(texts: [unit.text, unit.context].compactMap { $0 })
+        let evidence = Evidence(texts: [unit.text, unit.context].compactMap { $0 }, words: catalog.words)
         for k in result.indices { result[k].terms = sharedTerms(evidence, result[k].item) }
         return result
     }
@@ -393,8 +403,8 @@ package struct PlanLinker: Sendable {
     struct Evidence {
         var runs: [(span: ContentTerms.Span, word: ContentTerms.Term?, bigrams: [ContentTerms.Term?])]
 
-        init(texts: [String]) {
-            runs = texts.flatMap { ContentTerms.spans(of: $0) }.map { span in
+        init(texts: [String], words: WordVariants) {
+            runs = texts.flatMap { ContentTerms.spans(of: $0, variants: words) }.map { span in
                 (span, span.isLatin ? ContentTerms.word(span.scalars) : nil, span.placedBigrams)
             }
         }

@@ -253,6 +253,14 @@ enum Schema {
             guard try columns.firstRow([], { $0.int(0) ?? 0 }) == 0 else { return }
             try database.execute("ALTER TABLE statistics ADD COLUMN linker_revision INTEGER")
         }),
+        // `statistics.link_words`: WordVariants.fingerprint of the word variants (shipped and
+        // the user's synonyms.txt) the links were made with; NULL for an index made before it
+        // was kept (the next writer makes its links anew). Added only when missing.
+        Migration(name: "the word variants the links were made with", sql: "", then: { database throws(IndexError) in
+            let columns = try database.prepare("SELECT count(*) FROM pragma_table_info('statistics') WHERE name = 'link_words'")
+            guard try columns.firstRow([], { $0.int(0) ?? 0 }) == 0 else { return }
+            try database.execute("ALTER TABLE statistics ADD COLUMN link_words TEXT")
+        }),
     ]
 
     static var version: Int32 { Int32(migrations.count) }

@@ -26,6 +26,11 @@ final class Store {
     /// Whether the links were made by another revision of the linker (``PlanLinker/revision``):
     /// the next indexing run makes them anew, whatever files it is given.
     private(set) var linkerRevisionChanged = false
+    /// The word variants the links are made with: the shipped groups and the user's.
+    let words: WordVariants
+    /// Whether the links were made with other word variants (the user's `synonyms.txt`
+    /// changed, or the shipped groups): the next indexing run makes them anew.
+    private(set) var linkWordsChanged = false
 
     struct PendingBatch {
         var elements = 0
@@ -59,7 +64,8 @@ final class Store {
     /// close may fold the write-ahead log into the file, as SQLite does).
     /// - Throws: ``IndexError`` `.noIndex` when reading a path with no index,
     ///   `.newerSchema` when the file was made by a newer Gijiroku.
-    init(path: String, readOnly: Bool, characters: CharacterVariants = .shipped) throws {
+    init(path: String, readOnly: Bool, characters: CharacterVariants = .shipped, words: WordVariants = .shipped) throws {
+        self.words = words
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw IndexError(.noIndex(path: path))
@@ -91,6 +97,7 @@ final class Store {
             try adoptCharacterVariants(characters)
             try adoptParserRevision()
             try adoptLinkerRevision()
+            try adoptLinkWords()
         }
     }
 
@@ -137,6 +144,28 @@ final class Store {
     func recordLinkerRevision() throws(IndexError) {
         try statement("UPDATE statistics SET linker_revision = ?1 WHERE id = 1").run([PlanLinker.revision])
         linkerRevisionChanged = false
+    }
+
+    /// The fingerprint of the word variants the stored links were made with (`nil`: not known).
+    func storedLinkWords() throws(IndexError) -> String? {
+        try statement("SELECT link_words FROM statistics WHERE id = 1").firstRow([]) { $0.string(0) } ?? nil
+    }
+
+    /// An index with documents whose links were made with other word variants is marked for
+    /// its links to be made anew (``linkWordsChanged``); an empty one takes ``words`` at once.
+    private func adoptLinkWords() throws {
+        guard try storedLinkWords() != words.fingerprint else { return }
+        if try counts().documents > 0 {
+            linkWordsChanged = true
+        } else {
+            try recordLinkWords()
+        }
+    }
+
+    /// Records that the links were made with ``words``, once they have been made.
+    func recordLinkWords() throws(IndexError) {
+        try statement("UPDATE statistics SET link_words = ?1 WHERE id = 1").run([words.fingerprint])
+        linkWordsChanged = false
     }
 
     /// The fingerprint of the character variants the index was built with.

@@ -54,6 +54,31 @@ import GijirokuIndex
         #expect(run(["search", "待機児童", "--db", db, "--format", "json"]).out == before)
     }
 
+    /// Links read the user's groups too, from the next `index`: until then `links` says that
+    /// it shows the links as they were made; the run that makes them anew says so.
+    @Test func linksReadAUserGroupFromTheNextIndexRunWhichSaysSo() throws {
+        let db = CLI.freshDatabase()
+        let plan = (ParseCommandTests.corpus as NSString).deletingLastPathComponent + "/plans/shiomigawa-basic-plan-ch1-2.txt"
+        let minutes = ParseCommandTests.corpus + "/shiomigawa-kosodate-02.txt"
+        #expect(run(["index", plan, minutes, "--db", db, "--quiet"]).code == 0)
+        let before = run(["links", "shiomigawa-kosodate-02.txt", "--db", db, "--format", "json"])
+        #expect(before.code == 0 && !before.err.contains("synonyms.txt"))
+        let added = run(["synonyms", "add", "家賃補助", "保育士", "--db", db])
+        #expect(added.code == 0)
+        #expect(added.err.contains("次の gijiroku index から"))
+        let stale = run(["links", "shiomigawa-kosodate-02.txt", "--db", db, "--format", "json"])
+        #expect(stale.out == before.out)
+        #expect(stale.err.contains("表記ゆれ（synonyms.txt）が変わっています"))
+        let reindexed = run(["index", plan, minutes, "--db", db])
+        #expect(reindexed.code == 0)
+        #expect(reindexed.err.contains("表記ゆれ（synonyms.txt）が変わったため、リンクを作り直しました"))
+        let after = run(["links", "shiomigawa-kosodate-02.txt", "--db", db, "--format", "json"])
+        #expect(after.out != before.out && !after.err.contains("synonyms.txt"))
+        // A named file that is missing is an error on standard error; the run goes on with the shipped groups.
+        let missing = run(["index", plan, "--db", db, "--synonyms", "/nonexistent/synonyms.txt", "--quiet"])
+        #expect(missing.err.contains("/nonexistent/synonyms.txt"))
+    }
+
     @Test func aGroupThatWouldMatchEverythingIsRefusedWithAReason() {
         let db = CLI.freshDatabase()
         let oneKana = run(["synonyms", "add", "こども", "こ", "--db", db])

@@ -257,17 +257,24 @@ import Gijiroku
 /// An index whose links another revision of the linker made gets them made anew at its next
 /// run, even a run that finds every file unchanged.
 @Suite struct LinkerRevisionIndexTests {
-    @Test func linksMadeByAnotherRevisionAreMadeAnewAtTheNextRun() throws {
-        let dir = try TestFiles.temporaryFolder()
-        let path = dir.appendingPathComponent("i.sqlite").path
+    /// A fresh index's path, and the corpus's first plan with the kosodate minutes.
+    static func planAndMinutes() throws -> (path: String, files: [String]) {
+        let path = try TestFiles.temporaryFolder().appendingPathComponent("i.sqlite").path
         let plan = TestFiles.root.appendingPathComponent("Corpus/plans/shiomigawa-basic-plan-ch1-2.txt").path
-        let files = [plan] + TestFiles.corpusFiles.filter { $0.contains("kosodate") }
-        func links(_ index: SearchIndex) throws -> [String] {
-            let s = try index.database.prepare("SELECT path || ':' || line || ' ' || item || ' ' || rank FROM links ORDER BY 1")
-            var out: [String] = []
-            while try s.step() { out.append(s.string(0) ?? "") }
-            return out
-        }
+        return (path, [plan] + TestFiles.corpusFiles.filter { $0.contains("kosodate") })
+    }
+
+    /// Every stored link: its element, item, rank and terms.
+    static func links(_ index: SearchIndex) throws -> [String] {
+        let s = try index.database.prepare("SELECT path || ':' || line || ' ' || item || ' ' || rank || ' ' || terms FROM links ORDER BY 1")
+        var out: [String] = []
+        while try s.step() { out.append(s.string(0) ?? "") }
+        return out
+    }
+
+    @Test func linksMadeByAnotherRevisionAreMadeAnewAtTheNextRun() throws {
+        let (path, files) = try Self.planAndMinutes()
+        let links = Self.links
         let made: [String]
         do {
             let index = try SearchIndex(path: path)
@@ -290,6 +297,43 @@ import Gijiroku
         #expect(try index.store.storedLinkerRevision() == PlanLinker.revision)
         let next = try SearchIndex(path: path).index(files: files)
         #expect(!next.linkerRevisionChanged && next.links == nil)
+    }
+}
+
+/// An index whose links were made with other word variants (the user's synonyms changed)
+/// gets them made anew at its next run, even a run that finds every file unchanged.
+@Suite struct LinkWordsIndexTests {
+    @Test func linksMadeWithOtherWordVariantsAreMadeAnewAtTheNextRun() throws {
+        let (path, files) = try LinkerRevisionIndexTests.planAndMinutes()
+        let links = LinkerRevisionIndexTests.links
+        // A user's group that joins the plan's 家賃補助 to the minutes' 保育士: other terms, other links.
+        let words = WordVariants.shipped.adding([WordVariants.Group(forms: ["家賃補助", "保育士"], file: "synonyms.txt", line: 1)])
+        let shipped: [String]
+        do {
+            let index = try SearchIndex(path: path)
+            let first = index.index(files: files)
+            #expect(first.failed.isEmpty && !first.linkWordsChanged)
+            #expect(try index.store.storedLinkWords() == WordVariants.shipped.fingerprint)
+            shipped = try links(index)
+        }
+        // Read with the new group before the index runs: the stored links are the old ones.
+        #expect(try SearchIndex(path: path, readOnly: true, words: words).linksMadeWithOtherWords)
+        #expect(try !SearchIndex(path: path, readOnly: true).linksMadeWithOtherWords)
+        let index = try SearchIndex(path: path, words: words)
+        let report = index.index(files: files)
+        #expect(report.linkWordsChanged && !report.linkerRevisionChanged)
+        #expect(report.unchanged.count == files.count && report.added.isEmpty && report.updated.isEmpty)
+        let changes = try #require(report.links)
+        #expect(changes.added + changes.updated + changes.removed > 0)
+        #expect(try links(index) != shipped)
+        #expect(try index.store.storedLinkWords() == words.fingerprint)
+        #expect(try !SearchIndex(path: path, readOnly: true, words: words).linksMadeWithOtherWords)
+        // The same words again: nothing to make anew. The group gone: the links are as before.
+        let again = try SearchIndex(path: path, words: words).index(files: files)
+        #expect(!again.linkWordsChanged && again.links == nil)
+        let back = try SearchIndex(path: path)
+        #expect(back.index(files: files).linkWordsChanged)
+        #expect(try links(back) == shipped)
     }
 }
 

@@ -334,7 +334,7 @@ import GijirokuEvaluation
         let items = [PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "1-1", level: "measure", title: "保育体制の充実",
                                       bullets: ["事務事業の見直しと定住促進を進める"])]
         let linker = PlanLinker(catalog: PlanCatalog(items: items))
-        let terms = linker.sharedTerms(PlanLinker.Evidence(texts: ["保育推進体制と事務事業、定住促進について"]), 0)
+        let terms = linker.sharedTerms(PlanLinker.Evidence(texts: ["保育推進体制と事務事業、定住促進について"], words: .shipped), 0)
         #expect(Set(terms) == ["保育", "体制", "事務事業", "定住促進"])
         // --explain names each bigram as it stands in the text.
         let unit = LinkUnit(kind: .other, lines: LineRange(1, 1), text: "保育推進体制と事務事業、定住促進について")
@@ -539,7 +539,7 @@ import GijirokuEvaluation
 /// The linker compares folded terms: word variants are one term, character variants one character.
 @Suite struct LinkVariantTests {
     @Test func everySpellingOfAWordGivesTheSameTerms() {
-        let terms = ["子どもの居場所", "子供の居場所", "こどもの居場所"].map(ContentTerms.bigrams(of:))
+        let terms = ["子どもの居場所", "子供の居場所", "こどもの居場所"].map { ContentTerms.bigrams(of: $0) }
         #expect(terms[0] == terms[1] && terms[1] == terms[2])
         #expect(ContentTerms.bigrams(of: "髙橋副市長") == ContentTerms.bigrams(of: "高橋副市長"))
         #expect(ContentTerms.bigrams(of: "⽇程") == ContentTerms.bigrams(of: "日程"))
@@ -627,7 +627,7 @@ import GijirokuEvaluation
         let women = LinkUnit(kind: .other, lines: LineRange(1, 1), text: "高齢女性の就労について")
         #expect(linker.links(for: women).map { items[$0.item].id } == ["1-2"])
         // The evidence is shown as written: `電子化`, not `電子`.
-        #expect(linker.sharedTerms(PlanLinker.Evidence(texts: ["手続の電子化について"]), 0) == ["手続", "電子化"])
+        #expect(linker.sharedTerms(PlanLinker.Evidence(texts: ["手続の電子化について"], words: .shipped), 0) == ["手続", "電子化"])
     }
 
     /// Context that weighs nothing adds nothing: an item the context alone shares terms with
@@ -663,5 +663,31 @@ import GijirokuEvaluation
         let unit = LinkUnit(kind: .other, lines: LineRange(1, 1), text: "子供の居場所と子供食堂への支援を拡充する")
         #expect(linker.links(for: unit).map { items[$0.item].id } == ["1-1"])
         #expect(linker.links(for: unit).first?.terms.contains { $0.contains("子供") } == true)
+    }
+    /// A user's group (`synonyms.txt`) makes its forms one term for the linker, as the shipped
+    /// groups do: with `ICT AI IoT`, a question on ＡＩ and ＩｏＴ shares the measure's ICT.
+    @Test func aUsersGroupMakesItsFormsOneTermForTheLinker() {
+        let items = [
+            PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "2-1-3", level: "measure", title: "ICTを活用した事務の効率化",
+                             bullets: ["ICT（情報通信技術）の活用"]),
+            PlanCatalog.Item(planPath: "plan.txt", planTitle: nil, id: "1-2", level: "measure", title: "道路の維持補修", bullets: ["舗装の更新"]),
+        ]
+        let unit = LinkUnit(kind: .exchange, lines: LineRange(1, 1), text: "ＡＩやＩｏＴの導入を進めてもらいたい")
+        #expect(PlanLinker(catalog: PlanCatalog(items: items)).links(for: unit).isEmpty)
+        let words = WordVariants.shipped.adding([WordVariants.Group(forms: ["ICT", "AI", "IoT"], file: "synonyms.txt", line: 1)])
+        #expect(words.fingerprint != WordVariants.shipped.fingerprint)
+        let linker = PlanLinker(catalog: PlanCatalog(items: items, words: words))
+        #expect(linker.links(for: unit).map { items[$0.item].id } == ["2-1-3"])
+        // The terms read the same way: every spelling of the group is its link form.
+        #expect(ContentTerms.bigrams(of: "ＡＩ", variants: words) == ContentTerms.bigrams(of: "ICT", variants: words))
+        #expect(ContentTerms.bigrams(of: "ＡＩ") != ContentTerms.bigrams(of: "ICT"))
+    }
+
+    @Test func theWordVariantsFingerprintFollowsTheGroupsNotTheirFile() {
+        let group = WordVariants.Group(forms: ["学童", "児童クラブ"], file: "a.txt", line: 1)
+        let moved = WordVariants.Group(forms: ["学童", "児童クラブ"], file: "b.txt", line: 9)
+        #expect(WordVariants.shipped.adding([group]).fingerprint == WordVariants.shipped.adding([moved]).fingerprint)
+        #expect(WordVariants.shipped.adding([]).fingerprint == WordVariants.shipped.fingerprint)
+        #expect(WordVariants.shipped.fingerprint.count == 16)
     }
 }
