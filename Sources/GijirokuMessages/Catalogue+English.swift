@@ -235,6 +235,7 @@ extension Catalogue {
         .linksInPlan: " (in {plan})",
         .linksItemUndiscussed: "no minutes element is linked to this plan item",
         .linksNotDiscussed: "not discussed",
+        .linksUndatedMeetings: "{count} undated",
         .linksDiscussedCount: "{elements} {elements|element|elements} ({meetings} {meetings|meeting|meetings}, {dates})",
         .linksNotAPlan: "{path} is not a plan ({kind})",
         .linksNotMinutes: "{path} is not minutes ({kind}); from a plan item to minutes, use --plan ITEM",

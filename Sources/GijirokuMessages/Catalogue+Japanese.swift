@@ -235,6 +235,7 @@ extension Catalogue {
         .linksInPlan: "（{plan}）",
         .linksItemUndiscussed: "この計画項目に関連付いた議事録の要素はありません",
         .linksNotDiscussed: "議論なし",
+        .linksUndatedMeetings: "日付不明 {count}回",
         .linksDiscussedCount: "{elements}件（会議 {meetings}回、{dates}）",
         .linksNotAPlan: "{path} は計画ではありません（{kind}）",
         .linksNotMinutes: "{path} は議事録ではありません（{kind}）。計画項目から議事録へは --plan 項目ID で引けます",

@@ -280,6 +280,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case indexParserRevisionChangedNothingRead
     case indexLinkerRevisionChanged
     case indexLinkWordsChanged
+    case linksUndatedMeetings
     case linksOtherWords
     case linksOtherWordsExplain
     case synonymsLinksAtNextIndex

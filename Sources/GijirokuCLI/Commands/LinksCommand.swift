@@ -123,8 +123,13 @@ enum LinksCommand {
             var line = "\(indent)\(item.id) \(item.title)  "
             if item.elements == 0 { line += console.text(.linksNotDiscussed) }
             else {
-                let dates = item.lastDate == item.firstDate ? (item.firstDate ?? "?") : "\(item.firstDate ?? "?")～\(item.lastDate ?? "?")"
-                line += console.text(.linksDiscussedCount, ["elements": String(item.elements), "meetings": String(item.meetings), "dates": dates])
+                // The range of the dated meetings; the undated ones counted beside it.
+                var dates = item.firstDate.map { first in item.lastDate.map { $0 == first ? first : "\(first)～\($0)" } ?? first }
+                if item.undatedMeetings > 0 {
+                    let undated = console.text(.linksUndatedMeetings, ["count": String(item.undatedMeetings)])
+                    dates = dates.map { $0 + console.text(.listSeparator) + undated } ?? undated
+                }
+                line += console.text(.linksDiscussedCount, ["elements": String(item.elements), "meetings": String(item.meetings), "dates": dates ?? "?"])
             }
             console.write(line + "\n")
         }

@@ -101,8 +101,11 @@ public struct PlanOverviewReport: Sendable, Hashable, Codable {
         public var ownElements: Int
         /// Distinct meetings (documents) among them.
         public var meetings: Int
+        /// The earliest and latest dates of those meetings that have one.
         public var firstDate: String?
         public var lastDate: String?
+        /// Those meetings whose record gives no date (a page excerpt): not in the range.
+        public var undatedMeetings = 0
     }
     /// Always `"plan-overview"`.
     public var kind = "plan-overview"
@@ -138,7 +141,8 @@ struct LinkQueries {
         // linked to a chapter's measure discussed that chapter.
         let s = try store.database.prepare("""
             SELECT p.item, p.level, p.title, count(DISTINCT l.path || char(31) || l.line || char(31) || l.unit_kind),
-                   count(DISTINCT l.path), min(d.date), max(d.date), count(CASE WHEN l.item = p.item THEN 1 END)
+                   count(DISTINCT l.path), min(d.date), max(d.date), count(CASE WHEN l.item = p.item THEN 1 END),
+                   count(DISTINCT CASE WHEN d.date IS NULL THEN l.path END)
             FROM plan_items p
             LEFT JOIN links l ON l.plan_path = ?2 AND (l.item = p.item OR substr(l.item, 1, length(p.item) + 1) = p.item || '-')
             LEFT JOIN documents d ON d.path = l.path AND l.line BETWEEN d.first_line AND coalesce(d.last_line, l.line)
@@ -149,7 +153,8 @@ struct LinkQueries {
         var items: [PlanOverviewReport.Item] = []
         while try s.step() {
             items.append(.init(id: s.string(0) ?? "", level: s.string(1) ?? "", title: s.string(2) ?? "", elements: s.int(3) ?? 0,
-                               ownElements: s.int(7) ?? 0, meetings: s.int(4) ?? 0, firstDate: s.string(5), lastDate: s.string(6)))
+                               ownElements: s.int(7) ?? 0, meetings: s.int(4) ?? 0, firstDate: s.string(5), lastDate: s.string(6),
+                               undatedMeetings: s.int(8) ?? 0))
         }
         s.reset()
         items.sort { PlanCatalog.idPrecedes($0.id, $1.id) }

@@ -89,6 +89,27 @@ import GijirokuTestSupport
         #expect(r.out.contains("    1-1-1 保育サービスの拡充  8件"))
     }
 
+    /// A meeting whose record gives no date (a page excerpt) is counted, and said to be
+    /// undated beside the range of the dated ones, not left out of the range silently.
+    @Test func aPlansOverviewCountsUndatedMeetingsBesideTheRange() throws {
+        let db = CLI.freshDatabase()
+        let folder = (db as NSString).deletingLastPathComponent
+        let corpus = (ParseCommandTests.corpus as NSString).deletingLastPathComponent
+        let plan = folder + "/plan.txt", dated = folder + "/dated.txt", undated = folder + "/undated.txt"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: corpus + "/plans/shiomigawa-basic-plan-ch1-2.txt", toPath: plan)
+        let minutes = try String(contentsOfFile: ParseCommandTests.corpus + "/shiomigawa-kosodate-02.txt", encoding: .utf8)
+        try minutes.write(toFile: dated, atomically: true, encoding: .utf8)
+        let withoutDate = minutes.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("【日 時】") }
+        try withoutDate.joined(separator: "\n").write(toFile: undated, atomically: true, encoding: .utf8)
+        #expect(run(["index", plan, dated, undated, "--db", db, "--quiet"]).code == 0)
+        let r = run(["links", "plan.txt", "--db", db])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("（会議 2回、2019-04-22、日付不明 1回）"), "\(r.out)")
+        let json = run(["links", "plan.txt", "--db", db, "--format", "json"])
+        #expect(json.out.contains("\"undatedMeetings\":1") || json.out.contains("\"undatedMeetings\" : 1"))
+    }
+
     @Test func linksUsageAndLookupErrorsSayWhatIsWrong() {
         let db = indexedCorpus()
         for (args, code) in [(["links", "--db", db], Int32(64)), (["links", "a.txt", "--plan", "1", "--db", db], 64),
