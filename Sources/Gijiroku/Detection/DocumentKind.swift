@@ -45,8 +45,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         var lines = raw
         if raw.contains(where: { $0.content.utf8.count >= LineSegmenter.minimumLength }),
            ProceedingsReader.looksVerbatim(cutting: raw, into: &lines) { return true }
-        // A page of several meetings, each under its heading and date.
-        if MeetingHeadings.several(MeetingHeadings.find(in: lines.filter { !$0.isBlank })) { return true }
+        // The cheap signs first, line by line: a minutes block, a header's fields.
         for line in lines where !line.isBlank {
             if case .blockLabel(let kind, _, _) = LineClassifier.classify(line.content), kind != .section { return true }
             if let label = HeaderLabel.match(line.content) {
@@ -56,8 +55,11 @@ public enum DocumentKind: String, Sendable, CaseIterable {
             } else if let n = Numbering.parse(line.content), JapaneseDate.find(in: n.rest.prefix(16)) != nil {
                 date = true   // `1 令和4年12月21日(水曜日)午前10時`: a header's date without its label
             }
+            if date && (place || attendees) { return true }
         }
-        return date && (place || attendees)
+        // A page of several meetings, each under its heading and date (the costliest test:
+        // every line is read for a meeting's heading).
+        return MeetingHeadings.several(MeetingHeadings.find(in: lines.filter { !$0.isBlank }))
     }
 
     /// The text up to the end of its `count`-th non-blank line, within its first 400 lines.
