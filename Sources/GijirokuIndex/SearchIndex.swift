@@ -105,7 +105,7 @@ public final class SearchIndex {
     /// The hits for a query, best first, with snippets (see ``Searcher``).
     /// - Throws: ``IndexError`` for a query it cannot run or a date it cannot read.
     public func search(_ query: SearchQuery) throws -> SearchResult {
-        try Searcher(store: store).search(query)
+        try store.database.reading { try Searcher(store: store).search(query) }
     }
 
     /// `"minutes"`, `"plan"` or `"document"`: the kind of the indexed document a path or file name names.

@@ -146,6 +146,21 @@ final class Database {
         }
     }
 
+    /// Runs `body`'s reads in one read transaction: every statement sees the same snapshot of
+    /// the index (a search's count, hits and snippets agree while an indexing run writes), and
+    /// the file's shared lock and the log's read mark are taken once, not once per statement.
+    /// Inside a transaction already, `body` simply runs in it.
+    ///
+    /// ```swift
+    /// let result = try database.reading { try Searcher(store: store).search(query) }
+    /// ```
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     /// Runs `body` in a savepoint: inside a transaction, all of it is kept or none of it;
     /// outside one, it is a transaction of its own.
     func savepoint<T>(_ body: () throws -> T) throws -> T {

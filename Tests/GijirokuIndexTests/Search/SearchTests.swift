@@ -589,3 +589,28 @@ import Gijiroku
         #expect(ElementFacets.day(of: "2019-05-01") < ElementFacets.day(of: "2019-05-02"))
     }
 }
+
+/// A search reads one snapshot of the index: what an indexing run commits meanwhile is seen
+/// by the next search, never halfway through one (its count and its hits agree).
+@Suite struct SearchSnapshotTests {
+    @Test func aSearchsReadsSeeOneSnapshotWhileAnotherConnectionWrites() throws {
+        let folder = try TestFiles.temporaryFolder()
+        let path = folder.appendingPathComponent("snapshot.sqlite").path
+        let files = TestFiles.corpusFiles.filter { $0.contains("kosodate") }
+        let writer = try SearchIndex(path: path)
+        #expect(writer.index(files: Array(files.prefix(1))).failed.isEmpty)
+        let reader = try SearchIndex(path: path, readOnly: true)
+        func documents() throws -> Int { try reader.database.prepare("SELECT count(*) FROM documents").firstRow([]) { $0.int(0) ?? 0 } ?? 0 }
+        let before = try documents()
+        let (inside, after) = try reader.database.reading { () throws -> (Int, Int) in
+            let first = try documents()
+            #expect(writer.index(files: Array(files.dropFirst())).failed.isEmpty)
+            return (first, try documents())
+        }
+        #expect(inside == before && after == before)
+        #expect(try documents() == files.count && files.count > 1)
+        // Inside a transaction already, the reads simply run in it.
+        let nested = try writer.database.transaction { try writer.database.reading { try writer.counts().documents } }
+        #expect(nested == files.count)
+    }
+}
