@@ -401,6 +401,7 @@ extension Catalogue {
         .exampleLinksExplain: "why an exchange was linked to those items and not others",
         .linksExplainNeedsElement: "--explain needs one element, as PATH:LINE (see gijiroku links FILE for the lines)",
         .linksExplainContext: "context: {context} (its terms weigh {weight})",
+        .linksExplainReadings: "read as another spelling of their word (word variants): {readings}",
         .linksExplainPassages: "the parts of the explanation it quotes, read as context at the same weight:",
         .linksExplainThresholds: "a link needs a score of at least {minimum} and at least {relative} of the best score {best}",
         .linksExplainNone: "no plan item shares a term with it",

@@ -401,6 +401,7 @@ extension Catalogue {
         .exampleLinksExplain: "ある質疑がそれらの施策にリンクし、他にはしなかった理由",
         .linksExplainNeedsElement: "--explain には要素を1つ PATH:LINE で指定します（行は gijiroku links FILE で確認できます）",
         .linksExplainContext: "文脈: {context}（この語の重み {weight}）",
+        .linksExplainReadings: "表記ゆれとして読み替えた語: {readings}",
         .linksExplainPassages: "引用している説明の箇所（文脈として同じ重みで読む）:",
         .linksExplainThresholds: "リンクには得点 {minimum} 以上、かつ最高点 {best} の {relative} 以上が必要です",
         .linksExplainNone: "共通の語をもつ計画の施策はありません",

@@ -404,6 +404,7 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case linksExplainNeedsElement
     case linksExplainContext
     case linksExplainPassages
+    case linksExplainReadings
     case linksExplainThresholds
     case linksExplainNone
     case linksExplainScore

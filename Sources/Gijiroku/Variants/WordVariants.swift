@@ -325,6 +325,28 @@ public struct WordVariants: Sendable {
         return out
     }
 
+    /// The spellings in `text` that the linker reads as another (``linkForm(of:)``), each
+    /// once, in order: the group's form as listed (`ＡＩ`) and the form it is read as
+    /// (`情報通信技術`, when a user's group joins `AI` to the shipped `ＩＣＴ 情報通信技術`).
+    ///
+    /// ```swift
+    /// WordVariants.shipped.readings(in: "こどもの居場所")   // [(written: "こども", readAs: "子供")]
+    /// ```
+    public func readings(in text: String) -> [(written: String, readAs: String)] {
+        let k = Self.key(text, characters: characters, keepingSpaces: true)
+        var out: [(written: String, readAs: String)] = []
+        for (start, length, group) in matches(in: k) {
+            let found = Array(k[start..<(start + length)])
+            guard found != linkForms[group] else { continue }
+            let written = groups[group].forms.first { Self.key($0, characters: characters) == found }
+                ?? String(String.UnicodeScalarView(found))
+            let readAs = groups[group].forms.first { Self.key($0, characters: characters) == linkForms[group] }
+                ?? String(String.UnicodeScalarView(linkForms[group]))
+            if !out.contains(where: { $0.written == written && $0.readAs == readAs }) { out.append((written, readAs)) }
+        }
+        return out
+    }
+
     // MARK: Character classes
 
     /// Kanji, katakana and the iteration marks: the characters that carry a word's content.

@@ -82,6 +82,10 @@ enum LinksCommand {
             console.write("   " + console.text(.linksExplainPassages) + "\n")
             for passage in why.passages { console.write("      " + passage + "\n") }
         }
+        if !why.readings.isEmpty {
+            let readings = why.readings.map { "\($0.written) → \($0.readAs)" }.joined(separator: console.text(.listSeparator))
+            console.write("   " + console.text(.linksExplainReadings, ["readings": readings]) + "\n")
+        }
         console.write("   " + console.text(.linksExplainThresholds, ["minimum": String(format: "%.2f", why.minimumScore),
                                                                         "relative": String(format: "%.2f", why.relativeScore),
                                                                         "best": String(format: "%.2f", why.bestScore)]) + "\n")

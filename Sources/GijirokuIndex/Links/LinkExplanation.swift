@@ -17,6 +17,10 @@ public struct LinkExplanation: Sendable, Hashable, Codable {
     /// The passages of the agenda item's explanation that the element quotes, read as
     /// context with the agenda title (their terms weigh ``contextWeight``).
     public var passages: [String]
+    /// The spellings of the element and its context read as another of their group
+    /// (`words.variants` and the user's `synonyms.txt`): `ＡＩ` read as `情報通信技術`, so
+    /// that a term shown is the form the plan shares, not the one the element wrote.
+    public var readings: [Reading]
     public var contextWeight: Double
     /// A link needs at least this score…
     public var minimumScore: Double
@@ -37,6 +41,13 @@ public struct LinkExplanation: Sendable, Hashable, Codable {
         public var reference: String?
         /// The shared terms, strongest first, each with its share of the score.
         public var terms: [Term]
+    }
+
+    public struct Reading: Sendable, Hashable, Codable {
+        /// The spelling as its group lists it (`ＡＩ`).
+        public var written: String
+        /// The spelling it is read as (`情報通信技術`).
+        public var readAs: String
     }
 
     public struct Term: Sendable, Hashable, Codable {
@@ -118,8 +129,15 @@ extension LinkQueries {
         let catalog = try links.loadCatalog(units: units)
         let linker = PlanLinker(catalog: catalog)
         let (best, candidates) = linker.explain(unit)
+        var readings: [LinkExplanation.Reading] = []
+        for text in [unit.text, unit.context].compactMap({ $0 }) {
+            for (written, readAs) in catalog.words.readings(in: text) where !readings.contains(where: { $0.written == written && $0.readAs == readAs }) {
+                readings.append(.init(written: written, readAs: readAs))
+            }
+        }
         return LinkExplanation(
-            element: element, context: unit.context == nil ? nil : unit.agendaTitle, passages: unit.passages, contextWeight: linker.contextWeight, minimumScore: linker.minimumScore,
+            element: element, context: unit.context == nil ? nil : unit.agendaTitle, passages: unit.passages, readings: readings,
+            contextWeight: linker.contextWeight, minimumScore: linker.minimumScore,
             relativeScore: linker.relativeScore, bestScore: (best * 1000).rounded() / 1000,
             candidates: candidates.map { c in
                 let item = catalog.items[c.item]

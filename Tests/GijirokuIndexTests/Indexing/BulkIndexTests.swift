@@ -328,6 +328,11 @@ import Gijiroku
         #expect(try links(index) != shipped)
         #expect(try index.store.storedLinkWords() == words.fingerprint)
         #expect(try !SearchIndex(path: path, readOnly: true, words: words).linksMadeWithOtherWords)
+        // An explanation says what was read as another spelling.
+        let element = try #require(try index.links(from: "shiomigawa-kosodate-02.txt").elements.first { $0.text.contains("保育士") })
+        let why = try index.explainLinks(element.location)
+        #expect(why.readings.contains(LinkExplanation.Reading(written: "保育士", readAs: "家賃補助")))
+        #expect(try !SearchIndex(path: path).explainLinks(element.location).readings.contains { $0.written == "保育士" })
         // The same words again: nothing to make anew. The group gone: the links are as before.
         let again = try SearchIndex(path: path, words: words).index(files: files)
         #expect(!again.linkWordsChanged && again.links == nil)

@@ -55,6 +55,15 @@ import Testing
         #expect(shipped.linkForm(of: "保育所の整備") == "保育所の整備")
     }
 
+    /// What `links --explain` says was read as another spelling: each spelling once, as its
+    /// group lists it, and nothing for a text already written in the link form.
+    @Test func theReadingsOfATextAreTheSpellingsReadAsAnother() {
+        #expect(shipped.readings(in: "こどもの居場所と、こども食堂").map { "\($0.written)→\($0.readAs)" } == ["こども→子供"])
+        #expect(shipped.readings(in: "子供の居場所").isEmpty)
+        let words = shipped.adding([WordVariants.Group(forms: ["ICT", "AI", "IoT"], file: "synonyms.txt", line: 1)])
+        #expect(words.readings(in: "ＡＩ、ＩｏＴの活用").map { "\($0.written)→\($0.readAs)" } == ["ＡＩ→情報通信技術", "IoT→情報通信技術"])
+    }
+
     @Test func aUserFileKeepsItsGoodLinesAndNamesTheBadOnes() {
         let text = """
             # mine
