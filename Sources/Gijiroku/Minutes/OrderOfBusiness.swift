@@ -167,8 +167,12 @@ enum OrderOfBusiness {
     /// `発言を求められております`, a bare `について。`). Only at the very start: an item named
     /// later in the words may be one announced for another day.
     static func itemOpening(_ text: String) -> Int? {
+        // Asked of every chair's speech: most open otherwise, told on the bytes before a
+        // scanner (a folded copy of the opening) is made. Width folding leaves kanji as they are.
+        let opening = text[...].prefix(scalars: 12)
+        guard UTF8Search.contains(opening, "日程第") else { return nil }
         // The scanner passes over spaces before a literal and before a number.
-        var s = ScalarScanner(text[...].prefix(scalars: 12))
+        var s = ScalarScanner(opening)
         return s.scan("日程第") ? s.scanNumber() : nil
     }
 
