@@ -51,7 +51,8 @@ public final class SearchIndex {
     /// them as they were made, and `--explain` scores with the new ones.
     public var linksMadeWithOtherWords: Bool {
         get throws {
-            guard try store.statement("SELECT EXISTS (SELECT 1 FROM links)").firstRow([]) { $0.int(0) == 1 } ?? false else { return false }
+            let hasLinks = try store.statement("SELECT EXISTS (SELECT 1 FROM links)").firstRow([]) { $0.int(0) == 1 } ?? false
+            guard hasLinks else { return false }
             return try store.storedLinkWords() != store.words.fingerprint
         }
     }
