@@ -20,12 +20,11 @@ enum LinksCommand {
         if explain, plan != nil || targets.first.map({ !$0.contains(":") }) ?? true { return console.usage(.linksExplainNeedsElement) }
         let words = SynonymsCommand.variants(arguments, &console).variants
         return console.withIndex { console in
-            let index = try SearchIndex(path: console.databasePath(arguments), readOnly: true, words: words)
+            let db = console.databasePath(arguments)
+            let index = try SearchIndex(path: db, readOnly: true, words: words)
             // The user's synonyms changed since the links were made: they are shown as made,
             // an explanation scores with the new ones.
-            if try index.linksMadeWithOtherWords {
-                console.note(console.text(explain ? .linksOtherWordsExplain : .linksOtherWords, ["db": console.databasePath(arguments)]))
-            }
+            if try index.linksMadeWithOtherWords { console.note(console.text(explain ? .linksOtherWordsExplain : .linksOtherWords, ["db": db])) }
             if explain {
                 let why = try index.explainLinks(targets[0])
                 if json { console.writeJSON(try RecordEncoder.json(why)) } else { write(why, &console) }

@@ -129,12 +129,9 @@ extension LinkQueries {
         let catalog = try links.loadCatalog(units: units)
         let linker = PlanLinker(catalog: catalog)
         let (best, candidates) = linker.explain(unit)
-        var readings: [LinkExplanation.Reading] = []
-        for text in [unit.text, unit.context].compactMap({ $0 }) {
-            for (written, readAs) in catalog.words.readings(in: text) where !readings.contains(where: { $0.written == written && $0.readAs == readAs }) {
-                readings.append(.init(written: written, readAs: readAs))
-            }
-        }
+        // (A line end parts the texts: no form spans it.)
+        let readings = catalog.words.readings(in: [unit.text, unit.context].compactMap { $0 }.joined(separator: "\n"))
+            .map { LinkExplanation.Reading(written: $0.written, readAs: $0.readAs) }
         return LinkExplanation(
             element: element, context: unit.context == nil ? nil : unit.agendaTitle, passages: unit.passages, readings: readings,
             contextWeight: linker.contextWeight, minimumScore: linker.minimumScore,

@@ -96,8 +96,8 @@ final class Store {
             try database.execute("PRAGMA foreign_keys = ON")
             try adoptCharacterVariants(characters)
             try adoptParserRevision()
-            try adoptLinkerRevision()
-            try adoptLinkWords()
+            linkerRevisionChanged = try linksOutdated(made: storedLinkerRevision(), current: PlanLinker.revision, record: recordLinkerRevision)
+            linkWordsChanged = try linksOutdated(made: storedLinkWords(), current: words.fingerprint, record: recordLinkWords)
         }
     }
 
@@ -128,16 +128,14 @@ final class Store {
         try statement("SELECT linker_revision FROM statistics WHERE id = 1").firstRow([]) { $0.int(0) } ?? nil
     }
 
-    /// An index with documents whose links another revision of the linker made is marked for
-    /// its links to be made anew (``linkerRevisionChanged``); an empty one takes the current
-    /// revision at once.
-    private func adoptLinkerRevision() throws {
-        guard try storedLinkerRevision() != PlanLinker.revision else { return }
-        if try counts().documents > 0 {
-            linkerRevisionChanged = true
-        } else {
-            try recordLinkerRevision()
-        }
+    /// Whether the stored links, made with `made` (a linker's revision, a fingerprint of word
+    /// variants), are to be made anew for `current`: yes in an index with documents (the next
+    /// indexing run makes them, then records `current`); an empty index records `current` at once.
+    private func linksOutdated<T: Equatable>(made: T?, current: T, record: () throws -> Void) throws -> Bool {
+        guard made != current else { return false }
+        if try counts().documents > 0 { return true }
+        try record()
+        return false
     }
 
     /// Records that the links are the current linker's, once they have been made.
@@ -149,17 +147,6 @@ final class Store {
     /// The fingerprint of the word variants the stored links were made with (`nil`: not known).
     func storedLinkWords() throws(IndexError) -> String? {
         try statement("SELECT link_words FROM statistics WHERE id = 1").firstRow([]) { $0.string(0) } ?? nil
-    }
-
-    /// An index with documents whose links were made with other word variants is marked for
-    /// its links to be made anew (``linkWordsChanged``); an empty one takes ``words`` at once.
-    private func adoptLinkWords() throws {
-        guard try storedLinkWords() != words.fingerprint else { return }
-        if try counts().documents > 0 {
-            linkWordsChanged = true
-        } else {
-            try recordLinkWords()
-        }
     }
 
     /// Records that the links were made with ``words``, once they have been made.
